@@ -1,0 +1,146 @@
+"""Markdown body → HTML for the preview, and the page a reader would see around it.
+
+One `Renderer` holds one configured `markdown.Markdown`: building it (loading extensions,
+pygments lexers) costs far more than converting a post, and the preview re-renders on every
+pause in typing. Code is coloured with inline styles because Qt's QTextBrowser does not load
+stylesheets for pygments classes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping
+from functools import cache
+from importlib.resources import files
+
+import markdown
+from pygments.formatters import HtmlFormatter
+
+
+class _QtHtmlFormatter(HtmlFormatter):
+    # With noclasses, pygments puts `line-height: 125%` on <pre>; Qt then paints each code
+    # line's background separately, with white stripes between. The stylesheet sets it.
+    _pre_style = ""
+
+
+_EXTENSIONS = ["extra", "toc", "sane_lists", "codehilite"]
+_EXTENSION_CONFIGS = {
+    "codehilite": {
+        "noclasses": True,
+        "guess_lang": False,
+        # "friendly" has strong keyword and string colours that stay readable on white.
+        "pygments_style": "friendly",
+        "pygments_formatter": _QtHtmlFormatter,
+    },
+}
+_COVER_KEYS = ("coverImage", "cover", "image", "heroImage")
+_EXCERPT_KEYS = ("excerpt", "description")
+# Fixed English names: `%B` follows LC_TIME, which Qt sets from the user's environment,
+# and `post-editor render` output must not change with it.
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
+_MONTHS += ("September", "October", "November", "December")
+
+
+class Renderer:
+    """Renders post bodies with one reusable Markdown instance.
+
+    Not thread-safe: give each worker its own Renderer, or render one body at a time.
+    """
+
+    def __init__(self) -> None:
+        self._md = self._build()
+
+    @staticmethod
+    def _build() -> markdown.Markdown:
+        return markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+
+    def render(self, body: str) -> str:
+        """The HTML of `body`; never raises, so a half-typed post always shows something."""
+        try:
+            # reset() clears what the previous document left: toc ids, footnotes,
+            # abbreviations, reference links, the raw-HTML stash.
+            return self._md.reset().convert(body)
+        except Exception as exc:  # deeply nested lists hit RecursionError, for one
+            # reset() does not clear the block parser's state stack, which an exception
+            # leaves half-full (later posts then lose their <p>): start from a fresh instance.
+            self._md = self._build()
+            return (
+                f'<p class="render-error">The preview could not render this text '
+                f"({html.escape(type(exc).__name__)}); it is shown as written.</p>\n"
+                f"<pre>{html.escape(body)}</pre>"
+            )
+
+
+@cache
+def default_css() -> str:
+    """The packaged preview stylesheet, read once."""
+    return (files("editor") / "resources" / "preview.css").read_text(encoding="utf-8")
+
+
+def format_date(value: object) -> str:
+    """A date as a reader sees it ("5 March 2024", "5 March 2024, 09:30"); text that is
+    not an ISO date is shown as written."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = dt.date.fromisoformat(text)
+        except ValueError:
+            try:
+                value = dt.datetime.fromisoformat(text)
+            except ValueError:
+                return text
+    if not isinstance(value, dt.date):
+        return str(value)
+    day = f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    # datetime is a subclass of date; midnight usually means "no time given".
+    if isinstance(value, dt.datetime) and (value.hour, value.minute) != (0, 0):
+        return f"{day}, {value:%H:%M}"
+    return day
+
+
+def _author(value: object) -> str:
+    if isinstance(value, Mapping):  # Next.js starter: author: {name: ..., picture: ...}
+        value = value.get("name")
+    return "" if value is None else str(value)
+
+
+def _first(meta: Mapping[str, object], keys: tuple[str, ...]) -> str:
+    for key in keys:
+        value = meta.get(key)
+        if value is not None and str(value).strip():
+            return str(value).strip()
+    return ""
+
+
+def page(body_html: str, meta: Mapping[str, object], base_css: str | None = None) -> str:
+    """A full HTML document: title, date, author, cover image, excerpt, then `body_html`.
+
+    Every front-matter value is escaped; `body_html` is inserted as is. `base_css` replaces
+    the packaged stylesheet when given.
+    """
+    esc = html.escape  # quote=True as well, so values are safe inside attributes
+    title = _first(meta, ("title",))
+    date = format_date(meta["date"]) if meta.get("date") not in (None, "") else ""
+    byline = " · ".join(esc(part) for part in (date, _author(meta.get("author"))) if part)
+    cover = _first(meta, _COVER_KEYS)
+    excerpt = _first(meta, _EXCERPT_KEYS)
+    head = [
+        f'<h1 class="title">{esc(title)}</h1>' if title else "",
+        f'<p class="byline">{byline}</p>' if byline else "",
+        f'<p class="cover"><img src="{esc(cover)}" alt="" /></p>' if cover else "",
+        f'<p class="excerpt">{esc(excerpt)}</p>' if excerpt else "",
+    ]
+    css = default_css() if base_css is None else base_css
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html><head><meta charset="utf-8" />',
+            f"<title>{esc(title)}</title>",
+            f"<style>\n{css}</style>",
+            '</head><body><div class="post">',
+            *(part for part in head if part),
+            f'<div class="body">\n{body_html}\n</div>',
+            "</div></body></html>\n",
+        ]
+    )

@@ -1,0 +1,273 @@
+"""Tests for editor/core/storage.py: atomic writes on real files, and conflict detection."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from editor.core import storage
+from editor.core.errors import PostError
+from editor.core.storage import (
+    ConflictError,
+    FileStamp,
+    atomic_write,
+    changed_on_disk,
+    save,
+    stamp_of,
+)
+
+ORIGINAL = b"---\ntitle: Hello\n---\n\nFirst version.\n"
+EDITED = b"---\ntitle: Hello again\n---\n\nSecond version, longer.\n"
+
+
+@pytest.fixture
+def post(tmp_path: Path) -> Path:
+    path = tmp_path / "hello.md"
+    path.write_bytes(ORIGINAL)
+    return path
+
+
+def mode_of(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def fail_with(code: int):
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    return fail
+
+
+# --- atomic_write -------------------------------------------------------------------------
+
+
+def test_write_then_read_back(post: Path) -> None:
+    atomic_write(post, EDITED)
+    assert post.read_bytes() == EDITED
+    assert os.listdir(post.parent) == [post.name]
+
+
+def test_new_file_gets_the_default_mode_minus_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        atomic_write(tmp_path / "new.md", ORIGINAL)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.md").read_bytes() == ORIGINAL
+    assert mode_of(tmp_path / "new.md") == 0o640
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o664, 0o640])
+def test_permission_bits_are_kept(post: Path, mode: int) -> None:
+    post.chmod(mode)
+    atomic_write(post, EDITED)
+    assert mode_of(post) == mode
+    assert post.read_bytes() == EDITED
+
+
+def test_symlink_stays_a_link_and_its_target_is_updated(tmp_path: Path) -> None:
+    real_dir = tmp_path / "real"
+    real_dir.mkdir()
+    real = real_dir / "post.md"
+    real.write_bytes(ORIGINAL)
+    link = tmp_path / "link.md"
+    link.symlink_to(os.path.relpath(real, tmp_path))
+    atomic_write(link, EDITED)
+    assert link.is_symlink()
+    assert real.read_bytes() == EDITED
+    # the temp file went next to the real file (same file system) and is gone
+    assert sorted(os.listdir(tmp_path)) == ["link.md", "real"]
+    assert os.listdir(real_dir) == ["post.md"]
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace"])
+def test_disk_full_mid_write_leaves_the_original_and_no_temp_file(
+    post: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    monkeypatch.setattr(os, failing, fail_with(errno.ENOSPC))
+    with pytest.raises(PostError) as caught:
+        atomic_write(post, EDITED)
+    monkeypatch.undo()
+    assert "the disk is full" in caught.value.message
+    assert "nothing was changed" in caught.value.message
+    assert caught.value.path == post
+    assert post.read_bytes() == ORIGINAL
+    assert os.listdir(post.parent) == [post.name]
+
+
+def test_any_exception_removes_the_temp_file_and_passes_through(
+    post: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupt(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(post, EDITED)
+    monkeypatch.undo()
+    assert post.read_bytes() == ORIGINAL
+    assert os.listdir(post.parent) == [post.name]
+
+
+def test_read_only_folder_is_refused_with_permission_denied(
+    post: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if os.geteuid() == 0:
+        # root writes through chmod 0o500; make the creation of the temp file fail as it
+        # would for anyone else, through the same errno path.
+        monkeypatch.setattr(os, "open", fail_with(errno.EACCES))
+    post.parent.chmod(0o500)
+    try:
+        with pytest.raises(PostError) as caught:
+            atomic_write(post, EDITED)
+    finally:
+        post.parent.chmod(0o700)
+        monkeypatch.undo()
+    assert "could not save: permission denied" in caught.value.message
+    assert post.read_bytes() == ORIGINAL
+    assert os.listdir(post.parent) == [post.name]
+
+
+@pytest.mark.parametrize(
+    ("code", "cause"),
+    [
+        (errno.EACCES, "permission denied"),
+        (errno.EPERM, "permission denied"),
+        (errno.EROFS, "read-only"),
+        (errno.ENOSPC, "the disk is full"),
+        (errno.EDQUOT, "the disk is full"),
+        (errno.ENOENT, "the folder no longer exists"),
+        (errno.EISDIR, "the path is a folder"),
+        (errno.EIO, os.strerror(errno.EIO)),  # not in the table: the system's own words
+    ],
+)
+def test_os_errors_are_told_in_a_writers_words(
+    post: Path, monkeypatch: pytest.MonkeyPatch, code: int, cause: str
+) -> None:
+    monkeypatch.setattr(os, "replace", fail_with(code))
+    with pytest.raises(PostError) as caught:
+        atomic_write(post, EDITED)
+    monkeypatch.undo()
+    message = caught.value.message
+    assert message.startswith("could not save: ")
+    assert cause in message
+    assert message.endswith("; nothing was changed on disk")
+    assert post.read_bytes() == ORIGINAL
+    assert os.listdir(post.parent) == [post.name]
+
+
+def test_folder_that_no_longer_exists(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    gone.rmdir()
+    with pytest.raises(PostError, match="the folder no longer exists"):
+        atomic_write(gone / "post.md", ORIGINAL)
+    assert not gone.exists()
+
+
+def test_path_that_is_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "post.md").mkdir()
+    with pytest.raises(PostError, match="the path is a folder"):
+        atomic_write(tmp_path / "post.md", ORIGINAL)
+    assert (tmp_path / "post.md").is_dir()
+    assert os.listdir(tmp_path) == ["post.md"]
+
+
+# --- stamps and conflicts -----------------------------------------------------------------
+
+
+def test_stamp_describes_the_bytes(post: Path) -> None:
+    stamp = stamp_of(post)
+    assert stamp == FileStamp(
+        os.stat(post).st_mtime_ns, len(ORIGINAL), hashlib.sha256(ORIGINAL).hexdigest()
+    )
+
+
+def test_stamp_of_given_bytes_does_not_read_again(
+    post: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Path, "read_bytes", fail_with(errno.EIO))
+    assert stamp_of(post, ORIGINAL).digest == hashlib.sha256(ORIGINAL).hexdigest()
+
+
+def test_same_mtime_and_size_is_trusted_without_hashing(
+    post: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stamp = stamp_of(post)
+    monkeypatch.setattr(Path, "read_bytes", fail_with(errno.EIO))  # a read would say "changed"
+    assert not changed_on_disk(post, stamp)
+
+
+def test_touch_is_not_a_change(post: Path) -> None:
+    stamp = stamp_of(post)
+    os.utime(post, ns=(stamp.mtime_ns, stamp.mtime_ns + 5_000_000_000))
+    assert not changed_on_disk(post, stamp)
+    assert save(post, EDITED, stamp).digest == hashlib.sha256(EDITED).hexdigest()
+    assert post.read_bytes() == EDITED
+
+
+def test_same_size_rewrite_is_a_change(post: Path) -> None:
+    stamp = stamp_of(post)
+    post.write_bytes(ORIGINAL.replace(b"First", b"Final"))
+    os.utime(post, ns=(stamp.mtime_ns, stamp.mtime_ns + 5_000_000_000))
+    assert changed_on_disk(post, stamp)
+
+
+def test_deleted_file_is_a_change(post: Path) -> None:
+    stamp = stamp_of(post)
+    post.unlink()
+    assert changed_on_disk(post, stamp)
+    with pytest.raises(ConflictError, match="deleted or moved"):
+        save(post, EDITED, stamp)
+    assert not post.exists()
+
+
+def test_save_refuses_to_overwrite_a_change_made_elsewhere(post: Path) -> None:
+    stamp = stamp_of(post)
+    post.write_bytes(b"edited in another program\n")
+    with pytest.raises(ConflictError) as caught:
+        save(post, EDITED, stamp)
+    assert caught.value.path == post
+    assert "changed on disk" in caught.value.message
+    assert post.read_bytes() == b"edited in another program\n"
+
+
+def test_force_overwrites_a_change_made_elsewhere(post: Path) -> None:
+    stamp = stamp_of(post)
+    post.write_bytes(b"edited in another program\n")
+    save(post, EDITED, stamp, force=True)
+    assert post.read_bytes() == EDITED
+
+
+def test_save_returns_the_stamp_of_what_it_wrote(post: Path) -> None:
+    new = save(post, EDITED, stamp_of(post))
+    assert new == stamp_of(post)
+    assert not changed_on_disk(post, new)
+    # and the next save from that stamp goes through
+    save(post, ORIGINAL, new)
+    assert post.read_bytes() == ORIGINAL
+
+
+def test_new_file_must_not_exist(post: Path) -> None:
+    with pytest.raises(ConflictError, match="already exists") as caught:
+        save(post, EDITED, None)
+    assert caught.value.path == post
+    assert post.read_bytes() == ORIGINAL
+    save(post, EDITED, None, force=True)
+    assert post.read_bytes() == EDITED
+
+
+def test_new_file_is_created(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.md"
+    stamp = save(path, ORIGINAL, None)
+    assert path.read_bytes() == ORIGINAL
+    assert stamp == stamp_of(path)
+
+
+def test_conflict_error_is_a_post_error() -> None:
+    assert issubclass(storage.ConflictError, PostError)
