@@ -1,0 +1,290 @@
+"""The `post-editor` command line: open the window, or check, list, edit, create and render posts.
+
+    post-editor [PATH]                         the window on a folder or a post
+    post-editor --screenshot OUT.png [PATH]    the window rendered offscreen to a PNG
+    post-editor check PATH... [--json]         exit 0 clean, 1 errors, 2 usage or I/O
+    post-editor list FOLDER [--json]
+    post-editor set PATH... --field KEY=VALUE... [--unset KEY]... [--dry-run]
+    post-editor new FOLDER --title T [--field KEY=VALUE]...
+    post-editor render FILE
+
+Each sub-command is one function taking the parsed arguments and returning the exit status, so
+tests call `main([...])` without a subprocess. A writer's mistake (a missing file, broken YAML,
+a refused edit) is one line on stderr and a non-zero status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import yaml
+
+from editor import __version__
+from editor.core import safeyaml
+from editor.core.errors import PostError
+from editor.core.folder import ContentFolder
+from editor.core.post import Post
+from editor.core.render import Renderer, page
+from editor.core.schema import SCHEMA_FILE, Schema, load_schema_file
+from editor.core.validate import Problem, problem_from_error, validate
+
+OK, PROBLEMS, USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="post-editor", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"post-editor {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate posts; exit 1 when any has an error")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    check.add_argument("--json", action="store_true", help="print the problems as JSON")
+
+    listing = sub.add_parser("list", help="print the folder's index")
+    listing.add_argument("folder", type=Path, metavar="FOLDER")
+    listing.add_argument("--json", action="store_true", help="print the index as JSON")
+
+    edit = sub.add_parser("set", help="set or remove front-matter fields, losslessly")
+    edit.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    edit.add_argument("--field", action="append", default=[], metavar="KEY=VALUE")
+    edit.add_argument("--unset", action="append", default=[], metavar="KEY")
+    edit.add_argument("--dry-run", action="store_true", help="print a diff, write nothing")
+
+    new = sub.add_parser("new", help="create a post by the folder's naming convention")
+    new.add_argument("folder", type=Path, metavar="FOLDER")
+    new.add_argument("--title", required=True)
+    new.add_argument("--field", action="append", default=[], metavar="KEY=VALUE")
+
+    render = sub.add_parser("render", help="print the preview HTML of a post")
+    render.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="post-editor",
+        epilog="commands: check, list, set, new, render (post-editor COMMAND --help)",
+    )
+    parser.add_argument("--version", action="version", version=f"post-editor {__version__}")
+    parser.add_argument("path", nargs="?", type=Path, metavar="PATH", help="a folder or a post")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="render to a PNG, exit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in COMMANDS:
+            args = _parser().parse_args(args_list)
+            return COMMANDS[args.command](args)
+        return _window(_window_parser().parse_args(args_list))
+    except SystemExit as exit_:  # argparse's usage errors and --help
+        return exit_.code if isinstance(exit_.code, int) else USAGE
+    except PostError as error:
+        _say(str(error))
+        return USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `post-editor list | head`
+        return OK
+
+
+def _say(message: str) -> None:
+    print(f"post-editor: {message}", file=sys.stderr)
+
+
+# --- the window ----------------------------------------------------------------------------
+
+
+def _window(args: argparse.Namespace) -> int:
+    try:
+        from editor.ui.app import run
+    except ImportError as error:
+        _say(f"the window cannot start: {error}")
+        return USAGE
+    return run(args.path, screenshot=args.screenshot)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def schema_near(path: Path) -> Schema:
+    """The schema file in a post's folder or the nearest folder above it, else the default."""
+    for folder in [path if path.is_dir() else path.parent, *path.resolve().parents]:
+        candidate = folder / SCHEMA_FILE
+        if candidate.is_file():
+            return load_schema_file(candidate)
+    return Schema.DEFAULT
+
+
+def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema]]:
+    """Each post file a list of files and folders names, with the schema that governs it."""
+    for path in paths:
+        if path.is_dir():
+            folder = ContentFolder(path)
+            folder.scan()
+            for entry in folder.entries:
+                yield path / entry.path, folder.schema
+        elif path.exists():
+            yield path, schema_near(path)
+        else:
+            raise PostError("no such file or folder", path)
+
+
+def parse_assignment(text: str, schema: Schema) -> tuple[str, object]:
+    """`KEY=VALUE` → (key, value): as typed for the schema's text fields, as YAML otherwise."""
+    key, sep, raw = text.partition("=")
+    key = key.strip()
+    if not sep or not key:
+        raise PostError(f"‘{text}’ is not KEY=VALUE")
+    field = schema.field(key)
+    if field is not None:
+        return key, field.parse(raw)
+    try:
+        return key, safeyaml.load(raw)
+    except yaml.YAMLError:
+        return key, raw
+
+
+# --- sub-commands --------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate posts and folders; print each problem on one line (or JSON)."""
+    problems: list[Problem] = []
+    for path in args.paths:
+        if path.is_dir():
+            folder = ContentFolder(path)
+            folder.scan()
+            if error := folder.schema_problem():
+                problems.append(problem_from_error(error, SCHEMA_FILE))
+            for entry in folder.entries:
+                problems += [_at(p, path / entry.path) for p in entry.problems]
+        elif path.exists():
+            try:
+                problems += validate(Post.read(path), schema_near(path))
+            except PostError as error:
+                problems.append(problem_from_error(error.at(path)))
+        else:
+            _say(f"{path}: no such file or folder")
+            return USAGE
+    if args.json:
+        print(json.dumps([p.as_json() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(problem)
+    return PROBLEMS if any(p.severity == "error" for p in problems) else OK
+
+
+def _at(problem: Problem, path: Path) -> Problem:
+    """A problem told with the path as the user named it (not the resolved one)."""
+    return Problem(path, problem.line, problem.field, problem.severity, problem.message)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Print the folder's index: one line per post, or JSON."""
+    folder = ContentFolder(args.folder)
+    rows = [
+        {
+            "path": str(args.folder / e.path),
+            "title": e.title,
+            "date": e.date.isoformat() if e.date else None,
+            "category": e.categories[0] if e.categories else None,
+            "categories": list(e.categories),
+            "tags": list(e.tags),
+            "draft": e.draft,
+            "problems": len(e.problems),
+            "errors": e.errors,
+        }
+        for e in folder.scan()
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return OK
+    for row in rows:
+        date = (row["date"] or "")[:10].ljust(10)
+        flags = ("draft " if row["draft"] else "") + (
+            f"{row['problems']} problems" if row["problems"] else ""
+        )
+        print(f"{date}  {row['title'] or '(no title)'}  [{row['path']}] {flags}".rstrip())
+    return OK
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    """Edit fields of one or many posts; a failure on one post does not stop the others."""
+    if not args.field and not args.unset:
+        _say("set: nothing to do; give --field KEY=VALUE or --unset KEY")
+        return USAGE
+    failed = changed = 0
+    for path, schema in _posts_under(args.paths):
+        try:
+            post = Post.read(path)
+            edited = post
+            for assignment in args.field:
+                key, value = parse_assignment(assignment, schema)
+                edited = edited.with_value(key, value, schema.order)
+            for key in args.unset:
+                edited = edited.without(key)
+            if edited.text == post.text:
+                continue
+            changed += 1
+            if args.dry_run:
+                sys.stdout.writelines(_diff(path, post.text, edited.text))
+            else:
+                edited.save()
+        except PostError as error:
+            failed += 1
+            _say(str(error if error.path else error.at(path)))
+    verb = "would change" if args.dry_run else "changed"
+    _say(f"{verb} {changed} post{'s' * (changed != 1)}" + (f", {failed} failed" if failed else ""))
+    return PROBLEMS if failed else OK
+
+
+def _diff(path: Path, old: str, new: str) -> Iterator[str]:
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    )
+    for line in lines:
+        yield line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create a post from a title (and fields) and print its path."""
+    folder = ContentFolder(args.folder)
+    folder.scan()
+    schema = folder.schema
+    today = dt.date.today()
+    path = folder.new_post_path(args.title, today)
+    post = Post("", path).with_value("title", args.title, schema.order)
+    if schema.field("date") is not None:
+        post = post.with_value("date", today, schema.order)
+    for assignment in args.field:
+        key, value = parse_assignment(assignment, schema)
+        post = post.with_value(key, value, schema.order)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    post.save()
+    print(path)
+    return OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Print the preview page of a post."""
+    post = Post.read(args.file)
+    print(page(Renderer().render(post.body), post.values))
+    return OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": cmd_check,
+    "list": cmd_list,
+    "set": cmd_set,
+    "new": cmd_new,
+    "render": cmd_render,
+}

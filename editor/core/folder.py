@@ -1,0 +1,229 @@
+"""A content folder: its post files, their index (front matter only), taxonomy and naming.
+
+Scanning reads each post's front matter into compact `Facts`, infers (or loads) the folder's
+schema from all of them, then validates each post against it. A rescan re-reads only the files
+whose modification time or size changed since the last one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from editor.core import slug
+from editor.core.dates import parse_date
+from editor.core.errors import PostError
+from editor.core.post import Post, decode, read_bytes
+from editor.core.schema import Schema, schema_for_folder
+from editor.core.validate import Facts, Problem, validate
+
+POST_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+DATE_KEYS = ("date", "pubDate", "publishDate", "publishedAt")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One post as the folder list shows it."""
+
+    path: PurePath  # relative to the folder
+    title: str | None
+    date: dt.date | None
+    tags: tuple[str, ...]
+    categories: tuple[str, ...]
+    draft: bool
+    problems: tuple[Problem, ...]
+    mtime_ns: int
+    size: int
+    facts: Facts = field(repr=False, compare=False)
+
+    @property
+    def errors(self) -> int:
+        """How many error-level problems the post has."""
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        """How many warnings the post has."""
+        return len(self.problems) - self.errors
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Every tag and category in a folder, with how many posts use each."""
+
+    tags: Mapping[str, int]
+    categories: Mapping[str, int]
+
+
+def read_facts(path: Path) -> Facts:
+    """What the index keeps of one post file; an unreadable file gives Facts with its error."""
+    try:
+        post = Post(decode(read_bytes(path), path), path)
+    except PostError as error:
+        return Facts(path, {}, error, {}, False, {})
+    return Facts(
+        path, dict(post.values), post.error, post.duplicate_keys, post.body_is_blank, post.key_lines
+    )
+
+
+class ContentFolder:
+    """A folder of posts (a site's `content/`, `_posts/`, `src/content/blog/`...)."""
+
+    def __init__(self, root: Path) -> None:
+        if not root.is_dir():
+            what = "is not a folder" if root.exists() else "does not exist"
+            raise PostError(f"the content folder {what}", root)
+        self.root = root
+        self.schema: Schema = Schema.DEFAULT
+        self._entries: dict[PurePath, IndexEntry] = {}
+
+    # --- files -------------------------------------------------------------------------
+
+    def post_files(self) -> Iterator[Path]:
+        """Every post file below the root; hidden folders, `node_modules` and links to
+        folders are not entered (a link could lead outside the site, or in a circle)."""
+        stack = [self.root]
+        while stack:
+            folder = stack.pop()
+            try:
+                with os.scandir(folder) as it:
+                    items = sorted(it, key=lambda e: e.name)
+            except OSError:
+                continue  # unreadable or vanished while scanning: nothing to list there
+            for item in items:
+                if item.name.startswith("."):
+                    continue
+                if item.is_dir(follow_symlinks=False):
+                    if item.name not in SKIPPED_FOLDERS:
+                        stack.append(Path(item.path))
+                elif os.path.splitext(item.name)[1].lower() in POST_SUFFIXES and item.is_file():
+                    yield Path(item.path)
+
+    # --- the index ---------------------------------------------------------------------
+
+    def scan(self, progress: Progress | None = None) -> list[IndexEntry]:
+        """Index every post, re-reading only files changed since the last scan."""
+        files = list(self.post_files())
+        old, fresh = self._entries, {}
+        facts: dict[PurePath, tuple[Facts, int, int]] = {}
+        for done, path in enumerate(files, 1):
+            rel = path.relative_to(self.root)
+            try:
+                st = path.stat()
+            except OSError:
+                continue  # removed since it was listed
+            known = old.get(rel)
+            if known and (known.mtime_ns, known.size) == (st.st_mtime_ns, st.st_size):
+                facts[rel] = (known.facts, st.st_mtime_ns, st.st_size)
+            else:
+                facts[rel] = (read_facts(path), st.st_mtime_ns, st.st_size)
+            if progress and done % 250 == 0:
+                progress(done, len(files))
+        schema = self._schema_for(f.values for f, _, _ in facts.values())
+        for rel, (post_facts, mtime, size) in facts.items():
+            known = old.get(rel)
+            if known is not None and known.facts is post_facts and schema == self.schema:
+                fresh[rel] = known
+            else:
+                fresh[rel] = _entry(rel, post_facts, schema, mtime, size)
+        self.schema, self._entries = schema, fresh
+        if progress:
+            progress(len(files), len(files))
+        return self.entries
+
+    def _schema_for(self, values: Iterator[Mapping[str, object]]) -> Schema:
+        try:
+            return schema_for_folder(self.root, values)
+        except PostError:
+            # A broken schema file is reported by `schema_problem`; posts are checked
+            # against the default meanwhile rather than not at all.
+            return Schema.DEFAULT
+
+    def schema_problem(self) -> PostError | None:
+        """What is wrong with the folder's schema file, if it has a broken one."""
+        try:
+            schema_for_folder(self.root, ())
+        except PostError as error:
+            return error
+        return None
+
+    def refresh(self, path: Path) -> IndexEntry | None:
+        """Re-read one post (after a save, or a change on disk); None when it is gone."""
+        rel = path.relative_to(self.root) if path.is_absolute() else PurePath(path)
+        full = self.root / rel
+        try:
+            st = full.stat()
+        except OSError:
+            self._entries.pop(rel, None)
+            return None
+        entry = _entry(rel, read_facts(full), self.schema, st.st_mtime_ns, st.st_size)
+        self._entries[rel] = entry
+        return entry
+
+    @property
+    def entries(self) -> list[IndexEntry]:
+        """The index, in path order."""
+        return sorted(self._entries.values(), key=lambda e: e.path)
+
+    def entry(self, path: PurePath) -> IndexEntry | None:
+        """The index entry of a post, by its path relative to the root."""
+        return self._entries.get(path)
+
+    # --- what the index tells -----------------------------------------------------------
+
+    def taxonomy(self) -> Taxonomy:
+        """Tags and categories with their post counts, most used first."""
+        tags = Counter(t for e in self._entries.values() for t in e.tags)
+        categories = Counter(c for e in self._entries.values() for c in e.categories)
+        return Taxonomy(dict(tags.most_common()), dict(categories.most_common()))
+
+    def naming(self) -> str:
+        """How new posts are named: the schema's `naming`, else what the files show."""
+        return self.schema.naming or slug.detect_naming(self._entries)
+
+    def new_post_path(self, title: str, date: dt.date) -> Path:
+        """A free path for a new post, by the folder's naming convention, inside the folder."""
+        return slug.post_path(self.root, self.naming(), title, date)
+
+
+def _entry(rel: PurePath, facts: Facts, schema: Schema, mtime_ns: int, size: int) -> IndexEntry:
+    values = facts.values
+    title = values.get("title")
+    return IndexEntry(
+        path=rel,
+        title=None if title is None else str(title),
+        date=_date(values),
+        tags=_strings(values.get("tags")),
+        categories=_strings(values.get("categories", values.get("category"))),
+        draft=values.get("draft") is True or values.get("published") is False,
+        problems=tuple(validate(facts, schema)),
+        mtime_ns=mtime_ns,
+        size=size,
+        facts=facts,
+    )
+
+
+def _date(values: Mapping[str, object]) -> dt.date | None:
+    for key in DATE_KEYS:
+        if values.get(key) is not None:
+            try:
+                return parse_date(values[key])
+            except PostError:
+                return None
+    return None
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    """Tags or categories as written: a list, or one value."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, list):
+        return tuple(str(v) for v in value if v is not None and not isinstance(v, dict | list))
+    return (str(value),) if not isinstance(value, dict) else ()

@@ -1,0 +1,388 @@
+"""Lossless edits of a YAML mapping's text: locate each entry, re-emit only what changed.
+
+`yaml.compose` marks where every node starts and ends. An entry's span runs from the start of
+its key's line to the end of its value's last *content* line: PyYAML's own end mark of a block
+collection reaches over the comments and blank lines that follow it, so the end is taken from
+the last scalar inside instead. Everything outside the spans of changed entries (comments,
+blank lines, other entries, indentation, line endings) is never rewritten.
+
+A changed value keeps its old style where the new value can be written that way: quotes,
+`|`/`>` block scalars and their indentation, flow or block lists (unchanged items keep their
+exact lines, comments included), date spellings. Nested block mappings are edited the same way,
+one level down.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from editor.core import yamlemit as emit
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One `key: value` of a block mapping, as offsets into the mapping's text."""
+
+    key: str
+    node: Node  # the value node
+    start: int  # start of the key's line
+    key_end: int  # just after the `:` that ends the key
+    value_start: int  # where the value's text begins (`key_end` for an empty value)
+    value_end: int  # end of the value's content, before its last line's break
+    end: int  # after the line break that ends the entry's last line
+    indent: int  # the key's column
+    line: int  # the key's 0-based line in the mapping's text
+
+
+@dataclass(frozen=True)
+class NewStyle:
+    """How this file spells things, for values that have no old style to follow."""
+
+    quote: emit.QuoteStyle = "'"
+    list_indent: int = 2
+
+    @classmethod
+    def of(cls, entries: Sequence[Entry]) -> NewStyle:
+        """The quote character and list indentation a file already uses most."""
+        quotes = [e.node.style for e in entries if isinstance(e.node, ScalarNode)]
+        single, double = quotes.count("'"), quotes.count('"')
+        lists = [
+            e.node.start_mark.column - e.indent
+            for e in entries
+            if isinstance(e.node, SequenceNode) and not e.node.flow_style
+        ]
+        return cls(
+            quote='"' if double > single else "'",
+            list_indent=max(set(lists), key=lists.count) if lists else 2,
+        )
+
+
+class SpliceError(Exception):
+    """An edit that cannot be made losslessly; the caller turns it into a PostError."""
+
+
+def locate(text: str, mapping: MappingNode) -> list[Entry]:
+    """Every entry of a block mapping, in file order."""
+    if mapping.flow_style:
+        raise SpliceError("the front matter is written as a {…} flow mapping")
+    entries = []
+    for key_node, value_node in mapping.value:
+        if not isinstance(key_node, ScalarNode):
+            raise SpliceError("a key is not a plain word")
+        start = _line_start(text, key_node.start_mark.index)
+        colon = key_node.end_mark.index
+        while colon < len(text) and text[colon] in " \t":
+            colon += 1
+        if text[colon : colon + 1] != ":" or text[start : key_node.start_mark.index].strip():
+            raise SpliceError(f"the key ‘{key_node.value}’ is not written as `key: value`")
+        key_end = colon + 1
+        if value_node.start_mark.index < key_end:
+            raise SpliceError(f"‘{key_node.value}’ uses a YAML alias")
+        value_end = _content_end(text, value_node)
+        empty = (
+            isinstance(value_node, ScalarNode)
+            and value_node.end_mark.index == value_end
+            and (value_node.start_mark.index == value_end)
+        )
+        entries.append(
+            Entry(
+                key=key_node.value,
+                node=value_node,
+                start=start,
+                key_end=key_end,
+                value_start=key_end if empty else value_node.start_mark.index,
+                value_end=max(value_end, key_end),
+                end=_line_end(text, max(value_end, key_end)),
+                indent=key_node.start_mark.column,
+                line=key_node.start_mark.line,
+            )
+        )
+    return entries
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Just after the line break of the line holding `pos` (the text's end if none)."""
+    brk = text.find("\n", pos)
+    return len(text) if brk < 0 else brk + 1
+
+
+def _before_break(text: str, pos: int) -> int:
+    """`pos` moved back over one line break that ends just before it."""
+    if pos and text[pos - 1] == "\n":
+        pos -= 1
+        if pos and text[pos - 1] == "\r":
+            pos -= 1
+    return pos
+
+
+def _content_end(text: str, node: Node) -> int:
+    if isinstance(node, ScalarNode):
+        if node.style in ("|", ">"):
+            return _block_scalar_end(text, node)
+        return node.end_mark.index
+    if node.flow_style or not node.value:
+        return node.end_mark.index
+    last = node.value[-1]
+    return _content_end(text, last[1] if isinstance(node, MappingNode) else last)
+
+
+def _block_scalar_end(text: str, node: ScalarNode) -> int:
+    start, end = node.start_mark.index, node.end_mark.index
+    header_end = _before_break(text, _line_end(text, start))
+    header = text[start:header_end].split("#")[0]
+    if "+" in header:  # keep-chomping: the trailing blank lines are part of the value
+        return max(_before_break(text, end), header_end)
+    last = len(text[:end].rstrip(" \t\r\n"))
+    return max(_before_break(text, _line_end(text, last)), header_end)
+
+
+def eol_at(text: str, pos: int, default: str) -> str:
+    """The line break that ends the line holding `pos`, else `default`."""
+    brk = text.find("\n", pos)
+    if brk < 0:
+        return default
+    return "\r\n" if brk and text[brk - 1] == "\r" else "\n"
+
+
+# --- values as text ------------------------------------------------------------------------
+
+
+def _reindent(block: str, indent: int, eol: str) -> str:
+    """PyYAML's `\\n`-separated multi-line output, moved right by `indent` and given `eol`."""
+    first, *rest = block.split("\n")
+    return eol.join([first, *(" " * indent + line if line else line for line in rest)])
+
+
+def _new_scalar(value: object, key_width: int, style: NewStyle, indent: int, eol: str) -> str:
+    """A scalar with no old style to follow, written like the reference post shape."""
+    if isinstance(value, str):
+        if "\n" in value:
+            return _reindent(emit.block_string(value, "|", 2), indent, eol)
+        text = emit.flow_string(value, "")
+        too_long = key_width + len(text) > emit.FOLD_WIDTH
+        if too_long and (" " in value.strip() or "://" in value):
+            return _reindent(emit.block_string(value, ">", 2), indent, eol)
+        return text if text == value else emit.quoted(value, style.quote)
+    if isinstance(value, dt.date):
+        return emit.quoted(emit.date_text(value, None), style.quote)
+    return emit.scalar_text(value)
+
+
+def _scalar_like(text: str, entry: Entry, value: object, style: NewStyle, eol: str) -> str:
+    """A scalar written in the style of the scalar it replaces."""
+    node = entry.node
+    assert isinstance(node, ScalarNode)
+    old = node.style or ""
+    indent = entry.indent
+    if isinstance(value, str):
+        if old in ("|", ">"):
+            content_indent = _block_indent(text, entry)
+            return _reindent(emit.block_string(value, old, content_indent), indent, eol)
+        if "\n" in value:
+            return _reindent(emit.block_string(value, "|", 2), indent, eol)
+        return emit.flow_string(value, old) if old in ("", "'", '"') else emit.quoted(value, "'")
+    if isinstance(value, dt.date):
+        text = emit.date_text(value, node.value)
+        if old in ("'", '"'):
+            return emit.quoted(text, old)
+        return text if old == "" else emit.quoted(text, style.quote)
+    if value is None and old == "" and node.value in ("", "~", "null", "Null", "NULL"):
+        return node.value
+    return emit.scalar_text(value)
+
+
+def _block_indent(text: str, entry: Entry) -> int:
+    """How far a block scalar's lines are indented beyond its key (2 when it has none)."""
+    for line in text[_line_end(text, entry.value_start) : entry.value_end].splitlines():
+        if line.strip():
+            return max(1, len(line) - len(line.lstrip(" ")) - entry.indent)
+    return 2
+
+
+def _item_quote(node: SequenceNode) -> emit.QuoteStyle:
+    for item in node.value:
+        if isinstance(item, ScalarNode) and item.style in ("", "'", '"', None):
+            return item.style or ""
+    return ""
+
+
+def _list_text(
+    text: str, node: SequenceNode, items: list[object], old: list[object], eol: str
+) -> tuple[int, int, str]:
+    """The (start, end, replacement) that turns a list's text into `items`.
+
+    Items equal to old ones keep their exact text; only inserted items are written anew.
+    """
+    quote = _item_quote(node)
+    matcher = SequenceMatcher(None, [_key(v) for v in old], [_key(v) for v in items], False)
+    if node.flow_style:
+        pieces = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                pieces += [_raw(text, node.value[i]) for i in range(i1, i2)]
+            else:
+                pieces += [emit.flow_item(v, quote) for v in items[j1:j2]]
+        return node.start_mark.index, node.end_mark.index, emit.flow_list(pieces)
+    indent = node.start_mark.column
+    spans = [
+        (_line_start(text, n.start_mark.index), _line_end(text, _content_end(text, n)))
+        for n in node.value
+    ]
+    out = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out += [text[spans[i][0] : spans[i][1]] for i in range(i1, i2)]
+        else:
+            out += [_block_item(v, indent, quote, eol) + eol for v in items[j1:j2]]
+    start, end = spans[0][0], spans[-1][1]
+    joined = "".join(out)
+    if not text[start:end].endswith("\n"):  # the list ended the text with no line break
+        joined = joined[: len(joined) - len(eol)] if joined.endswith(eol) else joined
+    return start, end, joined
+
+
+def _block_item(value: object, indent: int, quote: emit.QuoteStyle, eol: str) -> str:
+    if emit.is_scalar(value) and not (isinstance(value, str) and "\n" in value):
+        return " " * indent + "- " + emit.flow_item(value, quote)
+    lines = emit.block_collection([value], indent)
+    return eol.join(lines)
+
+
+def _raw(text: str, node: Node) -> str:
+    return text[node.start_mark.index : _content_end(text, node)]
+
+
+def _key(value: object) -> str:
+    return repr(value)
+
+
+# --- edits ---------------------------------------------------------------------------------
+
+
+def construct(node: Node) -> object:
+    """The plain Python value of a node, as the safe loader builds it."""
+    return yaml.SafeLoader("").construct_document(node)
+
+
+def replace(text: str, entry: Entry, value: object, style: NewStyle, default_eol: str) -> str:
+    """`text` with the entry's value changed to `value`, in the old value's style."""
+    eol = eol_at(text, entry.start, default_eol)
+    node = entry.node
+    if isinstance(node, ScalarNode) and emit.is_scalar(value):
+        new = _scalar_like(text, entry, value, style, eol)
+        gap = "" if not new or entry.value_start > entry.key_end else " "
+        return text[: entry.value_start] + gap + new + text[entry.value_end :]
+    if isinstance(node, SequenceNode) and _is_list(value) and (value or node.flow_style):
+        start, end, new = _list_text(text, node, list(value), construct(node), eol)
+        return text[:start] + new + text[end:]
+    if isinstance(node, MappingNode) and isinstance(value, Mapping) and not node.flow_style:
+        return update_mapping(text, node, value, list(value), style, eol)
+    return (
+        text[: entry.key_end]
+        + _fresh(value, entry.indent, entry.key, style, eol)
+        + (text[entry.value_end :])
+    )
+
+
+def _is_list(value: object) -> bool:
+    return isinstance(value, Sequence) and not isinstance(value, str | bytes)
+
+
+def _fresh(value: object, indent: int, key: str, style: NewStyle, eol: str) -> str:
+    """What follows `key:` for a value written with no old style: ` x` or a block of lines."""
+    if _is_list(value):
+        if not value:
+            return " []"
+        items = list(value)
+        if all(emit.is_scalar(v) and not (isinstance(v, str) and "\n" in v) for v in items):
+            lines = emit.block_list(
+                [emit.flow_item(v, "") for v in items], indent + style.list_indent
+            )
+            return eol + eol.join(lines)
+        return eol + eol.join(emit.block_collection(items, indent + style.list_indent))
+    if isinstance(value, Mapping):
+        if not value:
+            return " {}"
+        return eol + eol.join(emit.block_collection(dict(value), indent + 2))
+    new = _new_scalar(value, indent + len(key) + 2, style, indent, eol)
+    return " " + new if new else ""
+
+
+def entry_text(key: str, value: object, indent: int, style: NewStyle, eol: str) -> str:
+    """A whole new `key: value` entry, ending with a line break."""
+    key_text = emit.flow_string(key, "") if key else "''"
+    return " " * indent + key_text + ":" + _fresh(value, indent, key_text, style, eol) + eol
+
+
+def insert(
+    text: str, pos: int, key: str, value: object, indent: int, style: NewStyle, default_eol: str
+) -> str:
+    """`text` with a new entry inserted at `pos` (a line start)."""
+    eol = eol_at(text, max(pos - 1, 0), default_eol) if pos else default_eol
+    if pos and text[pos - 1] not in "\n":  # inserting after a last line with no break
+        return text[:pos] + eol + entry_text(key, value, indent, style, eol)[: -len(eol)]
+    return text[:pos] + entry_text(key, value, indent, style, eol) + text[pos:]
+
+
+def remove(text: str, entry: Entry) -> str:
+    """`text` without the entry's lines."""
+    return text[: entry.start] + text[entry.end :]
+
+
+def insertion_point(entries: Sequence[Entry], key: str, order: Sequence[str], end: int) -> int:
+    """Where a new key goes: after the keys the order puts before it, else before the first
+    key it puts after it, else after the last entry (`end` when there is none)."""
+    if key in order:
+        rank = {name: i for i, name in enumerate(order)}
+        before = [e for e in entries if rank.get(e.key, -1) < rank[key] and e.key in rank]
+        if before:
+            return max(e.end for e in before)
+        after = [e for e in entries if e.key in rank and rank[e.key] > rank[key]]
+        if after:
+            return min(e.start for e in after)
+    return max((e.end for e in entries), default=end)
+
+
+def update_mapping(
+    text: str,
+    node: MappingNode,
+    new: Mapping[str, object],
+    order: Sequence[str],
+    style: NewStyle,
+    eol: str,
+) -> str:
+    """`text` with a nested block mapping changed to `new`, entry by entry."""
+    entries = locate(text, node)
+    old = {e.key: e for e in entries}
+    edits: list[tuple[int, int, int, str]] = []  # (start, sequence, end, text)
+    indent = entries[0].indent if entries else node.start_mark.column
+    for entry in entries:
+        if entry.key not in new:
+            edits.append((entry.start, len(edits), entry.end, ""))
+        else:
+            current = construct(entry.node)
+            if current != new[entry.key] or type(current) is not type(new[entry.key]):
+                piece = replace(text, entry, new[entry.key], style, eol)
+                # replace() rewrote only inside the entry: cut that span back out
+                tail = len(text) - entry.end
+                edits.append(
+                    (entry.start, len(edits), entry.end, piece[entry.start : len(piece) - tail])
+                )
+    for key in order:
+        if key not in old and key in new:
+            pos = insertion_point(entries, key, order, node.end_mark.index)
+            edits.append((pos, len(edits), pos, entry_text(key, new[key], indent, style, eol)))
+    # Right to left, so earlier offsets stay valid; inserts at one place keep their order.
+    for start, _, end, piece in sorted(edits, reverse=True):
+        text = text[:start] + piece + text[end:]
+    return text
