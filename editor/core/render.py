@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
@@ -144,3 +145,26 @@ def page(body_html: str, meta: Mapping[str, object], base_css: str | None = None
             "</div></body></html>\n",
         ]
     )
+
+
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
+def offline_images(body_html: str) -> str:
+    """Remote `<img>` tags replaced by a placeholder showing their alt text.
+
+    The preview never touches the network unless the writer allows remote images; a box with
+    the alt text shows where the picture goes and what it says.
+    """
+
+    def placeholder(tag: re.Match[str]) -> str:
+        attrs = {m[1].lower(): m[2] or m[3] or m[4] or "" for m in _ATTR.finditer(tag[0])}
+        src = html.unescape(attrs.get("src", ""))
+        if not re.match(r"(?i)(https?:)?//", src):
+            return tag[0]
+        alt = html.unescape(attrs.get("alt", "")) or "remote image"
+        title, label = html.escape(src), html.escape(alt)
+        return f'<span class="remote-image" title="{title}">[image: {label}]</span>'
+
+    return _IMG_TAG.sub(placeholder, body_html)

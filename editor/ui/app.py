@@ -1,0 +1,88 @@
+"""Start the window: the QApplication, the settings, the folder to open, `--screenshot`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from importlib.resources import as_file, files
+from pathlib import Path
+
+from platformdirs import user_data_path
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from editor.ui.main_window import MainWindow
+from editor.ui.theme import apply_theme
+
+APP_NAME = "post-editor"
+
+
+def sample_folder() -> Path:
+    """The bundled sample posts, copied to the user's data folder on first use (the copy is
+    what the writer edits; the installed package is never written to)."""
+    target = user_data_path(APP_NAME) / "sample"
+    if not target.exists():
+        with as_file(files("editor") / "resources" / "sample") as source:
+            shutil.copytree(source, target)
+    return target
+
+
+def settings() -> QSettings:
+    """Where the window keeps geometry, recent folders, font, theme."""
+    return QSettings(APP_NAME, "Post Editor")
+
+
+def _wait_for(signal: object, timeout_ms: int) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def run(path: Path | None, screenshot: Path | None = None) -> int:
+    """Open the window on `path` (or the last folder, or the sample); returns the exit code."""
+    if screenshot is not None or not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName("Post Editor")
+    app.setApplicationVersion(__import__("editor").__version__)
+    store = settings()
+    apply_theme(app, str(store.value("theme", "system")))
+    window = MainWindow(store)
+    if path is not None and not path.exists():
+        print(f"post-editor: {path}: no such file or folder", file=sys.stderr)
+        return 2
+    recent = window.recent_folders()
+    target = path or next((Path(f) for f in recent if Path(f).is_dir()), None) or sample_folder()
+    if screenshot is not None:
+        return _screenshot(app, window, target, screenshot)
+    window.show()
+    window.open_path(target)
+    return app.exec()
+
+
+def _screenshot(app: QApplication, window: MainWindow, target: Path, out: Path) -> int:
+    """Open `target`, its first post selected and open, and write the window as a PNG."""
+    window.resize(1400, 900)
+    window.show()
+    window.open_path(target)
+    _wait_for(window.folderLoaded, 30_000)
+    if window.current_tab() is None and window.panel.visible_entries():
+        window.panel.table.selectRow(0)
+        window.open_entry(window.panel.visible_entries()[0])
+    tab = window.current_tab()
+    if tab is not None and not tab.preview_ready:
+        _wait_for(tab.previewShown, 10_000)
+    app.processEvents()
+    ok = window.grab().save(str(out), "PNG")
+    for tab in window.document_tabs():
+        tab.editor.document().setModified(False)
+    window.renders.shutdown()
+    if not ok:
+        print(f"post-editor: could not write {out}", file=sys.stderr)
+        return 2
+    print(out)
+    return 0

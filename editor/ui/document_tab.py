@@ -1,0 +1,338 @@
+"""One open post: the front-matter form, the Markdown editor and the preview, in a tab.
+
+The tab owns one `Post`. Form edits become lossless edits of it at once; the body lives in
+the editor and joins the post when it is saved (or checked), so typing costs nothing but the
+keystroke. A post whose front matter cannot be edited field by field (broken YAML, TOML, a key
+written twice) opens in raw mode: the whole file in the editor, saved exactly as shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.errors import PostError
+from editor.core.folder import Taxonomy
+from editor.core.post import Post, splice_lines
+from editor.core.render import page
+from editor.core.schema import Schema
+from editor.core.storage import ConflictError
+from editor.core.validate import Facts, Problem, validate
+from editor.ui.find_bar import FindBar
+from editor.ui.form import FrontMatterForm
+from editor.ui.markdown_edit import MarkdownEdit
+from editor.ui.preview import Preview
+from editor.ui.prompts import Prompter
+from editor.ui.render_service import RenderService
+
+PREVIEW_DELAY_MS = 120  # idle pause before the preview follows typing
+CHECK_DELAY_MS = 400
+
+
+class DocumentTab(QWidget):
+    """A post being edited. Signals: `modifiedChanged(bool)`, `titleChanged(str)`,
+    `saved(Post)`, `statsChanged(words, minutes)`."""
+
+    modifiedChanged = Signal(bool)
+    titleChanged = Signal(str)
+    saved = Signal(object)
+    statsChanged = Signal(int, int)
+    previewShown = Signal()
+
+    def __init__(
+        self,
+        post: Post,
+        schema: Schema,
+        taxonomy: Taxonomy,
+        renders: RenderService,
+        prompter: Prompter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.post = post
+        self.schema = schema
+        self.renders = renders
+        self.prompter = prompter
+        self.raw = _needs_raw_mode(post)
+        self._job = 0
+        self.preview_ready = False  # the first render has been shown
+        self._was_modified = False
+        self.problems: list[Problem] = []
+
+        self.banner = QLabel(wordWrap=True)
+        self.banner.setObjectName("rawBanner")
+        self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        self.form = FrontMatterForm(
+            schema, post.path, list(taxonomy.tags), list(taxonomy.categories)
+        )
+        self.editor = MarkdownEdit()
+        self.find_bar = FindBar(self.editor)
+        self.preview = Preview()
+        self.preview.set_base(post.path)
+        self.problem_list = QListWidget()
+        self.problem_list.setObjectName("problemList")
+        self.problem_list.setMaximumHeight(90)
+        self.problem_list.itemActivated.connect(self._go_to_problem)
+        self.problem_list.itemClicked.connect(self._go_to_problem)
+        self._build_layout()
+
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.check)
+        self.renders.rendered.connect(self._show_render)
+        self.form.fieldEdited.connect(self.set_field)
+        self.form.othersEdited.connect(self.set_other_fields)
+        self.editor.textChanged.connect(self._text_changed)
+        self.editor.document().modificationChanged.connect(lambda _: self._announce())
+        self.editor.statsChanged.connect(self.statsChanged)
+        self.editor.verticalScrollBar().valueChanged.connect(self._sync_scroll)
+        self._load(post)
+
+    def _build_layout(self) -> None:
+        form_area = QScrollArea()
+        form_area.setWidget(self.form)
+        form_area.setWidgetResizable(True)
+        self.form_area = form_area
+        toggle = QToolButton(text="Front matter", checkable=True, checked=True)
+        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toggle.setArrowType(Qt.ArrowType.DownArrow)
+        toggle.toggled.connect(self._toggle_form)
+        self.form_toggle = toggle
+        editor_column = QWidget()
+        column = QVBoxLayout(editor_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.editor)
+        column.addWidget(self.find_bar)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(editor_column)
+        self.split.addWidget(self.preview)
+        self.split.setSizes([500, 500])
+        self.vsplit = QSplitter(Qt.Orientation.Vertical)
+        self.vsplit.addWidget(form_area)
+        self.vsplit.addWidget(self.split)
+        self.vsplit.setSizes([260, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(toggle)
+        layout.addWidget(self.vsplit, 1)
+        layout.addWidget(self.problem_list)
+
+    def _toggle_form(self, shown: bool) -> None:
+        self.form_area.setVisible(shown)
+        self.form_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    # --- the post ----------------------------------------------------------------------------
+
+    def _load(self, post: Post) -> None:
+        """Show a post (on open, after revert or reload)."""
+        self.post = post
+        self.raw = _needs_raw_mode(post)
+        self.banner.setVisible(self.raw)
+        self.form_toggle.setVisible(not self.raw)
+        self.form_area.setVisible(not self.raw and self.form_toggle.isChecked())
+        if self.raw:
+            reason = post.error.message if post.error else "its front matter is TOML (+++)"
+            where = f" (line {post.error.line})" if post.error and post.error.line else ""
+            self.banner.setText(
+                f"This post opens as plain text because {reason}{where}. "
+                "Fix it here; Save writes exactly what you see."
+            )
+        else:
+            self.form.fill(post.values, self._other_fields_text())
+        self.editor.setPlainText(_editor_text(post.text if self.raw else post.body))
+        self.editor.document().setModified(False)
+        self.check()
+        self.update_preview()
+        self._announce()
+
+    def _other_fields_text(self) -> str:
+        shown = {self.form.key_of(name) for name in self.schema.order}
+        fm = self.post.front_matter
+        return _editor_text(
+            "".join(fm[e.start : e.end] for e in self.post.entries if e.key not in shown)
+        )
+
+    def current_post(self) -> Post:
+        """The post as it would be saved now: form edits plus the editor's text."""
+        text = self.editor.toPlainText()
+        if self.raw:
+            return self.post.with_text(splice_lines(self.post.text, text, self.post.eol))
+        return self.post.with_body(text)
+
+    @property
+    def modified(self) -> bool:
+        """Whether saving would change the file."""
+        return self.post.modified or self.editor.document().isModified()
+
+    @property
+    def title(self) -> str:
+        """The post's title, or its file name."""
+        title = self.post.values.get("title")
+        if title:
+            return str(title)
+        return self.post.path.name if self.post.path else "Untitled"
+
+    def set_field(self, key: str, value: object) -> None:
+        """A form edit: one lossless change to the front matter."""
+        try:
+            self.post = self.post.with_value(key, value, self.schema.order)
+        except PostError as error:
+            self.prompter.inform("This field cannot be changed", error.message)
+            return
+        self._after_field_edit()
+
+    def set_other_fields(self, values: dict[str, object]) -> None:
+        """The "Other fields" YAML changed: apply it key by key."""
+        shown = {self.form.key_of(name) for name in self.schema.order}
+        post = self.post
+        try:
+            for key in [k for k in post.values if k not in shown and k not in values]:
+                post = post.without(key)
+            for key, value in values.items():
+                post = post.with_value(str(key), value, self.schema.order)
+        except PostError as error:
+            self.prompter.inform("These fields cannot be changed", error.message)
+            return
+        self.post = post
+        self._after_field_edit()
+
+    def _after_field_edit(self) -> None:
+        self.titleChanged.emit(self.title)
+        self._check_timer.start()
+        self._preview_timer.start()
+        self._announce()
+
+    def _text_changed(self) -> None:
+        self._preview_timer.start()
+        self._check_timer.start()
+
+    def _announce(self) -> None:
+        if self.modified != self._was_modified:
+            self._was_modified = self.modified
+            self.modifiedChanged.emit(self._was_modified)
+
+    # --- checking and preview ----------------------------------------------------------------
+
+    def check(self) -> list[Problem]:
+        """Validate what is on screen; show problems beside fields and in the list."""
+        if self.raw:
+            self.problems = validate(Post(self.editor.toPlainText(), self.post.path), self.schema)
+        else:
+            post = self.post
+            facts = Facts(
+                post.path,
+                post.values,
+                post.error,
+                post.duplicate_keys,
+                not self.editor.toPlainText().strip(),
+                post.key_lines,
+            )
+            self.problems = validate(facts, self.schema)
+            worst: dict[str, str] = {}
+            for problem in self.problems:
+                worst.setdefault(problem.field, problem.message)
+            self.form.show_problems(worst)
+        self.problem_list.clear()
+        for problem in self.problems:
+            item = QListWidgetItem(
+                f"{problem.severity}: line {problem.line}: {problem.field}: {problem.message}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, problem)
+            self.problem_list.addItem(item)
+        self.problem_list.setVisible(bool(self.problems))
+        return self.problems
+
+    def _go_to_problem(self, item: QListWidgetItem) -> None:
+        problem: Problem = item.data(Qt.ItemDataRole.UserRole)
+        for name, editor in self.form.editors.items():
+            if self.form.key_of(name) == problem.field and not self.raw:
+                self.form_toggle.setChecked(True)
+                editor.setFocus()
+                return
+        first_line = 1 if self.raw else self.post.body_line
+        block = self.editor.document().findBlockByNumber(max(0, problem.line - first_line))
+        self.editor.setTextCursor(QTextCursor(block))
+        self.editor.setFocus()
+
+    def update_preview(self) -> None:
+        """Ask for a render of the current body (the answer arrives in `_show_render`)."""
+        text = self.editor.toPlainText()
+        body = Post(text).body if self.raw else text
+        self._job = self.renders.request(body)
+
+    def _show_render(self, job: int, body_html: str) -> None:
+        if job != self._job:
+            return  # another tab's render, or an older one of ours
+        values = Post(self.editor.toPlainText()).values if self.raw else self.post.values
+        self.preview.show_page(page(body_html, values))
+        self._sync_scroll()
+        self.preview_ready = True
+        self.previewShown.emit()
+
+    def _sync_scroll(self) -> None:
+        bar = self.editor.verticalScrollBar()
+        if bar.maximum() > 0:
+            self.preview.follow(bar.value() / bar.maximum())
+
+    # --- saving ------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save through the core (lossless, atomic); ask before writing errors or over a file
+        that changed on disk. Returns whether the post is saved."""
+        post = self.current_post()
+        errors = [p for p in self.check() if p.severity == "error"]
+        if errors and not self.prompter.confirm(
+            "Save with problems?",
+            f"This post has {len(errors)} problem(s), first: {errors[0].message}. Save anyway?",
+            "Save Anyway",
+        ):
+            return False
+        try:
+            saved = post.save()
+        except ConflictError as conflict:
+            if not self.prompter.confirm("Changed on disk", conflict.message, "Overwrite"):
+                return False
+            try:
+                saved = post.save(force=True)
+            except PostError as error:
+                self.prompter.inform("Could not save", str(error))
+                return False
+        except PostError as error:
+            self.prompter.inform("Could not save", str(error))
+            return False
+        self.post = saved
+        self.raw = _needs_raw_mode(saved)
+        self.editor.document().setModified(False)
+        self._announce()
+        self.saved.emit(saved)
+        return True
+
+    def revert(self) -> None:
+        """Throw away the changes and show the file as it is on disk."""
+        if self.post.path is None:
+            return
+        try:
+            self._load(Post.read(self.post.path))
+        except PostError as error:
+            self.prompter.inform("Could not reload", str(error))
+
+
+def _needs_raw_mode(post: Post) -> bool:
+    return post.error is not None or post.kind == "toml" or bool(post.duplicate_keys)
+
+
+def _editor_text(text: str) -> str:
+    """Text as a QPlainTextEdit holds it (it knows only \\n)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")

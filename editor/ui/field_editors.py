@@ -1,0 +1,306 @@
+"""One editor widget per field type. Each shows a value and reports the writer's edits.
+
+An editor emits `edited(value)` only for the writer's own changes, never when the form fills
+it, so opening a post can never rewrite it. Text is turned into values by the schema's field
+types (`Field.parse`), so the form reads values exactly as the command line does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDateTimeEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.dates import parse_date
+from editor.core.errors import PostError
+from editor.core.fieldtypes import IMAGE_EXTENSIONS
+from editor.core.schema import Field
+
+_NO_DATE = QDate(1752, 9, 14)  # QDateEdit's minimum, shown as blank: "no date yet"
+
+
+class FieldEditor(QWidget):
+    """Base: a field's widget, a problem line under it, and the `edited` signal."""
+
+    edited = Signal(object)
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self._filling = False
+        self.problem = QLabel()
+        self.problem.setObjectName("fieldProblem")
+        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(2)
+        self.setToolTip(field.help)
+
+    def add(self, widget: QWidget) -> None:
+        """Put the main widget above the problem line."""
+        self.box.addWidget(widget)
+        self.box.addWidget(self.problem)
+
+    def set_value(self, value: object) -> None:
+        """Show a value (no `edited` signal)."""
+        self._filling = True
+        try:
+            self._show(value)
+        finally:
+            self._filling = False
+
+    def _show(self, value: object) -> None:
+        raise NotImplementedError
+
+    def _emit_text(self, text: str) -> None:
+        """Parse typed text by the field's type; a bad entry shows a problem, edits nothing."""
+        if self._filling:
+            return
+        try:
+            value = self.field.parse(text)
+        except PostError as error:
+            self.set_problem(error.message)
+            return
+        self.set_problem(self.field.kind.check(value))
+        self.edited.emit(value)
+
+    def set_problem(self, message: str | None) -> None:
+        """Show (or clear) what is wrong with this field."""
+        self.problem.setText(message or "")
+        self.problem.setVisible(bool(message))
+
+
+class LineEditor(FieldEditor):
+    """string, url, number: one line of text."""
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.edit = QLineEdit(placeholderText=field.kind.placeholder)
+        self.edit.textEdited.connect(self._emit_text)
+        self.add(self.edit)
+        self.setFocusProxy(self.edit)
+
+    def _show(self, value: object) -> None:
+        self.edit.setText(self.field.to_text(value))
+
+
+class TextEditor(FieldEditor):
+    """text: several lines, with a live count against the field's limit."""
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.edit = QPlainTextEdit()
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 3 + 12)
+        self.count = QLabel()
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.edit.textChanged.connect(self._changed)
+        self.add(self.edit)
+        self.box.insertWidget(1, self.count)
+        self.setFocusProxy(self.edit)
+
+    def _show(self, value: object) -> None:
+        self.edit.setPlainText(self.field.to_text(value))
+
+    def _changed(self) -> None:
+        text = self.edit.toPlainText()
+        limit = self.field.max
+        self.count.setText(f"{len(text)} / {limit}" if limit else str(len(text)))
+        over = limit is not None and len(text) > limit
+        self.count.setStyleSheet("color: #c0392b;" if over else "")
+        self._emit_text(text)
+
+
+class DateEditor(FieldEditor):
+    """date, datetime: a calendar picker; the post keeps its own date spelling on save."""
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.with_time = field.type == "datetime"
+        self.edit = QDateTimeEdit() if self.with_time else QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setMinimumDate(_NO_DATE)
+        self.edit.setSpecialValueText(" ")
+        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm" if self.with_time else "yyyy-MM-dd")
+        self.edit.dateTimeChanged.connect(self._changed)
+        self._tz: dt.tzinfo | None = None
+        self.add(self.edit)
+        self.setFocusProxy(self.edit)
+
+    def _show(self, value: object) -> None:
+        try:
+            parsed = parse_date(value) if value not in (None, "") else None
+        except PostError as error:
+            self.set_problem(error.message)
+            parsed = None
+        if parsed is None:
+            self.edit.setDate(_NO_DATE)
+            return
+        self._tz = parsed.tzinfo if isinstance(parsed, dt.datetime) else None
+        date = QDate(parsed.year, parsed.month, parsed.day)
+        if isinstance(parsed, dt.datetime):
+            time = QTime(parsed.hour, parsed.minute, parsed.second)
+            self.edit.setDateTime(QDateTime(date, time))
+        else:
+            self.edit.setDate(date)
+
+    def _changed(self) -> None:
+        if self._filling:
+            return
+        qdate = self.edit.date()
+        if qdate == _NO_DATE:
+            self.edited.emit(None)
+            return
+        day = dt.date(qdate.year(), qdate.month(), qdate.day())
+        if self.with_time:
+            qtime = self.edit.time()
+            value = dt.datetime.combine(day, dt.time(qtime.hour(), qtime.minute(), qtime.second()))
+            self.edited.emit(value.replace(tzinfo=self._tz))
+        else:
+            self.edited.emit(day)
+        self.set_problem(None)
+
+
+class ImageEditor(LineEditor):
+    """image: a path or address, a Browse button, and a thumbnail of a local picture."""
+
+    def __init__(self, field: Field, post_path: Path | None, parent: QWidget | None = None):
+        super().__init__(field, parent)
+        self.post_path = post_path
+        self.thumb = QLabel()
+        self.thumb.setMaximumHeight(48)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        # The line edit, the thumbnail and the button share one row.
+        row = QHBoxLayout()
+        self.box.removeWidget(self.edit)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.thumb)
+        row.addWidget(browse)
+        self.box.insertLayout(0, row)
+        self.edit.textChanged.connect(self._thumbnail)
+
+    def local_file(self, text: str) -> Path | None:
+        """The picture file a value names, when it is local and exists."""
+        if not text or "://" in text or self.post_path is None:
+            return None
+        candidate = (self.post_path.parent / text).resolve()
+        return candidate if candidate.is_file() else None
+
+    def _thumbnail(self, text: str) -> None:
+        found = self.local_file(text)
+        pixmap = QPixmap(str(found)) if found else QPixmap()
+        if pixmap.isNull():
+            self.thumb.clear()
+        else:
+            self.thumb.setPixmap(
+                pixmap.scaledToHeight(64, Qt.TransformationMode.SmoothTransformation)
+            )
+
+    def _browse(self) -> None:
+        start = str(self.post_path.parent) if self.post_path else ""
+        patterns = " ".join(f"*{ext}" for ext in IMAGE_EXTENSIONS)
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Choose a picture", start, f"Pictures ({patterns})"
+        )
+        if chosen and self.post_path is not None:
+            text = Path(chosen).relative_to(self.post_path.parent, walk_up=True).as_posix()
+            self.edit.setText(text)
+            self._emit_text(text)
+
+
+class ListEditor(LineEditor):
+    """list (tags): comma-separated, completing each item from the folder's own tags."""
+
+    def __init__(self, field: Field, known: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.model = QStringListModel(known)
+        completer = QCompleter(self.model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setWidget(self.edit)
+        completer.activated.connect(self._complete)
+        self.completer = completer
+        self.edit.textEdited.connect(self._prefix)
+
+    def _prefix(self, text: str) -> None:
+        last = text.split(",")[-1].strip()
+        if last:
+            self.completer.setCompletionPrefix(last)
+            self.completer.complete()
+
+    def _complete(self, chosen: str) -> None:
+        items = [part.strip() for part in self.edit.text().split(",")[:-1]]
+        text = ", ".join([*[i for i in items if i], chosen])
+        self.edit.setText(text)
+        self._emit_text(text)
+
+
+class SelectEditor(FieldEditor):
+    """select (category): an editable list of the field's choices and the folder's values."""
+
+    def __init__(self, field: Field, known: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.addItems([str(c) for c in field.choices] or known)
+        self.combo.setCurrentIndex(-1)
+        self.combo.lineEdit().textEdited.connect(self._emit_text)
+        self.combo.activated.connect(lambda _: self._emit_text(self.combo.currentText()))
+        self.add(self.combo)
+        self.setFocusProxy(self.combo)
+
+    def _show(self, value: object) -> None:
+        self.combo.setCurrentText(self.field.to_text(value))
+
+
+class BoolEditor(FieldEditor):
+    """boolean: a checkbox."""
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.check = QCheckBox()
+        self.check.toggled.connect(lambda on: None if self._filling else self.edited.emit(on))
+        self.add(self.check)
+        self.setFocusProxy(self.check)
+
+    def _show(self, value: object) -> None:
+        self.check.setChecked(value is True)
+
+
+def editor_for(
+    field: Field, post_path: Path | None, tags: list[str], categories: list[str]
+) -> FieldEditor:
+    """The editor widget for a field's type."""
+    kind = field.type
+    if kind == "text":
+        return TextEditor(field)
+    if kind in ("date", "datetime"):
+        return DateEditor(field)
+    if kind == "image":
+        return ImageEditor(field, post_path)
+    if kind == "list":
+        return ListEditor(field, tags if field.name in ("tags", "keywords") else categories)
+    if kind == "select":
+        return SelectEditor(field, categories)
+    if kind == "boolean":
+        return BoolEditor(field)
+    return LineEditor(field)

@@ -1,0 +1,114 @@
+"""The front-matter form: one editor per schema field, and "Other fields" as YAML.
+
+The form shows values and reports edits as (key, value); the document tab turns each into a
+lossless edit of the post. Keys the schema does not know appear as YAML text in "Other
+fields", editable; a change there is applied key by key, so untouched keys keep their text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QWidget
+
+from editor.core import safeyaml
+from editor.core.schema import Schema
+from editor.ui.field_editors import FieldEditor, editor_for
+
+
+class FrontMatterForm(QWidget):
+    """Built from a schema; `fieldEdited(key, value)`, `othersEdited(mapping)`."""
+
+    fieldEdited = Signal(str, object)
+    othersEdited = Signal(dict)
+
+    def __init__(
+        self,
+        schema: Schema,
+        post_path: Path | None,
+        tags: list[str],
+        categories: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("frontMatterForm")
+        self.schema = schema
+        self.editors: dict[str, FieldEditor] = {}
+        self._keys: dict[str, str] = {}  # field name → the key the post uses (aliases)
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in schema.fields:
+            editor = editor_for(field, post_path, tags, categories)
+            editor.edited.connect(lambda value, name=field.name: self._edited(name, value))
+            label = QLabel(f"{field.label}{' *' if field.required else ''}")
+            label.setBuddy(editor)
+            label.setToolTip(field.help)
+            layout.addRow(label, editor)
+            self.editors[field.name] = editor
+        self.others = QPlainTextEdit()
+        self.others.setObjectName("otherFields")
+        self.others.setTabChangesFocus(True)
+        self.others.setPlaceholderText("key: value")
+        self.others.setFixedHeight(self.others.fontMetrics().lineSpacing() * 4 + 12)
+        self.others_problem = QLabel()
+        self.others_problem.setStyleSheet("color: #c0392b;")
+        self.others_problem.hide()
+        others_label = QLabel("&Other fields")
+        others_label.setBuddy(self.others)
+        layout.addRow(others_label, self.others)
+        layout.addRow("", self.others_problem)
+        self._others_timer = QTimer(self, singleShot=True, interval=400)
+        self._others_timer.timeout.connect(self._others_edited)
+        self.others.textChanged.connect(self._others_changed)
+        self._filling = False
+
+    def fill(self, values: Mapping[str, object], other_text: str) -> None:
+        """Show a post's values; `other_text` is the YAML text of the keys no field shows."""
+        self._filling = True
+        try:
+            for name, editor in self.editors.items():
+                key = self.schema.field(name).key_in(values)  # type: ignore[union-attr]
+                self._keys[name] = key
+                editor.set_value(values.get(key))
+            if self.others.toPlainText() != other_text:
+                self.others.setPlainText(other_text)
+        finally:
+            self._filling = False
+
+    def key_of(self, name: str) -> str:
+        """The key the open post keeps a field under."""
+        return self._keys.get(name, name)
+
+    def _edited(self, name: str, value: object) -> None:
+        self.fieldEdited.emit(self.key_of(name), value)
+
+    def show_problems(self, by_key: Mapping[str, str]) -> None:
+        """Put each field's worst problem beside it (and clear the others)."""
+        for name, editor in self.editors.items():
+            editor.set_problem(by_key.get(self.key_of(name)))
+
+    def _others_changed(self) -> None:
+        if not self._filling:
+            self._others_timer.start()
+
+    def _others_edited(self) -> None:
+        text = self.others.toPlainText()
+        try:
+            values = safeyaml.load(text) if text.strip() else {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" (line {mark.line + 1})" if mark else ""
+            self._say(f"not valid YAML{where}: {getattr(error, 'problem', error)}")
+            return
+        if not isinstance(values, dict):
+            self._say("write these as `key: value` lines")
+            return
+        self._say(None)
+        self.othersEdited.emit(values)
+
+    def _say(self, message: str | None) -> None:
+        self.others_problem.setText(message or "")
+        self.others_problem.setVisible(bool(message))

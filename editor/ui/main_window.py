@@ -1,0 +1,471 @@
+"""The main window: the folder panel beside the open posts, menus, status bar.
+
+Menus come from the `actions.ACTIONS` table. Files are opened, indexed and saved only through
+the core; the window connects actions to tabs and shows what the core answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFontDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTabWidget,
+)
+
+from editor import __version__
+from editor.core.errors import PostError
+from editor.core.folder import ContentFolder, IndexEntry, Taxonomy
+from editor.core.post import Post
+from editor.ui.actions import ACTIONS
+from editor.ui.document_tab import DocumentTab
+from editor.ui.folder_panel import FolderPanel
+from editor.ui.indexer import Indexer
+from editor.ui.prompts import Choice, DialogPrompter, Prompter
+from editor.ui.render_service import RenderService
+from editor.ui.theme import apply_theme
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """The Post Editor window. `folderLoaded` fires when an index is shown."""
+
+    folderLoaded = Signal()
+
+    def __init__(
+        self,
+        settings: QSettings,
+        renders: RenderService | None = None,
+        prompter: Prompter | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.renders = renders or RenderService(self)
+        self.prompter: Prompter = prompter or DialogPrompter(self)
+        self.folder: ContentFolder | None = None
+        self.indexer = Indexer(self)
+        self.indexer.progress.connect(self._progress)
+        self.indexer.finished.connect(self._indexed)
+        self.indexer.failed.connect(lambda message: self.statusBar().showMessage(message))
+        self.panel = FolderPanel()
+        self.panel.openRequested.connect(lambda entry: self.open_entry(entry))
+        self.tabs = QTabWidget(documentMode=True, tabsClosable=True, movable=True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setSizes([460, 940])
+        self.setCentralWidget(self.splitter)
+        self.stats = QLabel()
+        self.progress_bar = QProgressBar(maximumWidth=180, textVisible=False)
+        self.progress_bar.hide()
+        self.statusBar().addPermanentWidget(self.stats)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_menus()
+        self.setAcceptDrops(True)
+        self._restore_settings()
+        self._update_title()
+
+    # --- menus -------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        menus: dict[str, QMenu] = {}
+        for spec in ACTIONS:
+            menu = menus.get(spec.menu) or menus.setdefault(
+                spec.menu, self.menuBar().addMenu(spec.menu)
+            )
+            if spec.name == "new_post":
+                self.recent_menu = menu.addMenu("Recent &Folders")
+            action = QAction(spec.text, self, checkable=spec.checkable)
+            if spec.shortcut is not None:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            action.triggered.connect(getattr(self, spec.method))
+            menu.addAction(action)
+            self.actions_by_name[spec.name] = action
+        self.actions_by_name["toggle_form"].setChecked(True)
+        self.actions_by_name["toggle_preview"].setChecked(True)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for folder in self.recent_folders():
+            self.recent_menu.addAction(folder, lambda folder=folder: self.open_folder(Path(folder)))
+        self.recent_menu.setEnabled(bool(self.recent_folders()))
+
+    def recent_folders(self) -> list[str]:
+        """Folders opened before, newest first."""
+        value = self.settings.value("recentFolders", [])
+        return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+
+    # --- folders and posts -------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> None:
+        """Open a folder, or a post with its folder."""
+        if path.is_file():
+            self.open_folder(path.parent, then_open=path)
+        else:
+            self.open_folder(path)
+
+    def open_folder(self, root: Path, then_open: Path | None = None) -> None:
+        """Index a folder in the background and list its posts."""
+        try:
+            self.folder = ContentFolder(root)
+        except PostError as error:
+            self.prompter.inform("Cannot open the folder", str(error))
+            return
+        self._then_open = then_open
+        recent = [
+            str(root.resolve()),
+            *[f for f in self.recent_folders() if f != str(root.resolve())],
+        ]
+        self.settings.setValue("recentFolders", recent[:MAX_RECENT])
+        self._fill_recent()
+        self.statusBar().showMessage(f"Indexing {root}…")
+        self.progress_bar.show()
+        self.indexer.scan(self.folder)
+        self._update_title()
+
+    def choose_folder(self) -> None:
+        """File > Open Folder."""
+        start = str(self.folder.root) if self.folder else ""
+        chosen = QFileDialog.getExistingDirectory(self, "Open a content folder", start)
+        if chosen:
+            self.open_folder(Path(chosen))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress_bar.setMaximum(max(total, 1))
+        self.progress_bar.setValue(done)
+
+    def _indexed(self, folder: ContentFolder) -> None:
+        if folder is not self.folder:
+            return
+        self.progress_bar.hide()
+        entries = folder.entries
+        self.panel.set_entries(entries, folder.taxonomy())
+        problems = sum(bool(e.errors) for e in entries)
+        self.statusBar().showMessage(
+            f"{len(entries)} posts" + (f", {problems} with problems" if problems else ""), 8000
+        )
+        if self._then_open is not None:
+            path, self._then_open = self._then_open, None
+            self.open_post(path)
+        self.folderLoaded.emit()
+
+    def open_entry(self, entry: IndexEntry) -> DocumentTab | None:
+        """Open a post listed in the panel."""
+        if self.folder is None:
+            return None
+        return self.open_post(self.folder.root / entry.path)
+
+    def open_post(self, path: Path) -> DocumentTab | None:
+        """Open a post in a tab (or show its tab when it is open)."""
+        for tab in self.document_tabs():
+            if tab.post.path and tab.post.path.resolve() == path.resolve():
+                self.tabs.setCurrentWidget(tab)
+                return tab
+        try:
+            post = Post.read(path)
+        except PostError as error:
+            self.prompter.inform("Cannot open this post", str(error))
+            return None
+        folder = self.folder
+        schema = folder.schema if folder else ContentFolder(path.parent).schema
+        taxonomy = folder.taxonomy() if folder else None
+        tab = DocumentTab(post, schema, taxonomy or Taxonomy({}, {}), self.renders, self.prompter)
+        tab.modifiedChanged.connect(lambda _, tab=tab: self._tab_state(tab))
+        tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
+        tab.saved.connect(self._saved)
+        tab.statsChanged.connect(self._show_stats)
+        tab.editor.set_editor_font(self.editor_font())
+        tab.preview.remote_images = self.actions_by_name["remote_images"].isChecked()
+        index = self.tabs.addTab(tab, tab.title)
+        self.tabs.setCurrentIndex(index)
+        self._tab_state(tab)
+        tab.editor._count()
+        tab.editor.setFocus()
+        return tab
+
+    def document_tabs(self) -> list[DocumentTab]:
+        """The open posts."""
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+
+    def current_tab(self) -> DocumentTab | None:
+        """The post in front."""
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, DocumentTab) else None
+
+    def _tab_state(self, tab: DocumentTab) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, ("● " if tab.modified else "") + tab.title)
+            self.tabs.setTabToolTip(index, str(tab.post.path or ""))
+        self._update_title()
+
+    def _tab_changed(self, _index: int) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.editor._count()
+        else:
+            self.stats.clear()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        tab = self.current_tab()
+        parts = [("● " if tab.modified else "") + tab.title] if tab else []
+        if self.folder:
+            parts.append(self.folder.root.name)
+        self.setWindowTitle(" — ".join([*parts, "Post Editor"]))
+
+    def _show_stats(self, words: int, minutes: int) -> None:
+        self.stats.setText(f"{words} words · {minutes} min read")
+
+    def _saved(self, post: Post) -> None:
+        if self.folder is not None and post.path is not None:
+            try:
+                entry = self.folder.refresh(post.path)
+            except ValueError:  # saved outside the open folder
+                entry = None
+            if entry is not None:
+                self.panel.model.update_entry(entry)
+        self.statusBar().showMessage(f"Saved {post.path}", 5000)
+
+    # --- file actions ------------------------------------------------------------------------
+
+    def save_current(self) -> bool:
+        """File > Save."""
+        tab = self.current_tab()
+        return tab.save() if tab else False
+
+    def save_all(self) -> bool:
+        """File > Save All: every changed post; stops at the first the writer cancels."""
+        return all(tab.save() for tab in self.document_tabs() if tab.modified)
+
+    def revert_current(self) -> None:
+        """File > Revert: the post as it is on disk."""
+        tab = self.current_tab()
+        if tab and (
+            not tab.modified
+            or self.prompter.confirm("Revert", f"Throw away the changes to {tab.title}?", "Revert")
+        ):
+            tab.revert()
+
+    def new_post(self) -> DocumentTab | None:
+        """File > New Post: ask for a title, create the file by the folder's convention."""
+        if self.folder is None:
+            self.prompter.inform("No folder", "Open a content folder first.")
+            return None
+        title = self.prompter.ask_text("New post", "Title:")
+        if not title or not title.strip():
+            return None
+        try:
+            path = self.folder.new_post_path(title, dt.date.today())
+            post = Post("", path).with_value("title", title.strip(), self.folder.schema.order)
+            if self.folder.schema.field("date") is not None:
+                post = post.with_value("date", dt.date.today(), self.folder.schema.order)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            post = post.with_body("\n").save()
+        except (PostError, OSError) as error:
+            self.prompter.inform("Cannot create the post", str(error))
+            return None
+        entry = self.folder.refresh(path)
+        if entry is not None:
+            self.panel.model.update_entry(entry)
+        return self.open_post(path)
+
+    def close_tab(self, index: int) -> bool:
+        """Close a tab, asking Save / Discard / Cancel when it has changes."""
+        tab: DocumentTab = self.tabs.widget(index)  # type: ignore[assignment]
+        if tab.modified:
+            choice = self.prompter.save_changes(tab.title)
+            if choice is Choice.CANCEL or (choice is Choice.SAVE and not tab.save()):
+                return False
+        self.tabs.removeTab(index)
+        tab.deleteLater()
+        return True
+
+    def close_current(self) -> None:
+        """File > Close Post."""
+        if self.tabs.count():
+            self.close_tab(self.tabs.currentIndex())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for index in reversed(range(self.tabs.count())):
+            if not self.close_tab(index):
+                event.ignore()
+                return
+        self._save_settings()
+        self.indexer.wait(5)
+        self.renders.shutdown()
+        event.accept()
+
+    # --- edit and format actions -------------------------------------------------------------
+
+    def _editor_call(self, name: str, *args: object) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            getattr(tab.editor, name)(*args)
+
+    def undo(self) -> None:
+        self._editor_call("undo")
+
+    def redo(self) -> None:
+        self._editor_call("redo")
+
+    def find(self) -> None:
+        """Edit > Find."""
+        tab = self.current_tab()
+        if tab:
+            tab.find_bar.open(replace=False)
+
+    def replace(self) -> None:
+        """Edit > Replace."""
+        tab = self.current_tab()
+        if tab:
+            tab.find_bar.open(replace=True)
+
+    def focus_filter(self) -> None:
+        """Edit > Filter Posts."""
+        self.panel.filter_box.setFocus()
+        self.panel.filter_box.selectAll()
+
+    def format_bold(self) -> None:
+        self._editor_call("wrap_selection", "**")
+
+    def format_italic(self) -> None:
+        self._editor_call("wrap_selection", "*")
+
+    def format_code(self) -> None:
+        self._editor_call("wrap_selection", "`")
+
+    def format_link(self) -> None:
+        self._editor_call("insert_link")
+
+    def format_heading1(self) -> None:
+        self._editor_call("set_heading", 1)
+
+    def format_heading2(self) -> None:
+        self._editor_call("set_heading", 2)
+
+    def format_heading3(self) -> None:
+        self._editor_call("set_heading", 3)
+
+    def format_paragraph(self) -> None:
+        self._editor_call("set_heading", 0)
+
+    def format_bullets(self) -> None:
+        self._editor_call("toggle_list", False)
+
+    def format_numbers(self) -> None:
+        self._editor_call("toggle_list", True)
+
+    def format_quote(self) -> None:
+        self._editor_call("toggle_quote")
+
+    def format_code_block(self) -> None:
+        self._editor_call("insert_code_block")
+
+    # --- view --------------------------------------------------------------------------------
+
+    def toggle_form(self, shown: bool) -> None:
+        """View > Front Matter."""
+        for tab in self.document_tabs():
+            tab.form_toggle.setChecked(shown)
+
+    def toggle_preview(self, shown: bool) -> None:
+        """View > Preview."""
+        for tab in self.document_tabs():
+            tab.preview.setVisible(shown)
+
+    def toggle_remote_images(self, allowed: bool) -> None:
+        """View > Remote Images: show pictures from the web in the preview."""
+        self.settings.setValue("remoteImages", allowed)
+        for tab in self.document_tabs():
+            tab.preview.remote_images = allowed
+            tab.update_preview()
+
+    def editor_font(self) -> QFont:
+        """The editor font from the settings (a fixed-pitch font by default)."""
+        font = QFont()
+        saved = self.settings.value("editorFont", "")
+        if not (saved and font.fromString(str(saved))):
+            font = QFont("Monospace", 11)
+            font.setStyleHint(QFont.StyleHint.TypeWriter)
+        return font
+
+    def choose_font(self) -> None:
+        """View > Editor Font."""
+        ok, font = QFontDialog.getFont(self.editor_font(), self, "Editor font")
+        if ok:
+            self.settings.setValue("editorFont", font.toString())
+            for tab in self.document_tabs():
+                tab.editor.set_editor_font(font)
+
+    def set_theme(self, theme: str) -> None:
+        """Light, dark, or follow the system; kept in the settings."""
+        self.settings.setValue("theme", theme)
+        dark = apply_theme(QApplication.instance(), theme)  # type: ignore[arg-type]
+        for tab in self.document_tabs():
+            tab.editor.highlighter.set_dark(dark)
+
+    def theme_system(self) -> None:
+        self.set_theme("system")
+
+    def theme_light(self) -> None:
+        self.set_theme("light")
+
+    def theme_dark(self) -> None:
+        self.set_theme("dark")
+
+    def about(self) -> None:
+        """Help > About."""
+        QMessageBox.about(
+            self,
+            "About Post Editor",
+            f"<b>Post Editor</b> {__version__}<br>Edit a blog's Markdown posts without "
+            "touching a byte you did not change.",
+        )
+
+    # --- drag and drop, settings -------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(Path(url.toLocalFile()).exists() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.exists():
+                self.open_path(path)
+                event.acceptProposedAction()
+                return
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        else:
+            self.resize(1400, 900)
+        splitter = self.settings.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+        remote = self.settings.value("remoteImages", False)
+        self.actions_by_name["remote_images"].setChecked(remote in (True, "true"))
+
+    def _save_settings(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.sync()

@@ -1,0 +1,193 @@
+"""The Markdown editor: a QPlainTextEdit with highlighting, formatting commands, list
+continuation and word counts.
+
+Each command is one undo step. Commands work on the selection (or the word or line under the
+cursor) and leave the text selected or the cursor placed where the writer goes on typing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QTextCursor, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from editor.ui.highlighter import MarkdownHighlighter
+
+_LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_QUOTE = re.compile(r"^\s*>\s?")
+_WORD = re.compile(r"[\w’'-]+")
+WORDS_PER_MINUTE = 230
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them (Markdown marks are not words)."""
+    return len(_WORD.findall(text))
+
+
+def reading_minutes(words: int) -> int:
+    """Reading time, rounded up to a whole minute (0 for an empty post)."""
+    return -(-words // WORDS_PER_MINUTE)
+
+
+class MarkdownEdit(QPlainTextEdit):
+    """The body editor. `statsChanged(words, minutes)` follows the text."""
+
+    statsChanged = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("markdownEdit")
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTabChangesFocus(False)
+        self.highlighter = MarkdownHighlighter(self.document())
+        self.textChanged.connect(self._count)
+
+    def set_editor_font(self, font: QFont) -> None:
+        """The writer's chosen font."""
+        self.setFont(font)
+
+    def _count(self) -> None:
+        words = word_count(self.toPlainText())
+        self.statsChanged.emit(words, reading_minutes(words))
+
+    # --- commands --------------------------------------------------------------------------
+
+    def wrap_selection(self, marker: str, closing: str | None = None) -> None:
+        """Bold (`**`), italic (`*`), code (`` ` ``): wrap the selection or the word, or
+        unwrap it when it is already wrapped."""
+        closing = marker if closing is None else closing
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        text = cursor.selectedText()
+        start = cursor.selectionStart()
+        cursor.beginEditBlock()
+        if text.startswith(marker) and text.endswith(closing) and len(text) >= len(marker) * 2:
+            inner = text[len(marker) : len(text) - len(closing)]
+            cursor.insertText(inner)
+        else:
+            inner = text
+            cursor.insertText(marker + text + closing)
+            start += len(marker)
+        cursor.endEditBlock()
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(inner), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def insert_link(self, url: str = "https://") -> None:
+        """`[selection](url)`, with the URL selected so the writer types over it."""
+        cursor = self.textCursor()
+        label = cursor.selectedText() or "link text"
+        cursor.beginEditBlock()
+        start = cursor.selectionStart()
+        cursor.insertText(f"[{label}]({url})")
+        cursor.endEditBlock()
+        url_start = start + len(label) + 3
+        cursor.setPosition(url_start)
+        cursor.setPosition(url_start + len(url), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def _edit_lines(self, change: Callable[[str], str]) -> None:
+        """Apply `change(line) -> line` to every line the selection touches, in one undo step."""
+        cursor = self.textCursor()
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart())
+        last = doc.findBlock(cursor.selectionEnd())
+        cursor.beginEditBlock()
+        block = first
+        while block.isValid():
+            line_cursor = QTextCursor(block)
+            line_cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            new = change(block.text())
+            if new != block.text():
+                line_cursor.insertText(new)
+            if block == last:
+                break
+            block = block.next()
+        cursor.endEditBlock()
+
+    def set_heading(self, level: int) -> None:
+        """Make the line a heading of `level` (0 makes it a paragraph again)."""
+        prefix = "#" * level + " " if level else ""
+        self._edit_lines(lambda line: prefix + _HEADING.sub("", line))
+
+    def toggle_list(self, numbered: bool = False) -> None:
+        """Make the lines list items, or plain lines when they already are."""
+        lines = self._selected_lines()
+        if all(_LIST_ITEM.match(line) for line in lines if line.strip()):
+            self._edit_lines(lambda line: _LIST_ITEM.sub(r"\1", line, count=1))
+            return
+        counter = iter(range(1, len(lines) + 1))
+        self._edit_lines(
+            lambda line: (
+                (f"{next(counter)}. " if numbered else "- ") + line if line.strip() else line
+            )
+        )
+
+    def toggle_quote(self) -> None:
+        """Quote the lines with `> `, or unquote them."""
+        lines = self._selected_lines()
+        if all(_QUOTE.match(line) for line in lines if line.strip()):
+            self._edit_lines(lambda line: _QUOTE.sub("", line, count=1))
+        else:
+            self._edit_lines(lambda line: "> " + line if line.strip() else ">")
+
+    def insert_code_block(self) -> None:
+        """Fence the selected lines (or an empty block) as code."""
+        cursor = self.textCursor()
+        text = cursor.selectedText().replace("\u2029", "\n")
+        cursor.beginEditBlock()
+        cursor.insertText(f"```\n{text}\n```" if text else "```\n\n```")
+        cursor.endEditBlock()
+        if not text:
+            cursor.movePosition(QTextCursor.MoveOperation.Up)
+            self.setTextCursor(cursor)
+
+    def _selected_lines(self) -> list[str]:
+        cursor = self.textCursor()
+        doc = self.document()
+        block, last = doc.findBlock(cursor.selectionStart()), doc.findBlock(cursor.selectionEnd())
+        lines = [block.text()]
+        while block != last and block.isValid():
+            block = block.next()
+            lines.append(block.text())
+        return lines
+
+    # --- typing ----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() and self._continue_list():
+            return
+        super().keyPressEvent(event)
+
+    def _continue_list(self) -> bool:
+        """Enter in a list item starts the next item; Enter in an empty item ends the list."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return False
+        line = cursor.block().text()
+        match = _LIST_ITEM.match(line)
+        if not match or cursor.positionInBlock() < match.end():
+            return False
+        cursor.beginEditBlock()
+        if not line[match.end() :].strip():  # an empty item: end the list
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.insertText("")
+        else:
+            indent, bullet, number, dot, space, box = match.groups()
+            marker = f"{int(number) + 1}{dot}" if number else bullet
+            cursor.insertText("\n" + indent + marker + space + ("[ ] " if box else ""))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        return True

@@ -1,0 +1,63 @@
+"""Questions to the writer, behind a small interface: dialogs in the app, scripted in tests."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Protocol
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+
+class Choice(Enum):
+    """An answer to "save your changes?"."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Prompter(Protocol):
+    """What the window may ask or tell the writer."""
+
+    def confirm(self, title: str, text: str, action: str) -> bool: ...
+    def save_changes(self, what: str) -> Choice: ...
+    def inform(self, title: str, text: str) -> None: ...
+    def ask_text(self, title: str, label: str) -> str | None: ...
+
+
+class DialogPrompter:
+    """The Prompter that shows message boxes over a parent window."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        """A yes/no question whose yes button says what it does."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def save_changes(self, what: str) -> Choice:
+        """Save / Discard / Cancel for unsaved changes."""
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.parent,
+            "Unsaved changes",
+            f"Save the changes to {what}?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        return {buttons.Save: Choice.SAVE, buttons.Discard: Choice.DISCARD}.get(
+            answer, Choice.CANCEL
+        )
+
+    def inform(self, title: str, text: str) -> None:
+        """A message the writer acknowledges."""
+        QMessageBox.warning(self.parent, title, text)
+
+    def ask_text(self, title: str, label: str) -> str | None:
+        """One line of text, or None when cancelled."""
+        text, ok = QInputDialog.getText(self.parent, title, label)
+        return text if ok else None

@@ -1,0 +1,109 @@
+"""Markdown rendering off the UI thread: one worker process, one job at a time, latest wins.
+
+Python-Markdown is pure Python, so a thread would still hold the GIL the event loop needs; a
+separate process (as ReText's converterprocess does) lets typing go on while a long post
+renders. While a job runs, newer requests replace each other and only the last one is sent
+next, so a fast typist never queues a backlog. If the worker cannot start, rendering falls
+back to this process rather than leaving the preview blank.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from PySide6.QtCore import QObject, Signal
+
+from editor.core.render import Renderer
+
+_worker_renderer: Renderer | None = None
+
+
+def _render_in_worker(body: str) -> str:
+    """Runs in the worker process: one Renderer for the process's whole life."""
+    global _worker_renderer
+    if _worker_renderer is None:
+        _worker_renderer = Renderer()
+    return _worker_renderer.render(body)
+
+
+def _result(future: Future[str]) -> str | None:
+    try:
+        return future.result()
+    except Exception:
+        return None
+
+
+class RenderService(QObject):
+    """Renders bodies in a worker process; `rendered(job, html)` arrives on the UI thread."""
+
+    rendered = Signal(int, str)
+    # (job, body, html or None when the worker failed), emitted from the pool's callback
+    # thread; Qt queues it to the UI thread.
+    _done = Signal(int, str, object)
+
+    def __init__(self, parent: QObject | None = None, use_process: bool = True) -> None:
+        super().__init__(parent)
+        self._pool: ProcessPoolExecutor | None = None
+        self._use_process = use_process
+        self._local: Renderer | None = None
+        self._running = False
+        self._pending: tuple[int, str] | None = None
+        self._next_job = 0
+        self._done.connect(self._finish)
+
+    def request(self, body: str) -> int:
+        """Ask for a render; returns the job number `rendered` will carry."""
+        self._next_job += 1
+        if self._running:
+            self._pending = (self._next_job, body)
+        else:
+            self._start(self._next_job, body)
+        return self._next_job
+
+    def render_now(self, body: str) -> str:
+        """Render in this process (the fallback, and for exports)."""
+        if self._local is None:
+            self._local = Renderer()
+        return self._local.render(body)
+
+    def _start(self, job: int, body: str) -> None:
+        self._running = True
+        pool = self._ensure_pool()
+        try:
+            future = pool.submit(_render_in_worker, body) if pool else None
+        except (BrokenProcessPool, RuntimeError):
+            future = None
+        if future is None:
+            self._done.emit(job, body, None)
+        else:
+            future.add_done_callback(lambda f: self._done.emit(job, body, _result(f)))
+
+    def _finish(self, job: int, body: str, html: str | None) -> None:
+        self._running = False
+        if html is None:  # no worker, or it died: render here from now on
+            self._use_process = False
+            html = self.render_now(body)
+        self.rendered.emit(job, html)
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._start(*pending)
+
+    def _ensure_pool(self) -> ProcessPoolExecutor | None:
+        if not self._use_process:
+            return None
+        if self._pool is None:
+            try:
+                context = multiprocessing.get_context("spawn")  # never fork a Qt process
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            except (OSError, ValueError):
+                self._use_process = False
+                return None
+        return self._pool
+
+    def shutdown(self) -> None:
+        """Stop the worker (at quit)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
