@@ -1,0 +1,319 @@
+"""The benchmark suite: how fast the core indexes, renders, opens and saves, each beside a baseline.
+
+    python benchmarks/run.py [--quick] [--json OUT.json] [--only NAME...] [--seed N]
+    python benchmarks/run.py --profile NAME      (needs the `bench` extra: pyinstrument)
+
+Content comes from generate.py; folders are cached in benchmarks/.cache/ (keyed by count, seed
+and the generator's source), so reruns skip generation. Each figure is the median of several
+timed runs after one untimed warm-up (OS file cache, imports, pygments lexers), with min and
+max; its baseline is timed in the same runs, interleaved, so the ratio holds on any machine.
+See benchmarks/README.md for what each figure means and its budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import itertools
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+import yaml
+from generate import make_folder, make_post  # benchmarks/ is sys.path[0] when run as a script
+
+from editor.core.folder import ContentFolder
+from editor.core.post import Post
+from editor.core.render import _EXTENSION_CONFIGS, _EXTENSIONS, Renderer
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / ".cache"
+DEFAULT_JSON = HERE / "results" / "latest.json"
+BARE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PYTHON_PASS = [sys.executable, "-c", "pass"]  # interpreter start-up: the CLI figures' floor
+# Budgets (README): name → (most ms, most ratio to the baseline); None: not budgeted.
+BUDGETS = {"index_10000": (1500.0, 2.0), "save": (20.0, None)}
+
+
+@dataclass
+class Case:
+    """One figure: what is timed, its baseline, and an untimed step before each timed run."""
+
+    run: Callable[[], object]
+    baseline: str
+    base: Callable[[], object]
+    setup: Callable[[], object] = lambda: None
+    argv: list[str] | None = None  # a command-line case: post-editor's arguments (--profile)
+
+
+class Workspace:
+    """Where a run's content lives: cached generated folders, and a temp folder for the rest."""
+
+    def __init__(self, tmp: Path, seed: int) -> None:
+        self.tmp, self.seed = tmp, seed
+
+    def folder(self, count: int) -> Path:
+        """A generated folder of `count` posts (read-only: copy it before writing to it)."""
+        source = (HERE / "generate.py").read_bytes()
+        key = f"posts-{count}-seed{self.seed}-{hashlib.sha256(source).hexdigest()[:8]}"
+        path = CACHE / key
+        if not path.is_dir():
+            CACHE.mkdir(exist_ok=True)
+            (CACHE / ".gitignore").write_text("*\n")  # ignored even before .gitignore says so
+            start = time.perf_counter()
+            partial = CACHE / f".{key}.{os.getpid()}"
+            shutil.rmtree(partial, ignore_errors=True)
+            make_folder(partial, count, self.seed)
+            partial.replace(path)  # whole or absent: an interrupted run leaves no half folder
+            print(f"generated {path.name} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        return path
+
+    def post(self, words: int, name: str) -> Path:
+        """A post file of about `words` body words, alone in a fresh temp folder."""
+        path = self.tmp / name / f"post-{words}.md"
+        path.parent.mkdir()
+        path.write_text(make_post(words, self.seed), encoding="utf-8", newline="\n")
+        return path
+
+
+def bare_front_matter(path: str | Path) -> object:
+    """The least a front-matter reader can do: read, split the `---` block by hand, libyaml."""
+    text = Path(path).read_bytes().decode("utf-8")
+    end = text.find("\n---", 3)
+    return yaml.load(text[4 : end + 1], Loader=BARE_LOADER)
+
+
+def bare_index(root: Path) -> list[object]:
+    with os.scandir(root) as it:
+        return [bare_front_matter(e.path) for e in it if e.name.endswith(".md")]
+
+
+def bare_stat(root: Path) -> list[os.stat_result]:
+    with os.scandir(root) as it:
+        return [os.stat(e.path) for e in it if e.name.endswith(".md")]
+
+
+def post_editor() -> str:
+    """The installed console script next to this interpreter (else the one on PATH)."""
+    found = shutil.which("post-editor", path=str(Path(sys.executable).parent))
+    found = found or shutil.which("post-editor")
+    if not found:
+        sys.exit("post-editor is not installed: pip install -e . first")
+    return found
+
+
+def command(argv: list[str]) -> Callable[[], object]:
+    """A run of `argv` in a subprocess, its output discarded; exits with its stderr on failure."""
+
+    def run() -> None:
+        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode:
+            sys.exit(f"{' '.join(argv)} exited with {done.returncode}:\n{done.stderr}")
+
+    return run
+
+
+# --- the cases ----------------------------------------------------------------------------
+
+
+def index_case(ws: Workspace, count: int) -> Case:
+    root = ws.folder(count)
+    return Case(lambda: ContentFolder(root).scan(), "bare read + libyaml", lambda: bare_index(root))
+
+
+def rescan_case(ws: Workspace) -> Case:
+    root = ws.folder(10_000)
+    folder = ContentFolder(root)
+    folder.scan()
+    return Case(folder.scan, "bare listing + stat", lambda: bare_stat(root))
+
+
+def cli_list_case(ws: Workspace) -> Case:
+    argv = ["list", str(ws.folder(10_000)), "--json"]
+    return Case(command([post_editor(), *argv]), "python -c pass", command(PYTHON_PASS), argv=argv)
+
+
+def render_case(ws: Workspace, words: int) -> Case:
+    body = Post(make_post(words, ws.seed)).body
+    renderer = Renderer()
+
+    def bare() -> str:
+        return markdown.markdown(body, extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+
+    return Case(lambda: renderer.render(body), "markdown.markdown, same extensions", bare)
+
+
+def open_case(ws: Workspace) -> Case:
+    path = ws.post(50_000, "open")
+
+    def run() -> object:
+        post = Post.read(path)
+        return post.values, post.body
+
+    return Case(run, "bare read + libyaml", lambda: bare_front_matter(path))
+
+
+def save_case(ws: Workspace) -> Case:
+    path = ws.post(1_000, "save")
+    data, bare = path.read_bytes(), path.with_name("bare.md")
+    titles = itertools.cycle(["Bench title A", "Bench title B"])  # each save changes the file
+
+    def run() -> object:
+        return Post.read(path).with_value("title", next(titles)).save()
+
+    return Case(run, "Path.write_bytes", lambda: bare.write_bytes(data))
+
+
+def set_field_case(ws: Workspace) -> Case:
+    source, copy = ws.folder(1_000), ws.tmp / "set-field"
+    argv = ["set", str(copy), "--field", "category=Bench"]
+
+    def fresh_copy() -> None:
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(source, copy)
+        if hasattr(os, "sync"):
+            os.sync()  # so the timed saves' fsyncs do not also flush the copy
+
+    run, base = command([post_editor(), *argv]), command(PYTHON_PASS)
+    return Case(run, "python -c pass", base, fresh_copy, argv)
+
+
+CASES: dict[str, Callable[[Workspace], Case]] = {
+    "index_1000": lambda ws: index_case(ws, 1_000),
+    "index_10000": lambda ws: index_case(ws, 10_000),
+    "rescan_10000": rescan_case,
+    "cli_list_10000": cli_list_case,
+    "render_5000": lambda ws: render_case(ws, 5_000),
+    "render_50000": lambda ws: render_case(ws, 50_000),
+    "open_50000": open_case,
+    "save": save_case,
+    "set_field_1000": set_field_case,
+}
+
+
+# --- timing and reporting -----------------------------------------------------------------
+
+
+def _ms(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(name: str, case: Case, runs: int) -> dict[str, object]:
+    """Warm up once, then `runs` interleaved timings of the case and its baseline."""
+    case.setup()
+    case.run()
+    case.base()
+    times, base_times = [], []
+    for _ in range(runs):
+        case.setup()
+        times.append(_ms(case.run))
+        base_times.append(_ms(case.base))
+    median, base_median = statistics.median(times), statistics.median(base_times)
+    return {
+        "name": name,
+        "median_ms": round(median, 3),
+        "min_ms": round(min(times), 3),
+        "max_ms": round(max(times), 3),
+        "runs": runs,
+        "baseline": case.baseline,
+        "baseline_median_ms": round(base_median, 3),
+        "ratio": round(median / base_median, 2) if base_median else None,
+    }
+
+
+def print_table(results: list[dict[str, object]]) -> None:
+    head = f"{'name':<16}{'median ms':>11}{'min':>10}{'max':>10}{'base ms':>10}{'ratio':>8}  base"
+    print(head, "-" * len(head), sep="\n")
+    for r in results:
+        ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}x"
+        print(
+            f"{r['name']:<16}{r['median_ms']:>11.2f}{r['min_ms']:>10.2f}{r['max_ms']:>10.2f}"
+            f"{r['baseline_median_ms']:>10.2f}{ratio:>8}  {r['baseline']}"
+        )
+    for r in results:
+        most_ms, most_ratio = BUDGETS.get(str(r["name"]), (None, None))
+        for value, most, unit in ((r["median_ms"], most_ms, " ms"), (r["ratio"], most_ratio, "x")):
+            if most is not None and value is not None:
+                verdict = "ok" if value <= most else "OVER"
+                print(f"budget {r['name']}: {value:.2f}{unit}, at most {most:g}{unit}: {verdict}")
+
+
+def write_json(results: list[dict[str, object]], out: Path) -> None:
+    machine = {
+        "cpus": os.cpu_count(),
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "platform": platform.platform(),
+    }
+    date = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"machine": machine, "date": date, "results": results}, indent=2))
+    print(f"\nwrote {out}")
+
+
+def profile(name: str, case: Case, tmp: Path) -> None:
+    """Print a pyinstrument report of the case: in process, or a CLI case's whole command."""
+    try:
+        from pyinstrument import Profiler  # the optional `bench` extra
+    except ImportError:
+        sys.exit("--profile needs pyinstrument: pip install -e '.[bench]'")
+    case.setup()
+    case.run()  # the same warm-up as a timed run
+    case.setup()
+    if case.argv is not None:
+        report = tmp / "profile.txt"
+        argv = [sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(report)]
+        command([*argv, "--no-color", "-m", "editor", *case.argv])()
+        print(report.read_text(encoding="utf-8"))
+        return
+    profiler, runs = Profiler(), 0
+    profiler.start()
+    start = time.perf_counter()
+    while not runs or time.perf_counter() - start < 1:  # a second of samples, however fast
+        runs += 1
+        case.run()
+        case.setup()
+    profiler.stop()
+    print(f"{name}: {runs} runs profiled")
+    print(profiler.output_text(unicode=True, color=sys.stdout.isatty()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="3 runs per figure instead of 5")
+    results_help = "default: benchmarks/results/latest.json"
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, metavar="OUT", help=results_help)
+    names = ", ".join(CASES)
+    parser.add_argument("--only", nargs="+", choices=CASES, metavar="NAME", help=names)
+    parser.add_argument("--profile", choices=CASES, metavar="NAME", help="one of the above")
+    parser.add_argument("--seed", type=int, default=1, help="content seed (default 1)")
+    args = parser.parse_args(argv)
+    runs = 3 if args.quick else 5
+    with tempfile.TemporaryDirectory(prefix="post-editor-bench-") as tmp:
+        ws = Workspace(Path(tmp), args.seed)
+        if args.profile:
+            profile(args.profile, CASES[args.profile](ws), ws.tmp)
+            return 0
+        results = []
+        for name in args.only or CASES:
+            results.append(measure(name, CASES[name](ws), runs))
+            print(f"{name}: {results[-1]['median_ms']:.1f} ms", file=sys.stderr)
+    print_table(results)
+    write_json(results, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
