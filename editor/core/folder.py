@@ -18,7 +18,7 @@ from editor.core import slug
 from editor.core.dates import parse_date
 from editor.core.errors import PostError
 from editor.core.post import Post, decode, read_bytes
-from editor.core.schema import Schema, schema_for_folder
+from editor.core.schema import SCHEMA_FILE, Schema, schema_for_folder
 from editor.core.validate import Facts, Problem, validate
 
 POST_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
@@ -69,7 +69,13 @@ def read_facts(path: Path) -> Facts:
     except PostError as error:
         return Facts(path, {}, error, {}, False, {})
     return Facts(
-        path, dict(post.values), post.error, post.duplicate_keys, post.body_is_blank, post.key_lines
+        path,
+        dict(post.values),
+        post.error,
+        post.duplicate_keys,
+        post.body_is_blank,
+        post.key_lines,
+        post.body_line,
     )
 
 
@@ -82,58 +88,71 @@ class ContentFolder:
             raise PostError(f"the content folder {what}", root)
         self.root = root
         self.schema: Schema = Schema.DEFAULT
-        self._entries: dict[PurePath, IndexEntry] = {}
+        self._entries: dict[str, IndexEntry] = {}  # by path relative to the root
+        self._schema_stamp: tuple[int, int] | None = None
 
     # --- files -------------------------------------------------------------------------
 
     def post_files(self) -> Iterator[Path]:
         """Every post file below the root; hidden folders, `node_modules` and links to
         folders are not entered (a link could lead outside the site, or in a circle)."""
-        stack = [self.root]
+        return (Path(full) for _, full in self._walk())
+
+    def _walk(self) -> Iterator[tuple[str, str]]:
+        """(relative, full) paths of the post files, as strings: a scan of 10,000 posts
+        makes no Path objects for the files that did not change."""
+        root = str(self.root)
+        stack = [""]
         while stack:
-            folder = stack.pop()
+            rel_folder = stack.pop()
             try:
-                with os.scandir(folder) as it:
+                with os.scandir(os.path.join(root, rel_folder)) as it:
                     items = sorted(it, key=lambda e: e.name)
             except OSError:
                 continue  # unreadable or vanished while scanning: nothing to list there
             for item in items:
                 if item.name.startswith("."):
                     continue
+                rel = os.path.join(rel_folder, item.name)
                 if item.is_dir(follow_symlinks=False):
                     if item.name not in SKIPPED_FOLDERS:
-                        stack.append(Path(item.path))
+                        stack.append(rel)
                 elif os.path.splitext(item.name)[1].lower() in POST_SUFFIXES and item.is_file():
-                    yield Path(item.path)
+                    yield rel, item.path
 
     # --- the index ---------------------------------------------------------------------
 
     def scan(self, progress: Progress | None = None) -> list[IndexEntry]:
         """Index every post, re-reading only files changed since the last scan."""
-        files = list(self.post_files())
+        files = list(self._walk())
         old, fresh = self._entries, {}
-        facts: dict[PurePath, tuple[Facts, int, int]] = {}
-        for done, path in enumerate(files, 1):
-            rel = path.relative_to(self.root)
+        facts: dict[str, tuple[Facts, int, int]] = {}
+        reread = 0
+        for done, (rel, full) in enumerate(files, 1):
             try:
-                st = path.stat()
+                st = os.stat(full)
             except OSError:
                 continue  # removed since it was listed
             known = old.get(rel)
             if known and (known.mtime_ns, known.size) == (st.st_mtime_ns, st.st_size):
                 facts[rel] = (known.facts, st.st_mtime_ns, st.st_size)
             else:
-                facts[rel] = (read_facts(path), st.st_mtime_ns, st.st_size)
+                facts[rel] = (read_facts(Path(full)), st.st_mtime_ns, st.st_size)
+                reread += 1
             if progress and done % 250 == 0:
                 progress(done, len(files))
-        schema = self._schema_for(f.values for f, _, _ in facts.values())
+        schema_stamp = _stamp(self.root / SCHEMA_FILE)
+        if reread or facts.keys() != old.keys() or schema_stamp != self._schema_stamp:
+            schema = self._schema_for(f.values for f, _, _ in facts.values())
+        else:  # nothing changed: the schema inferred from the same posts is the same
+            schema = self.schema
         for rel, (post_facts, mtime, size) in facts.items():
             known = old.get(rel)
             if known is not None and known.facts is post_facts and schema == self.schema:
                 fresh[rel] = known
             else:
-                fresh[rel] = _entry(rel, post_facts, schema, mtime, size)
-        self.schema, self._entries = schema, fresh
+                fresh[rel] = _entry(PurePath(rel), post_facts, schema, mtime, size)
+        self.schema, self._entries, self._schema_stamp = schema, fresh, schema_stamp
         if progress:
             progress(len(files), len(files))
         return self.entries
@@ -161,10 +180,10 @@ class ContentFolder:
         try:
             st = full.stat()
         except OSError:
-            self._entries.pop(rel, None)
+            self._entries.pop(str(rel), None)
             return None
         entry = _entry(rel, read_facts(full), self.schema, st.st_mtime_ns, st.st_size)
-        self._entries[rel] = entry
+        self._entries[str(rel)] = entry
         return entry
 
     @property
@@ -174,7 +193,7 @@ class ContentFolder:
 
     def entry(self, path: PurePath) -> IndexEntry | None:
         """The index entry of a post, by its path relative to the root."""
-        return self._entries.get(path)
+        return self._entries.get(str(path))
 
     # --- what the index tells -----------------------------------------------------------
 
@@ -186,7 +205,7 @@ class ContentFolder:
 
     def naming(self) -> str:
         """How new posts are named: the schema's `naming`, else what the files show."""
-        return self.schema.naming or slug.detect_naming(self._entries)
+        return self.schema.naming or slug.detect_naming(e.path for e in self._entries.values())
 
     def new_post_path(self, title: str, date: dt.date) -> Path:
         """A free path for a new post, by the folder's naming convention, inside the folder."""
@@ -198,7 +217,7 @@ def _entry(rel: PurePath, facts: Facts, schema: Schema, mtime_ns: int, size: int
     title = values.get("title")
     return IndexEntry(
         path=rel,
-        title=None if title is None else str(title),
+        title=None if title is None or isinstance(title, list | dict) else str(title),
         date=_date(values),
         tags=_strings(values.get("tags")),
         categories=_strings(values.get("categories", values.get("category"))),
@@ -208,6 +227,14 @@ def _entry(rel: PurePath, facts: Facts, schema: Schema, mtime_ns: int, size: int
         size=size,
         facts=facts,
     )
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 def _date(values: Mapping[str, object]) -> dt.date | None:

@@ -177,7 +177,10 @@ class Post:
             reason = exc.problem or exc.context or "the YAML does not parse"
             line, col = (mark.line, mark.column) if mark else (None, None)
             return _Parsed(_EMPTY, None, self._error(f"YAML error: {reason}", line, col))
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        except ValueError as exc:  # a timestamp that is no real day: 2026-02-30
+            line, col = _bad_scalar(root) if root is not None else (0, None)
+            return _Parsed(_EMPTY, None, self._error(f"not a real date: {exc}", line, col))
+        except (yaml.YAMLError, TypeError, OverflowError, RecursionError) as exc:
             return _Parsed(_EMPTY, None, self._error(f"YAML error: {exc}", 0, None))
         finally:
             loader.dispose()
@@ -210,22 +213,24 @@ class Post:
             return ()
 
     @cached_property
+    def _all_key_lines(self) -> Mapping[str, tuple[int, ...]]:
+        """Every 1-based file line each top-level key stands on (two for a key written twice)."""
+        lines: dict[str, tuple[int, ...]] = {}
+        first = self._first_line + 1
+        for key_node, _ in self._parsed.root.value if self._parsed.root else ():
+            key = str(key_node.value)
+            lines[key] = (*lines.get(key, ()), first + key_node.start_mark.line)
+        return lines
+
+    @property
     def duplicate_keys(self) -> Mapping[str, tuple[int, ...]]:
         """Keys written more than once, with the 1-based file lines where they stand."""
-        lines: dict[str, list[int]] = {}
-        for key_node, _ in self._parsed.root.value if self._parsed.root else ():
-            lines.setdefault(str(key_node.value), []).append(
-                self._first_line + key_node.start_mark.line + 1
-            )
-        return {key: tuple(at) for key, at in lines.items() if len(at) > 1}
+        return {key: at for key, at in self._all_key_lines.items() if len(at) > 1}
 
     @cached_property
     def key_lines(self) -> Mapping[str, int]:
         """1-based file line of each top-level key (the first, for a key written twice)."""
-        lines: dict[str, int] = {}
-        for key_node, _ in self._parsed.root.value if self._parsed.root else ():
-            lines.setdefault(str(key_node.value), self._first_line + key_node.start_mark.line + 1)
-        return lines
+        return {key: at[0] for key, at in self._all_key_lines.items()}
 
     def line_of(self, key: str) -> int | None:
         """1-based file line of a top-level key, or None when the post has no such key."""
@@ -339,6 +344,23 @@ class Post:
             return self
         stamp = storage.save(self.path, self.to_bytes(), self.stamp, force=force)
         return Post(self.text, self.path, stamp=stamp)
+
+
+def _bad_scalar(root: yaml.Node) -> tuple[int, int | None]:
+    """The 0-based line and column of the first scalar the safe loader cannot build."""
+    stack = [root]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                yaml.SafeLoader("").construct_object(node)
+            except (ValueError, yaml.YAMLError):
+                return node.start_mark.line, node.start_mark.column
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return 0, None
 
 
 def _same(old: object, new: object) -> bool:

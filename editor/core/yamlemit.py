@@ -18,6 +18,7 @@ from typing import Literal
 
 import yaml
 
+from editor.core import safeyaml
 from editor.core.dates import DateFormat
 
 QuoteStyle = Literal["", "'", '"']
@@ -54,7 +55,7 @@ def plain_is_safe(text: str) -> bool:
     if "\n" in text or "\r" in text or "\t" in text or "\x85" in text:
         return False
     try:
-        return yaml.safe_load(text) == text and _pyyaml_would_write_plain(text)
+        return safeyaml.load(text) == text and _pyyaml_would_write_plain(text)
     except yaml.YAMLError:
         return False
 
