@@ -30,7 +30,6 @@ from editor.core import safeyaml
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder
 from editor.core.post import Post
-from editor.core.render import Renderer, page
 from editor.core.schema import SCHEMA_FILE, Schema, load_schema_file
 from editor.core.validate import Problem, problem_from_error, validate
 
@@ -148,9 +147,11 @@ def parse_assignment(text: str, schema: Schema) -> tuple[str, object]:
     if field is not None:
         return key, field.parse(raw)
     try:
-        return key, safeyaml.load(raw)
+        value = safeyaml.load(raw)
     except yaml.YAMLError:
         return key, raw
+    # `subtitle=Hello: world` is text that happens to hold a colon, not a mapping.
+    return key, raw if isinstance(value, dict) and not raw.lstrip().startswith("{") else value
 
 
 # --- sub-commands --------------------------------------------------------------------------
@@ -206,7 +207,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         for e in folder.scan()
     ]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        # Compact: indent= makes json use its pure-Python encoder, 10% of a 10,000-post list.
+        print(json.dumps(rows, ensure_ascii=False))
         return OK
     for row in rows:
         date = (row["date"] or "")[:10].ljust(10)
@@ -221,6 +223,10 @@ def cmd_set(args: argparse.Namespace) -> int:
     """Edit fields of one or many posts; a failure on one post does not stop the others."""
     if not args.field and not args.unset:
         _say("set: nothing to do; give --field KEY=VALUE or --unset KEY")
+        return USAGE
+    missing = [path for path in args.paths if not path.exists()]
+    if missing:  # before any edit, so a typo never leaves the job half done
+        _say(f"{missing[0]}: no such file or folder")
         return USAGE
     failed = changed = 0
     for path, schema in _posts_under(args.paths):
@@ -248,8 +254,9 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def _diff(path: Path, old: str, new: str) -> Iterator[str]:
+    old_name, new_name = (str(path),) * 2 if path.is_absolute() else (f"a/{path}", f"b/{path}")
     lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+        old.splitlines(keepends=True), new.splitlines(keepends=True), old_name, new_name
     )
     for line in lines:
         yield line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
@@ -276,6 +283,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Print the preview page of a post."""
+    from editor.core.render import Renderer, page  # markdown and pygments: only here
+
     post = Post.read(args.file)
     print(page(Renderer().render(post.body), post.values))
     return OK

@@ -103,14 +103,21 @@ def format_date(value: object) -> str:
 def _author(value: object) -> str:
     if isinstance(value, Mapping):  # Next.js starter: author: {name: ..., picture: ...}
         value = value.get("name")
-    return "" if value is None else str(value)
+    return _plain(value)
+
+
+def _plain(value: object) -> str:
+    """A scalar as text; lists and mappings (which YAML aliases can make huge) are not shown."""
+    if value is None or isinstance(value, list | dict | Mapping):
+        return ""
+    return str(value)
 
 
 def _first(meta: Mapping[str, object], keys: tuple[str, ...]) -> str:
     for key in keys:
-        value = meta.get(key)
-        if value is not None and str(value).strip():
-            return str(value).strip()
+        text = _plain(meta.get(key)).strip()
+        if text:
+            return text
     return ""
 
 

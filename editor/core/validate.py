@@ -28,6 +28,7 @@ class Problem:
     field: str  # a front-matter key, or "front matter", "body", "file"
     severity: Severity
     message: str
+    column: int | None = None
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.severity}: {self.field}: {self.message}"
@@ -52,6 +53,8 @@ class Checkable(Protocol):
     def duplicate_keys(self) -> Mapping[str, tuple[int, ...]]: ...
     @property
     def body_is_blank(self) -> bool: ...
+    @property
+    def body_line(self) -> int: ...
     def line_of(self, key: str) -> int | None: ...
 
 
@@ -65,6 +68,7 @@ class Facts:
     duplicate_keys: Mapping[str, tuple[int, ...]]
     body_is_blank: bool
     key_lines: Mapping[str, int]
+    body_line: int = 1
 
     def line_of(self, key: str) -> int | None:
         """1-based line of a top-level key."""
@@ -73,7 +77,7 @@ class Facts:
 
 def problem_from_error(error: PostError, field: str = "file") -> Problem:
     """A PostError (unreadable file, broken YAML) as an error-level problem."""
-    return Problem(error.path, error.line or 1, field, "error", error.message)
+    return Problem(error.path, error.line or 1, field, "error", error.message, error.column)
 
 
 def validate(post: Checkable, schema: Schema) -> list[Problem]:
@@ -102,7 +106,7 @@ def validate(post: Checkable, schema: Schema) -> list[Problem]:
         for dupe in _duplicates(post.values.get(key)):
             add(post.line_of(key), key, "warning", f"‘{dupe}’ is listed more than once")
     if post.body_is_blank:
-        add(None, "body", "warning", "the post has no text yet")
+        add(post.body_line, "body", "warning", "the post has no text yet")
     return sorted(problems, key=lambda p: p.line)
 
 
@@ -113,6 +117,8 @@ def _duplicates(value: object) -> list[str]:
     seen: set[str] = set()
     dupes = []
     for item in value:
+        if isinstance(item, list | dict):  # not a tag; and str() of an alias bomb is huge
+            continue
         norm = " ".join(str(item).split()).casefold()
         if norm in seen and str(item) not in dupes:
             dupes.append(str(item))
