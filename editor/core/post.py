@@ -326,7 +326,10 @@ class Post:
         new_body = splice_lines(self.body, body, self.eol)
         if new_body == self.body:
             return self
-        return self._with_text(self.text[: self.layout.body] + new_body)
+        head = self.text[: self.layout.body]
+        if new_body and self.kind != "none" and not head.endswith(("\n", "\r")):
+            head += self.eol  # the closing line ended the file: it needs its break now
+        return self._with_text(head + new_body)
 
     # --- writing ---------------------------------------------------------------------------
 

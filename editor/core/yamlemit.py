@@ -77,6 +77,10 @@ def _dump_value(value: object, style: str | None, indent: int = 2, width: int = 
         sort_keys=False,
     )
     text = out[len("'k': ") :] if out.startswith(("'k'", '"k"')) else out[len("k: ") :]
+    # A keep-chomped (|+) scalar ends the document "open", so PyYAML closes it with `...`;
+    # inside front matter that marker would end the YAML early.
+    if text.endswith("\n...\n"):
+        text = text[: -len("...\n")]
     return text[:-1] if text.endswith("\n") else text
 
 
@@ -105,6 +109,10 @@ def block_string(text: str, style: Literal["|", ">"], indent: int) -> str:
     Chomping (`-`, clip, `+`) follows the value's own trailing newlines. Falls back to a
     double-quoted scalar when a block cannot hold the text (PyYAML's analysis decides).
     """
+    if not all(c.isprintable() or c in "\n\t " for c in text) or "\ufeff" in text:
+        # NEL and the Unicode line separators are line breaks to YAML 1.1 readers: only
+        # escapes in double quotes keep them.
+        return quoted(text, '"')
     return _dump_value(text, style, indent=max(1, min(indent, 9)), width=FOLD_WIDTH)
 
 
@@ -141,7 +149,7 @@ def is_scalar(value: object) -> bool:
 def flow_item(value: object, quote: QuoteStyle) -> str:
     """One item of a list (flow or block), in the list's quoting."""
     if isinstance(value, str):
-        if quote == "" and plain_is_safe(value) and not any(c in value for c in ",[]{}"):
+        if quote == "" and plain_is_safe(value) and _plain_in_flow(value):
             return value
         return quoted(value, quote or "'")
     if isinstance(value, dt.date):
@@ -149,6 +157,17 @@ def flow_item(value: object, quote: QuoteStyle) -> str:
     if is_scalar(value):
         return scalar_text(value)
     return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6).strip()
+
+
+def _plain_in_flow(text: str) -> bool:
+    """Whether a plain scalar reads back as itself inside `[...]` (flow context forbids more
+    than block context: `,`, brackets, a leading `:` or `?`)."""
+    if any(c in text for c in ",[]{}?:#"):  # parsers disagree on ? and : in flow
+        return False
+    try:
+        return safeyaml.load(f"[{text}]") == [text]
+    except yaml.YAMLError:
+        return False
 
 
 def flow_list(items: Sequence[str]) -> str:

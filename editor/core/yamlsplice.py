@@ -187,7 +187,8 @@ def _scalar_like(text: str, entry: Entry, value: object, style: NewStyle, eol: s
     if isinstance(value, str):
         if old in ("|", ">"):
             content_indent = _block_indent(text, entry)
-            return _reindent(emit.block_string(value, old, content_indent), indent, eol)
+            block = emit.block_string(value, old, content_indent)
+            return _reindent(_keep_header_comment(text, entry, block), indent, eol)
         if "\n" in value:
             return _reindent(emit.block_string(value, "|", 2), indent, eol)
         return emit.flow_string(value, old) if old in ("", "'", '"') else emit.quoted(value, "'")
@@ -199,6 +200,16 @@ def _scalar_like(text: str, entry: Entry, value: object, style: NewStyle, eol: s
     if value is None and old == "" and node.value in ("", "~", "null", "Null", "NULL"):
         return node.value
     return emit.scalar_text(value)
+
+
+def _keep_header_comment(text: str, entry: Entry, block: str) -> str:
+    """`excerpt: >- # shown on the index page`: the new header keeps the old comment."""
+    header = text[entry.value_start : _before_break(text, _line_end(text, entry.value_start))]
+    comment = header.find(" #")
+    if comment < 0 or not block.startswith(("|", ">")):
+        return block
+    first, sep, rest = block.partition("\n")
+    return first + header[comment:] + sep + rest
 
 
 def _block_indent(text: str, entry: Entry) -> int:
@@ -234,10 +245,11 @@ def _list_text(
                 pieces += [emit.flow_item(v, quote) for v in items[j1:j2]]
         return node.start_mark.index, node.end_mark.index, emit.flow_list(pieces)
     indent = node.start_mark.column
-    spans = [
-        (_line_start(text, n.start_mark.index), _line_end(text, _content_end(text, n)))
-        for n in node.value
-    ]
+    # An item's span starts where the one before it ends, so comment lines between items
+    # travel with the item they precede.
+    ends = [_line_end(text, _content_end(text, n)) for n in node.value]
+    starts = [_line_start(text, node.value[0].start_mark.index), *ends[:-1]]
+    spans = list(zip(starts, ends, strict=True))
     out = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -285,7 +297,12 @@ def replace(text: str, entry: Entry, value: object, style: NewStyle, default_eol
     if isinstance(node, SequenceNode) and _is_list(value) and (value or node.flow_style):
         start, end, new = _list_text(text, node, list(value), construct(node), eol)
         return text[:start] + new + text[end:]
-    if isinstance(node, MappingNode) and isinstance(value, Mapping) and not node.flow_style:
+    if (
+        isinstance(node, MappingNode)
+        and isinstance(value, Mapping)
+        and value
+        and not node.flow_style
+    ):
         return update_mapping(text, node, value, list(value), style, eol)
     return (
         text[: entry.key_end]
@@ -382,7 +399,8 @@ def update_mapping(
         if key not in old and key in new:
             pos = insertion_point(entries, key, order, node.end_mark.index)
             edits.append((pos, len(edits), pos, entry_text(key, new[key], indent, style, eol)))
-    # Right to left, so earlier offsets stay valid; inserts at one place keep their order.
-    for start, _, end, piece in sorted(edits, reverse=True):
+    # Right to left, so earlier offsets stay valid. At one offset, a replaced entry goes
+    # first and new entries are then inserted before it, in their order.
+    for start, _, end, piece in sorted(edits, key=lambda e: (e[0], e[2], e[1]), reverse=True):
         text = text[:start] + piece + text[end:]
     return text
