@@ -160,6 +160,7 @@ def parse_assignment(text: str, schema: Schema) -> tuple[str, object]:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate posts and folders; print each problem on one line (or JSON)."""
     problems: list[Problem] = []
+    missing: list[Path] = []
     for path in args.paths:
         if path.is_dir():
             folder = ContentFolder(path)
@@ -174,13 +175,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             except PostError as error:
                 problems.append(problem_from_error(error.at(path)))
         else:
-            _say(f"{path}: no such file or folder")
-            return USAGE
+            missing.append(path)
     if args.json:
         print(json.dumps([p.as_json() for p in problems], ensure_ascii=False, indent=2))
     else:
         for problem in problems:
             print(problem)
+    for path in missing:  # after what was found elsewhere, which is still worth reading
+        _say(f"{path}: no such file or folder")
+    if missing:
+        return USAGE
     return PROBLEMS if any(p.severity == "error" for p in problems) else OK
 
 
@@ -213,7 +217,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for row in rows:
         date = (row["date"] or "")[:10].ljust(10)
         flags = ("draft " if row["draft"] else "") + (
-            f"{row['problems']} problems" if row["problems"] else ""
+            f"{row['problems']} problem{'s' * (row['problems'] != 1)}" if row["problems"] else ""
         )
         print(f"{date}  {row['title'] or '(no title)'}  [{row['path']}] {flags}".rstrip())
     return OK
