@@ -45,7 +45,7 @@ class Preview(QTextBrowser):
         bar = self.verticalScrollBar()
         bar.setValue(round(bar.maximum() * max(0.0, min(1.0, fraction))))
 
-    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt's name
+    def loadResource(self, kind: int, url: QUrl) -> object:
         """Pictures wider than the page are scaled to fit (Qt's HTML ignores max-width)."""
         resource = super().loadResource(kind, url)
         if kind != QTextDocument.ResourceType.ImageResource.value or resource is None:
