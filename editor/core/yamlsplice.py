@@ -264,7 +264,7 @@ def _list_text(
 
 
 def _block_item(value: object, indent: int, quote: emit.QuoteStyle, eol: str) -> str:
-    if emit.is_scalar(value) and not (isinstance(value, str) and "\n" in value):
+    if emit.is_scalar(value):  # multi-line text too: escaped in double quotes, on one line
         return " " * indent + "- " + emit.flow_item(value, quote)
     lines = emit.block_collection([value], indent)
     return eol.join(lines)
@@ -293,7 +293,16 @@ def replace(text: str, entry: Entry, value: object, style: NewStyle, default_eol
     if isinstance(node, ScalarNode) and emit.is_scalar(value):
         new = _scalar_like(text, entry, value, style, eol)
         gap = "" if not new or entry.value_start > entry.key_end else " "
-        return text[: entry.value_start] + gap + new + text[entry.value_end :]
+        tail = text[entry.value_end :]
+        line_rest = tail[: len(tail) - len(tail.lstrip(" \t"))]
+        if "\n" in new and tail[len(line_rest) :].startswith("#"):
+            # `key: x  # note` becoming a block: after its last line the comment would be
+            # text of the block, so it moves up to the block's header line.
+            comment_end = _before_break(text, _line_end(text, entry.value_end)) - entry.value_end
+            first, sep, rest = new.partition(eol)
+            new = first + line_rest + tail[len(line_rest) : comment_end] + sep + rest
+            tail = tail[comment_end:]
+        return text[: entry.value_start] + gap + new + tail
     if isinstance(node, SequenceNode) and _is_list(value) and (value or node.flow_style):
         start, end, new = _list_text(text, node, list(value), construct(node), eol)
         return text[:start] + new + text[end:]
@@ -321,7 +330,7 @@ def _fresh(value: object, indent: int, key: str, style: NewStyle, eol: str) -> s
         if not value:
             return " []"
         items = list(value)
-        if all(emit.is_scalar(v) and not (isinstance(v, str) and "\n" in v) for v in items):
+        if all(emit.is_scalar(v) for v in items):
             lines = emit.block_list(
                 [emit.flow_item(v, "") for v in items], indent + style.list_indent
             )

@@ -269,6 +269,15 @@ def test_a_trailing_comment_stays_after_a_changed_value():
     )
 
 
+def test_a_trailing_comment_stays_a_comment_when_the_value_becomes_a_block():
+    text = "---\ndescription: Short. # for search engines\nnext: 1\n---\n"
+    result = Post(text).with_value("description", "Two\nlines")
+    assert result.text == (
+        "---\ndescription: |- # for search engines\n  Two\n  lines\nnext: 1\n---\n"
+    )
+    assert result.values["description"] == "Two\nlines"
+
+
 def test_an_empty_value_gets_a_value_after_its_colon():
     text = "---\ntitle:\ndate: '2024-01-01'\n---\n"
     assert edited(text, "title", "Filled") == "---\ntitle: Filled\ndate: '2024-01-01'\n---\n"
