@@ -156,7 +156,7 @@ def flow_item(value: object, quote: QuoteStyle) -> str:
         return quoted(date_text(value, None), quote or "'")
     if is_scalar(value):
         return scalar_text(value)
-    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6).strip()
+    return _dump_checked(value, default_flow_style=True, width=10**6).strip()
 
 
 def _plain_in_flow(text: str) -> bool:
@@ -182,10 +182,19 @@ def block_list(items: Sequence[str], indent: int) -> list[str]:
 
 def block_collection(value: object, indent: int) -> list[str]:
     """A list of mappings, a mapping, or anything nested, as block lines at `indent`."""
-    text = yaml.safe_dump(
-        value, default_flow_style=False, allow_unicode=True, sort_keys=False, width=FOLD_WIDTH
-    )
+    text = _dump_checked(value, default_flow_style=False, width=FOLD_WIDTH)
     return [" " * indent + line if line else line for line in text.rstrip("\n").split("\n")]
+
+
+def _dump_checked(value: object, **options: object) -> str:
+    """PyYAML's dump of a nested value, double-quoted throughout when its plainer form would
+    not read back (PyYAML writes NEL inside single quotes, where readers lose it)."""
+    text = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, **options)
+    if safeyaml.load(text) != value:
+        text = yaml.safe_dump(
+            value, allow_unicode=True, sort_keys=False, default_style='"', **options
+        )
+    return text
 
 
 def is_mapping(value: object) -> bool:

@@ -842,6 +842,9 @@ OTHER_VALUES = [
     {"name": "Ada", "tags": ["x", "y"], "nested": {"deep": "no", "n": None}},
     [{"name": "a", "url": "/a/"}, {"name": "b"}],
     {"key with spaces": "v", "yes": True},
+    {"name": "dots\x85 from cp1252", "alias": "line\u2028separator"},
+    [{"name": "a\x85b"}],
+    [["a\x85b"], "multi\nline"],
 ]
 
 # (fixture, key): a single-quoted, plain, folded, literal, double-quoted scalar, a block

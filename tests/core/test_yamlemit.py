@@ -285,6 +285,28 @@ def test_scalar_text_reads_back(value):
     assert type(back) is type(value) or (isinstance(value, float) and math.isinf(value))
 
 
+NESTED = st.recursive(
+    TEXT | st.integers() | st.booleans() | st.none(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@FAST
+@given(NESTED.filter(lambda v: isinstance(v, list | dict) and v), st.sampled_from([0, 2, 4]))
+def test_block_collection_reads_back(value, indent):
+    if isinstance(value, dict):
+        indent = indent or 2  # a mapping under `k:` must be indented; a list need not be
+    lines = emit.block_collection(value, indent)
+    assert load("\n" + "\n".join(lines)) == value
+
+
+@FAST
+@given(NESTED)
+def test_a_flow_item_of_any_value_reads_back(value):
+    assert load(emit.flow_list([emit.flow_item(value, "")])) == [value]
+
+
 @FAST
 @given(st.lists(TEXT | st.integers() | st.booleans() | st.none(), max_size=5))
 def test_flow_items_in_a_flow_list_read_back(items):
