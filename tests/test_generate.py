@@ -67,7 +67,7 @@ def test_front_matter_parses_with_the_reference_keys_in_order(posts):
         assert isinstance(data["excerpt"], str) and "\n" not in data["excerpt"]
         assert data["coverImage"].startswith("https://images.example.com/photo-")
         assert isinstance(data["author"], str) and " " in data["author"]
-        assert 1 <= len(data["tags"]) <= 4
+        assert len(data["tags"]) in range(1, 5)
         assert all(isinstance(tag, str) for tag in data["tags"])
         assert isinstance(data["category"], str)
         assert data["source"].startswith("https://news.example.com/")
