@@ -163,11 +163,28 @@ def _reindent(block: str, indent: int, eol: str) -> str:
     return eol.join([first, *(" " * indent + line if line else line for line in rest)])
 
 
-def _new_scalar(value: object, key_width: int, style: NewStyle, indent: int, eol: str) -> str:
+def _block(value: str, style: str, indent: int, blank_after: bool) -> str:
+    """A block scalar, unless it would be keep-chomped (`|+`) right before a blank line: the
+    blank line would become part of the value, so such text goes double-quoted instead."""
+    block = emit.block_string(value, style, indent)  # type: ignore[arg-type]
+    header = block.split("\n", 1)[0]
+    if blank_after and header[:1] in "|>" and "+" in header:
+        return emit.quoted(value, '"')
+    return block
+
+
+def _blank_line_at(text: str, pos: int) -> bool:
+    line = text[pos : _line_end(text, pos)]
+    return pos < len(text) and not line.strip()
+
+
+def _new_scalar(
+    value: object, key_width: int, style: NewStyle, indent: int, eol: str, blank_after: bool
+) -> str:
     """A scalar with no old style to follow, written like the reference post shape."""
     if isinstance(value, str):
         if "\n" in value:
-            return _reindent(emit.block_string(value, "|", 2), indent, eol)
+            return _reindent(_block(value, "|", 2, blank_after), indent, eol)
         text = emit.flow_string(value, "")
         too_long = key_width + len(text) > emit.FOLD_WIDTH
         if too_long and (" " in value.strip() or "://" in value):
@@ -187,10 +204,10 @@ def _scalar_like(text: str, entry: Entry, value: object, style: NewStyle, eol: s
     if isinstance(value, str):
         if old in ("|", ">"):
             content_indent = _block_indent(text, entry)
-            block = emit.block_string(value, old, content_indent)
+            block = _block(value, old, content_indent, _blank_line_at(text, entry.end))
             return _reindent(_keep_header_comment(text, entry, block), indent, eol)
         if "\n" in value:
-            return _reindent(emit.block_string(value, "|", 2), indent, eol)
+            return _reindent(_block(value, "|", 2, _blank_line_at(text, entry.end)), indent, eol)
         return emit.flow_string(value, old) if old in ("", "'", '"') else emit.quoted(value, "'")
     if isinstance(value, dt.date):
         text = emit.date_text(value, node.value)
@@ -315,7 +332,7 @@ def replace(text: str, entry: Entry, value: object, style: NewStyle, default_eol
         return update_mapping(text, node, value, list(value), style, eol)
     return (
         text[: entry.key_end]
-        + _fresh(value, entry.indent, entry.key, style, eol)
+        + _fresh(value, entry.indent, entry.key, style, eol, _blank_line_at(text, entry.end))
         + (text[entry.value_end :])
     )
 
@@ -324,7 +341,9 @@ def _is_list(value: object) -> bool:
     return isinstance(value, Sequence) and not isinstance(value, str | bytes)
 
 
-def _fresh(value: object, indent: int, key: str, style: NewStyle, eol: str) -> str:
+def _fresh(
+    value: object, indent: int, key: str, style: NewStyle, eol: str, blank_after: bool = False
+) -> str:
     """What follows `key:` for a value written with no old style: ` x` or a block of lines."""
     if _is_list(value):
         if not value:
@@ -340,14 +359,17 @@ def _fresh(value: object, indent: int, key: str, style: NewStyle, eol: str) -> s
         if not value:
             return " {}"
         return eol + eol.join(emit.block_collection(dict(value), indent + 2))
-    new = _new_scalar(value, indent + len(key) + 2, style, indent, eol)
+    new = _new_scalar(value, indent + len(key) + 2, style, indent, eol, blank_after)
     return " " + new if new else ""
 
 
-def entry_text(key: str, value: object, indent: int, style: NewStyle, eol: str) -> str:
+def entry_text(
+    key: str, value: object, indent: int, style: NewStyle, eol: str, blank_after: bool = False
+) -> str:
     """A whole new `key: value` entry, ending with a line break."""
     key_text = emit.flow_string(key, "") if key else "''"
-    return " " * indent + key_text + ":" + _fresh(value, indent, key_text, style, eol) + eol
+    fresh = _fresh(value, indent, key_text, style, eol, blank_after)
+    return " " * indent + key_text + ":" + fresh + eol
 
 
 def insert(
@@ -357,7 +379,8 @@ def insert(
     eol = eol_at(text, max(pos - 1, 0), default_eol) if pos else default_eol
     if pos and text[pos - 1] not in "\n":  # inserting after a last line with no break
         return text[:pos] + eol + entry_text(key, value, indent, style, eol)[: -len(eol)]
-    return text[:pos] + entry_text(key, value, indent, style, eol) + text[pos:]
+    new = entry_text(key, value, indent, style, eol, _blank_line_at(text, pos))
+    return text[:pos] + new + text[pos:]
 
 
 def remove(text: str, entry: Entry) -> str:
@@ -407,7 +430,8 @@ def update_mapping(
     for key in order:
         if key not in old and key in new:
             pos = insertion_point(entries, key, order, node.end_mark.index)
-            edits.append((pos, len(edits), pos, entry_text(key, new[key], indent, style, eol)))
+            new_entry = entry_text(key, new[key], indent, style, eol, _blank_line_at(text, pos))
+            edits.append((pos, len(edits), pos, new_entry))
     # Right to left, so earlier offsets stay valid. At one offset, a replaced entry goes
     # first and new entries are then inserted before it, in their order.
     for start, _, end, piece in sorted(edits, key=lambda e: (e[0], e[2], e[1]), reverse=True):

@@ -848,9 +848,11 @@ OTHER_VALUES = [
 ]
 
 # (fixture, key): a single-quoted, plain, folded, literal, double-quoted scalar, a block
-# list, a flow list, a nested mapping, and a key that is not there yet.
+# list, a flow list, a nested mapping, a key that is not there yet, and a plain scalar
+# followed by a blank line.
 TARGETS = [
     ("reference", "title"),
+    ("comments", "title"),  # followed by a blank line and a comment
     ("reference", "author"),
     ("reference", "excerpt"),
     ("reference", "tags"),

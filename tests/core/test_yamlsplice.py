@@ -233,6 +233,13 @@ def test_a_keep_chomped_value_stays_keep_chomped_with_its_blank_lines():
     )
 
 
+def test_a_value_ending_in_blank_lines_keeps_the_blank_line_after_its_entry_out():
+    text = "---\ntitle: x\n\n# Publishing\nnext: 1\n---\n"
+    result = Post(text).with_value("title", "Two blank\n\n")
+    assert result.values == {"title": "Two blank\n\n", "next": 1}
+    assert result.text.endswith("\n\n# Publishing\nnext: 1\n---\n")
+
+
 def test_a_clip_chomped_folded_value_stays_clip_chomped():
     assert edited(posts.BLOCK_SCALARS, "intro", "Folded again.\n") == posts.BLOCK_SCALARS.replace(
         "intro: >\n  Folded with clip\n  chomping.\n", "intro: >\n  Folded again.\n"
