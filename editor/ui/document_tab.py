@@ -35,6 +35,7 @@ from editor.ui.preview import Preview
 from editor.ui.prompts import Prompter
 from editor.ui.render_service import RenderService
 
+_REMOVED = object()  # an "Other fields" key the writer deleted
 PREVIEW_DELAY_MS = 120  # idle pause before the preview follows typing
 CHECK_DELAY_MS = 400
 
@@ -138,6 +139,7 @@ class DocumentTab(QWidget):
     def _load(self, post: Post) -> None:
         """Show a post (on open, after revert or reload)."""
         self.post = post
+        self._reset_edits(post)
         self.raw = _needs_raw_mode(post)
         self.banner.setVisible(self.raw)
         self.form_toggle.setVisible(not self.raw)
@@ -186,27 +188,37 @@ class DocumentTab(QWidget):
 
     def set_field(self, key: str, value: object) -> None:
         """A form edit: one lossless change to the front matter."""
+        self._apply_edits({key: value}, "This field cannot be changed")
+
+    def _reset_edits(self, post: Post) -> None:
+        """Start recording form edits against `post` (as opened or as saved)."""
+        self._base = post
+        self._edits: dict[str, object] = {}  # key → value, or _REMOVED
+
+    def _apply_edits(self, edits: dict[str, object], failure: str) -> None:
+        """Record form edits and rebuild the post from the one opened. Every keystroke is
+        applied to the original text, never on top of the last keystroke's result: a
+        half-typed value that needed quotes must not leave its quotes behind."""
+        recorded = {**self._edits, **edits}
+        post = self._base
         try:
-            self.post = self.post.with_value(key, value, self.schema.order)
+            for key, value in recorded.items():
+                if value is _REMOVED:
+                    post = post.without(key)
+                else:
+                    post = post.with_value(key, value, self.schema.order)
         except PostError as error:
-            self.prompter.inform("This field cannot be changed", error.message)
+            self.prompter.inform(failure, error.message)
             return
+        self._edits, self.post = recorded, post
         self._after_field_edit()
 
     def set_other_fields(self, values: dict[str, object]) -> None:
         """The "Other fields" YAML changed: apply it key by key."""
         shown = {self.form.key_of(name) for name in self.schema.order}
-        post = self.post
-        try:
-            for key in [k for k in post.values if k not in shown and k not in values]:
-                post = post.without(key)
-            for key, value in values.items():
-                post = post.with_value(str(key), value, self.schema.order)
-        except PostError as error:
-            self.prompter.inform("These fields cannot be changed", error.message)
-            return
-        self.post = post
-        self._after_field_edit()
+        gone = {k: _REMOVED for k in self.post.values if k not in shown and k not in values}
+        edits = {**gone, **{str(key): value for key, value in values.items()}}
+        self._apply_edits(edits, "These fields cannot be changed")
 
     def _after_field_edit(self) -> None:
         self.titleChanged.emit(self.title)
@@ -292,6 +304,8 @@ class DocumentTab(QWidget):
         """Save through the core (lossless, atomic); ask before writing errors or over a file
         that changed on disk. Returns whether the post is saved."""
         post = self.current_post()
+        if not post.modified and post.stamp is not None:
+            return True
         errors = [p for p in self.check() if p.severity == "error"]
         if errors and not self.prompter.confirm(
             "Save with problems?",
@@ -312,8 +326,12 @@ class DocumentTab(QWidget):
         except PostError as error:
             self.prompter.inform("Could not save", str(error))
             return False
+        was_raw = self.raw
         self.post = saved
+        self._reset_edits(saved)
         self.raw = _needs_raw_mode(saved)
+        if was_raw and not self.raw:
+            self._load(saved)
         self.editor.document().setModified(False)
         self._announce()
         self.saved.emit(saved)

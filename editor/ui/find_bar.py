@@ -99,6 +99,10 @@ class FindBar(QWidget):
         """Select the next (or previous) match, wrapping around; False when there is none."""
         if not self.find_edit.text():
             return False
+        pattern = self._pattern()
+        if isinstance(pattern, QRegularExpression) and not pattern.isValid():
+            self.status.setText(f"bad pattern: {pattern.errorString()}")
+            return False
         found = self._search(self.editor.textCursor(), backward)
         if found.isNull():  # wrap around
             edge = QTextCursor(self.editor.document())
@@ -115,7 +119,8 @@ class FindBar(QWidget):
     def _replacement(self, cursor: QTextCursor) -> str:
         pattern = self._pattern()
         if isinstance(pattern, QRegularExpression):
-            match = pattern.match(cursor.selectedText())
+            block = cursor.block()
+            match = pattern.match(block.text(), cursor.selectionStart() - block.position())
             text = self.replace_edit.text()
             for group in range(pattern.captureCount(), -1, -1):
                 text = text.replace(f"\\{group}", match.captured(group))
@@ -149,10 +154,15 @@ class FindBar(QWidget):
         found = self._search(cursor)
         while not found.isNull():
             text = self._replacement(found)
+            empty = not found.hasSelection()
             found.insertText(text)
             count += 1
             if not self.find_edit.text():
                 break
+            if empty:
+                if found.atEnd():
+                    break
+                found.movePosition(QTextCursor.MoveOperation.NextCharacter)
             found = self._search(found)
         cursor.endEditBlock()
         self.status.setText(f"{count} replaced")

@@ -136,6 +136,11 @@ def _haystack(entry: IndexEntry) -> str:
 QuickFilter = Callable[[IndexEntry], bool]
 
 
+def _without_count(label: str) -> str:
+    """ "Tag: Climate (2)" → "Tag: Climate": a choice survives its count changing."""
+    return label.rsplit(" (", 1)[0] if label.endswith(")") else label
+
+
 class PostFilter(QSortFilterProxyModel):
     """Filters rows by words typed (all must match) and by one quick filter."""
 
@@ -228,12 +233,13 @@ class FolderPanel(QWidget):
         choices += [
             (f"Tag: {t} ({n})", lambda e, t=t: t in e.tags) for t, n in taxonomy.tags.items()
         ]
-        current = self.quick.currentText()
+        current = _without_count(self.quick.currentText())
         self.quick.blockSignals(True)
         self.quick.clear()
         self.quick.addItems([label for label, _ in choices])
         self._quick_filters = [quick for _, quick in choices]
-        found = self.quick.findText(current)
+        labels = [_without_count(label) for label, _ in choices]
+        found = labels.index(current) if current in labels else 0
         self.quick.setCurrentIndex(max(found, 0))
         self.quick.blockSignals(False)
         self._quick_changed(self.quick.currentIndex())

@@ -192,6 +192,8 @@ class MainWindow(QMainWindow):
         tab.statsChanged.connect(self._show_stats)
         tab.editor.set_editor_font(self.editor_font())
         tab.preview.remote_images = self.actions_by_name["remote_images"].isChecked()
+        tab.preview.setVisible(self.actions_by_name["toggle_preview"].isChecked())
+        tab.form_toggle.setChecked(self.actions_by_name["toggle_form"].isChecked())
         index = self.tabs.addTab(tab, tab.title)
         self.tabs.setCurrentIndex(index)
         self._tab_state(tab)

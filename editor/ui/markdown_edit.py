@@ -19,7 +19,7 @@ from editor.ui.highlighter import MarkdownHighlighter
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _QUOTE = re.compile(r"^\s*>\s?")
-_WORD = re.compile(r"[\w’'-]+")
+_WORD = re.compile(r"[\w’'-]*\w[\w’'-]*")
 WORDS_PER_MINUTE = 230
 
 
@@ -64,6 +64,14 @@ class MarkdownEdit(QPlainTextEdit):
         cursor = self.textCursor()
         if not cursor.hasSelection():
             cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        whole = self.toPlainText()
+        if (
+            whole[max(0, start - len(marker)) : start] == marker
+            and whole[end : end + len(closing)] == closing
+        ):
+            cursor.setPosition(start - len(marker))
+            cursor.setPosition(end + len(closing), QTextCursor.MoveMode.KeepAnchor)
         text = cursor.selectedText()
         start = cursor.selectionStart()
         cursor.beginEditBlock()

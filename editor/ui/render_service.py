@@ -13,7 +13,7 @@ import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from editor.core.render import Renderer
 
@@ -51,7 +51,9 @@ class RenderService(QObject):
         self._running = False
         self._pending: tuple[int, str] | None = None
         self._next_job = 0
-        self._done.connect(self._finish)
+        # Queued even from this thread: a render done in-process must arrive after
+        # request() has returned the job number the caller waits for.
+        self._done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
 
     def request(self, body: str) -> int:
         """Ask for a render; returns the job number `rendered` will carry."""

@@ -1,0 +1,218 @@
+"""The Markdown editor: formatting keys, list continuation, undo, and the word count."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from editor.ui.markdown_edit import MarkdownEdit, reading_minutes, word_count
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def edit(qtbot) -> MarkdownEdit:
+    widget = MarkdownEdit()
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.setFocus()
+    return widget
+
+
+def place(edit: MarkdownEdit, position: int) -> None:
+    cursor = edit.textCursor()
+    cursor.setPosition(position)
+    edit.setTextCursor(cursor)
+
+
+def at_end(edit: MarkdownEdit) -> None:
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+
+
+# --- formatting keys, through the window's menu shortcuts ------------------------------------
+
+
+@pytest.fixture
+def body(qtbot, window, open_tab) -> MarkdownEdit:
+    """The editor of an open post, focused in an active window, holding one known line."""
+    tab = open_tab("glaciers-in-retreat.md")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    tab.editor.setFocus()
+    tab.editor.setPlainText("Ice melts fast")
+    return tab.editor
+
+
+def test_ctrl_b_bolds_the_word_under_the_cursor_and_again_unbolds_it(qtbot, body):
+    place(body, body.toPlainText().index("melts") + 2)
+    qtbot.keyClick(body, Qt.Key.Key_B, CTRL)
+    assert body.toPlainText() == "Ice **melts** fast"
+    assert body.textCursor().selectedText() == "melts"
+    qtbot.keyClick(body, Qt.Key.Key_B, CTRL)
+    assert body.toPlainText() == "Ice melts fast"
+
+
+def test_bold_twice_with_the_cursor_in_the_word_unwraps(qtbot, body):
+    """A writer who bolds a word, clicks elsewhere, comes back and presses Ctrl+B again."""
+    place(body, body.toPlainText().index("melts") + 2)
+    qtbot.keyClick(body, Qt.Key.Key_B, CTRL)
+    place(body, body.toPlainText().index("melts") + 2)  # no selection now
+    qtbot.keyClick(body, Qt.Key.Key_B, CTRL)
+    assert body.toPlainText() == "Ice melts fast"
+
+
+def test_ctrl_2_makes_the_line_a_second_level_heading(qtbot, body):
+    place(body, 3)
+    qtbot.keyClick(body, Qt.Key.Key_2, CTRL)
+    assert body.toPlainText() == "## Ice melts fast"
+    qtbot.keyClick(body, Qt.Key.Key_3, CTRL)
+    assert body.toPlainText() == "### Ice melts fast"
+    qtbot.keyClick(body, Qt.Key.Key_0, CTRL)
+    assert body.toPlainText() == "Ice melts fast"
+
+
+def test_ctrl_i_italicises_a_selection(qtbot, body):
+    cursor = body.textCursor()
+    cursor.setPosition(4)
+    cursor.setPosition(14, QTextCursor.MoveMode.KeepAnchor)
+    body.setTextCursor(cursor)
+    qtbot.keyClick(body, Qt.Key.Key_I, CTRL)
+    assert body.toPlainText() == "Ice *melts fast*"
+
+
+# --- commands on the widget itself -----------------------------------------------------------
+
+
+def test_a_formatting_command_is_one_undo_step(edit):
+    edit.setPlainText("one two")
+    place(edit, 1)
+    edit.wrap_selection("**")
+    assert edit.toPlainText() == "**one** two"
+    edit.undo()
+    assert edit.toPlainText() == "one two"
+
+
+def test_a_list_over_several_lines_and_back(edit):
+    edit.setPlainText("apples\npears\n\nplums")
+    cursor = edit.textCursor()
+    cursor.setPosition(0)
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    edit.toggle_list(numbered=True)
+    assert edit.toPlainText() == "1. apples\n2. pears\n\n3. plums"
+    edit.toggle_list()
+    assert edit.toPlainText() == "apples\npears\n\nplums"
+    edit.undo()
+    assert edit.toPlainText() == "1. apples\n2. pears\n\n3. plums"
+
+
+def test_quote_and_unquote(edit):
+    edit.setPlainText("a line")
+    edit.toggle_quote()
+    assert edit.toPlainText() == "> a line"
+    edit.toggle_quote()
+    assert edit.toPlainText() == "a line"
+
+
+def test_a_link_selects_the_address_to_type_over(qtbot, edit):
+    edit.setPlainText("see docs")
+    cursor = edit.textCursor()
+    cursor.setPosition(4)
+    cursor.setPosition(8, QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    edit.insert_link()
+    qtbot.keyClicks(edit, "https://example.com")
+    assert edit.toPlainText() == "see [docs](https://example.com)"
+
+
+# --- list continuation -------------------------------------------------------------------------
+
+
+def test_enter_after_a_bullet_item_starts_the_next_one(qtbot, edit):
+    qtbot.keyClicks(edit, "- item")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.toPlainText() == "- item\n- "
+    qtbot.keyClicks(edit, "second")
+    assert edit.toPlainText() == "- item\n- second"
+
+
+def test_enter_on_an_empty_item_ends_the_list(qtbot, edit):
+    qtbot.keyClicks(edit, "- item")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.toPlainText() == "- item\n"
+    qtbot.keyClicks(edit, "After the list.")
+    assert edit.toPlainText() == "- item\nAfter the list."
+
+
+def test_enter_after_a_numbered_item_counts_on(qtbot, edit):
+    qtbot.keyClicks(edit, "1. a")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.toPlainText() == "1. a\n2. "
+    qtbot.keyClicks(edit, "b")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.toPlainText() == "1. a\n2. b\n3. "
+
+
+def test_enter_keeps_the_indent_and_the_task_box(qtbot, edit):
+    edit.setPlainText("  * [x] done")
+    at_end(edit)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.toPlainText() == "  * [x] done\n  * [ ] "
+
+
+def test_enter_before_the_marker_is_a_plain_newline(qtbot, edit):
+    edit.setPlainText("- item")
+    place(edit, 0)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.toPlainText() == "\n- item"
+
+
+def test_undo_takes_back_a_list_continuation_in_one_step(qtbot, edit):
+    qtbot.keyClicks(edit, "- item")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.toPlainText() == "- item\n- "
+    edit.undo()
+    assert edit.toPlainText() == "- item"
+
+
+def test_undo_restores_after_typing_and_a_command(qtbot, edit):
+    edit.setPlainText("word")
+    at_end(edit)
+    qtbot.keyClicks(edit, " more")
+    edit.set_heading(1)
+    assert edit.toPlainText() == "# word more"
+    edit.undo()
+    assert edit.toPlainText() == "word more"
+    edit.undo()
+    assert edit.toPlainText() == "word"
+
+
+# --- word count --------------------------------------------------------------------------------
+
+
+def test_typing_updates_the_word_count(qtbot, edit):
+    seen = []
+    edit.statsChanged.connect(lambda words, minutes: seen.append((words, minutes)))
+    qtbot.keyClicks(edit, "**Three** little words")
+    assert seen[-1] == (3, 1)
+    assert (1, 1) in seen  # it followed the typing, not only the end
+
+
+def test_word_count_ignores_markdown_marks():
+    assert word_count("# A *bold* — claim, isn't it?") == 5
+    assert word_count("well-known") == 1
+    assert word_count("- one\n- two") == 2  # a bullet is not a word
+    assert word_count("one\n\n---\n\ntwo") == 2  # nor is a rule
+    assert reading_minutes(0) == 0
+    assert reading_minutes(230) == 1
+    assert reading_minutes(231) == 2
+
+
+def test_the_status_bar_shows_the_count_of_the_post_in_front(qtbot, window, open_tab):
+    tab = open_tab("glaciers-in-retreat.md")
+    assert window.stats.text() == "4 words · 1 min read"
+    tab.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(tab.editor, "Two more")
+    assert window.stats.text() == "6 words · 1 min read"
