@@ -94,7 +94,9 @@ class LineEditor(FieldEditor):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
-        self.edit = QLineEdit(placeholderText=field.kind.placeholder)
+        placeholder = field.kind.placeholder
+        # "e.g." so an empty field never looks as if the post held a value.
+        self.edit = QLineEdit(placeholderText=f"e.g. {placeholder}" if placeholder else "")
         self.edit.textEdited.connect(self._emit_text)
         self.add(self.edit)
         self.setFocusProxy(self.edit)
