@@ -16,7 +16,6 @@ a refused edit) is one line on stderr and a non-zero status, never a traceback.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import difflib
 import json
 import sys
@@ -270,18 +269,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     """Create a post from a title (and fields) and print its path."""
     folder = ContentFolder(args.folder)
     folder.scan()
-    schema = folder.schema
-    today = dt.date.today()
-    path = folder.new_post_path(args.title, today)
-    post = Post("", path).with_value("title", args.title, schema.order)
-    if schema.field("date") is not None:
-        post = post.with_value("date", today, schema.order)
-    for assignment in args.field:
-        key, value = parse_assignment(assignment, schema)
-        post = post.with_value(key, value, schema.order)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    post.save()
-    print(path)
+    fields = dict(parse_assignment(assignment, folder.schema) for assignment in args.field)
+    print(folder.create_post(args.title, fields).path)
     return OK
 
 

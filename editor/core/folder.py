@@ -211,6 +211,29 @@ class ContentFolder:
         """A free path for a new post, by the folder's naming convention, inside the folder."""
         return slug.post_path(self.root, self.naming(), title, date)
 
+    def create_post(
+        self, title: str, fields: Mapping[str, object] | None = None, today: dt.date | None = None
+    ) -> Post:
+        """Write a new post: title, today's date when the schema has a date field, `fields`
+        in schema order, an empty body line to start on; never over an existing file.
+        The index learns of it at once."""
+        today = today or dt.date.today()
+        title = title.strip()
+        path = self.new_post_path(title, today)
+        order = self.schema.order
+        post = Post("", path).with_value("title", title, order)
+        if self.schema.field("date") is not None:
+            post = post.with_value("date", today, order)
+        for key, value in (fields or {}).items():
+            post = post.with_value(key, value, order)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise PostError(f"cannot make the folder: {error.strerror or error}", path) from None
+        saved = post.with_body("\n").save()
+        self.refresh(path)
+        return saved
+
 
 def _entry(rel: PurePath, facts: Facts, schema: Schema, mtime_ns: int, size: int) -> IndexEntry:
     values = facts.values

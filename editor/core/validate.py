@@ -7,7 +7,6 @@ their text, and the editor can check the open `Post` itself: both satisfy `Check
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -124,8 +123,3 @@ def _duplicates(value: object) -> list[str]:
             dupes.append(str(item))
         seen.add(norm)
     return dupes
-
-
-def problems_json(problems: list[Problem]) -> str:
-    """Problems as a JSON array."""
-    return json.dumps([p.as_json() for p in problems], ensure_ascii=False, indent=2)

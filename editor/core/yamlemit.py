@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Literal
 
 import yaml
@@ -35,15 +34,6 @@ _NUMBER_LIKE = re.compile(
 _DATE_PREFIX = re.compile(r"\d{4}-\d\d?-\d\d?")
 # Longest single line (with its key) before a new long string is folded with `>-`.
 FOLD_WIDTH = 80
-
-
-@dataclass(frozen=True)
-class ListStyle:
-    """How a list is spelled: flow `[a, b]` or a block of `- a` lines at some indent."""
-
-    flow: bool = False
-    indent: int = 2
-    item_quote: QuoteStyle = ""
 
 
 def plain_is_safe(text: str) -> bool:
@@ -195,8 +185,3 @@ def _dump_checked(value: object, **options: object) -> str:
             value, allow_unicode=True, sort_keys=False, default_style='"', **options
         )
     return text
-
-
-def is_mapping(value: object) -> bool:
-    """Whether a value is written as a YAML mapping."""
-    return isinstance(value, Mapping)

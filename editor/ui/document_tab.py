@@ -156,6 +156,8 @@ class DocumentTab(QWidget):
         self.editor.setPlainText(_editor_text(post.text if self.raw else post.body))
         self.editor.document().setModified(False)
         self.check()
+        self._preview_timer.stop()  # setPlainText started it: render once, now
+        self._check_timer.stop()
         self.update_preview()
         self._announce()
 

@@ -6,7 +6,6 @@ the core; the window connects actions to tabs and shows what the core answers.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -197,7 +196,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.addTab(tab, tab.title)
         self.tabs.setCurrentIndex(index)
         self._tab_state(tab)
-        tab.editor._count()
+        tab.editor.count_words()
         tab.editor.setFocus()
         return tab
 
@@ -220,7 +219,7 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, _index: int) -> None:
         tab = self.current_tab()
         if tab is not None:
-            tab.editor._count()
+            tab.editor.count_words()
         else:
             self.stats.clear()
         self._update_title()
@@ -274,19 +273,15 @@ class MainWindow(QMainWindow):
         if not title or not title.strip():
             return None
         try:
-            path = self.folder.new_post_path(title, dt.date.today())
-            post = Post("", path).with_value("title", title.strip(), self.folder.schema.order)
-            if self.folder.schema.field("date") is not None:
-                post = post.with_value("date", dt.date.today(), self.folder.schema.order)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            post = post.with_body("\n").save()
-        except (PostError, OSError) as error:
+            post = self.folder.create_post(title)
+        except PostError as error:
             self.prompter.inform("Cannot create the post", str(error))
             return None
-        entry = self.folder.refresh(path)
+        assert post.path is not None
+        entry = self.folder.entry(post.path.relative_to(self.folder.root))
         if entry is not None:
             self.panel.model.update_entry(entry)
-        return self.open_post(path)
+        return self.open_post(post.path)
 
     def close_tab(self, index: int) -> bool:
         """Close a tab, asking Save / Discard / Cancel when it has changes."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -45,13 +45,18 @@ class MarkdownEdit(QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setTabChangesFocus(False)
         self.highlighter = MarkdownHighlighter(self.document())
-        self.textChanged.connect(self._count)
+        # Counting scans the whole text: on a 50,000-word post that is ~10 ms, too much for
+        # every keystroke, so it waits for a pause like the preview does.
+        self._count_timer = QTimer(self, singleShot=True, interval=300)
+        self._count_timer.timeout.connect(self.count_words)
+        self.textChanged.connect(self._count_timer.start)
 
     def set_editor_font(self, font: QFont) -> None:
         """The writer's chosen font."""
         self.setFont(font)
 
-    def _count(self) -> None:
+    def count_words(self) -> None:
+        """Announce the word count and reading time now."""
         words = word_count(self.toPlainText())
         self.statsChanged.emit(words, reading_minutes(words))
 

@@ -380,7 +380,8 @@ def today_iso_choices() -> set[str]:
 
 
 def new_post_text(title: str, day: str) -> str:
-    return f"---\ntitle: {title}\ndate: '{day}'\n---\n"
+    # An empty first body line, as the window's New Post makes too (one core function).
+    return f"---\ntitle: {title}\ndate: '{day}'\n---\n\n"
 
 
 def test_new_creates_slug_md_with_title_and_quoted_date_and_prints_its_path(run, write, tmp_path):
