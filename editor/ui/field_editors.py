@@ -145,6 +145,9 @@ class DateEditor(FieldEditor):
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm" if self.with_time else "yyyy-MM-dd")
         self.edit.dateTimeChanged.connect(self._changed)
         self._tz: dt.tzinfo | None = None
+        # The time a day-only field's value already had (a Jekyll `10:21:00 +0100`): picking
+        # another day must not reset it to midnight.
+        self._kept_time: dt.time | None = None
         self.add(self.edit)
         self.setFocusProxy(self.edit)
 
@@ -158,6 +161,7 @@ class DateEditor(FieldEditor):
             self.edit.setDate(_NO_DATE)
             return
         self._tz = parsed.tzinfo if isinstance(parsed, dt.datetime) else None
+        self._kept_time = parsed.timetz() if isinstance(parsed, dt.datetime) else None
         date = QDate(parsed.year, parsed.month, parsed.day)
         if isinstance(parsed, dt.datetime):
             time = QTime(parsed.hour, parsed.minute, parsed.second)
@@ -177,6 +181,8 @@ class DateEditor(FieldEditor):
             qtime = self.edit.time()
             value = dt.datetime.combine(day, dt.time(qtime.hour(), qtime.minute(), qtime.second()))
             self.edited.emit(value.replace(tzinfo=self._tz))
+        elif self._kept_time is not None:
+            self.edited.emit(dt.datetime.combine(day, self._kept_time))
         else:
             self.edited.emit(day)
         self.set_problem(None)

@@ -463,3 +463,18 @@ def test_saving_an_unchanged_post_asks_nothing(window, open_tab, folder, prompte
     window.save_current()
     assert prompter.asked == []
     assert (folder / BROKEN).read_bytes() == posts[BROKEN].encode()
+
+
+def test_picking_another_day_keeps_the_time_a_jekyll_date_had(qtbot, window, open_tab, folder):
+    """The form's date field is day-only, but this post's date carries a time and a zone:
+    picking another day must change the day, not reset the time to midnight."""
+    rel = "2019-03-04-spring-release.md"
+    before = (folder / rel).read_text()
+    tab = open_tab(rel)
+    date = tab.form.editors["date"].edit
+    date.setFocus()
+    date.setDate(date.date().addDays(1))
+    assert window.save_current()
+    assert (folder / rel).read_text() == before.replace(
+        "date: 2019-03-04 10:21:00 +0100", "date: 2019-03-05 10:21:00 +0100"
+    )
