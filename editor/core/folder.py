@@ -1,8 +1,8 @@
 """A content folder: its post files, their index (front matter only), taxonomy and naming.
 
-Scanning reads each post's front matter into compact `Facts`, infers (or loads) the folder's
-schema from all of them, then validates each post against it. A rescan re-reads only the files
-whose modification time or size changed since the last one.
+Scanning reads each post's front matter into compact `Facts` (on every CPU when there are many;
+see `bulkread`), infers (or loads) the folder's schema from all of them, then validates each
+post against it. A rescan re-reads only the files whose modification time or size changed.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from editor.core import slug
+from editor.core.bulkread import read_facts, read_many
 from editor.core.dates import parse_date
 from editor.core.errors import PostError
-from editor.core.post import Post, decode, read_bytes
+from editor.core.post import Post
 from editor.core.schema import SCHEMA_FILE, Schema, schema_for_folder
 from editor.core.validate import Facts, Problem, validate
 
@@ -60,23 +61,6 @@ class Taxonomy:
 
     tags: Mapping[str, int]
     categories: Mapping[str, int]
-
-
-def read_facts(path: Path) -> Facts:
-    """What the index keeps of one post file; an unreadable file gives Facts with its error."""
-    try:
-        post = Post(decode(read_bytes(path), path), path)
-    except PostError as error:
-        return Facts(path, {}, error, {}, False, {})
-    return Facts(
-        path,
-        dict(post.values),
-        post.error,
-        post.duplicate_keys,
-        post.body_is_blank,
-        post.key_lines,
-        post.body_line,
-    )
 
 
 class ContentFolder:
@@ -124,37 +108,43 @@ class ContentFolder:
 
     def scan(self, progress: Progress | None = None) -> list[IndexEntry]:
         """Index every post, re-reading only files changed since the last scan."""
-        files = list(self._walk())
-        old, fresh = self._entries, {}
-        facts: dict[str, tuple[Facts, int, int]] = {}
-        reread = 0
-        for done, (rel, full) in enumerate(files, 1):
+        old, stats = self._entries, {}
+        unchanged: dict[str, Facts] = {}
+        to_read: list[tuple[str, str]] = []
+        for rel, full in self._walk():
             try:
                 st = os.stat(full)
             except OSError:
                 continue  # removed since it was listed
+            stats[rel] = (st.st_mtime_ns, st.st_size)
             known = old.get(rel)
-            if known and (known.mtime_ns, known.size) == (st.st_mtime_ns, st.st_size):
-                facts[rel] = (known.facts, st.st_mtime_ns, st.st_size)
+            if known and (known.mtime_ns, known.size) == stats[rel]:
+                unchanged[rel] = known.facts
             else:
-                facts[rel] = (read_facts(Path(full)), st.st_mtime_ns, st.st_size)
-                reread += 1
-            if progress and done % 250 == 0:
-                progress(done, len(files))
+                to_read.append((rel, full))
+        total = len(stats)
+
+        def tell(read: int) -> None:
+            if progress:
+                progress(len(unchanged) + read, total)
+
+        read = read_many([full for _, full in to_read], tell)
+        facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
         schema_stamp = _stamp(self.root / SCHEMA_FILE)
-        if reread or facts.keys() != old.keys() or schema_stamp != self._schema_stamp:
-            schema = self._schema_for(f.values for f, _, _ in facts.values())
+        if to_read or facts.keys() != old.keys() or schema_stamp != self._schema_stamp:
+            schema = self._schema_for(f.values for f in facts.values())
         else:  # nothing changed: the schema inferred from the same posts is the same
             schema = self.schema
-        for rel, (post_facts, mtime, size) in facts.items():
+        fresh = {}
+        for rel, post_facts in facts.items():
             known = old.get(rel)
             if known is not None and known.facts is post_facts and schema == self.schema:
                 fresh[rel] = known
             else:
-                fresh[rel] = _entry(PurePath(rel), post_facts, schema, mtime, size)
+                fresh[rel] = _entry(PurePath(rel), post_facts, schema, *stats[rel])
         self.schema, self._entries, self._schema_stamp = schema, fresh, schema_stamp
         if progress:
-            progress(len(files), len(files))
+            progress(total, total)
         return self.entries
 
     def _schema_for(self, values: Iterator[Mapping[str, object]]) -> Schema:

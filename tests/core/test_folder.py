@@ -250,13 +250,13 @@ def test_a_rescan_rereads_only_the_changed_file(tmp_path, monkeypatch):
     before = {e.path.as_posix(): e for e in folder.scan()}
     bump(root / "b.md", post_text("Changed"))
     reads: list[str] = []
-    real = folder_module.read_facts
+    real = folder_module.read_many
 
-    def spy(path: Path):
-        reads.append(path.name)
-        return real(path)
+    def spy(paths: list[str], progress: object = None):
+        reads.extend(Path(p).name for p in paths)
+        return real(paths, progress)
 
-    monkeypatch.setattr(folder_module, "read_facts", spy)
+    monkeypatch.setattr(folder_module, "read_many", spy)
     after = {e.path.as_posix(): e for e in folder.scan()}
     assert reads == ["b.md"]
     assert after["a.md"] is before["a.md"]
