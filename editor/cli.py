@@ -275,11 +275,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    """Print the preview page of a post."""
+    """Print the preview page of a post; with unreadable front matter, the body alone, the
+    error on stderr and status 1 (a build script must not take it for a good page)."""
     from editor.core.render import Renderer, page  # markdown and pygments: only here
 
     post = Post.read(args.file)
     print(page(Renderer().render(post.body), post.values))
+    if post.error is not None:
+        _say(str(post.error))
+        return PROBLEMS
     return OK
 
 

@@ -468,6 +468,17 @@ def test_render_prints_html_with_the_title_escaped(run, write, tmp_path):
     assert "<em>text</em>" in html
 
 
+def test_render_of_broken_front_matter_prints_the_body_and_the_error_and_exits_1(
+    run, write, tmp_path
+):
+    path = write(tmp_path / "p.md", "---\ntitle: [unclosed\n---\n# Still here\n")
+    ran = run("render", path)
+    assert ran.rc == 1
+    assert re.search(r"<h1[ >]", ran.out) and "Still here" in ran.out
+    assert len(ran.err_lines) == 1 and "p.md:3" in ran.err and "YAML error" in ran.err
+    no_traceback(ran)
+
+
 def test_render_of_a_missing_file_exits_2(run, tmp_path):
     ran = run("render", tmp_path / "nope.md")
     assert ran.rc == 2
