@@ -1,0 +1,121 @@
+"""RecoveryStore: snapshots of unsaved text survive the process that wrote them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from editor.core.errors import PostError
+from editor.core.recovery import RecoveryStore
+
+TEXT = "---\ntitle: Draft\n---\nHalf a sentence, never saved…\r\n\t\n"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def snapshot_in_a_process_that_dies(store: Path, post: Path, text: str) -> None:
+    """Another process snapshots `text`, then is killed with SIGKILL, as in a crash."""
+    code = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        from pathlib import Path
+        from editor.core.recovery import RecoveryStore
+        RecoveryStore(Path({str(store)!r})).save(Path({str(post)!r}), sys.stdin.read(), None)
+        os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    ran = subprocess.run([sys.executable, "-c", code], input=text, text=True, check=False)
+    assert ran.returncode == -signal.SIGKILL
+
+
+def test_a_killed_windows_snapshot_is_offered_after_the_crash(tmp_path):
+    post = tmp_path / "site/post.md"
+    post.parent.mkdir()
+    snapshot_in_a_process_that_dies(tmp_path / "rec", post, TEXT)
+    [found] = RecoveryStore(tmp_path / "rec").orphans()
+    assert (found.post, found.text) == (post, TEXT)
+    assert found.disk_changed() is False  # there was no file, and there still is none
+
+
+def test_snapshots_of_a_running_window_are_not_offered_to_another(tmp_path):
+    store = RecoveryStore(tmp_path / "rec")
+    store.save(tmp_path / "post.md", TEXT, None)
+    assert store.orphans() == []  # this process is alive: they are its own open posts
+    assert store.snapshot_of(tmp_path / "post.md").text == TEXT
+
+
+def test_a_reused_process_id_does_not_hide_a_snapshot(tmp_path):
+    store = RecoveryStore(tmp_path / "rec")
+    file = store.save(tmp_path / "post.md", TEXT, None)
+    record = json.loads(file.read_text())
+    host, pid, _ = record["owner"].split(":")
+    record["owner"] = f"{host}:{pid}:1"  # same pid, another start: the writer is gone
+    file.write_text(json.dumps(record))
+    assert [s.text for s in store.orphans()] == [TEXT]
+
+
+def test_a_new_snapshot_replaces_the_last_and_discard_removes_it(tmp_path):
+    store = RecoveryStore(tmp_path / "rec")
+    post = tmp_path / "post.md"
+    store.save(post, "first", None)
+    store.save(post, "second", None)
+    assert [p.name for p in (tmp_path / "rec").iterdir()] == [store._file_for(post).name]
+    assert store.snapshot_of(post).text == "second"
+    store.discard(post)
+    store.discard(post)  # twice is fine
+    assert store.snapshot_of(post) is None and list((tmp_path / "rec").iterdir()) == []
+
+
+def test_disk_changed_compares_with_the_file_the_text_was_based_on(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_bytes(b"on disk\n")
+    store = RecoveryStore(tmp_path / "rec")
+    store.save(post, "edited", digest(b"on disk\n"))
+    assert store.snapshot_of(post).disk_changed() is False
+    post.write_bytes(b"changed by git\n")
+    assert store.snapshot_of(post).disk_changed() is True
+    post.unlink()
+    assert store.snapshot_of(post).disk_changed() is True
+
+
+def test_a_damaged_snapshot_is_skipped_and_kept(tmp_path):
+    (tmp_path / "rec").mkdir()
+    damaged = tmp_path / "rec/0123.json"
+    damaged.write_bytes(b'{"post": "/x", "te')
+    snapshot_in_a_process_that_dies(tmp_path / "rec", tmp_path / "ok.md", "fine")
+    assert [s.text for s in RecoveryStore(tmp_path / "rec").orphans()] == ["fine"]
+    assert damaged.exists()
+
+
+def test_text_that_is_not_plain_utf8_survives(tmp_path):
+    store = RecoveryStore(tmp_path / "rec")
+    odd = "emoji 🙂, NUL \x00, lone surrogate \ud800, CR\r only"
+    store.save(tmp_path / "p.md", odd, None)
+    assert store.snapshot_of(tmp_path / "p.md").text == odd
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
+def test_an_unwritable_recovery_folder_is_a_post_error(tmp_path):
+    (tmp_path / "rec").mkdir()
+    (tmp_path / "rec").chmod(0o500)
+    try:
+        with pytest.raises(PostError, match="permission denied"):
+            RecoveryStore(tmp_path / "rec").save(tmp_path / "p.md", TEXT, None)
+    finally:
+        (tmp_path / "rec").chmod(0o700)
+
+
+def test_a_recovery_folder_that_is_a_file_is_a_post_error(tmp_path):
+    (tmp_path / "rec").write_text("not a folder")
+    with pytest.raises(PostError, match="recovery"):
+        RecoveryStore(tmp_path / "rec").save(tmp_path / "p.md", TEXT, None)
