@@ -33,7 +33,9 @@ from editor.ui.form import FrontMatterForm
 from editor.ui.markdown_edit import MarkdownEdit
 from editor.ui.preview import Preview
 from editor.ui.prompts import Prompter
+from editor.ui.remote_images import RemoteImages
 from editor.ui.render_service import RenderService
+from editor.ui.scroll_sync import ScrollSync
 
 _REMOVED = object()  # an "Other fields" key the writer deleted
 PREVIEW_DELAY_MS = 120  # idle pause before the preview follows typing
@@ -58,6 +60,7 @@ class DocumentTab(QWidget):
         renders: RenderService,
         prompter: Prompter,
         parent: QWidget | None = None,
+        images: RemoteImages | None = None,
     ) -> None:
         super().__init__(parent)
         self.post = post
@@ -78,8 +81,9 @@ class DocumentTab(QWidget):
         )
         self.editor = MarkdownEdit()
         self.find_bar = FindBar(self.editor)
-        self.preview = Preview()
+        self.preview = Preview(images=images)
         self.preview.set_base(post.path)
+        self.scroll_sync = ScrollSync(self.editor, self.preview)
         self.problem_list = QListWidget()
         self.problem_list.setObjectName("problemList")
         self.problem_list.setMaximumHeight(90)
@@ -97,7 +101,6 @@ class DocumentTab(QWidget):
         self.editor.textChanged.connect(self._text_changed)
         self.editor.document().modificationChanged.connect(lambda _: self._announce())
         self.editor.statsChanged.connect(self.statsChanged)
-        self.editor.verticalScrollBar().valueChanged.connect(self._sync_scroll)
         self._load(post)
 
     def _build_layout(self) -> None:
@@ -289,22 +292,29 @@ class DocumentTab(QWidget):
     def _show_render(self, job: int, body_html: str) -> None:
         if job != self._job:
             return  # another tab's render, or an older one of ours
-        values = Post(self.editor.toPlainText()).values if self.raw else self.post.values
+        text = self.editor.toPlainText()
+        if self.raw:
+            shown = Post(text)
+            values, body = shown.values, shown.body
+            first_line = text[: len(text) - len(body)].count("\n") if text.endswith(body) else 0
+        else:
+            values, body, first_line = self.post.values, text, 0
         self.preview.show_page(page(body_html, values))
-        self._sync_scroll()
+        self.scroll_sync.rendered(body, first_line)
         self.preview_ready = True
         self.previewShown.emit()
 
-    def _sync_scroll(self) -> None:
-        bar = self.editor.verticalScrollBar()
-        if bar.maximum() > 0:
-            self.preview.follow(bar.value() / bar.maximum())
+    def set_taxonomy(self, taxonomy: Taxonomy) -> None:
+        """The folder's tags and categories changed: offer the new ones in the form."""
+        self.form.set_taxonomy(list(taxonomy.tags), list(taxonomy.categories))
 
     # --- saving ------------------------------------------------------------------------------
 
     def save(self) -> bool:
         """Save through the core (lossless, atomic); ask before writing errors or over a file
         that changed on disk. Returns whether the post is saved."""
+        if not self.raw:
+            self.form.commit_pending()  # a tag typed without its Enter is still meant
         post = self.current_post()
         if not post.modified and post.stamp is not None:
             return True

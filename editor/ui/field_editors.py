@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDateTimeEdit,
     QFileDialog,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +32,7 @@ from editor.core.dates import parse_date
 from editor.core.errors import PostError
 from editor.core.fieldtypes import IMAGE_EXTENSIONS
 from editor.core.schema import Field
+from editor.ui.token_list import TokenList
 
 _NO_DATE = QDate(1752, 9, 14)  # QDateEdit's minimum, shown as blank: "no date yet"
 
@@ -40,6 +41,7 @@ class FieldEditor(QWidget):
     """Base: a field's widget, a problem line under it, and the `edited` signal."""
 
     edited = Signal(object)
+    labels_itself = False  # shows the field's name itself: the form adds no label
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +55,8 @@ class FieldEditor(QWidget):
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(2)
+        # Never taller than needed: spare height in the form goes below the last field.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setToolTip(field.help)
 
     def add(self, widget: QWidget) -> None:
@@ -88,6 +92,12 @@ class FieldEditor(QWidget):
         self.problem.setText(message or "")
         self.problem.setVisible(bool(message))
 
+    def set_known(self, known: list[str]) -> None:
+        """The folder's values for this field changed (a post saved with a new tag)."""
+
+    def commit_pending(self) -> None:
+        """Make text typed but not yet taken (a tag without its Enter) part of the value."""
+
 
 class LineEditor(FieldEditor):
     """string, url, number: one line of text."""
@@ -113,6 +123,9 @@ class TextEditor(FieldEditor):
         self.edit = QPlainTextEdit()
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 3 + 12)
+        # Fixed, not just a fixed height: an Expanding box made the form give this row all
+        # its spare height, an empty gap under the count.
+        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.count = QLabel()
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.edit.textChanged.connect(self._changed)
@@ -236,30 +249,39 @@ class ImageEditor(LineEditor):
             self._emit_text(text)
 
 
-class ListEditor(LineEditor):
-    """list (tags): comma-separated, completing each item from the folder's own tags."""
+class ListEditor(FieldEditor):
+    """list (tags): a chip per item and a line to type more, completing from the folder."""
 
     def __init__(self, field: Field, known: list[str], parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
-        self.model = QStringListModel(known)
-        completer = QCompleter(self.model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setWidget(self.edit)
-        completer.activated.connect(self._complete)
-        self.completer = completer
-        self.edit.textEdited.connect(self._prefix)
+        self.tokens = TokenList(placeholder=f"Add {field.label.lower()}…")
+        self.tokens.set_known(known)
+        self.tokens.changed.connect(self._changed)
+        self.edit = self.tokens.input  # where the writer types, the label's buddy
+        self.completer = self.tokens.completer
+        self.add(self.tokens)
+        self.setFocusProxy(self.edit)
 
-    def _prefix(self, text: str) -> None:
-        last = text.split(",")[-1].strip()
-        if last:
-            self.completer.setCompletionPrefix(last)
-            self.completer.complete()
+    def _show(self, value: object) -> None:
+        if value is None:
+            items: list[object] = []
+        elif isinstance(value, list):
+            items = value
+        else:  # a single value where a list belongs: one chip, and the problem says so
+            items = [value]
+        self.tokens.set_items(items)
 
-    def _complete(self, chosen: str) -> None:
-        items = [part.strip() for part in self.edit.text().split(",")[:-1]]
-        text = ", ".join([*[i for i in items if i], chosen])
-        self.edit.setText(text)
-        self._emit_text(text)
+    def _changed(self, items: list[object]) -> None:
+        if self._filling:
+            return
+        self.set_problem(self.field.kind.check(items))
+        self.edited.emit(items)
+
+    def set_known(self, known: list[str]) -> None:
+        self.tokens.set_known(known)
+
+    def commit_pending(self) -> None:
+        self.tokens.commit_pending()
 
 
 class SelectEditor(FieldEditor):
@@ -277,21 +299,54 @@ class SelectEditor(FieldEditor):
         self.setFocusProxy(self.combo)
 
     def _show(self, value: object) -> None:
-        self.combo.setCurrentText(self.field.to_text(value))
+        self._show_text(self.field.to_text(value))
+
+    def _show_text(self, text: str) -> None:
+        # The item of that name becomes current: else QComboBox, when the field loses the
+        # focus, "activates" the matching item and the form would report an edit.
+        self.combo.setCurrentIndex(self.combo.findText(text))
+        self.combo.setEditText(text)
+
+    def set_known(self, known: list[str]) -> None:
+        if self.field.choices:
+            return  # the schema's choices are the list, whatever posts hold
+        items = [self.combo.itemText(i) for i in range(self.combo.count())]
+        if items == known:
+            return
+        # Rebuilding the list must not touch what the writer is typing (nor emit an edit).
+        line = self.combo.lineEdit()
+        text, at = line.text(), line.cursorPosition()
+        self.combo.blockSignals(True)
+        try:
+            self.combo.clear()
+            self.combo.addItems(known)
+            self._show_text(text)
+            line.setCursorPosition(at)
+        finally:
+            self.combo.blockSignals(False)
 
 
 class BoolEditor(FieldEditor):
-    """boolean: a checkbox."""
+    """boolean: a checkbox carrying the field's name, so clicking the words toggles it."""
+
+    labels_itself = True
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
-        self.check = QCheckBox()
+        self.check = QCheckBox(f"{field.label}{' *' if field.required else ''}")
+        self.check.setToolTip(field.help)
         self.check.toggled.connect(lambda on: None if self._filling else self.edited.emit(on))
         self.add(self.check)
         self.setFocusProxy(self.check)
 
     def _show(self, value: object) -> None:
         self.check.setChecked(value is True)
+
+
+def known_values(field: Field, tags: list[str], categories: list[str]) -> list[str]:
+    """The folder's values a list or select field offers: its tags for a tag list, else its
+    categories."""
+    return tags if field.type == "list" and field.name in ("tags", "keywords") else categories
 
 
 def editor_for(
@@ -306,9 +361,9 @@ def editor_for(
     if kind == "image":
         return ImageEditor(field, post_path)
     if kind == "list":
-        return ListEditor(field, tags if field.name in ("tags", "keywords") else categories)
+        return ListEditor(field, known_values(field, tags, categories))
     if kind == "select":
-        return SelectEditor(field, categories)
+        return SelectEditor(field, known_values(field, tags, categories))
     if kind == "boolean":
         return BoolEditor(field)
     return LineEditor(field)

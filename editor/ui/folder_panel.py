@@ -7,7 +7,8 @@ show), a `QSortFilterProxyModel` that sorts by each column and filters as the wr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import PurePath
 
 from PySide6.QtCore import (
@@ -134,6 +135,7 @@ def _haystack(entry: IndexEntry) -> str:
 
 
 QuickFilter = Callable[[IndexEntry], bool]
+_HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "beginFilterChange")
 
 
 def _without_count(label: str) -> str:
@@ -153,13 +155,28 @@ class PostFilter(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         """Filter by typed words."""
-        self.words = text.casefold().split()
-        self.invalidateRowsFilter()
+        with self._filter_change():
+            self.words = text.casefold().split()
 
     def set_quick(self, quick: QuickFilter | None) -> None:
         """Filter by a tag, a category, drafts or problems (None: all posts)."""
-        self.quick = quick
-        self.invalidateRowsFilter()
+        with self._filter_change():
+            self.quick = quick
+
+    @contextmanager
+    def _filter_change(self) -> Iterator[None]:
+        """Re-filter the rows once the criteria changed inside the block."""
+        # Qt 6.10 replaced invalidateRowsFilter (deprecated in 6.12, a warning per call) by
+        # begin/endFilterChange around the change; the package still allows Qt 6.6.
+        if not _HAS_FILTER_CHANGE:
+            yield
+            self.invalidateRowsFilter()
+            return
+        self.beginFilterChange()
+        try:
+            yield
+        finally:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model: IndexModel = self.sourceModel()  # type: ignore[assignment]

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import yaml
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
 from editor.core import safeyaml
 from editor.core.schema import Schema
-from editor.ui.field_editors import FieldEditor, editor_for
+from editor.ui.field_editors import FieldEditor, editor_for, known_values
 
 
 class FrontMatterForm(QWidget):
@@ -43,16 +43,22 @@ class FrontMatterForm(QWidget):
         for field in schema.fields:
             editor = editor_for(field, post_path, tags, categories)
             editor.edited.connect(lambda value, name=field.name: self._edited(name, value))
+            self.editors[field.name] = editor
+            if editor.labels_itself:  # a checkbox: its own words are the label, clickable
+                layout.addRow("", editor)
+                continue
             label = QLabel(f"{field.label}{' *' if field.required else ''}")
-            label.setBuddy(editor)
+            # The buddy is the widget that takes the focus (the tag line, not its frame),
+            # which screen readers name by this label.
+            label.setBuddy(editor.focusProxy() or editor)
             label.setToolTip(field.help)
             layout.addRow(label, editor)
-            self.editors[field.name] = editor
         self.others = QPlainTextEdit()
         self.others.setObjectName("otherFields")
         self.others.setTabChangesFocus(True)
         self.others.setPlaceholderText("key: value")
         self.others.setFixedHeight(self.others.fontMetrics().lineSpacing() * 4 + 12)
+        self.others.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.others_problem = QLabel()
         self.others_problem.setStyleSheet("color: #c0392b;")
         self.others_problem.hide()
@@ -77,6 +83,17 @@ class FrontMatterForm(QWidget):
                 self.others.setPlainText(other_text)
         finally:
             self._filling = False
+
+    def set_taxonomy(self, tags: list[str], categories: list[str]) -> None:
+        """The folder's tags and categories changed: offer them in the tag and category
+        fields, leaving what the fields hold as it is."""
+        for editor in self.editors.values():
+            editor.set_known(known_values(editor.field, tags, categories))
+
+    def commit_pending(self) -> None:
+        """Take text typed but not yet committed (a tag without its Enter) into the values."""
+        for editor in self.editors.values():
+            editor.commit_pending()
 
     def key_of(self, name: str) -> str:
         """The key the open post keeps a field under."""

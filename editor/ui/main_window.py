@@ -32,6 +32,7 @@ from editor.ui.document_tab import DocumentTab
 from editor.ui.folder_panel import FolderPanel
 from editor.ui.indexer import Indexer
 from editor.ui.prompts import Choice, DialogPrompter, Prompter
+from editor.ui.remote_images import RemoteImages
 from editor.ui.render_service import RenderService
 from editor.ui.theme import apply_theme
 
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.renders = renders or RenderService(self)
         self.prompter: Prompter = prompter or DialogPrompter(self)
         self.folder: ContentFolder | None = None
+        self.images = RemoteImages(self)  # one picture cache for every tab's preview
         self.indexer = Indexer(self)
         self.indexer.progress.connect(self._progress)
         self.indexer.finished.connect(self._indexed)
@@ -154,7 +156,10 @@ class MainWindow(QMainWindow):
             return
         self.progress_bar.hide()
         entries = folder.entries
-        self.panel.set_entries(entries, folder.taxonomy())
+        taxonomy = folder.taxonomy()
+        self.panel.set_entries(entries, taxonomy)
+        for tab in self.document_tabs():
+            tab.set_taxonomy(taxonomy)
         problems = sum(bool(e.errors) for e in entries)
         self.statusBar().showMessage(
             f"{len(entries)} posts" + (f", {problems} with problems" if problems else ""), 8000
@@ -184,7 +189,14 @@ class MainWindow(QMainWindow):
         folder = self.folder
         schema = folder.schema if folder else ContentFolder(path.parent).schema
         taxonomy = folder.taxonomy() if folder else None
-        tab = DocumentTab(post, schema, taxonomy or Taxonomy({}, {}), self.renders, self.prompter)
+        tab = DocumentTab(
+            post,
+            schema,
+            taxonomy or Taxonomy({}, {}),
+            self.renders,
+            self.prompter,
+            images=self.images,
+        )
         tab.modifiedChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.saved.connect(self._saved)
@@ -242,7 +254,18 @@ class MainWindow(QMainWindow):
                 entry = None
             if entry is not None:
                 self.panel.model.update_entry(entry)
+            self._taxonomy_changed()
         self.statusBar().showMessage(f"Saved {post.path}", 5000)
+
+    def _taxonomy_changed(self) -> None:
+        """A post came or changed: its tags and categories reach the quick filters and
+        every open tab's tag completion and category list."""
+        if self.folder is None:
+            return
+        taxonomy = self.folder.taxonomy()
+        self.panel.set_taxonomy(taxonomy)
+        for tab in self.document_tabs():
+            tab.set_taxonomy(taxonomy)
 
     # --- file actions ------------------------------------------------------------------------
 
@@ -281,6 +304,7 @@ class MainWindow(QMainWindow):
         entry = self.folder.entry(post.path.relative_to(self.folder.root))
         if entry is not None:
             self.panel.model.update_entry(entry)
+            self._taxonomy_changed()
         return self.open_post(post.path)
 
     def close_tab(self, index: int) -> bool:
@@ -307,6 +331,7 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.indexer.wait(5)
         self.renders.shutdown()
+        self.images.shutdown()
         event.accept()
 
     # --- edit and format actions -------------------------------------------------------------

@@ -1,8 +1,10 @@
 """The live preview: a QTextBrowser showing the post as a reader sees it.
 
-It never runs script (QTextBrowser has no JavaScript), never fetches from the network (remote
-images become placeholders unless the writer allows them), resolves local images relative to
-the post, and opens a link in the system browser only when it is clicked. Updating keeps the
+It never runs script (QTextBrowser has no JavaScript) and resolves local images relative to
+the post. Remote images are placeholders with their alt text unless the writer allows them;
+then they are fetched in the background (`RemoteImages`) and the page is laid out again as
+each arrives, while the writer goes on typing. When they are not allowed, not one request
+is made. A link opens in the system browser only when it is clicked. Updating keeps the
 scroll position, so the text does not jump while the writer types.
 """
 
@@ -10,23 +12,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from editor.core.render import offline_images
+from editor.ui.remote_images import RemoteImages
+
+_IMAGE = QTextDocument.ResourceType.ImageResource.value
+RELAYOUT_DELAY_MS = 50  # pictures arriving together cost one layout
 
 
 class Preview(QTextBrowser):
-    """Shows rendered pages; `show_page` keeps the reader's place."""
+    """Shows rendered pages; `show_page` keeps the reader's place. `pageChanged` fires when
+    the page's layout changed (a new page, or a picture that arrived)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    pageChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None, images: RemoteImages | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._follow_link)
         self.remote_images = False
         self.setObjectName("preview")
+        self.images = images or RemoteImages(self)
+        self.images.arrived.connect(self._image_arrived)
+        self._asked: set[str] = set()  # remote pictures this page is waiting for
+        self._relayout = QTimer(self, singleShot=True, interval=RELAYOUT_DELAY_MS)
+        self._relayout.timeout.connect(self._lay_out_again)
 
     def set_base(self, post_path: Path | None) -> None:
         """Resolve relative image paths against the post's folder."""
@@ -39,22 +53,57 @@ class Preview(QTextBrowser):
         at = bar.value()
         self.setHtml(page_html if self.remote_images else offline_images(page_html))
         bar.setValue(min(at, bar.maximum()))
-
-    def follow(self, fraction: float) -> None:
-        """Scroll to the same relative place as the editor."""
-        bar = self.verticalScrollBar()
-        bar.setValue(round(bar.maximum() * max(0.0, min(1.0, fraction))))
+        self.pageChanged.emit()
 
     def loadResource(self, kind: int, url: QUrl) -> object:
-        """Pictures wider than the page are scaled to fit (Qt's HTML ignores max-width)."""
+        """Local pictures from disk, remote ones from the cache (asking for them when they
+        are allowed); pictures wider than the page are scaled to fit (Qt's HTML ignores
+        max-width)."""
+        if kind == _IMAGE and url.scheme() in ("http", "https"):
+            return self._remote(url)
         resource = super().loadResource(kind, url)
-        if kind != QTextDocument.ResourceType.ImageResource.value or resource is None:
+        if kind != _IMAGE or resource is None:
             return resource
         image = resource if isinstance(resource, QImage) else QImage.fromData(resource)
+        return self._fit(image) if not image.isNull() else resource
+
+    def _remote(self, url: QUrl) -> QImage | None:
+        if not self.remote_images:
+            return None  # the page has placeholders; this is only a second lock on the door
+        image = self.images.image(url)
+        if image is None:
+            self._asked.add(url.toString())
+            self.images.fetch(url)
+            return None
+        return self._fit(image)
+
+    def _fit(self, image: QImage) -> QImage:
         room = max(self.viewport().width() - 60, 200)
-        if not image.isNull() and image.width() > room:
+        if image.width() > room:
             return image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
-        return resource
+        return image
+
+    def _image_arrived(self, key: str) -> None:
+        if key not in self._asked or not self.remote_images:
+            return  # another tab's picture
+        self._asked.discard(key)
+        image = self.images.image(QUrl(key))
+        if image is not None:
+            # A resource added to the document outlives setHtml, so later renders of this
+            # page find the picture without asking loadResource again.
+            self.document().addResource(_IMAGE, QUrl(key), self._fit(image))
+            self._relayout.start()
+
+    def _lay_out_again(self) -> None:
+        """Lay the page out again with the pictures that arrived, keeping the place."""
+        document = self.document()
+        document.markContentsDirty(0, document.characterCount())
+        self.pageChanged.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.pageChanged.emit()  # text re-wraps: headings move
 
     def _follow_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):

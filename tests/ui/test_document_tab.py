@@ -4,7 +4,8 @@ file another program changed asks first."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionButton
 
 from editor.ui.main_window import MainWindow
 from editor.ui.render_service import RenderService
@@ -39,7 +40,7 @@ def test_the_form_shows_each_value(open_tab):
         "https://images.example.com/photo-1?w=400&h=200&fit=crop"
     )
     assert editors["author"].edit.text() == "Some Author"
-    assert editors["tags"].edit.text() == "Ai"
+    assert editors["tags"].tokens.chip_texts() == ["Ai"]
     assert editors["category"].combo.currentText() == "Healthcare"
     assert editors["source"].edit.text() == "https://news.example.com/2026/01/23/some-story/"
     assert not editors["draft"].check.isChecked()
@@ -123,7 +124,10 @@ def test_a_new_body_line_in_a_crlf_post_gets_crlf(qtbot, window, open_tab, folde
 
 def test_tags_and_category_edits_keep_the_list_style(qtbot, window, open_tab, folder):
     tab = open_tab(REFERENCE)
-    _retype(qtbot, tab.form.editors["tags"].edit, "Ai, Health")
+    tags = tab.form.editors["tags"].edit
+    tags.setFocus()
+    qtbot.keyClicks(tags, "Health")
+    qtbot.keyClick(tags, Qt.Key.Key_Return)
     _retype(qtbot, tab.form.editors["category"].combo.lineEdit(), "Medicine")
     assert window.save_current()
     assert (folder / REFERENCE).read_text() == (
@@ -477,4 +481,26 @@ def test_picking_another_day_keeps_the_time_a_jekyll_date_had(qtbot, window, ope
     assert window.save_current()
     assert (folder / rel).read_text() == before.replace(
         "date: 2019-03-04 10:21:00 +0100", "date: 2019-03-05 10:21:00 +0100"
+    )
+
+
+def test_clicking_the_words_draft_ticks_the_box(qtbot, window, open_tab, folder, posts):
+    """The checkbox carries its own label, so the words are part of what a click toggles,
+    and the form adds no second label beside it."""
+    tab = open_tab(REFERENCE)
+    editor = tab.form.editors["draft"]
+    draft = editor.check
+    assert draft.text() == "Draft"
+    label = tab.form.layout().labelForField(editor)
+    assert label is None or label.text() == ""
+    option = QStyleOptionButton()
+    option.initFrom(draft)
+    option.text = draft.text()
+    words = draft.style().subElementRect(QStyle.SubElement.SE_CheckBoxContents, option, draft)
+    on_the_d = QPoint(words.left() + draft.fontMetrics().horizontalAdvance("D"), words.center().y())
+    qtbot.mouseClick(draft, Qt.MouseButton.LeftButton, pos=on_the_d)
+    assert draft.isChecked()
+    assert window.save_current()
+    assert (folder / REFERENCE).read_text() == posts[REFERENCE].replace(
+        "category: Healthcare\n", "category: Healthcare\ndraft: true\n"
     )

@@ -3,6 +3,7 @@ filter, sorts by a column header, and opens posts from."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path, PurePath
 
 import pytest
@@ -209,3 +210,13 @@ def test_visible_entries_follow_the_filter_and_the_order(qtbot, panel):
         "drafts/compilers.md",
         "written-on-windows.md",
     ]
+
+
+def test_filtering_uses_no_deprecated_qt_call(qtbot, panel):
+    """Qt 6.12 deprecates invalidateRowsFilter; a deprecated call warns on every keystroke."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        type_filter(qtbot, panel, "glaciers")
+        choose_quick(panel, "Drafts")
+        choose_quick(panel, "All posts")
+    assert shown(panel) == ["Glaciers in retreat"]

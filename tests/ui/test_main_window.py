@@ -284,3 +284,44 @@ def test_opened_folders_are_listed_under_recent_folders(qtbot, window, make_fold
         window.recent_menu.actions()[1].trigger()
     assert window.folder.root == folder.resolve()
     assert window.panel.model.rowCount() > 1
+
+
+def test_a_saved_new_tag_and_category_reach_other_tabs_and_the_quick_filters(
+    qtbot, window, open_tab
+):
+    glaciers = open_tab("glaciers-in-retreat.md")
+    robots = open_tab("robots-read-the-scans.md")
+    tags = robots.form.editors["tags"]
+    tags.edit.setFocus()
+    qtbot.keyClicks(tags.edit, "Robotics")
+    qtbot.keyClick(tags.edit, Qt.Key.Key_Return)
+    category = robots.form.editors["category"].combo.lineEdit()
+    category.setFocus()
+    category.selectAll()
+    qtbot.keyClicks(category, "Medicine")
+    assert window.save_current()
+
+    quick = [window.panel.quick.itemText(i) for i in range(window.panel.quick.count())]
+    assert "Tag: Robotics (1)" in quick
+    assert "Category: Medicine (1)" in quick
+    window.panel.quick.setCurrentIndex(quick.index("Tag: Robotics (1)"))
+    assert [e.title for e in window.panel.visible_entries()] == ["Robots read the ’scans’ first"]
+
+    # The other tab offers both at once, and still shows (and holds) its own values.
+    window.tabs.setCurrentWidget(glaciers)
+    combo = glaciers.form.editors["category"].combo
+    assert "Medicine" in [combo.itemText(i) for i in range(combo.count())]
+    assert combo.currentText() == "Environment"
+    assert not glaciers.modified
+    other = glaciers.form.editors["tags"]
+    other.edit.setFocus()
+    qtbot.keyClicks(other.edit, "robo")
+    completer = other.completer
+    qtbot.waitUntil(lambda: completer.popup().isVisible(), timeout=3000)
+    assert completer.completionModel().index(0, 0).data() == "Robotics"
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: other.tokens.chip_texts() == ["Climate", "Science", "Robotics"], timeout=3000
+    )
+    assert glaciers.post.values["category"] == "Environment"
