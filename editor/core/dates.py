@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from editor.core.errors import PostError
+from editor.core.errors import PostError, quoted
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
@@ -77,7 +77,7 @@ def _zone_minutes(zone: str) -> int:
 
 
 def _not_a_date(value: object) -> PostError:
-    shown = f"‘{value}’" if isinstance(value, str) else repr(value)
+    shown = quoted(value) if isinstance(value, str) else repr(value)
     return PostError(f"{shown} is not a date (write it like 2026-01-24)")
 
 

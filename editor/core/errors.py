@@ -5,6 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+# Every character str.splitlines() breaks at, shown escaped: a message stays one line.
+_LINE_BREAKS = str.maketrans({c: repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """Text as a message quotes it: ‘in quotes’, shortened, on one line."""
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"‘{shown.translate(_LINE_BREAKS)}’"
+
 
 @dataclass
 class PostError(Exception):

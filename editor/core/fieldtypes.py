@@ -17,7 +17,7 @@ import yaml
 
 from editor.core import safeyaml
 from editor.core.dates import parse_date
-from editor.core.errors import PostError
+from editor.core.errors import PostError, quoted
 
 URL_PATTERN = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -27,7 +27,7 @@ _QUOTE_HINT = " (put it in quotes to keep it as text)"
 
 
 def describe(value: object) -> str:
-    """A value as a writer would name it in a sentence."""
+    """A value as a writer would name it in a sentence (always on one line)."""
     if isinstance(value, bool):
         return f"the yes/no value {str(value).lower()}"
     if isinstance(value, int | float):
@@ -35,7 +35,7 @@ def describe(value: object) -> str:
     if isinstance(value, dt.date):
         return f"the date {value.isoformat()}"
     if isinstance(value, str):
-        return f"‘{value if len(value) <= 40 else value[:39] + '…'}’"
+        return quoted(value)
     if isinstance(value, list):
         return "a list"
     if isinstance(value, Mapping):

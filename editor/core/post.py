@@ -36,6 +36,10 @@ _CLOSERS = {
     "yaml": re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|\Z)", re.M),
     "toml": re.compile(r"^\+\+\+[ \t]*(?:\r\n|\n|\r|\Z)", re.M),
 }
+# The delimiter lines end in LF or CRLF, as Jekyll and Hugo require: `^` above starts a
+# line after `\n` only, so an opening line ended by a lone CR would make a block whose
+# closing line an edit can hide.
+_OPENER_BREAK = re.compile(r"\r?\n")
 _BREAK = re.compile(r"\r\n|\n|\r")
 _EMPTY: Mapping[str, object] = MappingProxyType({})
 
@@ -56,7 +60,7 @@ class Layout:
         offset = 1 if text.startswith("\ufeff") else 0
         opener = text[offset : offset + 3]
         kind = _OPENERS.get(opener)
-        first_break = _BREAK.search(text, offset)
+        first_break = _OPENER_BREAK.search(text, offset)
         if kind is None or first_break is None or text[offset + 3 : first_break.start()].strip():
             return cls("none", offset, offset, offset)
         start = first_break.end()
@@ -168,7 +172,16 @@ class Post:
         return PostError(message, self.path, file_line, None if column is None else column + 1)
 
     def _parse_yaml(self) -> _Parsed:
-        loader = Loader(self.front_matter)
+        fm = self.front_matter
+        try:
+            loader = Loader(fm)
+        except UnicodeEncodeError as exc:  # libyaml takes UTF-8: a str with a lone surrogate
+            line = fm.count("\n", 0, exc.start)
+            col = exc.start - (fm.rfind("\n", 0, exc.start) + 1)
+            return _Parsed(
+                _EMPTY, None, self._error("YAML error: a character is not text", line, col)
+            )
+        root = None
         try:
             root = loader.get_single_node()
             values = loader.construct_document(root) if root is not None else {}
@@ -177,9 +190,8 @@ class Post:
             reason = exc.problem or exc.context or "the YAML does not parse"
             line, col = (mark.line, mark.column) if mark else (None, None)
             return _Parsed(_EMPTY, None, self._error(f"YAML error: {reason}", line, col))
-        except ValueError as exc:  # a timestamp that is no real day: 2026-02-30
-            line, col = _bad_scalar(root) if root is not None else (0, None)
-            return _Parsed(_EMPTY, None, self._error(f"not a real date: {exc}", line, col))
+        except _BAD_SCALAR as exc:
+            return _Parsed(_EMPTY, None, self._bad_value(root, exc))
         except (yaml.YAMLError, TypeError, OverflowError, RecursionError) as exc:
             return _Parsed(_EMPTY, None, self._error(f"YAML error: {exc}", 0, None))
         finally:
@@ -191,6 +203,19 @@ class Post:
                 self._error("the front matter is not a list of `key: value` lines", 0, None),
             )
         return _Parsed(MappingProxyType(values), root, None)
+
+    def _bad_value(self, root: yaml.Node | None, exc: Exception) -> PostError:
+        """The error for a scalar the safe loader cannot build: a day that does not exist
+        (2026-02-30), or a value its explicit tag cannot hold (`!!bool maybe`, `!!int ''`)."""
+        node = _bad_scalar(root) if root is not None else None
+        if node is None:
+            return self._error(f"YAML error: {exc}", 0, None)
+        line, col = node.start_mark.line, node.start_mark.column
+        if node.tag == "tag:yaml.org,2002:timestamp" and isinstance(exc, ValueError):
+            return self._error(f"not a real date: {exc}", line, col)
+        tag = node.tag.rsplit(":", 1)[-1]
+        value = f"‘{node.value}’" if len(node.value) < 40 and node.value.isprintable() else "this"
+        return self._error(f"YAML error: {value} is not a valid !!{tag}", line, col)
 
     def _parse_toml(self) -> _Parsed:
         try:
@@ -292,7 +317,8 @@ class Post:
             new_fm = yamlsplice.replace(fm, entry, value, style, self.eol)
         else:
             pos = yamlsplice.insertion_point(entries, key, order, len(fm))
-            new_fm = yamlsplice.insert(fm, pos, key, value, 0, style, self.eol)
+            indent = entries[0].indent if entries else 0  # the mapping may sit right of column 0
+            new_fm = yamlsplice.insert(fm, pos, key, value, indent, style, self.eol)
         if self.kind == "none":
             bom = self.text[: self.layout.start]
             return self._with_text(f"{bom}---{self.eol}{new_fm}---{self.eol}{self.body}")
@@ -349,21 +375,27 @@ class Post:
         return Post(self.text, self.path, stamp=stamp)
 
 
-def _bad_scalar(root: yaml.Node) -> tuple[int, int | None]:
-    """The 0-based line and column of the first scalar the safe loader cannot build."""
+# What PyYAML's safe constructors raise on a scalar they cannot build: ValueError for a day
+# that does not exist or `!!int x`, and (bugs of theirs) KeyError for `!!bool maybe`,
+# IndexError for `!!int ''`, AttributeError for `!!timestamp soon`.
+_BAD_SCALAR = (ValueError, KeyError, IndexError, AttributeError)
+
+
+def _bad_scalar(root: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar the safe loader cannot build."""
     stack = [root]
     while stack:
         node = stack.pop(0)
         if isinstance(node, yaml.ScalarNode):
             try:
                 yaml.SafeLoader("").construct_object(node)
-            except (ValueError, yaml.YAMLError):
-                return node.start_mark.line, node.start_mark.column
+            except (*_BAD_SCALAR, yaml.YAMLError):
+                return node
         elif isinstance(node, yaml.MappingNode):
             stack.extend(part for pair in node.value for part in pair)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
-    return 0, None
+    return None
 
 
 def _same(old: object, new: object) -> bool:

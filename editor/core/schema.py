@@ -252,6 +252,9 @@ def _value(node: yaml.Node, path: Path) -> object:
         return yaml.constructor.SafeConstructor().construct_document(node)
     except yaml.YAMLError as error:
         raise _error(f"not a valid value: {getattr(error, 'problem', error)}", node, path) from None
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError):
+        # PyYAML's constructors fail this way on a value its tag cannot hold (`!!bool maybe`)
+        raise _error("not a valid value for its !! tag", node, path) from None
 
 
 def _entries(node: yaml.MappingNode, path: Path) -> dict[str, tuple[yaml.Node, yaml.Node]]:

@@ -310,16 +310,8 @@ def replace(text: str, entry: Entry, value: object, style: NewStyle, default_eol
     if isinstance(node, ScalarNode) and emit.is_scalar(value):
         new = _scalar_like(text, entry, value, style, eol)
         gap = "" if not new or entry.value_start > entry.key_end else " "
-        tail = text[entry.value_end :]
-        line_rest = tail[: len(tail) - len(tail.lstrip(" \t"))]
-        if "\n" in new and tail[len(line_rest) :].startswith("#"):
-            # `key: x  # note` becoming a block: after its last line the comment would be
-            # text of the block, so it moves up to the block's header line.
-            comment_end = _before_break(text, _line_end(text, entry.value_end)) - entry.value_end
-            first, sep, rest = new.partition(eol)
-            new = first + line_rest + tail[len(line_rest) : comment_end] + sep + rest
-            tail = tail[comment_end:]
-        return text[: entry.value_start] + gap + new + tail
+        new, resume = _comment_up(text, entry.value_end, new, eol)
+        return text[: entry.value_start] + gap + new + text[resume:]
     if isinstance(node, SequenceNode) and _is_list(value) and (value or node.flow_style):
         start, end, new = _list_text(text, node, list(value), construct(node), eol)
         return text[:start] + new + text[end:]
@@ -330,11 +322,22 @@ def replace(text: str, entry: Entry, value: object, style: NewStyle, default_eol
         and not node.flow_style
     ):
         return update_mapping(text, node, value, list(value), style, eol)
-    return (
-        text[: entry.key_end]
-        + _fresh(value, entry.indent, entry.key, style, eol, _blank_line_at(text, entry.end))
-        + (text[entry.value_end :])
-    )
+    new = _fresh(value, entry.indent, entry.key, style, eol, _blank_line_at(text, entry.end))
+    new, resume = _comment_up(text, entry.value_end, new, eol)
+    return text[: entry.key_end] + new + text[resume:]
+
+
+def _comment_up(text: str, value_end: int, new: str, eol: str) -> tuple[str, int]:
+    """`key: x  # note` becoming several lines: after the last of them the comment would be
+    part of the value (a block's text), so it moves up to the first line. Returns the new
+    text and where the old text resumes after it."""
+    tail = text[value_end:]
+    spaces = len(tail) - len(tail.lstrip(" \t"))
+    if "\n" not in new or not tail.startswith("#", spaces):
+        return new, value_end
+    comment_end = _before_break(text, _line_end(text, value_end))
+    first, sep, rest = new.partition(eol)
+    return first + text[value_end:comment_end] + sep + rest, comment_end
 
 
 def _is_list(value: object) -> bool:

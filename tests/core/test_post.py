@@ -1026,3 +1026,11 @@ def test_a_bom_is_read_as_part_of_the_text(tmp_path):
     post = Post.read(path)
     assert post.text.startswith("\ufeff---")
     assert post.values["title"] == "Starts with a byte order mark"
+
+
+@pytest.mark.parametrize("value", ["\n", "a\n", "a\nb", {"k": 1}])
+def test_a_flow_value_with_a_comment_becoming_lines_keeps_the_comment_out_of_the_value(value):
+    # Found by hypothesis: `title: [] # note` set to "a\n" gave `|` then `a # note`.
+    edited = Post("---\ntitle: [] # note\nx: 1\n---\n").with_value("title", value)
+    assert edited.values["title"] == value
+    assert edited.text.splitlines()[1].endswith(" # note")
