@@ -42,19 +42,36 @@ CACHE = HERE / ".cache"
 DEFAULT_JSON = HERE / "results" / "latest.json"
 BARE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PYTHON_PASS = [sys.executable, "-c", "pass"]  # interpreter start-up: the CLI figures' floor
-# Budgets (README): name → (most ms, most ratio to the baseline); None: not budgeted.
-BUDGETS = {"index_10000": (1500.0, 2.0), "save": (20.0, None)}
+DRIVER = [sys.executable, str(HERE / "window_driver.py")]
+# Budgets (README): name → (most in the figure's unit, most ratio to the baseline).
+BUDGETS: dict[str, tuple[float | None, float | None]] = {
+    "index_10000": (1500.0, 2.0),
+    "cli_list_10000": (1500.0, None),
+    "filter_10000": (30.0, None),
+    "start_1000": (1000.0, None),
+    "preview_5000": (50.0, None),
+    "stall_50000": (30.0, None),
+    "open_window_50000": (500.0, None),
+    "save": (20.0, None),
+    "memory_10000": (250.0, None),
+}
 
 
 @dataclass
 class Case:
-    """One figure: what is timed, its baseline, and an untimed step before each timed run."""
+    """One figure: what is timed, its baseline, and an untimed step before each timed run.
+
+    With `measures` (`base_measures`) set, `run` (`base`) returns the figure itself (a delay
+    measured inside the event loop, a memory size) instead of being timed from outside."""
 
     run: Callable[[], object]
     baseline: str
-    base: Callable[[], object]
+    base: Callable[[], object] | None
     setup: Callable[[], object] = lambda: None
     argv: list[str] | None = None  # a command-line case: post-editor's arguments (--profile)
+    measures: bool = False
+    base_measures: bool = False
+    unit: str = "ms"
 
 
 class Workspace:
@@ -189,6 +206,43 @@ def set_field_case(ws: Workspace) -> Case:
     return Case(run, "python -c pass", base, fresh_copy, argv)
 
 
+def window_case(ws: Workspace, name: str) -> Case:
+    """The in-process window figures (see window_cases.py); Qt is imported only for these."""
+    import window_cases as wc  # benchmarks/ is sys.path[0]
+
+    if name == "filter_10000":
+        run, bare = wc.filter_case(ws.folder(10_000))
+        return Case(run, "substring test over the titles", bare)
+    if name == "preview_5000":
+        run, bare = wc.preview_case(ws.post(5_000, "preview"))
+        return Case(run, "markdown.markdown in-process", bare, measures=True)
+    if name == "stall_50000":
+        run, bare = wc.stall_case(ws.post(50_000, "stall"))
+        bare_name = "typing into a bare QPlainTextEdit"
+        return Case(run, bare_name, bare, measures=True, base_measures=True)
+    run, bare, close_all = wc.open_case(ws.post(50_000, "open-window"))
+    return Case(run, "bare QPlainTextEdit.setPlainText", bare, close_all)
+
+
+def start_case(ws: Workspace) -> Case:
+    folder = ws.folder(1_000)
+    run = command([*DRIVER, "start", str(folder), "1000"])
+    return Case(run, "empty QMainWindow shown", command([*DRIVER, "empty"]))
+
+
+def memory_case(ws: Workspace) -> Case:
+    argv = [*DRIVER, "memory", str(ws.folder(10_000)), "10000"]
+
+    def run() -> float:
+        done = subprocess.run(argv, capture_output=True, text=True)
+        if done.returncode:
+            sys.exit(f"{' '.join(argv)} exited with {done.returncode}:\n{done.stderr}")
+        own, workers = map(float, done.stdout.split())
+        return own + workers
+
+    return Case(run, "", None, measures=True, unit="MB")
+
+
 CASES: dict[str, Callable[[Workspace], Case]] = {
     "index_1000": lambda ws: index_case(ws, 1_000),
     "index_10000": lambda ws: index_case(ws, 10_000),
@@ -199,6 +253,12 @@ CASES: dict[str, Callable[[Workspace], Case]] = {
     "open_50000": open_case,
     "save": save_case,
     "set_field_1000": set_field_case,
+    "start_1000": start_case,
+    "filter_10000": lambda ws: window_case(ws, "filter_10000"),
+    "preview_5000": lambda ws: window_case(ws, "preview_5000"),
+    "stall_50000": lambda ws: window_case(ws, "stall_50000"),
+    "open_window_50000": lambda ws: window_case(ws, "open_window_50000"),
+    "memory_10000": memory_case,
 }
 
 
@@ -211,44 +271,58 @@ def _ms(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def _figure(fn: Callable[[], object], measures: bool) -> float:
+    return float(fn()) if measures else _ms(fn)  # type: ignore[arg-type]
+
+
 def measure(name: str, case: Case, runs: int) -> dict[str, object]:
-    """Warm up once, then `runs` interleaved timings of the case and its baseline."""
+    """Warm up once, then `runs` interleaved measures of the case and its baseline."""
     case.setup()
     case.run()
-    case.base()
-    times, base_times = [], []
+    if case.base:
+        case.base()
+    figures, base_figures = [], []
     for _ in range(runs):
         case.setup()
-        times.append(_ms(case.run))
-        base_times.append(_ms(case.base))
-    median, base_median = statistics.median(times), statistics.median(base_times)
+        figures.append(_figure(case.run, case.measures))
+        if case.base:
+            base_figures.append(_figure(case.base, case.base_measures))
+    median = statistics.median(figures)
+    base_median = statistics.median(base_figures) if base_figures else None
     return {
         "name": name,
-        "median_ms": round(median, 3),
-        "min_ms": round(min(times), 3),
-        "max_ms": round(max(times), 3),
+        "unit": case.unit,
+        "median": round(median, 3),
+        "min": round(min(figures), 3),
+        "max": round(max(figures), 3),
         "runs": runs,
         "baseline": case.baseline,
-        "baseline_median_ms": round(base_median, 3),
+        "baseline_median": None if base_median is None else round(base_median, 3),
         "ratio": round(median / base_median, 2) if base_median else None,
     }
 
 
 def print_table(results: list[dict[str, object]]) -> None:
-    head = f"{'name':<16}{'median ms':>11}{'min':>10}{'max':>10}{'base ms':>10}{'ratio':>8}  base"
+    head = (
+        f"{'name':<18}{'unit':>5}{'median':>10}{'min':>10}{'max':>10}{'base':>10}{'ratio':>8}  base"
+    )
     print(head, "-" * len(head), sep="\n")
     for r in results:
         ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}x"
+        base = "" if r["baseline_median"] is None else f"{r['baseline_median']:.2f}"
         print(
-            f"{r['name']:<16}{r['median_ms']:>11.2f}{r['min_ms']:>10.2f}{r['max_ms']:>10.2f}"
-            f"{r['baseline_median_ms']:>10.2f}{ratio:>8}  {r['baseline']}"
+            f"{r['name']:<18}{r['unit']:>5}{r['median']:>10.2f}{r['min']:>10.2f}{r['max']:>10.2f}"
+            f"{base:>10}{ratio:>8}  {r['baseline']}"
         )
     for r in results:
-        most_ms, most_ratio = BUDGETS.get(str(r["name"]), (None, None))
-        for value, most, unit in ((r["median_ms"], most_ms, " ms"), (r["ratio"], most_ratio, "x")):
-            if most is not None and value is not None:
-                verdict = "ok" if value <= most else "OVER"
-                print(f"budget {r['name']}: {value:.2f}{unit}, at most {most:g}{unit}: {verdict}")
+        most, most_ratio = BUDGETS.get(str(r["name"]), (None, None))
+        unit = f" {r['unit']}"
+        for value, limit, shown in ((r["median"], most, unit), (r["ratio"], most_ratio, "x")):
+            if limit is not None and value is not None:
+                verdict = "ok" if value <= limit else "OVER"
+                print(
+                    f"budget {r['name']}: {value:.2f}{shown}, at most {limit:g}{shown}: {verdict}"
+                )
 
 
 def write_json(results: list[dict[str, object]], out: Path) -> None:
@@ -309,9 +383,15 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for name in args.only or CASES:
             results.append(measure(name, CASES[name](ws), runs))
-            print(f"{name}: {results[-1]['median_ms']:.1f} ms", file=sys.stderr)
+            r = results[-1]
+            print(f"{name}: {r['median']:.1f} {r['unit']}", file=sys.stderr)
     print_table(results)
     write_json(results, args.json)
+    if "window_cases" in sys.modules:
+        # Windows and widgets torn down at interpreter exit can crash PySide6 after all is
+        # written; nothing is left to clean up but the temp folder, gone already.
+        sys.stdout.flush()
+        os._exit(0)
     return 0
 
 

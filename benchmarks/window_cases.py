@@ -1,0 +1,193 @@
+"""The window's figures: filtering the list, the preview after typing, typing stalls, opening.
+
+Each runs in this process on a real `MainWindow` (offscreen), driven the way a writer drives
+it: text set in the filter box, keys sent to the editor with `QTest`. Figures that are not a
+plain call's duration (the preview's delay, the longest event-loop stall) are measured inside
+the run and returned in milliseconds (`Case.timed`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import markdown
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+from editor.core.post import Post
+from editor.core.render import _EXTENSION_CONFIGS, _EXTENSIONS
+from editor.ui.main_window import MainWindow
+
+_APP = QApplication.instance() or QApplication(["post-editor-bench"])
+KEY_INTERVAL_MS = 25  # a fast typist: 40 keys a second
+TYPED = "The quick brown fox jumps over the lazy dog. " * 3
+
+
+def wait_for(signal: object, timeout_ms: int = 30_000) -> None:
+    """Run the event loop until `signal` fires (or the timeout passes)."""
+    loop = QEventLoop()
+    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def spin(ms: int) -> None:
+    """Run the event loop for `ms` milliseconds."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def new_window() -> MainWindow:
+    """A shown window with throwaway settings (no last session, no recent folders)."""
+    ini = Path(tempfile.mkdtemp(prefix="post-editor-bench-")) / "settings.ini"
+    window = MainWindow(QSettings(str(ini), QSettings.Format.IniFormat))
+    window.resize(1400, 900)
+    window.show()
+    return window
+
+
+def listed_window(folder: Path) -> MainWindow:
+    window = new_window()
+    window.open_path(folder)
+    wait_for(window.folderLoaded)
+    return window
+
+
+def opened(window: MainWindow, path: Path) -> object:
+    """The post open in a tab, its first preview shown."""
+    tab = window.open_post(path)
+    if tab is None:
+        raise SystemExit(f"could not open {path}")
+    if not tab.preview_ready:
+        wait_for(tab.previewShown)
+    return tab
+
+
+def filter_case(folder: Path) -> tuple[Callable[[], object], Callable[[], object]]:
+    """One keystroke in the filter box of a 10,000-post list: the rows re-filtered, painted."""
+    window = listed_window(folder)
+    box = window.panel.filter_box
+    words = itertools.cycle(["ai", "a", "climate", "clim", "", "health"])
+    titles = [(e.title or "").casefold() for e in window.folder.entries]
+
+    def run() -> None:
+        box.setText(next(words))
+        _APP.processEvents()
+
+    def bare() -> list[str]:  # the least a filter can do: a substring test per title
+        needle = next(words)
+        return [t for t in titles if needle in t]
+
+    return run, bare
+
+
+def preview_case(post: Path) -> tuple[Callable[[], float], Callable[[], object]]:
+    """A key typed into a 5,000-word post: from the end of the idle pause to the preview shown."""
+    window = new_window()
+    tab = opened(window, post)
+    editor = tab.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    idle_over: list[float] = []
+    tab._preview_timer.timeout.connect(lambda: idle_over.append(time.perf_counter()))
+    body = Post(post.read_text(encoding="utf-8")).body
+
+    def run() -> float:
+        idle_over.clear()
+        QTest.keyClick(editor, Qt.Key.Key_X)
+        wait_for(tab.previewShown)
+        return (time.perf_counter() - idle_over[0]) * 1000
+
+    def bare() -> str:
+        return markdown.markdown(body, extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+
+    return run, bare
+
+
+def longest_stall(editor: QPlainTextEdit, settle_ms: int = 400) -> float:
+    """Type TYPED into `editor` a key every KEY_INTERVAL_MS; the longest the event loop was
+    away meanwhile (and while what typing started settles), in ms."""
+    clock = QElapsedTimer()
+    clock.start()
+    last, worst = [clock.nsecsElapsed()], [0]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        worst[0] = max(worst[0], now - last[0])
+        last[0] = now
+
+    ticker = QTimer(interval=1, timerType=Qt.TimerType.PreciseTimer)
+    ticker.timeout.connect(tick)
+    keys = iter(TYPED)
+    typist = QTimer(interval=KEY_INTERVAL_MS, timerType=Qt.TimerType.PreciseTimer)
+    loop = QEventLoop()
+
+    def type_one() -> None:
+        key = next(keys, None)
+        if key is None:
+            typist.stop()
+            QTimer.singleShot(settle_ms, loop.quit)
+        else:
+            QTest.keyClicks(editor, key)
+
+    typist.timeout.connect(type_one)
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().characterCount() // 2)
+    editor.setTextCursor(cursor)
+    editor.centerCursor()
+    ticker.start()
+    typist.start()
+    loop.exec()
+    ticker.stop()
+    return max(worst[0] / 1e6 - 1, 0.0)  # less the ticker's own 1 ms
+
+
+def stall_case(post: Path) -> tuple[Callable[[], float], Callable[[], float]]:
+    """Typing into a 50,000-word post with the preview on; beside typing into a bare
+    QPlainTextEdit holding the same text (no highlighting, no preview, no form)."""
+    window = new_window()
+    tab = opened(window, post)
+    text = post.read_text(encoding="utf-8")
+    bare_editor = QPlainTextEdit()
+    bare_editor.resize(900, 800)
+    bare_editor.setPlainText(text)
+    bare_editor.show()
+    return lambda: longest_stall(tab.editor), lambda: longest_stall(bare_editor)
+
+
+def open_case(
+    post: Path,
+) -> tuple[Callable[[], object], Callable[[], object], Callable[[], object]]:
+    """Open a 50,000-word post in a tab, ready to type (shown, cursor in the editor); beside a
+    bare QPlainTextEdit given the same text and shown."""
+    window = new_window()
+    text = post.read_text(encoding="utf-8")
+
+    def close_all() -> None:
+        for tab in window.document_tabs():
+            tab.editor.document().setModified(False)
+            window.tabs.removeTab(window.tabs.indexOf(tab))
+            tab.deleteLater()
+        spin(50)  # the old tab's late preview arrives and is dropped, untimed
+
+    def run() -> None:
+        window.open_post(post)
+        _APP.processEvents()
+
+    def bare() -> None:
+        editor = QPlainTextEdit()
+        editor.setPlainText(text)
+        editor.show()
+        _APP.processEvents()
+        editor.deleteLater()
+
+    return run, bare, close_all

@@ -1,0 +1,112 @@
+"""A window started from nothing, for the figures that need a whole fresh process.
+
+    python benchmarks/window_driver.py start FOLDER COUNT   show the window, list FOLDER, exit
+    python benchmarks/window_driver.py empty                show an empty QMainWindow, exit
+    python benchmarks/window_driver.py memory FOLDER COUNT  list FOLDER, open 5 posts, print RSS
+
+`run.py` times `start` and `empty` as subprocesses, from launch to exit: the driver leaves with
+`os._exit` as soon as the window is shown and listed, so no teardown is counted. `start` does
+what `post-editor FOLDER` does (the app's settings aside: a throwaway settings file, so the
+figure does not depend on the user's last session).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _app() -> object:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["post-editor-bench"])
+
+
+def _window(folder: Path, count: int) -> object:
+    """A MainWindow shown with `folder` listed (all `count` posts)."""
+    _app()
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from editor.ui.main_window import MainWindow
+    from editor.ui.theme import apply_theme
+
+    ini = Path(tempfile.mkdtemp(prefix="post-editor-bench-")) / "settings.ini"
+    settings = QSettings(str(ini), QSettings.Format.IniFormat)
+    apply_theme(QApplication.instance(), "system")
+    window = MainWindow(settings)
+    window.show()
+    window.open_path(folder)
+    loop = QEventLoop()
+    window.folderLoaded.connect(loop.quit)
+    QTimer.singleShot(60_000, loop.quit)
+    loop.exec()
+    QApplication.processEvents()  # the listed rows painted
+    listed = window.panel.proxy.rowCount()
+    if listed != count:
+        sys.exit(f"listed {listed} posts, expected {count}")
+    return window
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    """Child processes (the render worker), from /proc: Linux only, like this figure."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rpartition(")")[2].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, stack = [], [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+def main(argv: list[str]) -> None:
+    mode = argv[0]
+    if mode == "empty":
+        _app()
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        window = QMainWindow()
+        window.resize(1400, 900)
+        window.show()
+        QApplication.processEvents()
+        os._exit(0)
+    folder, count = Path(argv[1]), int(argv[2])
+    window = _window(folder, count)
+    if mode == "start":
+        os._exit(0)
+    # memory: five posts open, each with its preview shown
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    for entry in window.folder.entries[:5]:  # type: ignore[attr-defined]
+        tab = window.open_entry(entry)  # type: ignore[attr-defined]
+        if not tab.preview_ready:
+            loop = QEventLoop()
+            tab.previewShown.connect(loop.quit)
+            QTimer.singleShot(10_000, loop.quit)
+            loop.exec()
+    own = _rss_mb(os.getpid())
+    workers = sum(_rss_mb(pid) for pid in _descendants(os.getpid()))
+    print(f"{own:.1f} {workers:.1f}")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
