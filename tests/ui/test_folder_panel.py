@@ -220,3 +220,53 @@ def test_filtering_uses_no_deprecated_qt_call(qtbot, panel):
         choose_quick(panel, "Drafts")
         choose_quick(panel, "All posts")
     assert shown(panel) == ["Glaciers in retreat"]
+
+
+@pytest.fixture
+def titled(qtbot, tmp_path):
+    """A panel over a folder with posts of the given titles, and a way to add one more."""
+    content = ContentFolder(tmp_path)
+
+    def add(title: str) -> object:
+        (tmp_path / f"{title.lower()}.md").write_text(f"---\ntitle: {title}\n---\nText\n")
+        return content.refresh(tmp_path / f"{title.lower()}.md")
+
+    def make(titles: list[str]) -> tuple[FolderPanel, object]:
+        for title in titles:
+            add(title)
+        widget = FolderPanel()
+        qtbot.addWidget(widget)
+        widget.set_entries(content.entries, content.taxonomy())
+        return widget, add
+
+    return make
+
+
+def test_a_post_added_under_a_filter_is_shown_only_if_it_matches(titled):
+    panel, add = titled(["Alpha", "Beta"])
+    panel.filter_box.setText("gam")
+    assert shown(panel) == []
+    panel.model.update_entry(add("Gamma"))
+    panel.model.update_entry(add("Delta"))
+    assert shown(panel) == ["Gamma"]
+    panel.filter_box.setText("")
+    assert sorted(shown(panel)) == ["Alpha", "Beta", "Delta", "Gamma"]
+
+
+def test_a_post_added_to_a_sorted_list_takes_its_place(titled):
+    panel, add = titled(["Beta", "Delta"])
+    panel.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    panel.model.update_entry(add("Charlie"))
+    panel.model.update_entry(add("Alpha"))
+    assert shown(panel) == ["Alpha", "Beta", "Charlie", "Delta"]
+    panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert shown(panel) == ["Delta", "Charlie", "Beta", "Alpha"]
+
+
+def test_the_selected_post_stays_selected_when_the_list_is_sorted(titled):
+    panel, _ = titled(["Beta", "Alpha", "Charlie"])
+    panel.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    panel.table.selectRow(2)  # Charlie
+    panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    [selected] = panel.table.selectionModel().selectedRows()
+    assert selected.data() == "Charlie" and selected.row() == 0
