@@ -19,6 +19,7 @@ from pathlib import Path
 from editor.core.errors import PostError
 from editor.core.post import Post, decode, read_bytes
 from editor.core.validate import Facts
+from editor.core.workers import exit_with_parent
 
 PARALLEL_FROM = 1500  # below this, starting a worker (~0.1 s) costs more than it saves
 CHUNK = 200
@@ -42,7 +43,9 @@ def read_many(paths: Sequence[str], progress: Callable[[int], None] | None = Non
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     results: list[list[_Read] | None] = [None] * len(chunks)
     try:
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(
+            workers, multiprocessing.get_context("spawn"), initializer=exit_with_parent
+        )
     except (OSError, RuntimeError):  # no processes to be had (a sandbox, a limit): read here
         return _read_serially(paths, progress)
     done = 0

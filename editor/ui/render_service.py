@@ -16,6 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from PySide6.QtCore import QObject, Qt, Signal
 
 from editor.core.render import Renderer
+from editor.core.workers import exit_with_parent
 
 _worker_renderer: Renderer | None = None
 
@@ -98,7 +99,7 @@ class RenderService(QObject):
         if self._pool is None:
             try:
                 context = multiprocessing.get_context("spawn")  # never fork a Qt process
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+                self._pool = ProcessPoolExecutor(1, context, initializer=exit_with_parent)
             except (OSError, ValueError):
                 self._use_process = False
                 return None
