@@ -363,15 +363,16 @@ class Post:
         """The file's bytes: UTF-8, BOM and line endings as they are in the text."""
         return self.text.encode("utf-8", "surrogatepass")
 
-    def save(self, force: bool = False) -> Post:
+    def save(self, force: bool = False, within: Path | None = None) -> Post:
         """Write the post atomically; returns it as now saved. An unchanged post is not
         written. Raises storage.ConflictError when the file changed on disk since it was
-        read (unless `force`), PostError when it cannot be written."""
+        read (unless `force`), PostError when it cannot be written or when `within` is given
+        and the file really lies outside that folder (a symlink)."""
         if self.path is None:
             raise PostError("this post has no file name yet")
         if not self.modified and self.stamp is not None and not force:
             return self
-        stamp = storage.save(self.path, self.to_bytes(), self.stamp, force=force)
+        stamp = storage.save(self.path, self.to_bytes(), self.stamp, force=force, within=within)
         return Post(self.text, self.path, stamp=stamp)
 
 
@@ -426,18 +427,36 @@ def splice_lines(old: str, new: str, eol: str) -> str:
     New lines get `eol`. This lets a widget that only knows `\\n` edit a CRLF or mixed file
     without rewriting the lines the user did not touch.
     """
+    if eol == "\n" and "\r" not in old and "\r" not in new:
+        return new  # every break, kept or new, is "\n" (most posts): nothing to carry over
     a, b = _lines(old), _lines(new)
     if [c for c, _ in a] == [c for c, _ in b] and [bool(k) for _, k in a] == [
         bool(k) for _, k in b
     ]:
         return old
-    matcher = SequenceMatcher(None, [c for c, _ in a], [c for c, _ in b], autojunk=False)
-    out = []
+    # The lines before and after the edited region pair up as they are: SequenceMatcher
+    # (without autojunk) is quadratic in repeated lines such as blank ones, and a 10 MB
+    # post would take minutes; an edit usually touches one place.
+    head = 0
+    while head < min(len(a), len(b)) and a[head][0] == b[head][0]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail][0] == b[-1 - tail][0]:
+        tail += 1
+    pairs = [(i, i) for i in range(head)]
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    matcher = SequenceMatcher(
+        None, [c for c, _ in middle_a], [c for c, _ in middle_b], autojunk=False
+    )
     for tag, i1, _, j1, j2 in matcher.get_opcodes():
         for k in range(j2 - j1):
-            content, brk = b[j1 + k]
-            old_brk = a[i1 + k][1] if tag == "equal" else ""
-            out.append(content + ((old_brk or eol) if brk else ""))
+            pairs.append((head + i1 + k if tag == "equal" else None, head + j1 + k))
+    pairs += [(len(a) - tail + k, len(b) - tail + k) for k in range(tail)]
+    out = []
+    for i, j in pairs:
+        content, brk = b[j]
+        old_brk = a[i][1] if i is not None else ""
+        out.append(content + ((old_brk or eol) if brk else ""))
     return "".join(out)
 
 

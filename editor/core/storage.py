@@ -108,6 +108,8 @@ def _write(path: Path, data: bytes) -> os.stat_result:
         if original is not None and stat.S_ISDIR(original.st_mode):
             # Caught here because Windows reports a rename onto a folder as "access denied".
             raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
+        if original is not None:
+            _check_writable(target, original, path)
         # Private while being written when replacing a file (it may be 0o600 itself); a new
         # file gets 0o666 minus the umask, like any other new file.
         fd, tmp = _create_temp(target.parent, target.name, 0o666 if original is None else 0o600)
@@ -133,6 +135,16 @@ def _write(path: Path, data: bytes) -> os.stat_result:
     return written
 
 
+def _check_writable(target: Path, st: os.stat_result, path: Path) -> None:
+    """Refuse to replace a file this process may not write. The rename needs only the
+    folder's permission, so without this a read-only file would be replaced like any other.
+    No write bit at all means read-only even for root, whom `os.access` always lets write."""
+    if not st.st_mode & 0o222:
+        raise PostError("could not save: the file is read-only; nothing was changed on disk", path)
+    if not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise PermissionError(errno.EACCES, "permission denied", str(target))
+
+
 def _fsync_folder(folder: Path) -> None:
     # Makes the rename itself durable. Windows cannot open a folder; the file is safe anyway.
     with contextlib.suppress(OSError):
@@ -153,14 +165,25 @@ def atomic_write(path: Path, data: bytes) -> None:
     _write(path, data)
 
 
-def save(path: Path, data: bytes, expected: FileStamp | None, force: bool = False) -> FileStamp:
+def save(
+    path: Path,
+    data: bytes,
+    expected: FileStamp | None,
+    force: bool = False,
+    within: Path | None = None,
+) -> FileStamp:
     """Write `data` to `path` unless someone else changed it; return the new stamp.
 
     `expected` is the stamp taken when the post was read, or None for a new post, which must
     not exist yet. `force` overwrites whatever is there. The check and the write are not one
-    atomic step: a change in that instant is overwritten.
+    atomic step: a change in that instant is overwritten. With `within` (the content folder),
+    a path that leads outside it through a symlink is refused, even with `force`.
     """
     path = Path(path)
+    if within is not None:
+        _check_within(path, within)
+    if os.path.isdir(path):  # before the conflict check: "overwrite?" would lead nowhere
+        raise PostError("could not save: the path is a folder; nothing was changed on disk", path)
     if not force:
         if expected is None:
             if os.path.lexists(path):
@@ -176,3 +199,15 @@ def save(path: Path, data: bytes, expected: FileStamp | None, force: bool = Fals
             )
     written = _write(path, data)
     return FileStamp(written.st_mtime_ns, len(data), _digest(data))
+
+
+def _check_within(path: Path, folder: Path) -> None:
+    """Refuse a path whose real location (symlinks followed) is not inside `folder`: a link
+    in a site's folder must not let a save write over a file elsewhere on the machine."""
+    real = Path(os.path.realpath(path))
+    if not real.is_relative_to(os.path.realpath(folder)):
+        raise PostError(
+            f"not saved: this file is a link to {real}, outside the content folder; "
+            "nothing was written (copy the file into the folder to edit it here)",
+            path,
+        )

@@ -12,6 +12,7 @@ from platformdirs import user_data_path
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from editor.core.recovery import RecoveryStore
 from editor.ui.main_window import MainWindow
 from editor.ui.theme import apply_theme
 
@@ -33,6 +34,11 @@ def settings() -> QSettings:
     return QSettings(APP_NAME, "Post Editor")
 
 
+def recovery_store() -> RecoveryStore:
+    """Where unsaved changes are kept until saved or discarded: the user's data folder."""
+    return RecoveryStore(user_data_path(APP_NAME) / "recovery")
+
+
 def _wait_for(signal: object, timeout_ms: int) -> None:
     loop = QEventLoop()
     signal.connect(loop.quit)  # type: ignore[attr-defined]
@@ -51,7 +57,8 @@ def run(path: Path | None, screenshot: Path | None = None) -> int:
     app.setApplicationVersion(__import__("editor").__version__)
     store = settings()
     apply_theme(app, str(store.value("theme", "system")))
-    window = MainWindow(store)
+    # A screenshot is not a writing session: it keeps no recovery copies and offers none.
+    window = MainWindow(store, recovery=None if screenshot is not None else recovery_store())
     if path is not None and not path.exists():
         print(f"post-editor: {path}: no such file or folder", file=sys.stderr)
         return 2
@@ -61,6 +68,7 @@ def run(path: Path | None, screenshot: Path | None = None) -> int:
         return _screenshot(app, window, target, screenshot)
     window.show()
     window.open_path(target)
+    QTimer.singleShot(0, window.offer_recovery)  # once the window is on screen
     return app.exec()
 
 

@@ -8,6 +8,9 @@ written twice) opens in raw mode: the whole file in the editor, saved exactly as
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
@@ -28,6 +31,7 @@ from editor.core.render import page
 from editor.core.schema import Schema
 from editor.core.storage import ConflictError
 from editor.core.validate import Facts, Problem, validate
+from editor.ui.disk_bar import DiskBar
 from editor.ui.find_bar import FindBar
 from editor.ui.form import FrontMatterForm
 from editor.ui.markdown_edit import MarkdownEdit
@@ -44,9 +48,14 @@ CHECK_DELAY_MS = 400
 
 class DocumentTab(QWidget):
     """A post being edited. Signals: `modifiedChanged(bool)`, `titleChanged(str)`,
-    `saved(Post)`, `statsChanged(words, minutes)`."""
+    `saved(Post)`, `statsChanged(words, minutes)`, `edited()` (any change by the writer).
+
+    `within` is the content folder the post belongs to: a save never writes outside it (through
+    a symlink). `gone` says why the file is no longer on disk, or is None.
+    """
 
     modifiedChanged = Signal(bool)
+    edited = Signal()
     titleChanged = Signal(str)
     saved = Signal(object)
     statsChanged = Signal(int, int)
@@ -72,7 +81,10 @@ class DocumentTab(QWidget):
         self.preview_ready = False  # the first render has been shown
         self._was_modified = False
         self.problems: list[Problem] = []
+        self.within: Path | None = None
+        self.gone: str | None = None
 
+        self.disk_bar = DiskBar()
         self.banner = QLabel(wordWrap=True)
         self.banner.setObjectName("rawBanner")
         self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
@@ -128,6 +140,7 @@ class DocumentTab(QWidget):
         self.vsplit.setSizes([260, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.disk_bar)
         layout.addWidget(self.banner)
         layout.addWidget(toggle)
         layout.addWidget(self.vsplit, 1)
@@ -141,6 +154,9 @@ class DocumentTab(QWidget):
 
     def _load(self, post: Post) -> None:
         """Show a post (on open, after revert or reload)."""
+        if post.stamp is not None:  # read from disk just now: whatever the bar said is over
+            self._set_gone(None)
+            self.disk_bar.clear()
         self.post = post
         self._reset_edits(post)
         self.raw = _needs_raw_mode(post)
@@ -173,10 +189,15 @@ class DocumentTab(QWidget):
 
     def current_post(self) -> Post:
         """The post as it would be saved now: form edits plus the editor's text."""
-        text = self.editor.toPlainText()
+        return self.post_builder()()
+
+    def post_builder(self) -> Callable[[], Post]:
+        """`current_post` in two steps: the editor's text is taken now, and the function
+        returned builds the post from it on any thread (snapshots of long posts do)."""
+        text, post = self.editor.toPlainText(), self.post
         if self.raw:
-            return self.post.with_text(splice_lines(self.post.text, text, self.post.eol))
-        return self.post.with_body(text)
+            return lambda: post.with_text(splice_lines(post.text, text, post.eol))
+        return lambda: post.with_body(text)
 
     @property
     def modified(self) -> bool:
@@ -230,10 +251,12 @@ class DocumentTab(QWidget):
         self._check_timer.start()
         self._preview_timer.start()
         self._announce()
+        self.edited.emit()
 
     def _text_changed(self) -> None:
         self._preview_timer.start()
         self._check_timer.start()
+        self.edited.emit()
 
     def _announce(self) -> None:
         if self.modified != self._was_modified:
@@ -326,12 +349,12 @@ class DocumentTab(QWidget):
         ):
             return False
         try:
-            saved = post.save()
+            saved = post.save(within=self.within)
         except ConflictError as conflict:
             if not self.prompter.confirm("Changed on disk", conflict.message, "Overwrite"):
                 return False
             try:
-                saved = post.save(force=True)
+                saved = post.save(force=True, within=self.within)
             except PostError as error:
                 self.prompter.inform("Could not save", str(error))
                 return False
@@ -345,6 +368,8 @@ class DocumentTab(QWidget):
         if was_raw and not self.raw:
             self._load(saved)
         self.editor.document().setModified(False)
+        self._set_gone(None)
+        self.disk_bar.clear()
         self._announce()
         self.saved.emit(saved)
         return True
@@ -357,6 +382,51 @@ class DocumentTab(QWidget):
             self._load(Post.read(self.post.path))
         except PostError as error:
             self.prompter.inform("Could not reload", str(error))
+
+    # --- the file on disk changed ------------------------------------------------------------
+
+    def reload(self, post: Post) -> None:
+        """Show `post` (the file as changed on disk) in place of the text, keeping the cursor
+        and the scroll position where they were."""
+        # By line and column: a change above the cursor (the usual pull) leaves it on the
+        # same line of text rather than shifting it by the length of the change.
+        cursor = self.editor.textCursor()
+        line, column = cursor.blockNumber(), cursor.positionInBlock()
+        scroll = self.editor.verticalScrollBar().value()
+        self._load(post)
+        block = self.editor.document().findBlockByNumber(line)
+        if not block.isValid():
+            block = self.editor.document().lastBlock()
+        kept = QTextCursor(block)
+        kept.setPosition(block.position() + min(column, block.length() - 1))
+        self.editor.setTextCursor(kept)
+        self.editor.verticalScrollBar().setValue(scroll)
+
+    def rebase(self, disk: Post | None) -> None:
+        """Keep the text on screen, now as changes to `disk` (the file as it is on disk, or
+        None when there is no file): the next save writes over it without asking again."""
+        original, stamp = (disk.text, disk.stamp) if disk is not None else ("", None)
+        path = self.post.path
+        self.post = Post(self.post.text, path, original=original, stamp=stamp)
+        self._base = Post(self._base.text, path, original=original, stamp=stamp)
+        if disk is not None:
+            self._set_gone(None)
+        self._announce()
+
+    def mark_gone(self, reason: str) -> None:
+        """The file was deleted, moved or replaced by a folder: keep the text, as unsaved."""
+        self.rebase(None)
+        self._set_gone(reason)
+
+    def _set_gone(self, reason: str | None) -> None:
+        if reason != self.gone:
+            self.gone = reason
+            self.titleChanged.emit(self.title)
+
+    def restore(self, text: str) -> None:
+        """Show `text`, the whole file as a crash left it unsaved, as a change to the file."""
+        disk = self.post
+        self._load(Post(text, disk.path, original=disk.original, stamp=disk.stamp))
 
 
 def _needs_raw_mode(post: Post) -> bool:

@@ -2,6 +2,11 @@
 
 Rules are a table of (pattern, format name); fenced code blocks carry across lines through the
 block state, and nothing inside a fence is coloured as Markdown.
+
+The highlighter runs on every keystroke for the line being typed, and on every line when a post
+opens, so each rule must stay linear in the length of a line: a span's content never runs past
+the next opening mark, and a line longer than `MAX_INLINE` gets only its line-level colours (a
+pasted 100,000-character line must not freeze typing).
 """
 
 from __future__ import annotations
@@ -11,18 +16,30 @@ import re
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 IN_FENCE = 1
+MAX_INLINE = 10_000  # characters; longer lines skip the inline rules
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
-# (pattern, format); later rules paint over earlier ones.
-_RULES: list[tuple[re.Pattern[str], str]] = [
+# (pattern, format name); later rules paint over earlier ones, inline rules over line rules.
+_LINE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^\s{0,3}#{1,6}\s.*$"), "heading"),
     (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s"), "list"),
     (re.compile(r"^\s{0,3}>.*$"), "quote"),
-    (re.compile(r"</?[A-Za-z][^>\n]*>"), "html"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), "bold"),
-    (re.compile(r"(?<![*_\w])([*_])(?![*_\s])(.+?)(?<![*_\s])\1(?![*_\w])"), "italic"),
-    (re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"), "link"),
-    (re.compile(r"`[^`\n]+`"), "code"),
+]
+# (pattern, format name, text a line must hold for the rule to match at all: a cheap test
+# that skips most rules on most lines; "" for the emphasis rules, which need a * or a _).
+# Span contents stop at the next opening mark, so no rule rescans the rest of the line from
+# every unclosed mark: each stays linear in the line's length.
+_INLINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"</?[A-Za-z][^<>\n]*>"), "html", "<"),
+    (re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1"), "bold", ""),
+    (
+        re.compile(r"(?<![*_\w])([*_])(?![*_\s])((?:(?!\1).)+?)(?<![*_\s])\1(?![*_\w])"),
+        "italic",
+        "",
+    ),
+    # a URL may hold one level of parentheses (Wikipedia's do)
+    (re.compile(r"!?\[[^\[\]\n]*\]\((?:[^()\[\]\n]|\([^()\[\]\n]*\))*\)"), "link", "]("),
+    (re.compile(r"`[^`\n]+`"), "code", "`"),
 ]
 
 
@@ -75,6 +92,17 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setCurrentBlockState(IN_FENCE)
             return
         self.setCurrentBlockState(-1)
-        for pattern, name in _RULES:
+        if not text:
+            return  # half the lines of a post: nothing to colour
+        for pattern, name in _LINE_RULES:
+            match = pattern.match(text)
+            if match:
+                self.setFormat(match.start(), match.end() - match.start(), self.formats[name])
+        if len(text) > MAX_INLINE:
+            return
+        emphasis = "*" in text or "_" in text
+        for pattern, name, needs in _INLINE_RULES:
+            if (needs and needs not in text) or (not needs and not emphasis):
+                continue
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), self.formats[name])

@@ -6,6 +6,7 @@ the core; the window connects actions to tabs and shows what the core answers.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -27,11 +28,15 @@ from editor import __version__
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, IndexEntry, Taxonomy
 from editor.core.post import Post
+from editor.core.recovery import RecoveryStore
+from editor.core.schema import Schema
 from editor.ui.actions import ACTIONS
+from editor.ui.disk_watch import DiskWatch
 from editor.ui.document_tab import DocumentTab
 from editor.ui.folder_panel import FolderPanel
 from editor.ui.indexer import Indexer
 from editor.ui.prompts import Choice, DialogPrompter, Prompter
+from editor.ui.recovery_ui import SnapshotKeeper, restore
 from editor.ui.remote_images import RemoteImages
 from editor.ui.render_service import RenderService
 from editor.ui.theme import apply_theme
@@ -40,21 +45,32 @@ MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
-    """The Post Editor window. `folderLoaded` fires when an index is shown."""
+    """The Post Editor window. `folderLoaded` fires when an index is shown, `folderRefreshed`
+    when it follows changes made on disk. Unsaved changes are kept in `recovery` (none given:
+    nothing is kept, as in tests that do not ask for it)."""
 
     folderLoaded = Signal()
+    folderRefreshed = Signal()
 
     def __init__(
         self,
         settings: QSettings,
         renders: RenderService | None = None,
         prompter: Prompter | None = None,
+        recovery: RecoveryStore | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
         self.renders = renders or RenderService(self)
         self.prompter: Prompter = prompter or DialogPrompter(self)
         self.folder: ContentFolder | None = None
+        self._fresh_folder = False  # the next index is a folder just opened, not a rescan
+        self.keeper = SnapshotKeeper(recovery, self) if recovery is not None else None
+        if self.keeper is not None:
+            self.keeper.failed.connect(lambda message: self.statusBar().showMessage(message))
+        self.disk_watch = DiskWatch(self.prompter, self)
+        self.disk_watch.folderChanged.connect(self._rescan)
+        self.disk_watch.message.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.images = RemoteImages(self)  # one picture cache for every tab's preview
         self.indexer = Indexer(self)
         self.indexer.progress.connect(self._progress)
@@ -129,6 +145,8 @@ class MainWindow(QMainWindow):
             self.prompter.inform("Cannot open the folder", str(error))
             return
         self._then_open = then_open
+        self._fresh_folder = True
+        self.disk_watch.watch_folder(None)  # until it is indexed
         recent = [
             str(root.resolve()),
             *[f for f in self.recent_folders() if f != str(root.resolve())],
@@ -154,6 +172,11 @@ class MainWindow(QMainWindow):
     def _indexed(self, folder: ContentFolder) -> None:
         if folder is not self.folder:
             return
+        if not self._fresh_folder:
+            self._refreshed(folder)
+            return
+        self._fresh_folder = False
+        self.disk_watch.watch_folder(folder.root)
         self.progress_bar.hide()
         entries = folder.entries
         taxonomy = folder.taxonomy()
@@ -168,6 +191,24 @@ class MainWindow(QMainWindow):
             path, self._then_open = self._then_open, None
             self.open_post(path)
         self.folderLoaded.emit()
+
+    def _rescan(self) -> None:
+        """Files came, went or changed in the folder: index again (only what changed)."""
+        if self.folder is not None and not self._fresh_folder:
+            self.indexer.scan(self.folder)
+
+    def _refreshed(self, folder: ContentFolder) -> None:
+        """Show a rescan's result row by row, so the selection and the scroll stay."""
+        fresh = {entry.path: entry for entry in folder.entries}
+        for entry in list(self.panel.model.entries):
+            if entry.path not in fresh:
+                self.panel.model.remove_path(entry.path)
+        shown = {entry.path: entry for entry in self.panel.model.entries}
+        for path, entry in fresh.items():
+            if shown.get(path) != entry:
+                self.panel.model.update_entry(entry)
+        self._taxonomy_changed()
+        self.folderRefreshed.emit()
 
     def open_entry(self, entry: IndexEntry) -> DocumentTab | None:
         """Open a post listed in the panel."""
@@ -186,17 +227,23 @@ class MainWindow(QMainWindow):
         except PostError as error:
             self.prompter.inform("Cannot open this post", str(error))
             return None
+        return self.add_tab(post)
+
+    def add_tab(self, post: Post) -> DocumentTab:
+        """Show a post in a new tab: one just read, or one whose file does not exist yet."""
+        assert post.path is not None
         folder = self.folder
-        schema = folder.schema if folder else ContentFolder(path.parent).schema
         taxonomy = folder.taxonomy() if folder else None
         tab = DocumentTab(
             post,
-            schema,
+            folder.schema if folder else self._schema_for(post.path),
             taxonomy or Taxonomy({}, {}),
             self.renders,
             self.prompter,
             images=self.images,
         )
+        # Saves of the open folder's posts stay inside it, whatever symlinks say.
+        tab.within = folder.root if folder and _inside(post.path, folder.root) else None
         tab.modifiedChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.saved.connect(self._saved)
@@ -205,12 +252,28 @@ class MainWindow(QMainWindow):
         tab.preview.remote_images = self.actions_by_name["remote_images"].isChecked()
         tab.preview.setVisible(self.actions_by_name["toggle_preview"].isChecked())
         tab.form_toggle.setChecked(self.actions_by_name["toggle_form"].isChecked())
+        if self.keeper is not None:
+            self.keeper.track(tab)
+        self.disk_watch.add_tab(tab)
         index = self.tabs.addTab(tab, tab.title)
         self.tabs.setCurrentIndex(index)
         self._tab_state(tab)
         tab.editor.count_words()
         tab.editor.setFocus()
         return tab
+
+    @staticmethod
+    def _schema_for(path: Path) -> Schema:
+        try:
+            return ContentFolder(path.parent).schema
+        except PostError:  # its folder is gone (a post restored after a crash)
+            return Schema.DEFAULT
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer the unsaved changes it left, and restore those chosen."""
+        if self.keeper is not None:
+            for snapshot in self.keeper.offer(self.prompter):
+                restore(self, snapshot)
 
     def document_tabs(self) -> list[DocumentTab]:
         """The open posts."""
@@ -224,7 +287,8 @@ class MainWindow(QMainWindow):
     def _tab_state(self, tab: DocumentTab) -> None:
         index = self.tabs.indexOf(tab)
         if index >= 0:
-            self.tabs.setTabText(index, ("● " if tab.modified else "") + tab.title)
+            gone = " (not on disk)" if tab.gone else ""
+            self.tabs.setTabText(index, ("● " if tab.modified else "") + tab.title + gone)
             self.tabs.setTabToolTip(index, str(tab.post.path or ""))
         self._update_title()
 
@@ -314,6 +378,9 @@ class MainWindow(QMainWindow):
             choice = self.prompter.save_changes(tab.title)
             if choice is Choice.CANCEL or (choice is Choice.SAVE and not tab.save()):
                 return False
+        if self.keeper is not None:
+            self.keeper.untrack(tab)  # saved or discarded: nothing left to recover
+        self.disk_watch.remove_tab(tab)
         self.tabs.removeTab(index)
         tab.deleteLater()
         return True
@@ -330,6 +397,8 @@ class MainWindow(QMainWindow):
                 return
         self._save_settings()
         self.indexer.wait(5)
+        if self.keeper is not None:
+            self.keeper.shutdown()
         self.renders.shutdown()
         self.images.shutdown()
         event.accept()
@@ -491,3 +560,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.sync()
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether `path` is in the folder `root`, as written (a link is judged where it lies)."""
+    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))

@@ -7,7 +7,9 @@ cursor) and leave the text selected or the cursor placed where the writer goes o
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,12 +22,23 @@ _LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _QUOTE = re.compile(r"^\s*>\s?")
 _WORD = re.compile(r"[\w’'-]*\w[\w’'-]*")
+_SPACE = re.compile(r"\s")
 WORDS_PER_MINUTE = 230
+COUNT_IN_BACKGROUND = 400_000  # characters (~20 ms of counting); longer texts use a thread
+_CHUNK = 65_536
 
 
 def word_count(text: str) -> int:
     """Words as a reader counts them (Markdown marks are not words)."""
-    return len(_WORD.findall(text))
+    # In slices cut at whitespace (no word spans one): each slice holds the GIL for a few
+    # milliseconds only, so a count on a worker thread leaves the UI thread room to run.
+    words, pos = 0, 0
+    while pos < len(text):
+        cut = _SPACE.search(text, pos + _CHUNK)
+        end = cut.start() if cut else len(text)
+        words += len(_WORD.findall(text, pos, end))
+        pos = end
+    return words
 
 
 def reading_minutes(words: int) -> int:
@@ -37,6 +50,7 @@ class MarkdownEdit(QPlainTextEdit):
     """The body editor. `statsChanged(words, minutes)` follows the text."""
 
     statsChanged = Signal(int, int)
+    _counted = Signal(int, int)  # (count number, words), from the counting thread
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,15 +64,42 @@ class MarkdownEdit(QPlainTextEdit):
         self._count_timer = QTimer(self, singleShot=True, interval=300)
         self._count_timer.timeout.connect(self.count_words)
         self.textChanged.connect(self._count_timer.start)
+        self._counts = 0  # counts asked for; only the last one's answer is shown
+        self._counting = False
+        self._count_again = False
+        self._counted.connect(self._show_count)
 
     def set_editor_font(self, font: QFont) -> None:
         """The writer's chosen font."""
         self.setFont(font)
 
     def count_words(self) -> None:
-        """Announce the word count and reading time now."""
-        words = word_count(self.toPlainText())
-        self.statsChanged.emit(words, reading_minutes(words))
+        """Announce the word count and reading time: now, or for a long text (a 10 MB post
+        takes half a second) as soon as a worker thread has counted it."""
+        self._counts += 1
+        if self.document().characterCount() < COUNT_IN_BACKGROUND:
+            words = word_count(self.toPlainText())
+            self.statsChanged.emit(words, reading_minutes(words))
+        elif self._counting:
+            self._count_again = True  # one more count once this one ends, not a queue
+        else:
+            self._counting = True
+            job, text = self._counts, self.toPlainText()
+            threading.Thread(target=self._count, args=(job, text), daemon=True).start()
+
+    def _count(self, job: int, text: str) -> None:
+        """On the counting thread."""
+        words = word_count(text)
+        with contextlib.suppress(RuntimeError):  # the editor was closed meanwhile
+            self._counted.emit(job, words)
+
+    def _show_count(self, job: int, words: int) -> None:
+        self._counting = False
+        if self._count_again:
+            self._count_again = False
+            self.count_words()
+        elif job == self._counts:
+            self.statsChanged.emit(words, reading_minutes(words))
 
     # --- commands --------------------------------------------------------------------------
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from typing import Protocol
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from editor.ui.diff_view import DiffDialog
+from editor.ui.recovery_dialog import Offer, Recovery, RecoveryDialog
 
 
 class Choice(Enum):
@@ -23,6 +27,8 @@ class Prompter(Protocol):
     def save_changes(self, what: str) -> Choice: ...
     def inform(self, title: str, text: str) -> None: ...
     def ask_text(self, title: str, label: str) -> str | None: ...
+    def recover(self, offers: Sequence[Offer]) -> list[Recovery]: ...
+    def show_diff(self, title: str, diff: str) -> None: ...
 
 
 class DialogPrompter:
@@ -61,3 +67,13 @@ class DialogPrompter:
         """One line of text, or None when cancelled."""
         text, ok = QInputDialog.getText(self.parent, title, label)
         return text if ok else None
+
+    def recover(self, offers: Sequence[Offer]) -> list[Recovery]:
+        """After a crash: restore, discard or keep each unsaved post (one answer per offer)."""
+        dialog = RecoveryDialog(offers, self.parent)
+        dialog.exec()
+        return dialog.answers()
+
+    def show_diff(self, title: str, diff: str) -> None:
+        """A unified diff to read, closed with one button."""
+        DiffDialog(title, diff, self.parent).exec()

@@ -271,3 +271,96 @@ def test_new_file_is_created(tmp_path: Path) -> None:
 
 def test_conflict_error_is_a_post_error() -> None:
     assert issubclass(storage.ConflictError, PostError)
+
+
+# --- read-only files, folders, and staying inside the content folder ----------------------
+
+
+def test_a_read_only_file_is_not_replaced(post: Path) -> None:
+    # The rename would succeed (it needs only the folder's permission), even for root.
+    post.chmod(0o444)
+    with pytest.raises(PostError, match="the file is read-only; nothing was changed"):
+        save(post, EDITED, stamp_of(post), force=True)
+    assert post.read_bytes() == ORIGINAL
+    assert mode_of(post) == 0o444
+    assert os.listdir(post.parent) == [post.name]
+
+
+def test_a_path_that_became_a_folder_is_refused_before_any_conflict(post: Path) -> None:
+    stamp = stamp_of(post)
+    post.unlink()
+    post.mkdir()
+    with pytest.raises(PostError, match="the path is a folder") as caught:
+        save(post, EDITED, stamp)
+    assert not isinstance(caught.value, ConflictError)  # no "overwrite?" that cannot work
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A content folder, next to a folder outside it holding a precious file."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "precious.txt").write_bytes(ORIGINAL)
+    return tmp_path / "site"
+
+
+def test_a_symlink_out_of_the_folder_is_not_written_through(site: Path) -> None:
+    precious = site.parent / "outside" / "precious.txt"
+    link = site / "post.md"
+    link.symlink_to(precious)
+    for force in (False, True):
+        with pytest.raises(PostError, match="outside the content folder") as caught:
+            save(link, EDITED, stamp_of(link), force=force, within=site)
+        assert "nothing was written" in caught.value.message
+        assert caught.value.path == link
+    assert precious.read_bytes() == ORIGINAL
+    assert link.is_symlink()
+    assert sorted(os.listdir(site.parent / "outside")) == ["precious.txt"]
+
+
+def test_a_subfolder_linked_out_of_the_folder_is_refused_too(site: Path) -> None:
+    (site / "2026").symlink_to(site.parent / "outside", target_is_directory=True)
+    with pytest.raises(PostError, match="outside the content folder"):
+        save(site / "2026" / "new.md", EDITED, None, within=site)
+    assert sorted(os.listdir(site.parent / "outside")) == ["precious.txt"]
+
+
+def test_a_symlink_within_the_folder_is_written_through(site: Path) -> None:
+    (site / "real").mkdir()
+    real = site / "real" / "post.md"
+    real.write_bytes(ORIGINAL)
+    link = site / "post.md"
+    link.symlink_to(real)
+    save(link, EDITED, stamp_of(link), within=site)
+    assert real.read_bytes() == EDITED and link.is_symlink()
+
+
+def test_a_folder_reached_through_a_symlink_is_its_own_inside(site: Path, tmp_path: Path) -> None:
+    alias = tmp_path / "alias"
+    alias.symlink_to(site, target_is_directory=True)
+    (site / "post.md").write_bytes(ORIGINAL)
+    save(alias / "post.md", EDITED, stamp_of(alias / "post.md"), within=alias)
+    save(site / "new.md", EDITED, None, within=alias)
+    assert (site / "post.md").read_bytes() == EDITED == (site / "new.md").read_bytes()
+
+
+def test_a_link_to_a_sibling_folder_with_the_same_prefix_is_outside(site: Path) -> None:
+    twin = site.parent / "site-backup"
+    twin.mkdir()
+    (twin / "post.md").write_bytes(ORIGINAL)
+    (site / "post.md").symlink_to(twin / "post.md")
+    with pytest.raises(PostError, match="outside the content folder"):
+        save(site / "post.md", EDITED, stamp_of(site / "post.md"), within=site)
+    assert (twin / "post.md").read_bytes() == ORIGINAL
+
+
+def test_post_save_passes_within_on(site: Path) -> None:
+    from editor.core.post import Post
+
+    precious = site.parent / "outside" / "precious.txt"
+    (site / "post.md").symlink_to(precious)
+    post = Post.read(site / "post.md").with_body("changed\n")
+    with pytest.raises(PostError, match="outside the content folder"):
+        post.save(within=site)
+    assert post.save().path == site / "post.md"  # without a folder, the link is followed
+    assert precious.read_text().endswith("changed\n")

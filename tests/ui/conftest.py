@@ -8,7 +8,7 @@ every question it was asked, so a test can say what the writer was asked and wha
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +17,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
+from editor.core.recovery import RecoveryStore
 from editor.ui.document_tab import DocumentTab
 from editor.ui.main_window import MainWindow
 from editor.ui.prompts import Choice
+from editor.ui.recovery_dialog import Offer, Recovery
 from editor.ui.render_service import RenderService
 
 # The reference shape: quoted title (curly quotes inside), quoted date, `>-` folded excerpt
@@ -191,6 +193,9 @@ class ScriptedPrompter:
 
     A question with no answer queued fails the test, unless `unattended` is set (teardown):
     then it discards, declines and cancels, so closing the window never writes a file.
+    `recover` is answered with a list (one `Recovery` per offer) or a dict (post path →
+    `Recovery`); the offers it was shown are
+    kept in `offers`, and the diffs shown by `show_diff` in `diffs`.
     """
 
     def __init__(self) -> None:
@@ -199,11 +204,14 @@ class ScriptedPrompter:
             "confirm": deque(),
             "save_changes": deque(),
             "ask_text": deque(),
+            "recover": deque(),
         }
+        self.offers: list[Offer] = []
+        self.diffs: list[str] = []
         self.unattended = False
 
     def answer(self, kind: str, *answers: object) -> None:
-        """Queue answers for `confirm`, `save_changes` or `ask_text`."""
+        """Queue answers for `confirm`, `save_changes`, `ask_text` or `recover`."""
         self._answers[kind].extend(answers)
 
     def kinds(self) -> list[str]:
@@ -233,6 +241,18 @@ class ScriptedPrompter:
         self.asked.append(Question("ask_text", title, label))
         return self._next("ask_text", None)  # type: ignore[return-value]
 
+    def recover(self, offers: Sequence[Offer]) -> list[Recovery]:
+        self.offers = list(offers)
+        self.asked.append(Question("recover", "Recover", "\n".join(str(o.post) for o in offers)))
+        answer = self._next("recover", [Recovery.LATER] * len(offers))
+        if isinstance(answer, dict):  # by post, whatever order the offers come in
+            return [answer[o.post] for o in offers]
+        return list(answer)  # type: ignore[call-overload]
+
+    def show_diff(self, title: str, diff: str) -> None:
+        self.asked.append(Question("show_diff", title, diff))
+        self.diffs.append(diff)
+
 
 @pytest.fixture
 def prompter() -> ScriptedPrompter:
@@ -240,9 +260,18 @@ def prompter() -> ScriptedPrompter:
 
 
 @pytest.fixture
-def window(qtbot, settings: QSettings, prompter: ScriptedPrompter, folder: Path) -> MainWindow:
-    """The main window on the sample folder, indexed; renders in this process."""
-    win = MainWindow(settings, RenderService(use_process=False), prompter)
+def recovery(tmp_path: Path) -> RecoveryStore:
+    """A recovery folder of the test's own, never the user's."""
+    return RecoveryStore(tmp_path / "recovery")
+
+
+@pytest.fixture
+def window(
+    qtbot, settings: QSettings, prompter: ScriptedPrompter, folder: Path, recovery: RecoveryStore
+) -> MainWindow:
+    """The main window on the sample folder, indexed; renders in this process; keeps
+    recovery snapshots in the test's `recovery` store."""
+    win = MainWindow(settings, RenderService(use_process=False), prompter, recovery)
     # pytest-qt closes the window after the test; by then nothing may be written or asked.
     qtbot.addWidget(win, before_close_func=lambda _: setattr(prompter, "unattended", True))
     win.show()
