@@ -138,11 +138,12 @@ def _write(path: Path, data: bytes) -> os.stat_result:
 def _check_writable(target: Path, st: os.stat_result, path: Path) -> None:
     """Refuse to replace a file this process may not write. The rename needs only the
     folder's permission, so without this a read-only file would be replaced like any other.
-    No write bit at all means read-only even for root, whom `os.access` always lets write."""
+    Root may write any file, as every other tool lets it (a copied 0o444 site stays editable)."""
+    if os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        return
     if not st.st_mode & 0o222:
         raise PostError("could not save: the file is read-only; nothing was changed on disk", path)
-    if not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
-        raise PermissionError(errno.EACCES, "permission denied", str(target))
+    raise PermissionError(errno.EACCES, "permission denied", str(target))
 
 
 def _fsync_folder(folder: Path) -> None:
