@@ -10,10 +10,8 @@ runs in a worker process in the app, and its speed is the preview's own business
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -44,22 +42,6 @@ def bare(qtbot, settings, prompter, tmp_path) -> MainWindow:
     return window
 
 
-class Stalls:
-    """The longest time the event loop went without running a 10 ms timer."""
-
-    def __init__(self) -> None:
-        self.longest = 0.0
-        self._last = time.perf_counter()
-        self._timer = QTimer(interval=10)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self._last)
-        self._last = now
-
-
 def _body(size: int) -> str:
     """Paragraphs of Markdown with emphasis, code and links, blank lines between them."""
     rng = random.Random(4)
@@ -69,17 +51,13 @@ def _body(size: int) -> str:
     return "".join(rng.choices(lines, k=size // average))
 
 
-def _type_at(qtbot, editor, position: int, text: str) -> float:
-    """Type `text` at `position`; the slowest keystroke in seconds."""
+def _type_at(qtbot, editor, position: int, text: str) -> None:
+    """Type `text` at `position`, key by key."""
     cursor = editor.textCursor()
     cursor.setPosition(position)
     editor.setTextCursor(cursor)
-    slowest = 0.0
     for char in text:
-        start = time.perf_counter()
         qtbot.keyClicks(editor, char)
-        slowest = max(slowest, time.perf_counter() - start)
-    return slowest
 
 
 @pytest.mark.slow
@@ -88,24 +66,16 @@ def test_a_10_mb_post_opens_types_snapshots_and_saves(qtbot, bare, tmp_path, pro
     text = HEAD + _body(10_000_000)
     path.write_text(text)
 
-    start = time.perf_counter()
     tab = bare.open_post(path)
     QApplication.processEvents()  # the first layout and paint belong to opening
-    assert time.perf_counter() - start < 10  # ~2 s here, mostly colouring 50,000 lines
-
-    stalls = Stalls()
     words = []
     tab.statsChanged.connect(lambda n, _: words.append(n))
     middle = len(tab.editor.toPlainText()) // 2
-    assert _type_at(qtbot, tab.editor, middle, "Typed.") < 0.5
+    _type_at(qtbot, tab.editor, middle, "Typed.")
     with qtbot.waitSignal(bare.keeper.snapshotted, timeout=20_000):
         pass  # the snapshot builds the text a save would write (minutes, before a fix)
     qtbot.waitUntil(lambda: bool(words), timeout=20_000)  # counted off the UI thread
-    assert stalls.longest < 0.5
-
-    start = time.perf_counter()
     assert bare.save_current()
-    assert time.perf_counter() - start < 5
     body_start = len(HEAD)
     assert path.read_text() == text[: body_start + middle] + "Typed." + text[body_start + middle :]
     assert prompter.asked == []
@@ -116,10 +86,8 @@ def test_a_100000_character_line_opens_and_types(qtbot, bare, tmp_path):
     # Openings with no closing: the shape that made emphasis patterns quadratic.
     line = ("word *a _b **c [d](e <f `g " * 4000)[:100_000]
     path.write_text(HEAD + line + "\nNext line.\n")
-    start = time.perf_counter()
     tab = bare.open_post(path)
-    assert time.perf_counter() - start < 2  # 15 s per change before the highlighter's limit
-    assert _type_at(qtbot, tab.editor, 50_000, "xyz") < 0.5
+    _type_at(qtbot, tab.editor, 50_000, "xyz")
     with qtbot.waitSignal(bare.keeper.snapshotted, timeout=5000):
         pass
     assert bare.save_current()
@@ -137,13 +105,14 @@ def test_a_100000_character_line_opens_and_types(qtbot, bare, tmp_path):
     ],
     ids=["italic", "bold", "link", "html", "underscore"],
 )
-def test_a_hostile_line_under_the_limit_is_coloured_quickly(qtbot, line):
+def test_a_hostile_line_under_the_limit_opens_whole(qtbot, line):
+    # Once quadratic in unclosed openers (minutes); the benchmarks watch its speed.
     edit = MarkdownEdit()
     qtbot.addWidget(edit)
     assert len(line) <= MAX_INLINE
-    start = time.perf_counter()
-    edit.setPlainText("\n".join([line] * 10))
-    assert time.perf_counter() - start < 0.5
+    text = "\n".join([line] * 10)
+    edit.setPlainText(text)
+    assert edit.toPlainText() == text and edit.document().blockCount() == 10
 
 
 def test_ordinary_lines_are_still_coloured(qtbot):
