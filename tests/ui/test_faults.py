@@ -79,17 +79,25 @@ def test_a_post_that_became_a_folder_unnoticed_is_refused_without_an_overwrite_q
     _refused(prompter, tab, "the path is a folder")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write a read-only file")
-def test_a_read_only_file_is_not_replaced(qtbot, window, open_tab, folder, put_cursor, prompter):
-    path = folder / SECOND
-    before = path.read_bytes()
-    path.chmod(0o444)
-    tab = open_tab(SECOND)
-    _type(qtbot, tab, put_cursor)
-    assert not window.save_current()
-    _refused(prompter, tab, "the file is read-only")
-    assert path.read_bytes() == before
-    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+def test_a_read_only_file_is_not_replaced(qtbot, window, folder, put_cursor, prompter):
+    # Root may write any file, so the save is made as `nobody` when the tests run as root,
+    # on a post in a folder that user may enter.
+    outside = Path(tempfile.mkdtemp(prefix="post-editor-ro-"))
+    try:
+        outside.chmod(0o777)
+        path = outside / "post.md"
+        before = (folder / SECOND).read_bytes()
+        path.write_bytes(before)
+        path.chmod(0o444)
+        tab = window.open_post(path)
+        _type(qtbot, tab, put_cursor)
+        with _as_nobody():
+            assert not window.save_current()
+        _refused(prompter, tab, "the file is read-only")
+        assert path.read_bytes() == before
+        assert stat.S_IMODE(path.stat().st_mode) == 0o444
+    finally:
+        shutil.rmtree(outside)
 
 
 @contextlib.contextmanager
