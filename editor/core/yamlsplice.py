@@ -15,6 +15,7 @@ one level down.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -24,6 +25,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from editor.core import yamlemit as emit
 
+# The line a block value starts on: nothing, or a block scalar's indicator, after any tag or
+# anchor (`key: !!str |-`).
+_BLOCK_HEADER = re.compile(r"[ \t]*(?:[!&]\S*[ \t]+)*(?:[|>][-+0-9]*)?[ \t]*")
 
 @dataclass(frozen=True)
 class Entry:
@@ -328,15 +332,16 @@ def replace(text: str, entry: Entry, value: object, style: NewStyle, default_eol
 
 
 def _comment_up(text: str, value_end: int, new: str, eol: str) -> tuple[str, int]:
-    """`key: x  # note` becoming several lines: after the last of them the comment would be
-    part of the value (a block's text), so it moves up to the first line. Returns the new
-    text and where the old text resumes after it."""
+    """`key: x  # note` becoming a block (`|`, `>-`, a list): after its last line the comment
+    would be part of the value (a block's text), so it moves up to the header line. A quoted
+    or plain value folded over lines keeps it after its last line: its first line is inside
+    the value. Returns the new text and where the old text resumes after it."""
     tail = text[value_end:]
     spaces = len(tail) - len(tail.lstrip(" \t"))
-    if "\n" not in new or not tail.startswith("#", spaces):
+    first, sep, rest = new.partition(eol)
+    if not sep or not tail.startswith("#", spaces) or not _BLOCK_HEADER.fullmatch(first):
         return new, value_end
     comment_end = _before_break(text, _line_end(text, value_end))
-    first, sep, rest = new.partition(eol)
     return first + text[value_end:comment_end] + sep + rest, comment_end
 
 

@@ -1036,6 +1036,14 @@ def test_a_flow_value_with_a_comment_becoming_lines_keeps_the_comment_out_of_the
     assert edited.text.splitlines()[1].endswith(" # note")
 
 
+@pytest.mark.parametrize("value", ["word" * 19 + "\n\t", "word " * 30])
+def test_a_quoted_value_folded_over_lines_keeps_the_comment_after_its_last_line(value):
+    # Found by hypothesis: the comment went up to the first line, inside the quotes.
+    edited = Post("---\ndraft: null # note\nx: 1\n---\n").with_value("draft", value)
+    assert edited.values["draft"] == value
+    assert edited.text.split("\nx: 1")[0].endswith(" # note")
+
+
 # --- long posts ---------------------------------------------------------------------------
 
 
