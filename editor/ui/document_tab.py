@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from editor.core.errors import PostError
 from editor.core.folder import Taxonomy
 from editor.core.post import Post, splice_lines
-from editor.core.render import page
 from editor.core.schema import Schema
 from editor.core.storage import ConflictError
 from editor.core.validate import Facts, Problem, validate
@@ -78,6 +77,7 @@ class DocumentTab(QWidget):
         self.prompter = prompter
         self.raw = _needs_raw_mode(post)
         self._job = 0
+        self._shown_source: tuple[str, int] = ("", 0)  # the Markdown of the page being built
         self.preview_ready = False  # the first render has been shown
         self._was_modified = False
         self.problems: list[Problem] = []
@@ -108,6 +108,7 @@ class DocumentTab(QWidget):
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.check)
         self.renders.rendered.connect(self._show_render)
+        self.preview.pageShown.connect(self._page_shown)
         self.form.fieldEdited.connect(self.set_field)
         self.form.othersEdited.connect(self.set_other_fields)
         self.editor.textChanged.connect(self._text_changed)
@@ -312,7 +313,7 @@ class DocumentTab(QWidget):
         body = Post(text).body if self.raw else text
         self._job = self.renders.request(body)
 
-    def _show_render(self, job: int, body_html: str) -> None:
+    def _show_render(self, job: int, pieces: list[str]) -> None:
         if job != self._job:
             return  # another tab's render, or an older one of ours
         text = self.editor.toPlainText()
@@ -322,8 +323,11 @@ class DocumentTab(QWidget):
             first_line = text[: len(text) - len(body)].count("\n") if text.endswith(body) else 0
         else:
             values, body, first_line = self.post.values, text, 0
-        self.preview.show_page(page(body_html, values))
-        self.scroll_sync.rendered(body, first_line)
+        self._shown_source = (body, first_line)
+        self.preview.show_post(pieces, values)
+
+    def _page_shown(self) -> None:
+        self.scroll_sync.rendered(*self._shown_source)
         self.preview_ready = True
         self.previewShown.emit()
 

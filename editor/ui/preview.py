@@ -4,19 +4,22 @@ It never runs script (QTextBrowser has no JavaScript) and resolves local images 
 the post. Remote images are placeholders with their alt text unless the writer allows them;
 then they are fetched in the background (`RemoteImages`) and the page is laid out again as
 each arrives, while the writer goes on typing. When they are not allowed, not one request
-is made. A link opens in the system browser only when it is clicked. Updating keeps the
-scroll position, so the text does not jump while the writer types.
+is made. A link opens in the system browser only when it is clicked. A new page replaces
+only the pieces of the shown one that changed, a slice at a time (`PageBuilder`), so the text
+neither jumps nor stalls typing while the writer types.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from editor.core.render import offline_images
+from editor.core.render import default_css, offline_images, page
+from editor.ui.page_builder import PageBuilder, piece_page
 from editor.ui.remote_images import RemoteImages
 
 _IMAGE = QTextDocument.ResourceType.ImageResource.value
@@ -24,9 +27,11 @@ RELAYOUT_DELAY_MS = 50  # pictures arriving together cost one layout
 
 
 class Preview(QTextBrowser):
-    """Shows rendered pages; `show_page` keeps the reader's place. `pageChanged` fires when
-    the page's layout changed (a new page, or a picture that arrived)."""
+    """Shows rendered posts; `show_post` keeps the reader's place. `pageShown` fires when a
+    new page is on screen; `pageChanged` whenever the page's layout changed (a new page, a
+    picture that arrived, a new width)."""
 
+    pageShown = Signal()
     pageChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None, images: RemoteImages | None = None) -> None:
@@ -41,19 +46,37 @@ class Preview(QTextBrowser):
         self._asked: set[str] = set()  # remote pictures this page is waiting for
         self._relayout = QTimer(self, singleShot=True, interval=RELAYOUT_DELAY_MS)
         self._relayout.timeout.connect(self._lay_out_again)
+        self._base = QUrl()
+        self.document().setUndoRedoEnabled(False)  # edited piece by piece: keep no history
+        self._builder = PageBuilder(self.document())
+        self._builder.done.connect(self._page_done)
+        self._scrolled_to = 0
 
     def set_base(self, post_path: Path | None) -> None:
         """Resolve relative image paths against the post's folder."""
         if post_path is not None:
-            self.document().setBaseUrl(QUrl.fromLocalFile(str(post_path.parent) + "/"))
+            self._base = QUrl.fromLocalFile(str(post_path.parent) + "/")
+            self.document().setBaseUrl(self._base)
 
-    def show_page(self, page_html: str) -> None:
-        """Replace the page, keeping the scroll position."""
+    def show_post(self, pieces: list[str], meta: Mapping[str, object]) -> None:
+        """Show the page of a post whose body renders to `pieces` (`editor.core.pieces`) in
+        place of the current one (`pageShown` then), keeping the scroll position."""
+        if not self.remote_images:
+            pieces = [offline_images(piece) for piece in pieces]
+        css = default_css()
+        first, *rest = pieces
+        head = page(first, meta, css)  # the cover image is a picture too
+        pages = [head if self.remote_images else offline_images(head)]
+        pages += (piece_page(piece, css, last=n == len(rest)) for n, piece in enumerate(rest, 1))
+        self._scrolled_to = self.verticalScrollBar().value()
+        self._builder.show(pages)
+
+    def _page_done(self) -> None:
         bar = self.verticalScrollBar()
-        at = bar.value()
-        self.setHtml(page_html if self.remote_images else offline_images(page_html))
-        bar.setValue(min(at, bar.maximum()))
+        if bar.value() < self._scrolled_to:  # the page was shorter for a moment
+            bar.setValue(min(self._scrolled_to, bar.maximum()))
         self.pageChanged.emit()
+        self.pageShown.emit()
 
     def loadResource(self, kind: int, url: QUrl) -> object:
         """Local pictures from disk, remote ones from the cache (asking for them when they

@@ -1,5 +1,8 @@
 """Markdown rendering off the UI thread: one worker process, one job at a time, latest wins.
 
+A render is the body's HTML already cut into the pieces the preview builds its page from
+(`editor.core.pieces`), so the UI thread has nothing left to do but show them.
+
 Python-Markdown is pure Python, so a thread would still hold the GIL the event loop needs; a
 separate process (as ReText's converterprocess does) lets typing go on while a long post
 renders. While a job runs, newer requests replace each other and only the last one is sent
@@ -15,21 +18,22 @@ from concurrent.futures.process import BrokenProcessPool
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from editor.core.pieces import split_body
 from editor.core.render import Renderer
 from editor.core.workers import exit_with_parent
 
 _worker_renderer: Renderer | None = None
 
 
-def _render_in_worker(body: str) -> str:
+def _render_in_worker(body: str) -> list[str]:
     """Runs in the worker process: one Renderer for the process's whole life."""
     global _worker_renderer
     if _worker_renderer is None:
         _worker_renderer = Renderer()
-    return _worker_renderer.render(body)
+    return split_body(_worker_renderer.render(body))
 
 
-def _result(future: Future[str]) -> str | None:
+def _result(future: Future[list[str]]) -> list[str] | None:
     try:
         return future.result()
     except Exception:
@@ -37,10 +41,10 @@ def _result(future: Future[str]) -> str | None:
 
 
 class RenderService(QObject):
-    """Renders bodies in a worker process; `rendered(job, html)` arrives on the UI thread."""
+    """Renders bodies in a worker process; `rendered(job, pieces)` arrives on the UI thread."""
 
-    rendered = Signal(int, str)
-    # (job, body, html or None when the worker failed), emitted from the pool's callback
+    rendered = Signal(int, list)
+    # (job, body, pieces or None when the worker failed), emitted from the pool's callback
     # thread; Qt queues it to the UI thread.
     _done = Signal(int, str, object)
 
@@ -65,11 +69,11 @@ class RenderService(QObject):
             self._start(self._next_job, body)
         return self._next_job
 
-    def render_now(self, body: str) -> str:
-        """Render in this process (the fallback, and for exports)."""
+    def _render_here(self, body: str) -> list[str]:
+        """The fallback when there is no worker."""
         if self._local is None:
             self._local = Renderer()
-        return self._local.render(body)
+        return split_body(self._local.render(body))
 
     def _start(self, job: int, body: str) -> None:
         self._running = True
@@ -83,12 +87,12 @@ class RenderService(QObject):
         else:
             future.add_done_callback(lambda f: self._done.emit(job, body, _result(f)))
 
-    def _finish(self, job: int, body: str, html: str | None) -> None:
+    def _finish(self, job: int, body: str, pieces: list[str] | None) -> None:
         self._running = False
-        if html is None:  # no worker, or it died: render here from now on
+        if pieces is None:  # no worker, or it died: render here from now on
             self._use_process = False
-            html = self.render_now(body)
-        self.rendered.emit(job, html)
+            pieces = self._render_here(body)
+        self.rendered.emit(job, pieces)
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._start(*pending)
