@@ -1,11 +1,12 @@
 """A window started from nothing, for the figures that need a whole fresh process.
 
-    python benchmarks/window_driver.py start FOLDER COUNT   show the window, list FOLDER, exit
-    python benchmarks/window_driver.py empty                show an empty QMainWindow, exit
-    python benchmarks/window_driver.py memory FOLDER COUNT  list FOLDER, open 5 posts, print RSS
+    python benchmarks/window_driver.py start FOLDER COUNT   show the window, list FOLDER
+    python benchmarks/window_driver.py empty                show an empty QMainWindow
+    python benchmarks/window_driver.py memory FOLDER COUNT  list FOLDER, open 5 posts, RSS
 
-`run.py` times `start` and `empty` as subprocesses, from launch to exit: the driver leaves with
-`os._exit` as soon as the window is shown and listed, so no teardown is counted. `start` does
+Each prints one line when it is there ("ready", or the memory figures) and leaves. `run.py`
+times `start` and `empty` from launch to that line and then ends the driver's whole process
+group (`ready_line`), so neither teardown nor a worker's way out is counted. `start` does
 what `post-editor FOLDER` does (the app's settings aside: a throwaway settings file, so the
 figure does not depend on the user's last session).
 """
@@ -76,6 +77,12 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
+def _say(line: str) -> None:
+    """The one line `run.py` waits for; then leave at once (no teardown)."""
+    print(line, flush=True)
+    os._exit(0)
+
+
 def main(argv: list[str]) -> None:
     mode = argv[0]
     if mode == "empty":
@@ -86,11 +93,11 @@ def main(argv: list[str]) -> None:
         window.resize(1400, 900)
         window.show()
         QApplication.processEvents()
-        os._exit(0)
+        _say("ready")
     folder, count = Path(argv[1]), int(argv[2])
     window = _window(folder, count)
     if mode == "start":
-        os._exit(0)
+        _say("ready")
     # memory: five posts open, each with its preview shown
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -103,9 +110,7 @@ def main(argv: list[str]) -> None:
             loop.exec()
     own = _rss_mb(os.getpid())
     workers = sum(_rss_mb(pid) for pid in _descendants(os.getpid()))
-    print(f"{own:.1f} {workers:.1f}")
-    sys.stdout.flush()
-    os._exit(0)
+    _say(f"{own:.1f} {workers:.1f}")
 
 
 if __name__ == "__main__":
