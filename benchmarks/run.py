@@ -49,6 +49,7 @@ DRIVER = [sys.executable, str(HERE / "window_driver.py")]
 BUDGETS: dict[str, tuple[float | None, float | None]] = {
     "index_10000": (1500.0, 2.0),
     "cli_list_10000": (1500.0, None),
+    "panel_10000": (1500.0, 2.0),
     "filter_10000": (30.0, None),
     "start_1000": (1000.0, None),
     "preview_5000": (50.0, None),
@@ -234,6 +235,9 @@ def window_case(ws: Workspace, name: str) -> Case:
     """The in-process window figures (see window_cases.py); Qt is imported only for these."""
     import window_cases as wc  # benchmarks/ is sys.path[0]
 
+    if name == "panel_10000":
+        folder = ws.folder(10_000)
+        return Case(wc.panel_case(folder), "bare read + libyaml", lambda: bare_index(folder))
     if name == "filter_10000":
         run, bare = wc.filter_case(ws.folder(10_000))
         return Case(run, "substring test over the titles", bare)
@@ -275,6 +279,7 @@ CASES: dict[str, Callable[[Workspace], Case]] = {
     "save": save_case,
     "set_field_1000": set_field_case,
     "start_1000": start_case,
+    "panel_10000": lambda ws: window_case(ws, "panel_10000"),
     "filter_10000": lambda ws: window_case(ws, "filter_10000"),
     "preview_5000": lambda ws: window_case(ws, "preview_5000"),
     "stall_50000": lambda ws: window_case(ws, "stall_50000"),
