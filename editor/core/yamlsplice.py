@@ -29,6 +29,7 @@ from editor.core import yamlemit as emit
 # anchor (`key: !!str |-`).
 _BLOCK_HEADER = re.compile(r"[ \t]*(?:[!&]\S*[ \t]+)*(?:[|>][-+0-9]*)?[ \t]*")
 
+
 @dataclass(frozen=True)
 class Entry:
     """One `key: value` of a block mapping, as offsets into the mapping's text."""

@@ -31,6 +31,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&File", "save", "&Save", Key.Save, "save_current"),
     ActionSpec("&File", "save_all", "Save A&ll", "Ctrl+Alt+S", "save_all"),
     ActionSpec("&File", "revert", "&Revert", None, "revert_current"),
+    ActionSpec("&File", "review", "Re&view Changes…", "Ctrl+Alt+D", "review_current"),
+    ActionSpec(
+        "&File", "review_first", "Review Changes &Before Saving", None, "set_review_first", True
+    ),
     ActionSpec("&File", "close_tab", "&Close Post", Key.Close, "close_current"),
     ActionSpec("&File", "quit", "&Quit", Key.Quit, "close"),
     ActionSpec("&Edit", "undo", "&Undo", Key.Undo, "undo"),

@@ -83,15 +83,23 @@ class DiffView(QPlainTextEdit):
 
 
 class DiffDialog(QDialog):
-    """A diff in a window of its own, closed with one button."""
+    """A diff in a window of its own: closed with one button, or, given an `action` ("Save"),
+    accepted with that button or cancelled."""
 
-    def __init__(self, title: str, diff: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, diff: str, parent: QWidget | None = None, action: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(900, 600)
         self.view = DiffView()
         self.view.show_diff(diff)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        if action is None:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        else:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+            buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+            buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)

@@ -30,6 +30,7 @@ from editor.core.post import Post, splice_lines
 from editor.core.schema import Schema
 from editor.core.storage import ConflictError
 from editor.core.validate import Facts, Problem, validate
+from editor.ui.diff_view import unified_diff
 from editor.ui.disk_bar import DiskBar
 from editor.ui.find_bar import FindBar
 from editor.ui.form import FrontMatterForm
@@ -79,6 +80,7 @@ class DocumentTab(QWidget):
         self._job = 0
         self._shown_source: tuple[str, int] = ("", 0)  # the Markdown of the page being built
         self.preview_ready = False  # the first render has been shown
+        self.review_before_save = False  # show the diff of a save and ask first
         self._was_modified = False
         self.problems: list[Problem] = []
         self.within: Path | None = None
@@ -199,6 +201,24 @@ class DocumentTab(QWidget):
         if self.raw:
             return lambda: post.with_text(splice_lines(post.text, text, post.eol))
         return lambda: post.with_body(text)
+
+    def _reviewed(self, post: Post) -> bool:
+        """With "review before saving" on, the writer saw the diff and chose Save."""
+        if not self.review_before_save or not (diff := self.pending_changes(post)):
+            return True
+        return self.prompter.review("Review changes", diff, "Save")
+
+    def pending_changes(self, post: Post | None = None) -> str:
+        """The unified diff of what saving now (`post`, else the current one) would change on
+        disk; "" when nothing."""
+        post = post or self.current_post()
+        path = post.path
+        try:
+            on_disk = path.read_bytes().decode("utf-8", errors="replace") if path else ""
+        except OSError:
+            on_disk = ""  # gone, or unreadable: the save would write the whole text
+        name = path.name if path else "new post"
+        return unified_diff(on_disk, post.text, f"{name} (on disk)", f"{name} (to be saved)")
 
     @property
     def modified(self) -> bool:
@@ -351,6 +371,8 @@ class DocumentTab(QWidget):
             f"This post has {len(errors)} problem(s), first: {errors[0].message}. Save anyway?",
             "Save Anyway",
         ):
+            return False
+        if not self._reviewed(post):
             return False
         try:
             saved = post.save(within=self.within)

@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         tab.statsChanged.connect(self._show_stats)
         tab.editor.set_editor_font(self.editor_font())
         tab.preview.remote_images = self.actions_by_name["remote_images"].isChecked()
+        tab.review_before_save = self.actions_by_name["review_first"].isChecked()
         tab.preview.setVisible(self.actions_by_name["toggle_preview"].isChecked())
         tab.form_toggle.setChecked(self.actions_by_name["toggle_form"].isChecked())
         if self.keeper is not None:
@@ -481,6 +482,18 @@ class MainWindow(QMainWindow):
         for tab in self.document_tabs():
             tab.preview.setVisible(shown)
 
+    def review_current(self) -> None:
+        """File > Review Changes: the diff of what saving the current post would write."""
+        tab = self.current_tab()
+        if tab is not None:
+            self.prompter.show_diff(f"Changes to {tab.title}", tab.pending_changes())
+
+    def set_review_first(self, on: bool) -> None:
+        """File > Review Changes Before Saving: every save shows its diff and asks first."""
+        self.settings.setValue("reviewBeforeSave", on)
+        for tab in self.document_tabs():
+            tab.review_before_save = on
+
     def toggle_remote_images(self, allowed: bool) -> None:
         """View > Remote Images: show pictures from the web in the preview."""
         self.settings.setValue("remoteImages", allowed)
@@ -555,6 +568,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)  # type: ignore[arg-type]
         remote = self.settings.value("remoteImages", False)
         self.actions_by_name["remote_images"].setChecked(remote in (True, "true"))
+        review_first = self.settings.value("reviewBeforeSave", False)
+        self.actions_by_name["review_first"].setChecked(review_first in (True, "true"))
 
     def _save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

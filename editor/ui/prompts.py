@@ -29,6 +29,7 @@ class Prompter(Protocol):
     def ask_text(self, title: str, label: str) -> str | None: ...
     def recover(self, offers: Sequence[Offer]) -> list[Recovery]: ...
     def show_diff(self, title: str, diff: str) -> None: ...
+    def review(self, title: str, diff: str, action: str) -> bool: ...
 
 
 class DialogPrompter:
@@ -77,3 +78,8 @@ class DialogPrompter:
     def show_diff(self, title: str, diff: str) -> None:
         """A unified diff to read, closed with one button."""
         DiffDialog(title, diff, self.parent).exec()
+
+    def review(self, title: str, diff: str, action: str) -> bool:
+        """A unified diff to read before `action` ("Save"); whether the writer went on."""
+        dialog = DiffDialog(title, diff, self.parent, action)
+        return dialog.exec() == DiffDialog.DialogCode.Accepted

@@ -195,7 +195,7 @@ class ScriptedPrompter:
     then it discards, declines and cancels, so closing the window never writes a file.
     `recover` is answered with a list (one `Recovery` per offer) or a dict (post path →
     `Recovery`); the offers it was shown are
-    kept in `offers`, and the diffs shown by `show_diff` in `diffs`.
+    kept in `offers`, and the diffs shown by `show_diff` and `review` in `diffs`.
     """
 
     def __init__(self) -> None:
@@ -205,13 +205,14 @@ class ScriptedPrompter:
             "save_changes": deque(),
             "ask_text": deque(),
             "recover": deque(),
+            "review": deque(),
         }
         self.offers: list[Offer] = []
         self.diffs: list[str] = []
         self.unattended = False
 
     def answer(self, kind: str, *answers: object) -> None:
-        """Queue answers for `confirm`, `save_changes`, `ask_text` or `recover`."""
+        """Queue answers for `confirm`, `save_changes`, `ask_text`, `recover` or `review`."""
         self._answers[kind].extend(answers)
 
     def kinds(self) -> list[str]:
@@ -252,6 +253,11 @@ class ScriptedPrompter:
     def show_diff(self, title: str, diff: str) -> None:
         self.asked.append(Question("show_diff", title, diff))
         self.diffs.append(diff)
+
+    def review(self, title: str, diff: str, action: str) -> bool:
+        self.asked.append(Question("review", title, diff))
+        self.diffs.append(diff)
+        return bool(self._next("review", False))
 
 
 @pytest.fixture
