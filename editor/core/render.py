@@ -79,6 +79,12 @@ def default_css() -> str:
     return (files("editor") / "resources" / "preview.css").read_text(encoding="utf-8")
 
 
+@cache
+def dark_css() -> str:
+    """The packaged overrides that turn the preview stylesheet dark, read once."""
+    return (files("editor") / "resources" / "preview-dark.css").read_text(encoding="utf-8")
+
+
 def format_date(value: object) -> str:
     """A date as a reader sees it ("5 March 2024", "5 March 2024, 09:30"); text that is
     not an ISO date is shown as written."""

@@ -42,6 +42,7 @@ from editor.ui.render_service import RenderService
 from editor.ui.scroll_sync import ScrollSync
 
 _REMOVED = object()  # an "Other fields" key the writer deleted
+FOCUS_COLUMN = 72  # characters: a comfortable line to read and write
 PREVIEW_DELAY_MS = 120  # idle pause before the preview follows typing
 CHECK_DELAY_MS = 400
 
@@ -81,6 +82,7 @@ class DocumentTab(QWidget):
         self._shown_source: tuple[str, int] = ("", 0)  # the Markdown of the page being built
         self.preview_ready = False  # the first render has been shown
         self.review_before_save = False  # show the diff of a save and ask first
+        self._focus = False  # focus mode: the editor alone
         self._was_modified = False
         self.problems: list[Problem] = []
         self.within: Path | None = None
@@ -149,6 +151,21 @@ class DocumentTab(QWidget):
         layout.addWidget(self.vsplit, 1)
         layout.addWidget(self.problem_list)
 
+    def set_focus_mode(self, on: bool, preview_shown: bool) -> None:
+        """Focus mode: the editor alone, its text in a centred column; off: the form and the
+        preview as the View menu has them."""
+        self._focus = on
+        self._show_form_parts()
+        self.preview.setVisible(not on and preview_shown)
+        self.editor.set_column(FOCUS_COLUMN if on else None)
+
+    def _show_form_parts(self) -> None:
+        """The form and its toggle: hidden in raw mode (the editor shows the front matter)
+        and in focus mode; otherwise the form as its toggle has it."""
+        form_shown = not self.raw and not self._focus
+        self.form_toggle.setVisible(form_shown)
+        self.form_area.setVisible(form_shown and self.form_toggle.isChecked())
+
     def _toggle_form(self, shown: bool) -> None:
         self.form_area.setVisible(shown)
         self.form_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
@@ -164,8 +181,7 @@ class DocumentTab(QWidget):
         self._reset_edits(post)
         self.raw = _needs_raw_mode(post)
         self.banner.setVisible(self.raw)
-        self.form_toggle.setVisible(not self.raw)
-        self.form_area.setVisible(not self.raw and self.form_toggle.isChecked())
+        self._show_form_parts()
         if self.raw:
             reason = post.error.message if post.error else "its front matter is TOML (+++)"
             where = f" (line {post.error.line})" if post.error and post.error.line else ""

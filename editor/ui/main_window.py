@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QFontDialog,
     QLabel,
@@ -35,13 +36,16 @@ from editor.ui.disk_watch import DiskWatch
 from editor.ui.document_tab import DocumentTab
 from editor.ui.folder_panel import FolderPanel
 from editor.ui.indexer import Indexer
+from editor.ui.outline import Outline
 from editor.ui.prompts import Choice, DialogPrompter, Prompter
 from editor.ui.recovery_ui import SnapshotKeeper, restore
 from editor.ui.remote_images import RemoteImages
 from editor.ui.render_service import RenderService
-from editor.ui.theme import apply_theme
+from editor.ui.theme import apply_theme, is_dark
 
 MAX_RECENT = 8
+ZOOM_STEP = 1.1  # the preview grows by a tenth per step, as the editor grows by a point
+MIN_ZOOM, MAX_ZOOM = -6, 12
 
 
 class MainWindow(QMainWindow):
@@ -91,10 +95,17 @@ class MainWindow(QMainWindow):
         self.progress_bar.hide()
         self.statusBar().addPermanentWidget(self.stats)
         self.statusBar().addPermanentWidget(self.progress_bar)
+        self.outline = Outline()
+        self.outline_dock = QDockWidget("Outline", self, objectName="outlineDock")
+        self.outline_dock.setWidget(self.outline)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+        self.outline_dock.hide()
+        self._zoom = 0  # text size steps from the chosen font; the settings say which
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self.setAcceptDrops(True)
         self._restore_settings()
+        self.outline_dock.visibilityChanged.connect(self._outline_visibility)
         self._update_title()
 
     # --- menus -------------------------------------------------------------------------------
@@ -248,11 +259,14 @@ class MainWindow(QMainWindow):
         tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.saved.connect(self._saved)
         tab.statsChanged.connect(self._show_stats)
-        tab.editor.set_editor_font(self.editor_font())
+        self._style_tab(tab)
         tab.preview.remote_images = self.actions_by_name["remote_images"].isChecked()
         tab.review_before_save = self.actions_by_name["review_first"].isChecked()
-        tab.preview.setVisible(self.actions_by_name["toggle_preview"].isChecked())
         tab.form_toggle.setChecked(self.actions_by_name["toggle_form"].isChecked())
+        tab.set_focus_mode(
+            self.actions_by_name["focus_mode"].isChecked(),
+            self.actions_by_name["toggle_preview"].isChecked(),
+        )
         if self.keeper is not None:
             self.keeper.track(tab)
         self.disk_watch.add_tab(tab)
@@ -293,8 +307,14 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(index, str(tab.post.path or ""))
         self._update_title()
 
+    def _outline_visibility(self, visible: bool) -> None:
+        """The dock closed with its own button: the menu's tick follows."""
+        if not visible and not self.actions_by_name["focus_mode"].isChecked() and self.isVisible():
+            self.actions_by_name["outline"].setChecked(False)
+
     def _tab_changed(self, _index: int) -> None:
         tab = self.current_tab()
+        self.outline.follow(tab.editor if tab else None)
         if tab is not None:
             tab.editor.count_words()
         else:
@@ -519,11 +539,54 @@ class MainWindow(QMainWindow):
                 tab.editor.set_editor_font(font)
 
     def set_theme(self, theme: str) -> None:
-        """Light, dark, or follow the system; kept in the settings."""
+        """Light, dark, or follow the system; kept in the settings. The editor's colours
+        and the preview's page follow."""
         self.settings.setValue("theme", theme)
-        dark = apply_theme(QApplication.instance(), theme)  # type: ignore[arg-type]
+        apply_theme(QApplication.instance(), theme)  # type: ignore[arg-type]
         for tab in self.document_tabs():
-            tab.editor.highlighter.set_dark(dark)
+            self._style_tab(tab)
+
+    def _style_tab(self, tab: DocumentTab) -> None:
+        """The theme's colours and the zoom, on the editor and the preview."""
+        dark = is_dark()
+        tab.editor.highlighter.set_dark(dark)
+        font = self.editor_font()
+        font.setPointSizeF(max(4.0, font.pointSizeF() + self._zoom))
+        tab.editor.set_editor_font(font)
+        tab.preview.set_style(dark, ZOOM_STEP**self._zoom)
+
+    # --- focus mode, outline and zoom -----------------------------------------------------------
+
+    def toggle_focus_mode(self, on: bool) -> None:
+        """View > Focus Mode: the editor alone, the text in a centred column; the panels come
+        back as they were."""
+        self.panel.setVisible(not on)
+        self.outline_dock.setVisible(not on and self.actions_by_name["outline"].isChecked())
+        self.menuBar().setVisible(True)  # the way back stays in sight
+        preview_shown = self.actions_by_name["toggle_preview"].isChecked()
+        for tab in self.document_tabs():
+            tab.set_focus_mode(on, preview_shown)
+
+    def toggle_outline(self, shown: bool) -> None:
+        """View > Outline: the current post's headings; a click goes to one."""
+        self.settings.setValue("outline", shown)
+        self.outline_dock.setVisible(shown and not self.actions_by_name["focus_mode"].isChecked())
+
+    def zoom_in(self) -> None:
+        self._set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self._set_zoom(self._zoom - 1)
+
+    def zoom_reset(self) -> None:
+        self._set_zoom(0)
+
+    def _set_zoom(self, steps: int) -> None:
+        """Text size in the editor (points) and the preview (its stylesheet), remembered."""
+        self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, steps))
+        self.settings.setValue("zoom", self._zoom)
+        for tab in self.document_tabs():
+            self._style_tab(tab)
 
     def theme_system(self) -> None:
         self.set_theme("system")
@@ -570,6 +633,13 @@ class MainWindow(QMainWindow):
         self.actions_by_name["remote_images"].setChecked(remote in (True, "true"))
         review_first = self.settings.value("reviewBeforeSave", False)
         self.actions_by_name["review_first"].setChecked(review_first in (True, "true"))
+        outline = self.settings.value("outline", False) in (True, "true")
+        self.actions_by_name["outline"].setChecked(outline)
+        self.outline_dock.setVisible(outline)
+        try:
+            self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, int(self.settings.value("zoom", 0))))
+        except (TypeError, ValueError):
+            self._zoom = 0  # a hand-edited settings file
 
     def _save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

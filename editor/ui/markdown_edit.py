@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QTextCursor, QTextOption
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.ui.highlighter import MarkdownHighlighter
@@ -55,6 +55,7 @@ class MarkdownEdit(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("markdownEdit")
+        self._column: int | None = None  # focus mode's column width, in characters
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setTabChangesFocus(False)
@@ -72,6 +73,27 @@ class MarkdownEdit(QPlainTextEdit):
     def set_editor_font(self, font: QFont) -> None:
         """The writer's chosen font."""
         self.setFont(font)
+        self._center_column()
+
+    def set_column(self, characters: int | None) -> None:
+        """Keep the text in a centred column about `characters` wide (focus mode); None:
+        the whole width."""
+        self._column = characters
+        self._center_column()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._center_column()
+
+    def _center_column(self) -> None:
+        room = self.width() - 2 * self.frameWidth()
+        if self._column:
+            text_width = self.fontMetrics().horizontalAdvance("n") * self._column
+            side = max(0, (room - text_width) // 2)
+        else:
+            side = 0
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
 
     def count_words(self) -> None:
         """Announce the word count and reading time: now, or for a long text (a 10 MB post

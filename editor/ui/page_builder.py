@@ -139,6 +139,9 @@ class PageBuilder(QObject):
         cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         cursor.insertFragment(QTextDocumentFragment(parsed))  # into the emptied first block
+        # The page's own format (the body's background and margins) comes with setHtml
+        # only; a new stylesheet, dark for light, must reach it too.
+        document.rootFrame().setFrameFormat(parsed.rootFrame().frameFormat())
         cursor.endEditBlock()
         self._shown[0] = page_html
         self._blocks[0] += document.blockCount() - before

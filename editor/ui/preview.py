@@ -11,6 +11,7 @@ neither jumps nor stalls typing while the writer types.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -18,11 +19,12 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from editor.core.render import default_css, offline_images, page
+from editor.core.render import dark_css, default_css, offline_images, page
 from editor.ui.page_builder import PageBuilder, piece_page
 from editor.ui.remote_images import RemoteImages
 
 _IMAGE = QTextDocument.ResourceType.ImageResource.value
+_PX = re.compile(r"(font-size:\s*)(\d+)px")
 RELAYOUT_DELAY_MS = 50  # pictures arriving together cost one layout
 
 
@@ -51,6 +53,8 @@ class Preview(QTextBrowser):
         self._builder = PageBuilder(self.document())
         self._builder.done.connect(self._page_done)
         self._scrolled_to = 0
+        self._css = default_css()
+        self._last: tuple[list[str], Mapping[str, object]] | None = None  # to show again
 
     def set_base(self, post_path: Path | None) -> None:
         """Resolve relative image paths against the post's folder."""
@@ -61,15 +65,26 @@ class Preview(QTextBrowser):
     def show_post(self, pieces: list[str], meta: Mapping[str, object]) -> None:
         """Show the page of a post whose body renders to `pieces` (`editor.core.pieces`) in
         place of the current one (`pageShown` then), keeping the scroll position."""
+        self._last = (pieces, meta)
         if not self.remote_images:
             pieces = [offline_images(piece) for piece in pieces]
-        css = default_css()
+        css = self._css
         first, *rest = pieces
         head = page(first, meta, css)  # the cover image is a picture too
         pages = [head if self.remote_images else offline_images(head)]
         pages += (piece_page(piece, css, last=n == len(rest)) for n, piece in enumerate(rest, 1))
         self._scrolled_to = self.verticalScrollBar().value()
         self._builder.show(pages)
+
+    def set_style(self, dark: bool, zoom: float = 1.0) -> None:
+        """The page's colours (light or dark) and text size (`zoom` times the stylesheet's)."""
+        css = default_css() + (dark_css() if dark else "")
+        if zoom != 1.0:  # px sizes, so Qt's own zoom, which scales points, would not reach them
+            css = _PX.sub(lambda m: f"{m[1]}{max(1, round(int(m[2]) * zoom))}px", css)
+        if css != self._css:
+            self._css = css
+            if self._last is not None:
+                self.show_post(*self._last)
 
     def _page_done(self) -> None:
         bar = self.verticalScrollBar()

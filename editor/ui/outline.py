@@ -1,0 +1,84 @@
+"""The outline: the current post's headings, indented by level; a click goes to the heading.
+
+It finds headings the way the preview's scroll sync does (`heading_lines`: `#` lines and
+setext underlines, none inside code fences), so the outline and the page agree. It follows
+typing after a short pause, so a long post costs one scan per pause, not per keystroke.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTreeWidget, QTreeWidgetItem, QWidget
+
+from editor.ui.scroll_sync import heading_lines
+
+REFRESH_DELAY_MS = 300
+_LINE_ROLE = Qt.ItemDataRole.UserRole
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def heading(lines: list[str], number: int) -> tuple[int, str]:
+    """The level and text of the heading on line `number` (a `#` line, or the line above a
+    setext underline)."""
+    atx = _ATX.match(lines[number])
+    if atx:
+        return len(atx[1]), atx[2].strip()
+    underline = lines[number + 1].strip() if number + 1 < len(lines) else "="
+    return (1 if underline.startswith("=") else 2), lines[number].strip()
+
+
+class Outline(QTreeWidget):
+    """The headings of the editor it follows (`follow`), nested by level."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setObjectName("outline")
+        self.setAccessibleName("Outline")
+        self._editor: QPlainTextEdit | None = None
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.itemClicked.connect(self._go_to)
+        self.itemActivated.connect(self._go_to)  # Enter, for the keyboard
+
+    def follow(self, editor: QPlainTextEdit | None) -> None:
+        """Show `editor`'s headings from now on (None: no post open)."""
+        if self._editor is not None:
+            self._editor.textChanged.disconnect(self._timer.start)
+        self._editor = editor
+        if editor is not None:
+            editor.textChanged.connect(self._timer.start)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the headings again."""
+        self.clear()
+        if self._editor is None:
+            return
+        text = self._editor.toPlainText()
+        lines = text.split("\n")
+        parents: list[tuple[int, QTreeWidgetItem]] = []  # the open headings, outermost first
+        for number in heading_lines(text):
+            level, text = heading(lines, number)
+            while parents and parents[-1][0] >= level:
+                parents.pop()
+            item = QTreeWidgetItem([text or "(untitled heading)"])
+            item.setData(0, _LINE_ROLE, number)
+            if parents:
+                parents[-1][1].addChild(item)
+            else:
+                self.addTopLevelItem(item)
+            parents.append((level, item))
+        self.expandAll()
+
+    def _go_to(self, item: QTreeWidgetItem) -> None:
+        if self._editor is None:
+            return
+        block = self._editor.document().findBlockByNumber(int(item.data(0, _LINE_ROLE)))
+        cursor = QTextCursor(block)
+        self._editor.setTextCursor(cursor)
+        self._editor.centerCursor()
+        self._editor.setFocus()

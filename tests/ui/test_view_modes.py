@@ -1,0 +1,107 @@
+"""The View menu's ways to look at a post: the outline of its headings, focus mode, zoom,
+and the dark theme reaching the editor, the form and the preview."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QTextCursor
+
+LONG = """\
+---
+title: 'Outlined'
+date: '2026-01-05'
+---
+# Part one
+
+Words.
+
+## A section
+
+```
+# not a heading: code
+```
+
+Setext heading
+--------------
+
+# Part two
+"""
+
+
+def _tab(qtbot, window, make_folder, settings):
+    root = make_folder({"outlined.md": LONG})
+    with qtbot.waitSignal(window.folderLoaded, timeout=10_000):
+        window.open_folder(root)
+    tab = window.open_post(root / "outlined.md")
+    qtbot.waitUntil(lambda: tab.preview_ready, timeout=5000)
+    return tab
+
+
+def _tree(outline) -> list[tuple[str, list[str]]]:
+    tops = [outline.topLevelItem(n) for n in range(outline.topLevelItemCount())]
+    return [(t.text(0), [t.child(n).text(0) for n in range(t.childCount())]) for t in tops]
+
+
+def test_the_outline_nests_headings_and_a_click_goes_to_one(qtbot, window, make_folder, settings):
+    tab = _tab(qtbot, window, make_folder, settings)
+    window.actions_by_name["outline"].trigger()
+    assert window.outline_dock.isVisible()
+    outline = window.outline
+    assert _tree(outline) == [("Part one", ["A section", "Setext heading"]), ("Part two", [])]
+    section = outline.topLevelItem(0).child(0)
+    outline.itemClicked.emit(section, 0)
+    assert tab.editor.textCursor().block().text() == "## A section"
+    # Typing a heading reaches the outline after the pause.
+    tab.editor.moveCursor(QTextCursor.MoveOperation.End)
+    tab.editor.insertPlainText("\n## Coda\n")
+    qtbot.waitUntil(lambda: _tree(outline)[-1] == ("Part two", ["Coda"]), timeout=3000)
+
+
+def test_focus_mode_leaves_the_editor_alone_in_a_centred_column_and_comes_back(
+    qtbot, window, make_folder, settings
+):
+    tab = _tab(qtbot, window, make_folder, settings)
+    window.actions_by_name["focus_mode"].trigger()
+    assert not window.panel.isVisible()
+    assert not tab.form_area.isVisible() and not tab.preview.isVisible()
+    qtbot.waitUntil(lambda: tab.editor.viewportMargins().left() > 0, timeout=3000)
+    margin = tab.editor.viewportMargins()
+    assert margin.left() == margin.right()
+    window.actions_by_name["focus_mode"].trigger()
+    assert window.panel.isVisible() and tab.form_area.isVisible() and tab.preview.isVisible()
+    qtbot.waitUntil(lambda: tab.editor.viewportMargins().left() == 0, timeout=3000)
+
+
+def test_zoom_grows_the_editor_and_the_preview_and_is_remembered(
+    qtbot, window, make_folder, settings
+):
+    tab = _tab(qtbot, window, make_folder, settings)
+    editor_size = tab.editor.font().pointSizeF()
+    page_height = tab.preview.document().size().height()
+    with qtbot.waitSignal(tab.previewShown, timeout=5000):
+        window.actions_by_name["zoom_in"].trigger()
+    assert tab.editor.font().pointSizeF() == editor_size + 1
+    qtbot.waitUntil(lambda: tab.preview.document().size().height() > page_height, timeout=3000)
+    assert int(settings.value("zoom")) == 1
+    window.actions_by_name["zoom_reset"].trigger()
+    assert tab.editor.font().pointSizeF() == editor_size
+
+
+def _lightness(widget) -> int:
+    return QColor(
+        widget.grab().toImage().pixelColor(widget.width() - 8, widget.height() - 8)
+    ).lightness()
+
+
+def test_the_dark_theme_reaches_the_preview_page(qtbot, window, make_folder, settings):
+    tab = _tab(qtbot, window, make_folder, settings)
+    window.theme_light()
+    qtbot.wait(50)
+    assert _lightness(tab.preview.viewport()) > 200
+    with qtbot.waitSignal(tab.previewShown, timeout=5000):
+        window.theme_dark()
+    qtbot.waitUntil(lambda: _lightness(tab.preview.viewport()) < 80, timeout=3000)
+    assert settings.value("theme") == "dark"
+    assert _lightness(tab.editor.viewport()) < 80  # the editor and the form go dark too
+    assert _lightness(tab.form_area.viewport()) < 100
+    window.theme_light()
+    qtbot.waitUntil(lambda: _lightness(tab.editor.viewport()) > 200, timeout=3000)
