@@ -1,8 +1,10 @@
 """A content folder: its post files, their index (front matter only), taxonomy and naming.
 
 Scanning reads each post's front matter into compact `Facts` (on every CPU when there are many;
-see `bulkread`), infers (or loads) the folder's schema from all of them, then validates each
-post against it. A rescan re-reads only the files whose modification time or size changed.
+see `bulkread`), loads the folder's schema (its schema file, else its site's CMS config, else
+inferred from all the posts), then validates each post against it. A rescan re-reads only the
+files whose modification time or size changed. Where the schema came from, and what a CMS
+config holds that the form does not take, is `schema_source` (its `notes` are for the writer).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from editor.core.bulkread import read_facts, read_many
 from editor.core.dates import parse_date
 from editor.core.errors import PostError
 from editor.core.post import Post
-from editor.core.schema import SCHEMA_FILE, Schema, schema_for_folder
+from editor.core.schema import Schema, SchemaSource, schema_files, schema_for_folder, schema_source
 from editor.core.validate import Facts, Problem, validate
 
 POST_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
@@ -72,8 +74,10 @@ class ContentFolder:
             raise PostError(f"the content folder {what}", root)
         self.root = root
         self.schema: Schema = Schema.DEFAULT
+        # Where `schema` came from (file, CMS config, inferred) and notes to show the writer.
+        self.schema_source = SchemaSource(Schema.DEFAULT, "default")
         self._entries: dict[str, IndexEntry] = {}  # by path relative to the root
-        self._schema_stamp: tuple[int, int] | None = None
+        self._schema_stamp: tuple[tuple[int, int] | None, ...] | None = None
 
     # --- files -------------------------------------------------------------------------
 
@@ -130,11 +134,12 @@ class ContentFolder:
 
         read = read_many([full for _, full in to_read], tell)
         facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
-        schema_stamp = _stamp(self.root / SCHEMA_FILE)
+        schema_stamp = tuple(_stamp(path) for path in schema_files(self.root))
         if to_read or facts.keys() != old.keys() or schema_stamp != self._schema_stamp:
-            schema = self._schema_for(f.values for f in facts.values())
+            source = self._schema_for(f.values for f in facts.values())
         else:  # nothing changed: the schema inferred from the same posts is the same
-            schema = self.schema
+            source = self.schema_source
+        schema = source.schema
         fresh = {}
         for rel, post_facts in facts.items():
             known = old.get(rel)
@@ -142,21 +147,24 @@ class ContentFolder:
                 fresh[rel] = known
             else:
                 fresh[rel] = _entry(PurePath(rel), post_facts, schema, *stats[rel])
-        self.schema, self._entries, self._schema_stamp = schema, fresh, schema_stamp
+        self.schema, self.schema_source = schema, source
+        self._entries, self._schema_stamp = fresh, schema_stamp
         if progress:
             progress(total, total)
         return self.entries
 
-    def _schema_for(self, values: Iterator[Mapping[str, object]]) -> Schema:
+    def _schema_for(self, values: Iterator[Mapping[str, object]]) -> SchemaSource:
         try:
-            return schema_for_folder(self.root, values)
+            return schema_source(self.root, values)
         except PostError:
             # A broken schema file is reported by `schema_problem`; posts are checked
             # against the default meanwhile rather than not at all.
-            return Schema.DEFAULT
+            return SchemaSource(Schema.DEFAULT, "default")
 
     def schema_problem(self) -> PostError | None:
-        """What is wrong with the folder's schema file, if it has a broken one."""
+        """What is wrong with the folder's schema file, if it has a broken one. (A CMS config
+        that cannot be read is not this: it is a note in `schema_source.notes`, and the schema
+        is inferred from the posts.)"""
         try:
             schema_for_folder(self.root, ())
         except PostError as error:

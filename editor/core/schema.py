@@ -33,8 +33,10 @@ Types (`TYPES`), and what each accepts in the file / reads from typed text:
 
 Blank typed text means "no value": "" for the text-like types, [] for a list, None otherwise.
 
-Without a schema file, `infer_schema` derives one from the posts over `DEFAULT` (the reference
-post shape): see its docstring for the rules.
+Where a folder's schema comes from (`schema_source`), first found wins: its `.post-editor.yaml`;
+else the Decap, Sveltia or Front Matter CMS config of its site, when that config describes the
+folder (see `cms_config`); else `infer_schema` derives one from the posts over `DEFAULT` (the
+reference post shape): see its docstring for the rules.
 """
 
 from __future__ import annotations
@@ -47,11 +49,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import yaml
 
-from editor.core.dates import parse_date
+from editor.core.dates import DateFormat, parse_date
 from editor.core.errors import PostError
 from editor.core.fieldtypes import (
     IMAGE_EXTENSIONS,
@@ -62,6 +64,9 @@ from editor.core.fieldtypes import (
     is_scalar,
 )
 from editor.core.safeyaml import Loader
+
+if TYPE_CHECKING:  # cms_config builds Fields from this module: a real import would be a cycle
+    from editor.core.cms_config import CmsSchema
 
 Severity = Literal["error", "warning"]
 
@@ -91,6 +96,11 @@ class Field:
     label: str = ""
     # Other keys that site generators use for the same thing (Astro's pubDate for date...).
     aliases: tuple[str, ...] = ()
+    # Said instead of "does not match the pattern" (a CMS config's own words for its pattern).
+    pattern_message: str = ""
+    # How a new date is spelled (a CMS config's storage format); None: like the value it
+    # replaces, else ISO. Only a CMS config sets it; the schema file has no key for it yet.
+    date_format: DateFormat | None = None
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -134,7 +144,9 @@ class Field:
         out: list[tuple[Severity, str]] = []
         for item in value if isinstance(value, list) else [value]:
             if self.pattern and isinstance(item, str) and not re.fullmatch(self.pattern, item):
-                out.append(("error", f"{describe(item)} does not match the pattern {self.pattern}"))
+                told = f": {self.pattern_message}" if self.pattern_message else ""
+                told = told or f" does not match the pattern {self.pattern}"
+                out.append(("error", f"{describe(item)}{told}"))
             if self.choices and item not in self.choices:
                 choices = ", ".join(str(choice) for choice in self.choices)
                 out.append(("error", f"{describe(item)} is not one of the choices: {choices}"))
@@ -150,16 +162,23 @@ class Field:
 
 @dataclass(frozen=True)
 class Schema:
-    """The fields of a folder's posts, in order, and how new posts are named."""
+    """The fields of a folder's posts, in order, and how new posts are named.
+
+    `hidden` are keys the site sets itself (Decap's `hidden` widget): the form does not show
+    them and posts are not checked against them (`field` and `order` leave them out, so a post
+    that has one shows it under "Other fields", untouched); their `default` is for new posts.
+    """
 
     fields: tuple[Field, ...] = ()
     naming: str | None = None  # "{slug}.md", "{date}-{slug}.md", "{slug}/index.md"; None: detect
     language: str | None = None
+    hidden: tuple[Field, ...] = ()
 
     DEFAULT: ClassVar[Schema]
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "fields", tuple(self.fields))
+        object.__setattr__(self, "hidden", tuple(self.hidden))
 
     @cached_property
     def _by_name(self) -> dict[str, Field]:
@@ -173,6 +192,10 @@ class Schema:
     def order(self) -> tuple[str, ...]:
         """The field names in form order."""
         return tuple(field.name for field in self.fields)
+
+    def defaults(self) -> dict[str, object]:
+        """What a new post starts with: each field's default, then each hidden field's."""
+        return {f.name: f.default for f in (*self.fields, *self.hidden) if f.default is not None}
 
 
 Schema.DEFAULT = DEFAULT = Schema(
@@ -209,7 +232,6 @@ Schema.DEFAULT = DEFAULT = Schema(
 
 # ---- the schema file -------------------------------------------------------------------------
 
-_FIELD_KEYS = tuple(f.name for f in dataclasses.fields(Field))
 _SETTINGS = ("fields", "naming", "language")
 # What each key of a field must hold, checked before the Field is built so errors get a line;
 # `{}` in a message is the value found.
@@ -239,6 +261,7 @@ _FIELD_RULES: dict[str, tuple[Callable[[object], object], str]] = {
         "default must be a plain value, not {}",
     ),
 }
+_FIELD_KEYS = tuple(_FIELD_RULES)  # what the file may say (not `aliases`, not a date format)
 
 
 def _error(message: str, node: yaml.Node | None, path: Path) -> PostError:
@@ -455,7 +478,53 @@ def infer_schema(values: Iterable[Mapping[str, object]], base: Schema = DEFAULT)
     return Schema(tuple(field for *_, field in placed), base.naming, base.language)
 
 
-def schema_for_folder(root: Path, values: Iterable[Mapping[str, object]]) -> Schema:
-    """The folder's `.post-editor.yaml` when it has one, else a schema inferred from `values`."""
+# ---- where a folder's schema comes from ------------------------------------------------------
+
+SchemaOrigin = Literal["file", "cms", "inferred", "default"]
+
+
+@dataclass(frozen=True)
+class SchemaSource:
+    """A folder's schema with where it came from and what the writer should know about that.
+
+    `origin`: "file" (`.post-editor.yaml`), "cms" (a CMS config, `cms` says which collection),
+    "inferred" (from the posts), "default" (the reference shape: the schema file is broken;
+    `ContentFolder.schema_problem` tells why). `notes` are plain sentences, one a line: what a
+    CMS config holds that the form does not take and why, or why a config found was not used
+    (an unreadable one with its path and line; `cms.problem` holds that as a `PostError`).
+    """
+
+    schema: Schema
+    origin: SchemaOrigin
+    path: Path | None = None  # the schema file or CMS config the fields came from
+    notes: tuple[str, ...] = ()
+    cms: CmsSchema | None = dataclasses.field(default=None, compare=False)
+
+
+def schema_source(root: Path, values: Iterable[Mapping[str, object]]) -> SchemaSource:
+    """The folder's schema and its source: `.post-editor.yaml`, else the site's CMS config
+    when it describes this folder, else inferred from `values`. A broken schema file raises
+    `PostError` (with its line); a broken CMS config is a note, and the posts are used."""
     path = root / SCHEMA_FILE
-    return load_schema_file(path) if path.is_file() else infer_schema(values)
+    if path.is_file():
+        return SchemaSource(load_schema_file(path), "file", path)
+    from editor.core.cms_config import read_cms_schema  # lazy: that module imports this one
+
+    cms = read_cms_schema(root)
+    if cms is not None and cms.schema is not None:
+        return SchemaSource(cms.schema, "cms", cms.path, cms.notes, cms)
+    return SchemaSource(infer_schema(values), "inferred", None, cms.notes if cms else (), cms)
+
+
+def schema_files(root: Path) -> tuple[Path, ...]:
+    """Every file whose change can change the folder's schema (most do not exist): watch
+    their stamps to know when to work the schema out again."""
+    from editor.core.cms_config import candidate_files  # lazy: that module imports this one
+
+    return (root / SCHEMA_FILE, *candidate_files(root))
+
+
+def schema_for_folder(root: Path, values: Iterable[Mapping[str, object]]) -> Schema:
+    """The folder's `.post-editor.yaml` when it has one, else its site's CMS config when that
+    describes the folder, else a schema inferred from `values` (see `schema_source`)."""
+    return schema_source(root, values).schema
