@@ -30,6 +30,7 @@ from editor.core.errors import PostError
 from editor.core.folder import ContentFolder
 from editor.core.post import Post
 from editor.core.schema import SCHEMA_FILE, Schema, load_schema_file
+from editor.core.site_checks import check_site
 from editor.core.validate import Problem, problem_from_error, validate
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -157,7 +158,9 @@ def parse_assignment(text: str, schema: Schema) -> tuple[str, object]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate posts and folders; print each problem on one line (or JSON)."""
+    """Validate posts and folders; print each problem on one line (or JSON). A folder also
+    gets the folder-wide checks (duplicates, missing images and links, YAML 1.1 traps,
+    dates); a single file only its own validation, as it has no folder to compare with."""
     problems: list[Problem] = []
     missing: list[Path] = []
     for path in args.paths:
@@ -166,8 +169,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             folder.scan()
             if error := folder.schema_problem():
                 problems.append(problem_from_error(error, SCHEMA_FILE))
+            folder_wide: dict[Path | None, list[Problem]] = {}
+            for problem in check_site(folder):  # paths as named: path / the post's path
+                folder_wide.setdefault(problem.path, []).append(problem)
             for entry in folder.entries:
-                problems += [_at(p, path / entry.path) for p in entry.problems]
+                post = path / entry.path
+                found = [_at(p, post) for p in entry.problems] + folder_wide.get(post, [])
+                problems += sorted(found, key=lambda p: p.line)  # stable: same-line order kept
         elif path.exists():
             try:
                 problems += validate(Post.read(path), schema_near(path))

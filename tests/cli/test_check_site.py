@@ -1,0 +1,120 @@
+"""`post-editor check FOLDER` with the folder-wide checks: one line per problem in the usual
+format (or JSON), merged in line order with each post's own problems; exit 1 on any error.
+Checking a single file gives its own validation only, as before.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).parents[2] / "editor/resources/sample"
+LINE = re.compile(
+    r"(?P<path>[^:]+):(?P<line>\d+): (?P<severity>error|warning): (?P<field>[^:]+): \S.*"
+)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No site marker above tmp_path may change where the test's site starts."""
+    monkeypatch.setenv("HOME", str(tmp_path.parent))
+
+
+def post(title: str, extra: str = "", body: str = "Some text.\n") -> str:
+    return f"---\ntitle: {title}\ndate: 2024-01-24\n{extra}---\n{body}"
+
+
+def parsed(out: str) -> list[tuple[str, int, str, str]]:
+    """(path, line, severity, field) of each output line; each must have the format."""
+    rows = []
+    for line in out.splitlines():
+        match = LINE.fullmatch(line)
+        assert match, line
+        rows.append((match["path"], int(match["line"]), match["severity"], match["field"]))
+    return rows
+
+
+def test_a_missing_image_in_a_folder_is_an_error_line_and_exit_1(run, write, tmp_path, monkeypatch):
+    write(tmp_path / "site/a.md", post("A", body="Intro.\n![cat](images/cat.png)\n"))
+    write(tmp_path / "site/b.md", post("B"))
+    monkeypatch.chdir(tmp_path)
+    ran = run("check", "site")
+    assert (ran.rc, ran.err) == (1, "")
+    assert parsed(ran.out) == [("site/a.md", 6, "error", "body")]
+    assert "‘images/cat.png’" in ran.out
+
+
+def test_folder_wide_warnings_alone_exit_0(run, write, tmp_path, monkeypatch):
+    write(tmp_path / "site/a.md", post("Same title"))
+    write(tmp_path / "site/b.md", post("Same  Title"))
+    monkeypatch.chdir(tmp_path)
+    ran = run("check", "site")
+    assert ran.rc == 0
+    assert parsed(ran.out) == [
+        ("site/a.md", 2, "warning", "title"),
+        ("site/b.md", 2, "warning", "title"),
+    ]
+    first, second = ran.out.splitlines()
+    assert "b.md" in first and "a.md" in second
+
+
+def test_folder_wide_and_per_post_problems_come_in_line_order(run, write, tmp_path):
+    extra = "status: no\ntags: single\n"
+    write(tmp_path / "a.md", post("x" * 80, extra=extra, body="![x](gone.png)\n"))
+    ran = run("check", tmp_path)
+    assert ran.rc == 1
+    a = str(tmp_path / "a.md")
+    assert parsed(ran.out) == [
+        (a, 2, "warning", "title"),  # the post's own: too long
+        (a, 4, "warning", "status"),  # folder-wide: read two ways
+        (a, 5, "error", "tags"),  # the post's own: not a list
+        (a, 7, "error", "body"),  # folder-wide: missing image
+    ]
+
+
+def test_duplicate_slugs_are_errors(run, write, tmp_path):
+    write(tmp_path / "hello.md", post("Hello"))
+    write(tmp_path / "2024-01-24-hello.md", post("Hello again"))
+    ran = run("check", tmp_path)
+    assert ran.rc == 1
+    assert [row[2:] for row in parsed(ran.out)] == [("error", "file"), ("error", "file")]
+
+
+def test_check_json_holds_the_folder_wide_problems(run, write, tmp_path):
+    write(tmp_path / "a.md", post("A", extra="time: 12:30\n", body="[b](b.md) [c](c.md)\n"))
+    write(tmp_path / "b.md", post("B"))
+    ran = run("check", tmp_path, "--json")
+    assert ran.rc == 1
+    problems = json.loads(ran.out)
+    assert [(p["path"], p["line"], p["field"], p["severity"]) for p in problems] == [
+        (str(tmp_path / "a.md"), 4, "time", "warning"),
+        (str(tmp_path / "a.md"), 6, "body", "error"),
+    ]
+    assert "‘c.md’" in problems[1]["message"] and "750" in problems[0]["message"]
+
+
+def test_checking_one_file_gives_its_own_problems_only(run, write, tmp_path):
+    path = write(tmp_path / "a.md", post("Same", extra="status: no\n", body="![x](gone.png)\n"))
+    write(tmp_path / "b.md", post("Same"))
+    ran = run("check", path)
+    assert (ran.rc, ran.out, ran.err) == (0, "", "")
+    assert run("check", tmp_path).rc == 1  # the folder does show them
+
+
+def test_the_bundled_sample_checks_clean(run, tmp_path):
+    copy = shutil.copytree(SAMPLE, tmp_path / "sample")
+    ran = run("check", copy)
+    assert (ran.rc, ran.out, ran.err) == (0, "", "")
+
+
+def test_an_unreadable_post_gives_its_own_error_and_no_traceback(run, write, tmp_path):
+    write(tmp_path / "latin1.md", "---\ntitle: café\n---\n![x](gone.png)\n".encode("latin-1"))
+    write(tmp_path / "fine.md", post("Fine"))
+    ran = run("check", tmp_path)
+    assert ran.rc == 1
+    assert "Traceback" not in ran.out + ran.err
+    assert [row[0] for row in parsed(ran.out)] == [str(tmp_path / "latin1.md")]
