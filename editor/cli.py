@@ -16,7 +16,6 @@ a refused edit) is one line on stderr and a non-zero status, never a traceback.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -31,6 +30,7 @@ from editor.core.folder import ContentFolder
 from editor.core.post import Post
 from editor.core.schema import SCHEMA_FILE, Schema, load_schema_file
 from editor.core.site_checks import check_site
+from editor.core.textdiff import file_diff
 from editor.core.validate import Problem, problem_from_error, validate
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -253,7 +253,7 @@ def cmd_set(args: argparse.Namespace) -> int:
                 continue
             changed += 1
             if args.dry_run:
-                sys.stdout.writelines(_diff(path, post.text, edited.text))
+                sys.stdout.write(file_diff(path, post.text, edited.text))
             else:
                 edited.save()
         except PostError as error:
@@ -262,15 +262,6 @@ def cmd_set(args: argparse.Namespace) -> int:
     verb = "would change" if args.dry_run else "changed"
     _say(f"{verb} {changed} post{'s' * (changed != 1)}" + (f", {failed} failed" if failed else ""))
     return PROBLEMS if failed else OK
-
-
-def _diff(path: Path, old: str, new: str) -> Iterator[str]:
-    old_name, new_name = (str(path),) * 2 if path.is_absolute() else (f"a/{path}", f"b/{path}")
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), old_name, new_name
-    )
-    for line in lines:
-        yield line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
 
 
 def cmd_new(args: argparse.Namespace) -> int:

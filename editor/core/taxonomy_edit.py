@@ -17,7 +17,6 @@ was made. `near_duplicates` finds names that are probably one name spelled two w
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import unicodedata
@@ -33,6 +32,7 @@ from editor.core.errors import PostError, quoted
 from editor.core.folder import ContentFolder, IndexEntry
 from editor.core.post import Post, read_bytes
 from editor.core.storage import ConflictError
+from editor.core.textdiff import file_diff
 
 Kind = Literal["tag", "category"]
 Status = Literal["written", "changed-on-disk", "failed"]
@@ -227,7 +227,7 @@ def plan_rename(folder: ContentFolder, kind: Kind, old: str | Sequence[str], new
             problems.append(Skipped(full, entry.path, error.message, _located(error, full)))
             continue
         if edited is not None:
-            diff = unified_diff(entry.path, post.text, edited.text)
+            diff = file_diff(entry.path, post.text, edited.text)
             changes.append(FileChange(full, entry.path, key or "", edited, diff))
     return Plan(folder.root, kind, tuple(sorted(olds)), new, tuple(changes), tuple(problems))
 
@@ -355,22 +355,6 @@ _PROPERTIES = re.compile(r"(?:[!&]\S*[ \t]+)*")
 def _strict(values: Mapping[str, object]) -> str:
     """Values compared with their types (`1` is not `True`, a date is not its string)."""
     return repr(dict(values))
-
-
-def unified_diff(rel: PurePath, old: str, new: str) -> str:
-    """A `git diff`-like unified diff of one file (`a/rel` → `b/rel`), as the CLI prints it.
-
-    Lines are split at `\\n` only, so a CRLF line shows whole and a Unicode line separator
-    inside a title does not cut it.
-    """
-    lines = difflib.unified_diff(_split(old), _split(new), f"a/{rel}", f"b/{rel}")
-    return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
-    )
-
-
-def _split(text: str) -> list[str]:
-    return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
 
 
 # --- applying -----------------------------------------------------------------------------------

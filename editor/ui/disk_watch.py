@@ -22,7 +22,7 @@ from editor.core.errors import PostError
 from editor.core.folder import SKIPPED_FOLDERS
 from editor.core.post import Post
 from editor.core.storage import changed_on_disk
-from editor.ui.diff_view import unified_diff
+from editor.core.textdiff import unified_diff
 from editor.ui.document_tab import DocumentTab
 from editor.ui.prompts import Prompter
 

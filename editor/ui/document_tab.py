@@ -29,8 +29,8 @@ from editor.core.folder import Taxonomy
 from editor.core.post import Post, splice_lines
 from editor.core.schema import Schema
 from editor.core.storage import ConflictError
+from editor.core.textdiff import unified_diff
 from editor.core.validate import Facts, Problem, validate
-from editor.ui.diff_view import unified_diff
 from editor.ui.disk_bar import DiskBar
 from editor.ui.find_bar import FindBar
 from editor.ui.form import FrontMatterForm

@@ -28,7 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from editor.core.errors import PostError
 from editor.core.post import Post
 from editor.core.recovery import RecoveryStore, Snapshot
-from editor.ui.diff_view import unified_diff
+from editor.core.textdiff import unified_diff
 from editor.ui.document_tab import DocumentTab
 from editor.ui.prompts import Prompter
 from editor.ui.recovery_dialog import Offer, Recovery

@@ -7,7 +7,8 @@ import difflib
 
 import pytest
 
-from editor.ui.diff_view import DiffDialog, unified_diff
+from editor.core.textdiff import unified_diff
+from editor.ui.diff_view import DiffDialog
 
 OLD = "".join(f"line {n}\n" for n in range(40))
 
