@@ -25,6 +25,7 @@ from editor.core.taxonomy_edit import (
     plan_rename,
     terms,
 )
+from tests.users import as_nobody, give_to_nobody, open_folder
 
 # The reference post shape: block list with comments, a body that mentions the tag.
 BLOCK = """\
@@ -357,18 +358,19 @@ def test_a_file_changed_between_plan_and_apply_is_refused_and_left_as_it_is(refe
     assert not result.ok
 
 
-def test_a_read_only_file_is_reported_failed_and_the_others_are_written(reference):
-    root = reference.root
-    plan = plan_rename(reference, "tag", "Ai", "AI")
-    (root / "flow.md").chmod(0o444)
-    if os.access(root / "flow.md", os.W_OK):
-        pytest.skip("this user (root) may write a read-only file; see the two tests below")
-    result = apply(plan)
-    by_name = {f.rel.as_posix(): f for f in result.files}
-    assert by_name["flow.md"].status == "failed"
-    assert "read-only" in by_name["flow.md"].message
-    assert (root / "flow.md").read_text() == FLOW
-    assert len(result.written) == 3
+def test_a_read_only_file_is_reported_failed_and_the_others_are_written():
+    with open_folder() as root:
+        folder = make(root, {"block.md": BLOCK, "flow.md": FLOW, "crlf.md": CRLF.encode()})
+        give_to_nobody(*root.iterdir())
+        plan = plan_rename(folder, "tag", "Ai", "AI")
+        (root / "flow.md").chmod(0o444)
+        with as_nobody():  # root may write a read-only file
+            result = apply(plan)
+        by_name = {f.rel.as_posix(): f for f in result.files}
+        assert by_name["flow.md"].status == "failed"
+        assert "read-only" in by_name["flow.md"].message
+        assert (root / "flow.md").read_text() == FLOW
+        assert len(result.written) == 2
 
 
 def test_a_link_to_a_file_outside_the_folder_fails_and_the_others_are_written(tmp_path):

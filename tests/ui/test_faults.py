@@ -10,7 +10,6 @@ allowed).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import stat
@@ -24,6 +23,7 @@ import pytest
 from editor.core.recovery import RecoveryStore
 from editor.ui.main_window import MainWindow
 from editor.ui.render_service import RenderService
+from tests.users import as_nobody
 
 SECOND = "glaciers-in-retreat.md"
 TYPED = "Measurements from three valleys. Mine.\n"
@@ -91,27 +91,13 @@ def test_a_read_only_file_is_not_replaced(qtbot, window, folder, put_cursor, pro
         path.chmod(0o444)
         tab = window.open_post(path)
         _type(qtbot, tab, put_cursor)
-        with _as_nobody():
+        with as_nobody():
             assert not window.save_current()
         _refused(prompter, tab, "the file is read-only")
         assert path.read_bytes() == before
         assert stat.S_IMODE(path.stat().st_mode) == 0o444
     finally:
         shutil.rmtree(outside)
-
-
-@contextlib.contextmanager
-def _as_nobody() -> Iterator[None]:
-    """Act as a user without rights on root's files (as root only the effective id changes,
-    so it can be taken back)."""
-    if os.geteuid() != 0:
-        yield
-        return
-    os.seteuid(65534)
-    try:
-        yield
-    finally:
-        os.seteuid(0)
 
 
 @pytest.mark.skipif(not hasattr(os, "seteuid"), reason="POSIX user ids")
@@ -132,7 +118,7 @@ def test_no_permission_to_write(
         qtbot.addWidget(window, before_close_func=lambda _: setattr(prompter, "unattended", True))
         tab = window.open_post(path)
         _type(qtbot, tab, put_cursor)
-        with _as_nobody():
+        with as_nobody():
             saved = window.save_current()
         assert not saved
         _refused(prompter, tab, "permission denied")
