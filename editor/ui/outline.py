@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTreeWidget, QTreeWidgetItem, QWidget
 
 from editor.ui.scroll_sync import heading_lines
 
 REFRESH_DELAY_MS = 300
 _LINE_ROLE = Qt.ItemDataRole.UserRole
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r"^(?:> ?)* {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 
 
 def heading(lines: list[str], number: int) -> tuple[int, str]:
@@ -25,7 +25,7 @@ def heading(lines: list[str], number: int) -> tuple[int, str]:
     setext underline)."""
     atx = _ATX.match(lines[number])
     if atx:
-        return len(atx[1]), atx[2].strip()
+        return len(atx[1]), (atx[2] or "").strip()
     underline = lines[number + 1].strip() if number + 1 < len(lines) else "="
     return (1 if underline.startswith("=") else 2), lines[number].strip()
 
@@ -54,9 +54,9 @@ class Outline(QTreeWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the headings again."""
+        """Read the headings again (when shown: a hidden outline costs typing nothing)."""
         self.clear()
-        if self._editor is None:
+        if self._editor is None or not self.isVisible():
             return
         text = self._editor.toPlainText()
         lines = text.split("\n")
@@ -73,6 +73,10 @@ class Outline(QTreeWidget):
                 self.addTopLevelItem(item)
             parents.append((level, item))
         self.expandAll()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()  # what was typed while it was hidden
 
     def _go_to(self, item: QTreeWidgetItem) -> None:
         if self._editor is None:

@@ -23,6 +23,8 @@ Words.
 Setext heading
 --------------
 
+> # Quoted heading
+
 # Part two
 """
 
@@ -46,7 +48,11 @@ def test_the_outline_nests_headings_and_a_click_goes_to_one(qtbot, window, make_
     window.actions_by_name["outline"].trigger()
     assert window.outline_dock.isVisible()
     outline = window.outline
-    assert _tree(outline) == [("Part one", ["A section", "Setext heading"]), ("Part two", [])]
+    assert _tree(outline) == [
+        ("Part one", ["A section", "Setext heading"]),
+        ("Quoted heading", []),
+        ("Part two", []),
+    ]
     section = outline.topLevelItem(0).child(0)
     outline.itemClicked.emit(section, 0)
     assert tab.editor.textCursor().block().text() == "## A section"
@@ -54,6 +60,13 @@ def test_the_outline_nests_headings_and_a_click_goes_to_one(qtbot, window, make_
     tab.editor.moveCursor(QTextCursor.MoveOperation.End)
     tab.editor.insertPlainText("\n## Coda\n")
     qtbot.waitUntil(lambda: _tree(outline)[-1] == ("Part two", ["Coda"]), timeout=3000)
+    # Hidden, it reads nothing while the writer types; shown again, it is up to date.
+    window.actions_by_name["outline"].trigger()
+    tab.editor.insertPlainText("\n# Epilogue\n")
+    qtbot.wait(400)
+    assert outline.topLevelItemCount() == 0
+    window.actions_by_name["outline"].trigger()
+    assert _tree(outline)[-1] == ("Epilogue", [])
 
 
 def test_focus_mode_leaves_the_editor_alone_in_a_centred_column_and_comes_back(
