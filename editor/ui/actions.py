@@ -15,7 +15,8 @@ Key = QKeySequence.StandardKey
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One action: where it is, what it says, its keys, and the window method it calls."""
+    """One action: where it is, what it says, its keys, and the window method it calls
+    (a dotted name reaches a part of the window: "taxonomy.show_view")."""
 
     menu: str
     name: str

@@ -7,6 +7,7 @@ the core; the window connects actions to tabs and shows what the core answers.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -121,12 +122,20 @@ class MainWindow(QMainWindow):
             action = QAction(spec.text, self, checkable=spec.checkable)
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
-            action.triggered.connect(getattr(self, spec.method))
+            action.triggered.connect(self._slot(spec.method))
             menu.addAction(action)
             self.actions_by_name[spec.name] = action
         self.actions_by_name["toggle_form"].setChecked(True)
         self.actions_by_name["toggle_preview"].setChecked(True)
         self._fill_recent()
+
+    def _slot(self, method: str) -> Callable[..., object]:
+        """The window method an action calls, or a helper's ("problems.show_view"): a part
+        of the window built before the menus owns its own actions."""
+        owner: object = self
+        for name in method.split("."):
+            owner = getattr(owner, name)
+        return owner  # type: ignore[return-value]
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
