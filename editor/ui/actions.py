@@ -58,6 +58,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&View", "toggle_form", "&Front Matter", "Ctrl+Shift+M", "toggle_form", True),
     ActionSpec("&View", "toggle_preview", "&Preview", "Ctrl+Shift+P", "toggle_preview", True),
     ActionSpec("&View", "outline", "&Outline", "Ctrl+Shift+O", "toggle_outline", True),
+    ActionSpec("&View", "taxonomy", "&Tags && Categories", "Ctrl+Shift+T", "taxonomy.toggle", True),
+    ActionSpec("&View", "problems", "Pro&blems", "Ctrl+Shift+E", "problems.toggle", True),
     ActionSpec("&View", "focus_mode", "Foc&us Mode", Key.FullScreen, "toggle_focus_mode", True),
     ActionSpec("&View", "zoom_in", "Zoom &In", Key.ZoomIn, "zoom_in"),
     ActionSpec("&View", "zoom_out", "Zoom O&ut", Key.ZoomOut, "zoom_out"),

@@ -332,7 +332,10 @@ class DocumentTab(QWidget):
         return self.problems
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
-        problem: Problem = item.data(Qt.ItemDataRole.UserRole)
+        self.go_to_problem(item.data(Qt.ItemDataRole.UserRole))
+
+    def go_to_problem(self, problem: Problem) -> None:
+        """Show where a problem is: its field in the form, else its line in the editor."""
         for name, editor in self.form.editors.items():
             if self.form.key_of(name) == problem.field and not self.raw:
                 self.form_toggle.setChecked(True)

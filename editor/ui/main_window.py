@@ -38,10 +38,12 @@ from editor.ui.document_tab import DocumentTab
 from editor.ui.folder_panel import FolderPanel
 from editor.ui.indexer import Indexer
 from editor.ui.outline import Outline
+from editor.ui.problems_view import ProblemsDock
 from editor.ui.prompts import Choice, DialogPrompter, Prompter
 from editor.ui.recovery_ui import SnapshotKeeper, restore
 from editor.ui.remote_images import RemoteImages
 from editor.ui.render_service import RenderService
+from editor.ui.taxonomy_view import TaxonomyDock
 from editor.ui.theme import apply_theme, is_dark
 
 MAX_RECENT = 8
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
 
     folderLoaded = Signal()
     folderRefreshed = Signal()
+    postsChanged = Signal()  # a post saved, created or changed on disk: the index moved
 
     def __init__(
         self,
@@ -103,6 +106,9 @@ class MainWindow(QMainWindow):
         self.outline_dock.hide()
         self._zoom = 0  # text size steps from the chosen font; the settings say which
         self.actions_by_name: dict[str, QAction] = {}
+        self.taxonomy = TaxonomyDock(self)  # built before the menus: they call its actions
+        self.taxonomy.finished.connect(lambda result: result and self._rescan())
+        self.problems = ProblemsDock(self)
         self._build_menus()
         self.setAcceptDrops(True)
         self._restore_settings()
@@ -360,6 +366,7 @@ class MainWindow(QMainWindow):
         self.panel.set_taxonomy(taxonomy)
         for tab in self.document_tabs():
             tab.set_taxonomy(taxonomy)
+        self.postsChanged.emit()
 
     # --- file actions ------------------------------------------------------------------------
 

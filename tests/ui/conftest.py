@@ -238,7 +238,7 @@ class ScriptedPrompter:
     def inform(self, title: str, text: str) -> None:
         self.asked.append(Question("inform", title, text))
 
-    def ask_text(self, title: str, label: str) -> str | None:
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         self.asked.append(Question("ask_text", title, label))
         return self._next("ask_text", None)  # type: ignore[return-value]
 

@@ -1,0 +1,210 @@
+"""The Problems dock: every problem of the open folder, each post's own and the folder-wide ones.
+
+The list is the one `post-editor check FOLDER` prints, worked out by a `SiteChecker` off the UI
+thread once the folder is indexed and again after each save or rescan. It sorts by any column,
+filters by severity, and a double-click opens the post where the problem is (the tab's own
+way of going to a problem). The dock's title counts what it lists: "Problems (3)".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.folder import POST_SUFFIXES
+from editor.core.validate import Problem
+from editor.ui.site_checker import SiteChecker
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+COLUMNS = ("Severity", "File", "Line", "Field", "Message")
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+SEVERITIES = (("All", ""), ("Errors", "error"), ("Warnings", "warning"))
+SETTING = "problemsDock"
+
+
+class ProblemsModel(QStandardItemModel):
+    """One row per problem; each cell sorts by its own key (errors before warnings, lines
+    as numbers, files and fields without regard to case)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels(list(COLUMNS))
+        self.problems: list[Problem] = []
+
+    def set_problems(self, problems: list[Problem], root: Path | None, style: QStyle) -> None:
+        """Show a new list (the old one goes)."""
+        self.problems = list(problems)
+        self.removeRows(0, self.rowCount())
+        icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        for problem in self.problems:
+            shown = _relative(problem.path, root)
+            cells = [
+                (problem.severity, problem.severity != "error"),
+                (shown, shown.casefold()),
+                (problem.line, problem.line),
+                (problem.field, problem.field.casefold()),
+                (problem.message, problem.message.casefold()),
+            ]
+            row = []
+            for text, key in cells:
+                item = QStandardItem()
+                item.setData(text, Qt.ItemDataRole.DisplayRole)
+                item.setData(key, SORT_ROLE)
+                item.setData(problem, PROBLEM_ROLE)
+                item.setToolTip(f"{problem.path}:{problem.line}\n{problem.message}")
+                item.setEditable(False)
+                row.append(item)
+            row[0].setIcon(icons[problem.severity])
+            self.appendRow(row)
+
+
+def _relative(path: Path | None, root: Path | None) -> str:
+    if path is None:
+        return ""
+    if root is not None and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    return str(path)
+
+
+class ProblemsView(QWidget):
+    """A severity filter over a sortable table. `problemActivated(Problem)` on a
+    double-click or Enter."""
+
+    problemActivated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ProblemsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(0)
+        self.severity = QComboBox(objectName="severityFilter")
+        for label, _ in SEVERITIES:
+            self.severity.addItem(label)
+        self.severity.currentIndexChanged.connect(self._filter)
+        self.summary = QLabel(objectName="problemSummary")
+        bar = QToolBar()
+        bar.addWidget(QLabel("Show: "))
+        bar.addWidget(self.severity)
+        bar.addSeparator()
+        bar.addWidget(self.summary)
+        self.table = QTableView(objectName="problemTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((86, 240, 50, 100)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.activated.connect(self._activated)  # double-click or Enter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(bar)
+        layout.addWidget(self.table)
+
+    def set_problems(self, problems: list[Problem], root: Path | None) -> None:
+        """Show the folder's problems (paths shown relative to `root`)."""
+        self.model.set_problems(problems, root, self.style())
+        errors = sum(p.severity == "error" for p in problems)
+        warnings = len(problems) - errors
+        self.summary.setText(
+            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        )
+
+    def _filter(self, index: int) -> None:
+        severity = SEVERITIES[index][1]
+        self.proxy.setFilterRegularExpression(f"^{severity}$" if severity else "")
+
+    def shown(self) -> list[Problem]:
+        """The problems the filter lets through, in table order."""
+        return [
+            self.proxy.data(self.proxy.index(row, 0), PROBLEM_ROLE)
+            for row in range(self.proxy.rowCount())
+        ]
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.problemActivated.emit(self.proxy.data(index, PROBLEM_ROLE))
+
+
+class ProblemsDock(QDockWidget):
+    """View > Problems, docked under the posts. Asks for a check when the window indexes its
+    folder or a post changes; `updated()` fires once a new list is shown."""
+
+    updated = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__("Problems", window, objectName="problemsDock")
+        self.main = window
+        self.view = ProblemsView()
+        self.setWidget(self.view)
+        self.checker = SiteChecker(self)
+        self.checker.checked.connect(self._show)
+        self.checker.failed.connect(lambda message: window.statusBar().showMessage(message))
+        self.view.problemActivated.connect(self.open_problem)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
+        window.folderLoaded.connect(self.recheck)
+        window.postsChanged.connect(self.recheck)
+        self.visibilityChanged.connect(self._tick)
+        self.setVisible(window.settings.value(SETTING, False) in (True, "true"))
+
+    def recheck(self) -> None:
+        """Check the window's folder again, a moment from now."""
+        self.checker.request(self.main.folder)
+
+    def _show(self, problems: list[Problem]) -> None:
+        folder = self.main.folder
+        self.view.set_problems(problems, folder.root if folder else None)
+        self.setWindowTitle(f"Problems ({len(problems)})" if problems else "Problems")
+        self.updated.emit()
+
+    def open_problem(self, problem: Problem) -> None:
+        """Open the post a problem is in and go to the problem's field or line."""
+        path = problem.path
+        if path is None or path.suffix.lower() not in POST_SUFFIXES or not path.is_file():
+            return  # the schema file, or a post gone since the check
+        tab = self.main.open_post(path)
+        if tab is not None:
+            tab.go_to_problem(problem)
+
+    def toggle(self, shown: bool) -> None:
+        """View > Problems."""
+        self.main.settings.setValue(SETTING, shown)
+        self.setVisible(shown)
+
+    def _tick(self, _visible: bool) -> None:
+        # The dock's own close button hides it: the menu's tick and the setting follow. A
+        # window being hidden or minimised leaves `isHidden()` as it was.
+        action = self.main.actions_by_name.get("problems")
+        if action is not None:
+            action.setChecked(not self.isHidden())
+        if self.main.isVisible():
+            self.main.settings.setValue(SETTING, not self.isHidden())
