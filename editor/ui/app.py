@@ -84,6 +84,8 @@ def _screenshot(app: QApplication, window: MainWindow, target: Path, out: Path) 
     tab = window.current_tab()
     if tab is not None and not tab.preview_ready:
         _wait_for(tab.previewShown, 10_000)
+    if window.problems.isVisible() and window.problems.checker.busy:
+        _wait_for(window.problems.updated, 10_000)
     app.processEvents()
     ok = window.grab().save(str(out), "PNG")
     for tab in window.document_tabs():

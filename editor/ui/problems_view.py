@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QCloseEvent, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -173,7 +173,6 @@ class ProblemsDock(QDockWidget):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         window.folderLoaded.connect(self.recheck)
         window.postsChanged.connect(self.recheck)
-        self.visibilityChanged.connect(self._tick)
         self.setVisible(window.settings.value(SETTING, False) in (True, "true"))
 
     def recheck(self) -> None:
@@ -200,11 +199,18 @@ class ProblemsDock(QDockWidget):
         self.main.settings.setValue(SETTING, shown)
         self.setVisible(shown)
 
-    def _tick(self, _visible: bool) -> None:
-        # The dock's own close button hides it: the menu's tick and the setting follow. A
-        # window being hidden or minimised leaves `isHidden()` as it was.
+    def showEvent(self, event: QShowEvent) -> None:
+        # Shown from the settings before the menus existed, or by the menu: the tick follows.
+        super().showEvent(event)
+        self._tick(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The dock's own close button: the menu's tick and the setting follow.
+        super().closeEvent(event)
+        self._tick(False)
+        self.main.settings.setValue(SETTING, False)
+
+    def _tick(self, shown: bool) -> None:
         action = self.main.actions_by_name.get("problems")
         if action is not None:
-            action.setChecked(not self.isHidden())
-        if self.main.isVisible():
-            self.main.settings.setValue(SETTING, not self.isHidden())
+            action.setChecked(shown)

@@ -18,7 +18,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -128,8 +128,8 @@ class TaxonomyDock(QDockWidget):
     finished = Signal(object)
 
     def __init__(self, window: MainWindow) -> None:
+        # A dock's title takes "&" as a shortcut mark, as a menu does: "&&" shows one.
         super().__init__("Tags && Categories", window, objectName="taxonomyDock")
-        self.setWindowTitle("Tags & Categories")
         self.main = window
         self.tree = TaxonomyTree()
         self.tree.itemSelectionChanged.connect(self._enable)
@@ -154,7 +154,6 @@ class TaxonomyDock(QDockWidget):
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
         window.folderLoaded.connect(self.refresh)
         window.postsChanged.connect(self.refresh)
-        self.visibilityChanged.connect(self._tick)
         self.setVisible(window.settings.value(SETTING, False) in (True, "true"))
         self._enable()
 
@@ -293,13 +292,21 @@ class TaxonomyDock(QDockWidget):
         self.main.settings.setValue(SETTING, shown)
         self.setVisible(shown)
 
-    def _tick(self, _visible: bool) -> None:
-        # The dock's own close button hides it: the menu's tick and the setting follow.
+    def showEvent(self, event: QShowEvent) -> None:
+        # Shown from the settings before the menus existed, or by the menu: the tick follows.
+        super().showEvent(event)
+        self._tick(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The dock's own close button: the menu's tick and the setting follow.
+        super().closeEvent(event)
+        self._tick(False)
+        self.main.settings.setValue(SETTING, False)
+
+    def _tick(self, shown: bool) -> None:
         action = self.main.actions_by_name.get("taxonomy")
         if action is not None:
-            action.setChecked(not self.isHidden())
-        if self.main.isVisible():
-            self.main.settings.setValue(SETTING, not self.isHidden())
+            action.setChecked(shown)
 
 
 def _key(path: Path) -> str:
