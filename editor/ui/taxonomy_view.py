@@ -79,7 +79,9 @@ class TaxonomyTree(QTreeWidget):
             branch = QTreeWidgetItem(self, [f"{plural} ({len(found)})"])
             branch.setData(0, TERM_ROLE, kind)
             branch.setFlags(branch.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-            for term in found:
+            # By name first: the sort by count keeps that order among equals (it is stable),
+            # so look-alikes with one count sit together.
+            for term in sorted(found, key=lambda term: (term.name.casefold(), term.name)):
                 item = QTreeWidgetItem(branch)
                 item.setText(0, term.name)
                 item.setData(1, Qt.ItemDataRole.DisplayRole, term.count)
@@ -115,6 +117,11 @@ class TaxonomyTree(QTreeWidget):
             if branch.child(i).data(0, TERM_ROLE) == (kind, name):  # type: ignore[union-attr]
                 return branch.child(i)  # type: ignore[union-attr]
         return None
+
+    def count(self, kind: Kind, name: str) -> int:
+        """How many posts use a name, as shown."""
+        item = self.item(kind, name)
+        return int(item.data(1, Qt.ItemDataRole.DisplayRole)) if item is not None else 0
 
     def selected(self) -> list[tuple[Kind, str]]:
         """The selected names as (kind, name), in the order shown."""
@@ -192,8 +199,7 @@ class TaxonomyDock(QDockWidget):
         kind, names = kinds.pop(), [name for _, name in chosen]
         listed = ", ".join(quoted(name) for name in names)
         # The most used spelling is the likeliest to be meant.
-        used = {term.name: term.count for term in terms(self.main.folder, kind)}  # type: ignore[arg-type]
-        likely = max(names, key=lambda name: used.get(name, 0))
+        likely = max(names, key=lambda name: self.tree.count(kind, name))
         new = self.main.prompter.ask_text(
             f"Merge {_plural(kind)}", f"Merge {listed} into one name:", likely
         )
