@@ -157,7 +157,8 @@ class ProblemsView(QWidget):
 
 class ProblemsDock(QDockWidget):
     """View > Problems, docked under the posts. Asks for a check when the window indexes its
-    folder or a post changes; `updated()` fires once a new list is shown."""
+    folder or a post changes, while it is shown (a hidden dock checks when it is shown again:
+    a check reads every post); `updated()` fires once a new list is shown."""
 
     updated = Signal()
 
@@ -170,14 +171,17 @@ class ProblemsDock(QDockWidget):
         self.checker.checked.connect(self._show)
         self.checker.failed.connect(lambda message: window.statusBar().showMessage(message))
         self.view.problemActivated.connect(self.open_problem)
+        self._stale = True  # a check was asked for while the dock was hidden
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         window.folderLoaded.connect(self.recheck)
         window.postsChanged.connect(self.recheck)
         self.setVisible(window.settings.value(SETTING, False) in (True, "true"))
 
     def recheck(self) -> None:
-        """Check the window's folder again, a moment from now."""
-        self.checker.request(self.main.folder)
+        """Check the window's folder again, a moment from now (once shown, if hidden)."""
+        self._stale = self.isHidden()
+        if not self._stale:
+            self.checker.request(self.main.folder)
 
     def _show(self, problems: list[Problem]) -> None:
         folder = self.main.folder
@@ -203,6 +207,8 @@ class ProblemsDock(QDockWidget):
         # Shown from the settings before the menus existed, or by the menu: the tick follows.
         super().showEvent(event)
         self._tick(True)
+        if self._stale:
+            self.recheck()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The dock's own close button: the menu's tick and the setting follow.

@@ -47,10 +47,8 @@ def folder(make_folder) -> Path:
 def dock(qtbot, window: MainWindow) -> ProblemsDock:
     """The dock shown, with the first check of the folder done."""
     dock = window.problems
-    if dock.checker.busy:
-        with qtbot.waitSignal(dock.updated, timeout=10_000):
-            pass
-    window.actions_by_name["problems"].trigger()
+    with qtbot.waitSignal(dock.updated, timeout=10_000):
+        window.actions_by_name["problems"].trigger()
     assert dock.isVisible()
     return dock
 
@@ -126,10 +124,10 @@ def test_a_save_that_fixes_a_problem_clears_it(qtbot, window, dock, open_tab):
     assert dock.windowTitle() == "Problems (5)"
 
 
-def test_the_sample_folder_has_no_errors(qtbot, window, tmp_path):
+def test_the_sample_folder_has_no_errors(qtbot, window, dock, tmp_path):
     with as_file(files("editor") / "resources" / "sample") as source:
         sample = Path(shutil.copytree(source, tmp_path / "sample"))
-    with qtbot.waitSignal(window.problems.updated, timeout=10_000):
+    with qtbot.waitSignal(dock.updated, timeout=10_000):
         window.open_folder(sample)
     problems = window.problems.view.model.problems
     assert [p for p in problems if p.severity == "error"] == []
@@ -166,3 +164,16 @@ def test_a_check_asked_for_while_one_runs_replaces_its_result(qtbot, folder, tmp
     assert started == [first.root, last.root]
     assert shown == [[]]
     assert len(folder_problems(first)) == 6  # what the dropped result held
+
+
+def test_a_hidden_dock_checks_nothing_until_it_is_shown(qtbot, window, open_tab):
+    dock = window.problems
+    assert dock.isHidden() and not dock.checker.busy and dock.view.model.problems == []
+    tab = open_tab("trap.md")
+    tab.set_field("draft", True)
+    assert tab.save()
+    assert not dock.checker.busy  # the save asked for nothing while hidden
+    with qtbot.waitSignal(dock.updated, timeout=10_000):
+        window.actions_by_name["problems"].trigger()
+    assert dock.windowTitle() == "Problems (5)"
+    assert window.actions_by_name["problems"].isChecked()
