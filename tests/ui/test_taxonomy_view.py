@@ -40,6 +40,8 @@ POSTS = {
         "---\r\n"
         "Body three.\r\n"
     ),
+    # YAML cannot read it: a rename cannot tell whether it holds the name, and says so.
+    "broken.md": "---\ntitle: Broken\ntags: [Python, Ai\n---\nBody.\n",
     "notes/four.md": (
         '---\ntitle: Four\ndate: 2026-01-04\ntags:\n  - "Python"\ncategory: News\n---\nBody four.\n'
     ),
@@ -123,6 +125,7 @@ def test_renaming_a_tag_changes_exactly_its_lines_after_a_review(
     assert review.title == "Rename the tag ‘Python’ to ‘Py’: 2 posts"
     assert "2 posts will change:\n    notes/four.md\n    one.md\n" in review.text
     assert "-  - Python  # the language\n+  - Py  # the language\n" in review.text
+    assert "Left out:\n    broken.md: not checked, the front matter cannot be read: " in review.text
     assert count(dock, "tag", "Py") == 2 and count(dock, "tag", "Python") is None
     assert window.statusBar().currentMessage() == "Changed 2 posts."
 
