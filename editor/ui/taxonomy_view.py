@@ -284,7 +284,7 @@ class TaxonomyDock(QDockWidget):
         if not isinstance(term, tuple):
             return
         kind, name = term
-        wanted = f"{dict((k, one) for k, _, one in KINDS)[kind]}: {name}"
+        wanted = f"{next(one for k, _, one in KINDS if k == kind)}: {name}"
         quick = self.main.panel.quick
         for row in range(quick.count()):
             if quick.itemText(row).rsplit(" (", 1)[0] == wanted:
