@@ -29,7 +29,7 @@ from editor.core.errors import PostError
 from editor.core.folder import ContentFolder
 from editor.core.post import Post
 from editor.core.schema import SCHEMA_FILE, Schema, load_schema_file
-from editor.core.site_checks import check_site
+from editor.core.site_checks import folder_problems
 from editor.core.textdiff import file_diff
 from editor.core.validate import Problem, problem_from_error, validate
 
@@ -167,15 +167,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if path.is_dir():
             folder = ContentFolder(path)
             folder.scan()
-            if error := folder.schema_problem():
-                problems.append(problem_from_error(error, SCHEMA_FILE))
-            folder_wide: dict[Path | None, list[Problem]] = {}
-            for problem in check_site(folder):  # paths as named: path / the post's path
-                folder_wide.setdefault(problem.path, []).append(problem)
-            for entry in folder.entries:
-                post = path / entry.path
-                found = [_at(p, post) for p in entry.problems] + folder_wide.get(post, [])
-                problems += sorted(found, key=lambda p: p.line)  # stable: same-line order kept
+            problems += folder_problems(folder)
         elif path.exists():
             try:
                 problems += validate(Post.read(path), schema_near(path))
@@ -193,11 +185,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     if missing:
         return USAGE
     return PROBLEMS if any(p.severity == "error" for p in problems) else OK
-
-
-def _at(problem: Problem, path: Path) -> Problem:
-    """A problem told with the path as the user named it (not the resolved one)."""
-    return Problem(path, problem.line, problem.field, problem.severity, problem.message)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -1,6 +1,7 @@
 """Folder-wide checks: what no single post shows, or what only the site around it can tell.
 
-`check_site(folder)` finds, over a scanned `ContentFolder`:
+`check_site(folder)` finds, over a scanned `ContentFolder` (and `folder_problems(folder)` adds
+each post's own problems, as `post-editor check FOLDER` and the Problems view list them):
 
 - two posts that would get the same address (slug) or carry the same title;
 - a cover image or a body image that names a local file that is not there;
@@ -24,6 +25,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path, PurePath
 
 import yaml
@@ -33,14 +35,14 @@ from editor.core.errors import PostError, quoted
 from editor.core.folder import POST_SUFFIXES, ContentFolder, IndexEntry
 from editor.core.post import Post
 from editor.core.safeyaml import Loader
-from editor.core.schema import Schema
+from editor.core.schema import SCHEMA_FILE, Schema
 from editor.core.site import (
     Reference,
     Site,
     body_references,
     local_path,
 )
-from editor.core.validate import Problem, Severity
+from editor.core.validate import Problem, Severity, problem_from_error
 
 Progress = Callable[[int, int], None]
 
@@ -75,6 +77,23 @@ def check_site(
         if progress and (done % 200 == 0 or done == len(entries)):
             progress(done, len(entries))
     return sorted(problems, key=lambda p: (str(p.path), p.line))
+
+
+def folder_problems(folder: ContentFolder, today: dt.date | None = None) -> list[Problem]:
+    """Everything `post-editor check FOLDER` reports, as the CLI and the Problems view show it:
+    a broken schema file first, then post by post (in index order) each post's own problems
+    and its folder-wide ones, by line. Paths are `folder.root / entry.path`."""
+    found: list[Problem] = []
+    if error := folder.schema_problem():
+        found.append(problem_from_error(error, SCHEMA_FILE))
+    folder_wide: dict[Path | None, list[Problem]] = {}
+    for problem in check_site(folder, today):
+        folder_wide.setdefault(problem.path, []).append(problem)
+    for entry in folder.entries:
+        path = folder.root / entry.path
+        own = [replace(p, path=path) for p in entry.problems]
+        found += sorted(own + folder_wide.get(path, []), key=lambda p: p.line)  # stable
+    return found
 
 
 class _Context:

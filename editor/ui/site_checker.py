@@ -13,24 +13,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.folder import ContentFolder
-from editor.core.site_checks import check_site
-from editor.core.validate import Problem, problem_from_error
+from editor.core.site_checks import folder_problems
+from editor.core.validate import Problem
 from editor.ui.background import Job, snapshot
 
 DELAY_MS = 250
-SCHEMA_FIELD = "schema file"
-
-
-def folder_problems(folder: ContentFolder) -> list[Problem]:
-    """Every problem of a scanned folder, as `post-editor check FOLDER` prints them: a broken
-    schema file first, then each post's own problems and the folder-wide ones, by file and
-    line."""
-    found: list[Problem] = []
-    if error := folder.schema_problem():
-        found.append(problem_from_error(error, SCHEMA_FIELD))
-    by_post = [p for entry in folder.entries for p in entry.problems]
-    posts = sorted([*by_post, *check_site(folder)], key=lambda p: (str(p.path), p.line))
-    return found + posts
 
 
 class SiteChecker(QObject):

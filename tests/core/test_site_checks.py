@@ -17,7 +17,14 @@ from hypothesis import strategies as st
 from sitefactory import post_text, site, write
 
 from editor.core.folder import ContentFolder
-from editor.core.site_checks import _MAYBE_TRAP, check_site, read_yaml11, read_yaml12, slug_of
+from editor.core.site_checks import (
+    _MAYBE_TRAP,
+    check_site,
+    folder_problems,
+    read_yaml11,
+    read_yaml12,
+    slug_of,
+)
 from editor.core.validate import Problem
 
 TODAY = dt.date(2026, 6, 1)
@@ -597,4 +604,26 @@ def test_on_the_messy_site_only_what_is_really_wrong_fires(tmp_path):
         ("yaml11-traps.md", 5, "comments", "warning"),
         ("yaml11-traps.md", 6, "country", "warning"),
         ("yaml11-traps.md", 7, "time", "warning"),
+    ]
+
+
+def test_folder_problems_put_the_schema_file_first_then_post_by_post_by_line(tmp_path):
+    root = hugo(
+        tmp_path / "site",
+        {
+            ".post-editor.yaml": "fields: [oops\n",
+            "a.md": post_text("Same", extra="draft: no\n"),
+            "b.md": "---\ndate: 2026-01-02\n---\nNo title.\n",
+            "c.md": post_text("Same"),
+        },
+    )
+    folder = ContentFolder(root)
+    folder.scan()
+    found = [(p.path, p.line, p.field, p.severity) for p in folder_problems(folder, TODAY)]
+    assert found == [
+        (root / ".post-editor.yaml", 2, ".post-editor.yaml", "error"),  # where YAML gives up
+        (root / "a.md", 2, "title", "warning"),
+        (root / "a.md", 4, "draft", "warning"),
+        (root / "b.md", 2, "title", "error"),
+        (root / "c.md", 2, "title", "warning"),
     ]

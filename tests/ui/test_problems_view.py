@@ -12,9 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from editor.core.folder import ContentFolder
+from editor.core.site_checks import folder_problems
 from editor.ui.main_window import MainWindow
 from editor.ui.problems_view import ProblemsDock
-from editor.ui.site_checker import SiteChecker, folder_problems
+from editor.ui.site_checker import SiteChecker
 
 # A folder built to trip the checks: a title used twice, a cover image that is not there, an
 # unquoted `no` that YAML 1.1 and 1.2 read differently, a body image that is not there, and a
