@@ -57,7 +57,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("F&ormat", "code_block", "Code Bloc&k", "Ctrl+Shift+K", "format_code_block"),
     ActionSpec("&View", "toggle_form", "&Front Matter", "Ctrl+Shift+M", "toggle_form", True),
     ActionSpec("&View", "toggle_preview", "&Preview", "Ctrl+Shift+P", "toggle_preview", True),
-    ActionSpec("&View", "outline", "&Outline", "Ctrl+Shift+O", "toggle_outline", True),
+    ActionSpec("&View", "outline", "&Outline", "Ctrl+Shift+O", "outline_dock.toggle", True),
     ActionSpec("&View", "taxonomy", "&Tags && Categories", "Ctrl+Shift+T", "taxonomy.toggle", True),
     ActionSpec("&View", "problems", "Pro&blems", "Ctrl+Shift+E", "problems.toggle", True),
     ActionSpec("&View", "focus_mode", "Foc&us Mode", Key.FullScreen, "toggle_focus_mode", True),

@@ -14,7 +14,6 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QFileDialog,
     QFontDialog,
     QLabel,
@@ -34,6 +33,7 @@ from editor.core.recovery import RecoveryStore
 from editor.core.schema import Schema
 from editor.ui.actions import ACTIONS
 from editor.ui.disk_watch import DiskWatch
+from editor.ui.docks import ToggledDock
 from editor.ui.document_tab import DocumentTab
 from editor.ui.folder_panel import FolderPanel
 from editor.ui.indexer import Indexer
@@ -100,19 +100,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.stats)
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.outline = Outline()
-        self.outline_dock = QDockWidget("Outline", self, objectName="outlineDock")
+        # Docks are built before the menus: the menus call their actions.
+        self.outline_dock = ToggledDock(self, "Outline", "outline", "outline")
         self.outline_dock.setWidget(self.outline)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
-        self.outline_dock.hide()
         self._zoom = 0  # text size steps from the chosen font; the settings say which
         self.actions_by_name: dict[str, QAction] = {}
-        self.taxonomy = TaxonomyDock(self)  # built before the menus: they call its actions
+        self.taxonomy = TaxonomyDock(self)
         self.taxonomy.finished.connect(lambda result: result and self._rescan())
         self.problems = ProblemsDock(self)
         self._build_menus()
         self.setAcceptDrops(True)
         self._restore_settings()
-        self.outline_dock.visibilityChanged.connect(self._outline_visibility)
         self._update_title()
 
     # --- menus -------------------------------------------------------------------------------
@@ -321,11 +319,6 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, ("● " if tab.modified else "") + tab.title + gone)
             self.tabs.setTabToolTip(index, str(tab.post.path or ""))
         self._update_title()
-
-    def _outline_visibility(self, visible: bool) -> None:
-        """The dock closed with its own button: the menu's tick follows."""
-        if not visible and not self.actions_by_name["focus_mode"].isChecked() and self.isVisible():
-            self.actions_by_name["outline"].setChecked(False)
 
     def _tab_changed(self, _index: int) -> None:
         tab = self.current_tab()
@@ -572,22 +565,22 @@ class MainWindow(QMainWindow):
         tab.editor.set_editor_font(font)
         tab.preview.set_style(dark, ZOOM_STEP**self._zoom)
 
-    # --- focus mode, outline and zoom -----------------------------------------------------------
+    # --- focus mode, docks and zoom -----------------------------------------------------------
 
     def toggle_focus_mode(self, on: bool) -> None:
         """View > Focus Mode: the editor alone, the text in a centred column; the panels come
         back as they were."""
         self.panel.setVisible(not on)
-        self.outline_dock.setVisible(not on and self.actions_by_name["outline"].isChecked())
+        for dock in self.docks():
+            dock.set_focus_mode(on)
         self.menuBar().setVisible(True)  # the way back stays in sight
         preview_shown = self.actions_by_name["toggle_preview"].isChecked()
         for tab in self.document_tabs():
             tab.set_focus_mode(on, preview_shown)
 
-    def toggle_outline(self, shown: bool) -> None:
-        """View > Outline: the current post's headings; a click goes to one."""
-        self.settings.setValue("outline", shown)
-        self.outline_dock.setVisible(shown and not self.actions_by_name["focus_mode"].isChecked())
+    def docks(self) -> list[ToggledDock]:
+        """The docks the View menu shows and hides."""
+        return [self.outline_dock, self.taxonomy, self.problems]
 
     def zoom_in(self) -> None:
         self._set_zoom(self._zoom + 1)
@@ -650,9 +643,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name["remote_images"].setChecked(remote in (True, "true"))
         review_first = self.settings.value("reviewBeforeSave", False)
         self.actions_by_name["review_first"].setChecked(review_first in (True, "true"))
-        outline = self.settings.value("outline", False) in (True, "true")
-        self.actions_by_name["outline"].setChecked(outline)
-        self.outline_dock.setVisible(outline)
+        for dock in self.docks():
+            dock.restore()
         try:
             self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, int(self.settings.value("zoom", 0))))
         except (TypeError, ValueError):

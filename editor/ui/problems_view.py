@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDockWidget,
     QHeaderView,
     QLabel,
     QStyle,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.folder import POST_SUFFIXES
 from editor.core.validate import Problem
+from editor.ui.docks import ToggledDock
 from editor.ui.site_checker import SiteChecker
 
 if TYPE_CHECKING:
@@ -37,7 +37,6 @@ COLUMNS = ("Severity", "File", "Line", "Field", "Message")
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 SEVERITIES = (("All", ""), ("Errors", "error"), ("Warnings", "warning"))
-SETTING = "problemsDock"
 
 
 class ProblemsModel(QStandardItemModel):
@@ -155,7 +154,7 @@ class ProblemsView(QWidget):
         self.problemActivated.emit(self.proxy.data(index, PROBLEM_ROLE))
 
 
-class ProblemsDock(QDockWidget):
+class ProblemsDock(ToggledDock):
     """View > Problems, docked under the posts. Asks for a check when the window indexes its
     folder or a post changes, while it is shown (a hidden dock checks when it is shown again:
     a check reads every post); `updated()` fires once a new list is shown."""
@@ -163,8 +162,9 @@ class ProblemsDock(QDockWidget):
     updated = Signal()
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("Problems", window, objectName="problemsDock")
-        self.main = window
+        super().__init__(
+            window, "Problems", "problems", "problemsDock", Qt.DockWidgetArea.BottomDockWidgetArea
+        )
         self.view = ProblemsView()
         self.setWidget(self.view)
         self.checker = SiteChecker(self)
@@ -172,10 +172,8 @@ class ProblemsDock(QDockWidget):
         self.checker.failed.connect(lambda message: window.statusBar().showMessage(message))
         self.view.problemActivated.connect(self.open_problem)
         self._stale = True  # a check was asked for while the dock was hidden
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         window.folderLoaded.connect(self.recheck)
         window.postsChanged.connect(self.recheck)
-        self.setVisible(window.settings.value(SETTING, False) in (True, "true"))
 
     def recheck(self) -> None:
         """Check the window's folder again, a moment from now (once shown, if hidden)."""
@@ -198,25 +196,8 @@ class ProblemsDock(QDockWidget):
         if tab is not None:
             tab.go_to_problem(problem)
 
-    def toggle(self, shown: bool) -> None:
-        """View > Problems."""
-        self.main.settings.setValue(SETTING, shown)
-        self.setVisible(shown)
-
     def showEvent(self, event: QShowEvent) -> None:
-        # Shown from the settings before the menus existed, or by the menu: the tick follows.
+        # Changes came while it was hidden: check them now.
         super().showEvent(event)
-        self._tick(True)
         if self._stale:
             self.recheck()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # The dock's own close button: the menu's tick and the setting follow.
-        super().closeEvent(event)
-        self._tick(False)
-        self.main.settings.setValue(SETTING, False)
-
-    def _tick(self, shown: bool) -> None:
-        action = self.main.actions_by_name.get("problems")
-        if action is not None:
-            action.setChecked(shown)

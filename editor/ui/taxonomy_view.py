@@ -18,10 +18,9 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -37,13 +36,13 @@ from editor.core.folder import ContentFolder
 from editor.core.post import Post
 from editor.core.taxonomy_edit import ApplyResult, Kind, Plan, apply, plan_rename, terms
 from editor.ui.background import Job, snapshot
+from editor.ui.docks import ToggledDock
 
 if TYPE_CHECKING:
     from editor.ui.document_tab import DocumentTab
     from editor.ui.main_window import MainWindow
 
 TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, name) on a term's row
-SETTING = "taxonomyDock"
 KINDS: tuple[tuple[Kind, str, str], ...] = (
     ("tag", "Tags", "Tag"),
     ("category", "Categories", "Category"),
@@ -128,7 +127,7 @@ class TaxonomyTree(QTreeWidget):
         return [item.data(0, TERM_ROLE) for item in self.selectedItems()]
 
 
-class TaxonomyDock(QDockWidget):
+class TaxonomyDock(ToggledDock):
     """View > Tags & Categories. `finished(ApplyResult | None)` ends each rename or merge
     (None: cancelled, nothing to change, or the plan failed)."""
 
@@ -136,8 +135,7 @@ class TaxonomyDock(QDockWidget):
 
     def __init__(self, window: MainWindow) -> None:
         # A dock's title takes "&" as a shortcut mark, as a menu does: "&&" shows one.
-        super().__init__("Tags && Categories", window, objectName="taxonomyDock")
-        self.main = window
+        super().__init__(window, "Tags && Categories", "taxonomy", "taxonomyDock")
         self.tree = TaxonomyTree()
         self.tree.itemSelectionChanged.connect(self._enable)
         self.tree.itemActivated.connect(self._filter_posts)
@@ -158,10 +156,8 @@ class TaxonomyDock(QDockWidget):
         self.job = Job(self)  # plans, then applies: one at a time
         self.job.done.connect(self._job_done)
         self.job.failed.connect(self._failed)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
         window.folderLoaded.connect(self.refresh)
         window.postsChanged.connect(self.refresh)
-        self.setVisible(window.settings.value(SETTING, False) in (True, "true"))
         self._enable()
 
     def refresh(self) -> None:
@@ -292,27 +288,6 @@ class TaxonomyDock(QDockWidget):
                 return
 
     # --- View menu -------------------------------------------------------------------------
-
-    def toggle(self, shown: bool) -> None:
-        """View > Tags & Categories."""
-        self.main.settings.setValue(SETTING, shown)
-        self.setVisible(shown)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        # Shown from the settings before the menus existed, or by the menu: the tick follows.
-        super().showEvent(event)
-        self._tick(True)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # The dock's own close button: the menu's tick and the setting follow.
-        super().closeEvent(event)
-        self._tick(False)
-        self.main.settings.setValue(SETTING, False)
-
-    def _tick(self, shown: bool) -> None:
-        action = self.main.actions_by_name.get("taxonomy")
-        if action is not None:
-            action.setChecked(shown)
 
 
 def _key(path: Path) -> str:

@@ -84,6 +84,26 @@ def test_focus_mode_leaves_the_editor_alone_in_a_centred_column_and_comes_back(
     qtbot.waitUntil(lambda: tab.editor.viewportMargins().left() == 0, timeout=3000)
 
 
+def test_focus_mode_hides_the_open_docks_and_brings_back_only_those(
+    qtbot, window, make_folder, settings
+):
+    _tab(qtbot, window, make_folder, settings)
+    window.actions_by_name["outline"].trigger()
+    window.actions_by_name["problems"].trigger()
+    assert [dock.isVisible() for dock in window.docks()] == [True, False, True]
+    window.actions_by_name["focus_mode"].trigger()
+    assert not any(dock.isVisible() for dock in window.docks())
+    # Ticks and settings still say what the writer wants back.
+    assert window.actions_by_name["outline"].isChecked()
+    assert settings.value("problemsDock") in (True, "true")
+    window.actions_by_name["focus_mode"].trigger()
+    assert [dock.isVisible() for dock in window.docks()] == [True, False, True]
+    # A dock closed by its own button stays closed, its tick and setting follow.
+    window.problems.close()
+    assert not window.actions_by_name["problems"].isChecked()
+    assert settings.value("problemsDock") in (False, "false")
+
+
 def test_zoom_grows_the_editor_and_the_preview_and_is_remembered(
     qtbot, window, make_folder, settings
 ):

@@ -1,0 +1,73 @@
+"""Docks the View menu shows and hides: the outline, Tags & Categories, Problems.
+
+A dock can be closed three ways (its menu action, its own close button, focus mode), and the
+menu's tick and the remembered setting must agree after each: focus mode hides a dock for a
+while without forgetting that the writer wants it, and brings it back when it ends.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+
+class ToggledDock(QDockWidget):
+    """A dock with a checkable View action named `action` and a setting named `setting`.
+    Build it before the window's menus; `restore()` shows it as it was last time."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        title: str,
+        action: str,
+        setting: str,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea,
+    ) -> None:
+        super().__init__(title, window, objectName=f"{action}Dock")
+        self.main = window
+        self.action_name = action
+        self.setting = setting
+        self._focus_mode = False
+        window.addDockWidget(area, self)
+        self.hide()
+
+    @property
+    def wanted(self) -> bool:
+        """Whether the writer asked for this dock (it may be hidden by focus mode)."""
+        return self.main.settings.value(self.setting, False) in (True, "true")
+
+    def restore(self) -> None:
+        """Show the dock if it was shown when the window last closed."""
+        self._tick(self.wanted)
+        self.setVisible(self.wanted and not self._focus_mode)
+
+    def toggle(self, shown: bool) -> None:
+        """The View menu's action."""
+        self.main.settings.setValue(self.setting, shown)
+        self.setVisible(shown and not self._focus_mode)
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Focus mode hides the dock; leaving it shows the dock again if it is wanted."""
+        self._focus_mode = on
+        self.setVisible(self.wanted and not on)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._tick(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The dock's own close button: the menu's tick and the setting follow.
+        super().closeEvent(event)
+        self._tick(False)
+        self.main.settings.setValue(self.setting, False)
+
+    def _tick(self, shown: bool) -> None:
+        action = self.main.actions_by_name.get(self.action_name)
+        if action is not None:
+            action.setChecked(shown)
