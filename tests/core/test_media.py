@@ -185,6 +185,41 @@ def test_a_decap_collection_media_folder_of_nothing_is_beside_the_entry(tmp_path
     assert (added.path, added.link) == (post.parent / "my-photo.png", "my-photo.png")
 
 
+FRONT_MATTER = """\
+{
+  "frontMatter.content.publicFolder": "[[workspace]]/static",
+  "frontMatter.taxonomy.contentTypes": [
+    {"name": "default", "fields": [{"title": "Title", "name": "title", "type": "string"}]}
+  ]
+}
+"""
+
+
+def test_a_front_matter_public_folder_is_served_at_the_root(tmp_path):
+    post = make_site(tmp_path / "site", "hugo.toml")
+    write(tmp_path / "site", "frontmatter.json", FRONT_MATTER)
+    folder = ContentFolder(post.parent)
+    folder.scan()
+    added = import_file(picture(tmp_path), place_for(post, folder.schema.media))
+    assert (added.path, added.link) == (tmp_path / "site/static/my-photo.png", "/my-photo.png")
+
+
+def test_a_decap_folder_template_is_filled_in_for_the_post(tmp_path):
+    post = make_site(tmp_path / "site", "hugo.toml")
+    config = DECAP.replace(
+        "    folder: content/posts\n",
+        "    folder: content/posts\n"
+        "    media_folder: '{{media_folder}}/{{slug}}'\n"
+        "    public_folder: '{{public_folder}}/{{slug}}'\n",
+    )
+    write(tmp_path / "site", "static/admin/config.yml", config)
+    folder = ContentFolder(post.parent)
+    folder.scan()
+    added = import_file(picture(tmp_path), place_for(post, folder.schema.media))
+    assert added.path == tmp_path / "site/static/img/uploads/a/my-photo.png"
+    assert added.link == "/img/uploads/a/my-photo.png"
+
+
 # ---- names ----------------------------------------------------------------------------------
 
 
