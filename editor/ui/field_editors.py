@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -228,17 +228,20 @@ class ImageEditor(LineEditor):
         row.addWidget(browse)
         self.box.insertLayout(0, row)
         self.edit.textChanged.connect(self._thumbnail)
-        self.setAcceptDrops(True)  # a picture file dropped on the row, line edit included
+        self.setAcceptDrops(True)  # a picture file dropped on the row
+        # A file manager's drag often carries the path as text too, which the line edit would
+        # paste in as text: a picture dropped on it comes here first.
+        self.edit.installEventFilter(self)
 
     def local_file(self, text: str) -> Path | None:
         """The picture file a value names, when it is local and exists: found through the
         site (`Site.resolve`), else beside the post when there is no site to ask."""
         if not text or "://" in text:
             return None
-        if self.media is not None:
-            return self.media.resolve(text)
-        if self.post_path is None:
-            return None
+        found = self.media.resolve(text) if self.media is not None else None
+        if found is not None or self.post_path is None:
+            return found
+        # Not in the site (or no site to ask): beside the post, where Markdown viewers look.
         candidate = (self.post_path.parent / text).resolve()
         return candidate if candidate.is_file() else None
 
@@ -278,19 +281,32 @@ class ImageEditor(LineEditor):
         if chosen:
             self.choose(Path(chosen))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and isinstance(
+            event, QDragEnterEvent | QDragMoveEvent | QDropEvent
+        ):
+            return self._take_drop(event)
+        return super().eventFilter(watched, event)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.media is not None and picture_paths(event.mimeData()):
-            event.acceptProposedAction()
+        self._take_drop(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self.media is not None and picture_paths(event.mimeData()):
-            event.acceptProposedAction()
+        self._take_drop(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._take_drop(event)
+
+    def _take_drop(self, event: QDropEvent) -> bool:
+        """Accept a drag that brings picture files, and on the drop take the first (a field
+        holds one picture); False, the event untouched, for anything else."""
         paths = picture_paths(event.mimeData())
-        if self.media is not None and paths:
-            event.acceptProposedAction()
-            self.choose(paths[0])  # a field holds one picture: the first one dropped
+        if self.media is None or not paths:
+            return False
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            self.choose(paths[0])
+        return True
 
 
 class ListEditor(FieldEditor):

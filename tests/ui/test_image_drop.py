@@ -223,6 +223,9 @@ def test_a_cover_the_site_already_serves_is_named_where_it_is(tab, site):
 def test_a_picture_dropped_on_the_cover_field_is_taken(tab, site, desktop):
     cover = tab.form.editors["coverImage"]
     source = save_png(desktop / "beach.png", color="yellow")
-    drop(cover.edit, file_urls(source), QPoint(5, 5))
+    mime = file_urls(source)
+    mime.setText(str(source))  # as file managers send it: the line edit alone would paste this
+    drop(cover.edit, mime, QPoint(5, 5))
+    assert cover.edit.text() == "/images/beach.png"
     assert tab.post.values["coverImage"] == "/images/beach.png"
     assert (site / "static/images/beach.png").read_bytes() == source.read_bytes()
