@@ -12,12 +12,18 @@ A content folder may describe its front matter in `.post-editor.yaml` at its roo
       - {name: draft, type: boolean, default: false}
     naming: "{slug}.md"           # or "{date}-{slug}.md", "{slug}/index.md"; absent: detected
     language: en                  # optional
+    media: {folder: static/images, url: /images}   # optional: where dropped pictures go
 
 Keys of a field: `name` (required), `type` (absent: the built-in field of that name's type,
 else `string`), `required`, `max` (longest text), `pattern` (a regular expression the whole
 value, or each list item, must match), `choices` (for `select` and `list`), `help` (tooltip),
 `default` (for new posts; must pass the field's own check), `label` (absent: from the name,
 coverImage → "Cover image"). Anything else is an error reported with its line.
+
+`media` says where pictures dropped on a post are copied: `folder`, relative to the site root
+(`./...`: relative to each post's folder), and `url`, the address the site serves that folder
+at (absent: posts link to the file by a relative path). Absent: from the CMS config, else the
+site's layout (see `editor.core.media`).
 
 Types (`TYPES`), and what each accepts in the file / reads from typed text:
 
@@ -63,6 +69,7 @@ from editor.core.fieldtypes import (
     describe,
     is_scalar,
 )
+from editor.core.media import MediaSetting, setting_from_cms
 from editor.core.safeyaml import Loader
 
 if TYPE_CHECKING:  # cms_config builds Fields from this module: a real import would be a cycle
@@ -173,6 +180,9 @@ class Schema:
     naming: str | None = None  # "{slug}.md", "{date}-{slug}.md", "{slug}/index.md"; None: detect
     language: str | None = None
     hidden: tuple[Field, ...] = ()
+    # Where dropped pictures go; None: by the site's layout. Not compared: two schemas are
+    # equal when posts check the same against them (a rescan revalidates on a change).
+    media: MediaSetting | None = dataclasses.field(default=None, compare=False)
 
     DEFAULT: ClassVar[Schema]
 
@@ -232,7 +242,7 @@ Schema.DEFAULT = DEFAULT = Schema(
 
 # ---- the schema file -------------------------------------------------------------------------
 
-_SETTINGS = ("fields", "naming", "language")
+_SETTINGS = ("fields", "naming", "language", "media")
 # What each key of a field must hold, checked before the Field is built so errors get a line;
 # `{}` in a message is the value found.
 _FIELD_RULES: dict[str, tuple[Callable[[object], object], str]] = {
@@ -359,7 +369,40 @@ def load_schema_file(path: Path) -> Schema:
     language = settings.get("language")
     if language is not None and not isinstance(language, str):
         raise _error("language must be a code like en", entries["language"][1], path)
-    return Schema(tuple(fields), naming, language)
+    media = _media_from_node(entries["media"][1], path) if "media" in entries else None
+    return Schema(tuple(fields), naming, language, media=media)
+
+
+def _media_from_node(node: yaml.Node, path: Path) -> MediaSetting:
+    """`media: {folder: static/images, url: /images}`, checked key by key with lines."""
+    if not isinstance(node, yaml.MappingNode):
+        raise _error(
+            "media must be a mapping like {folder: static/images, url: /images}", node, path
+        )
+    entries = _entries(node, path)
+    values: dict[str, str] = {}
+    for key, (key_node, value_node) in entries.items():
+        if key not in ("folder", "url"):
+            raise _error(f"unknown key ‘{key}’ in media; use folder, url", key_node, path)
+        value = _value(value_node, path)
+        if not isinstance(value, str):
+            raise _error(f"media {key} must be text, not {describe(value)}", value_node, path)
+        values[key] = value.strip()
+    if "folder" not in entries:
+        raise _error("media needs a folder, like {folder: static/images}", node, path)
+    folder = values["folder"]
+    parts = folder.replace("\\", "/").split("/")
+    if folder.startswith(("/", "~")) or re.match(r"[A-Za-z]:", folder) or ".." in parts:
+        raise _error(
+            "the media folder must be a path inside the site, like static/images",
+            entries["folder"][1],
+            path,
+        )
+    url = values.get("url")
+    if url is not None and ("://" in url or url.startswith("//")):
+        raise _error("the media url is the site's own path, like /images", entries["url"][1], path)
+    base = "post" if folder == "." or folder.startswith("./") else "site"
+    return MediaSetting(folder, url, base, SCHEMA_FILE)
 
 
 # ---- inference from existing posts -----------------------------------------------------------
@@ -512,7 +555,8 @@ def schema_source(root: Path, values: Iterable[Mapping[str, object]]) -> SchemaS
 
     cms = read_cms_schema(root)
     if cms is not None and cms.schema is not None:
-        return SchemaSource(cms.schema, "cms", cms.path, cms.notes, cms)
+        schema = dataclasses.replace(cms.schema, media=setting_from_cms(cms))
+        return SchemaSource(schema, "cms", cms.path, cms.notes, cms)
     return SchemaSource(infer_schema(values), "inferred", None, cms.notes if cms else (), cms)
 
 

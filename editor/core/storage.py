@@ -81,9 +81,13 @@ def changed_on_disk(path: Path, stamp: FileStamp) -> bool:
         return True
 
 
+def os_cause(exc: OSError) -> str:
+    """Why a file operation failed, in a writer's words ("the disk is full")."""
+    return _CAUSES.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
 def _error(exc: OSError, path: Path) -> PostError:
-    cause = _CAUSES.get(exc.errno or 0) or exc.strerror or str(exc)
-    return PostError(f"could not save: {cause}; nothing was changed on disk", Path(path))
+    return PostError(f"could not save: {os_cause(exc)}; nothing was changed on disk", Path(path))
 
 
 def _create_temp(folder: Path, name: str, mode: int) -> tuple[int, Path]:

@@ -26,15 +26,19 @@ from PySide6.QtWidgets import (
 
 from editor.core.errors import PostError
 from editor.core.folder import Taxonomy
+from editor.core.media import MediaPlace, media_place
 from editor.core.post import Post, splice_lines
 from editor.core.schema import Schema
+from editor.core.site import Site
 from editor.core.storage import ConflictError
 from editor.core.textdiff import unified_diff
 from editor.core.validate import Facts, Problem, validate
 from editor.ui.disk_bar import DiskBar
+from editor.ui.field_editors import ImageEditor
 from editor.ui.find_bar import FindBar
 from editor.ui.form import FrontMatterForm
 from editor.ui.markdown_edit import MarkdownEdit
+from editor.ui.media_drop import MediaImporter
 from editor.ui.preview import Preview
 from editor.ui.prompts import Prompter
 from editor.ui.remote_images import RemoteImages
@@ -96,6 +100,12 @@ class DocumentTab(QWidget):
             schema, post.path, list(taxonomy.tags), list(taxonomy.categories)
         )
         self.editor = MarkdownEdit()
+        # Pictures dropped on the text or chosen for an image field go where the core says.
+        self.media = MediaImporter(self.media_place, prompter)
+        self.editor.media = self.media
+        for field_editor in self.form.editors.values():
+            if isinstance(field_editor, ImageEditor):
+                field_editor.media = self.media
         self.find_bar = FindBar(self.editor)
         self.preview = Preview(images=images)
         self.preview.set_base(post.path)
@@ -205,6 +215,14 @@ class DocumentTab(QWidget):
         return _editor_text(
             "".join(fm[e.start : e.end] for e in self.post.entries if e.key not in shown)
         )
+
+    def media_place(self) -> MediaPlace:
+        """Where pictures added to this post go and how it links to them (settings, CMS
+        config, else the site's layout: `editor.core.media`)."""
+        path = self.post.path
+        if path is None:
+            raise PostError("save the post first: its pictures go where it is saved")
+        return media_place(path, Site.around(self.within or path.parent), self.schema.media)
 
     def current_post(self) -> Post:
         """The post as it would be saved now: form edits plus the editor's text."""

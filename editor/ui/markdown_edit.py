@@ -1,5 +1,9 @@
 """The Markdown editor: a QPlainTextEdit with highlighting, formatting commands, list
-continuation and word counts.
+continuation, word counts, and pictures dropped or pasted in.
+
+A picture file dropped or pasted (or a screenshot pasted) is copied into the site's media folder
+by the tab's `MediaImporter` and named by an `![alt](link)`; any other drop or paste is Qt's
+own (text is inserted; a post file dropped goes on to the window, which opens it).
 
 Each command is one undo step. Commands work on the selection (or the word or line under the
 cursor) and leave the text selected or the cursor placed where the writer goes on typing.
@@ -12,11 +16,12 @@ import re
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.ui.highlighter import MarkdownHighlighter
+from editor.ui.media_drop import MediaImporter, has_picture, markdown_images
 
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -69,6 +74,28 @@ class MarkdownEdit(QPlainTextEdit):
         self._counting = False
         self._count_again = False
         self._counted.connect(self._show_count)
+        self.media: MediaImporter | None = None  # set by the tab: where pictures go
+
+    # --- pictures dropped or pasted ----------------------------------------------------------
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        if self.media is not None and has_picture(source):
+            return True
+        return super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """At the cursor (a drop has put it at the drop point): the pictures' Markdown, one
+        undo step; nothing when none could be added (the importer told the writer why)."""
+        if self.media is None or not has_picture(source):
+            super().insertFromMimeData(source)
+            return
+        added = self.media.add_from(source)
+        if added:
+            cursor = self.textCursor()
+            cursor.beginEditBlock()
+            cursor.insertText(markdown_images(added))
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
 
     def set_editor_font(self, font: QFont) -> None:
         """The writer's chosen font."""

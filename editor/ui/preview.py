@@ -1,12 +1,14 @@
 """The live preview: a QTextBrowser showing the post as a reader sees it.
 
-It never runs script (QTextBrowser has no JavaScript) and resolves local images relative to
-the post. Remote images are placeholders with their alt text unless the writer allows them;
-then they are fetched in the background (`RemoteImages`) and the page is laid out again as
-each arrives, while the writer goes on typing. When they are not allowed, not one request
-is made. A link opens in the system browser only when it is clicked. A new page replaces
-only the pieces of the shown one that changed, a slice at a time (`PageBuilder`), so the text
-neither jumps nor stalls typing while the writer types.
+It never runs script (QTextBrowser has no JavaScript) and finds local images as the site will
+(`Site.resolve`): beside the post, then in the folders the site serves at "/", so the
+"/images/a.png" a Hugo or Next.js post writes shows. Remote images are placeholders with their
+alt text unless the writer allows them; then they are fetched in the background
+(`RemoteImages`) and the page is laid out again as each arrives, while the writer goes on
+typing. When they are not allowed, not one request is made. A link opens in the system browser
+only when it is clicked. A new page replaces only the pieces of the shown one that changed, a
+slice at a time (`PageBuilder`), so the text neither jumps nor stalls typing while the writer
+types.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from editor.core.render import dark_css, default_css, offline_images, page
+from editor.core.site import Site
 from editor.ui.page_builder import PageBuilder, piece_page
 from editor.ui.remote_images import RemoteImages
 
@@ -48,7 +51,8 @@ class Preview(QTextBrowser):
         self._asked: set[str] = set()  # remote pictures this page is waiting for
         self._relayout = QTimer(self, singleShot=True, interval=RELAYOUT_DELAY_MS)
         self._relayout.timeout.connect(self._lay_out_again)
-        self._base = QUrl()
+        self._post_path: Path | None = None
+        self._site: Site | None = None
         self.document().setUndoRedoEnabled(False)  # edited piece by piece: keep no history
         self._builder = PageBuilder(self.document())
         self._builder.done.connect(self._page_done)
@@ -57,15 +61,18 @@ class Preview(QTextBrowser):
         self._last: tuple[list[str], Mapping[str, object]] | None = None  # to show again
 
     def set_base(self, post_path: Path | None) -> None:
-        """Resolve relative image paths against the post's folder."""
-        if post_path is not None:
-            self._base = QUrl.fromLocalFile(str(post_path.parent) + "/")
-            self.document().setBaseUrl(self._base)
+        """Find the post's local images from its folder and its site. The document has no base
+        URL, so each reference reaches `loadResource` as written ("/images/a.png" resolved
+        against a folder would name a file at the top of the disk)."""
+        self._post_path = post_path
+        self._site = Site.around(post_path.parent) if post_path is not None else None
 
     def show_post(self, pieces: list[str], meta: Mapping[str, object]) -> None:
         """Show the page of a post whose body renders to `pieces` (`editor.core.pieces`) in
         place of the current one (`pageShown` then), keeping the scroll position."""
         self._last = (pieces, meta)
+        if self._site is not None:  # a Site remembers what it found: see pictures added since
+            self._site = Site(self._site.root)
         if not self.remote_images:
             pieces = [offline_images(piece) for piece in pieces]
         css = self._css
@@ -99,11 +106,31 @@ class Preview(QTextBrowser):
         max-width)."""
         if kind == _IMAGE and url.scheme() in ("http", "https"):
             return self._remote(url)
+        if kind == _IMAGE and self._site is not None and url.scheme() in ("", "file"):
+            local = self._local(url)
+            return self._fit(local) if local is not None and not local.isNull() else None
         resource = super().loadResource(kind, url)
         if kind != _IMAGE or resource is None:
             return resource
         image = resource if isinstance(resource, QImage) else QImage.fromData(resource)
         return self._fit(image) if not image.isNull() else resource
+
+    def _local(self, url: QUrl) -> QImage | None:
+        """The picture a local reference names, read from the file the site would publish;
+        None when there is none."""
+        if self._site is None or self._post_path is None:
+            return None
+        if url.scheme() == "file":
+            ref = url.toLocalFile()
+            path: Path | None = Path(ref) if Path(ref).is_file() else None
+        else:
+            ref = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+            path = self._site.resolve(ref, self._post_path)
+            if path is not None and not self._site.exists(path):
+                # Outside the site (a picture one folder up from a lone post): as before,
+                # from the post's folder, where Qt would have looked.
+                path = path if not ref.startswith("/") and path.is_file() else None
+        return QImage(str(path)) if path is not None else None
 
     def _remote(self, url: QUrl) -> QImage | None:
         if not self.remote_images:
