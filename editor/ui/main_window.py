@@ -35,6 +35,7 @@ from editor.core.schema import Schema
 from editor.ui.actions import ACTIONS
 from editor.ui.disk_watch import DiskWatch
 from editor.ui.document_tab import DocumentTab
+from editor.ui.export_ui import Exporter
 from editor.ui.folder_panel import FolderPanel
 from editor.ui.indexer import Indexer
 from editor.ui.outline import Outline
@@ -102,6 +103,14 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
         self.outline_dock.hide()
         self._zoom = 0  # text size steps from the chosen font; the settings say which
+        self.exporter = Exporter(
+            self,
+            settings,
+            self.prompter,
+            lambda: tab.current_post() if (tab := self.current_tab()) else None,
+            lambda: self.folder.root if self.folder else None,
+        )
+        self.exporter.message.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self.setAcceptDrops(True)
