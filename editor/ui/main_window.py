@@ -20,18 +20,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QTabWidget,
 )
 
-from editor import __version__
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, IndexEntry, Taxonomy
 from editor.core.post import Post
 from editor.core.recovery import RecoveryStore
 from editor.core.schema import Schema
+from editor.ui.about import AboutDialog
 from editor.ui.actions import ACTIONS
 from editor.ui.disk_watch import DiskWatch
 from editor.ui.document_tab import DocumentTab
@@ -617,12 +616,7 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Help > About."""
-        QMessageBox.about(
-            self,
-            "About Post Editor",
-            f"<b>Post Editor</b> {__version__}<br>Edit a blog's Markdown posts without "
-            "touching a byte you did not change.",
-        )
+        AboutDialog(self).open()  # not exec(): nothing waits for it to close
 
     # --- drag and drop, settings -------------------------------------------------------------
 
