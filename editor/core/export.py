@@ -77,7 +77,12 @@ def standalone_page(
     document = page(body_html, meta, standalone_css(dark), head)
     if post_path is None:
         return document
-    return embed_images(document, post_path, site or Site.around(post_path.parent))
+    try:
+        return embed_images(document, post_path, site or Site.around(post_path.parent))
+    except OSError:
+        # The site's folders became unreadable since the post was opened: the writer's text
+        # still goes out, its pictures as written.
+        return document
 
 
 def standalone_html(post: Post, renderer: Renderer, site: Site | None = None) -> str:

@@ -123,13 +123,16 @@ class Exporter(QObject):
         try:
             if self._renderer is None:
                 self._renderer = Renderer()
-            site = self._site(post)
-            atomic_write(target, standalone_html(post, self._renderer, site).encode("utf-8"))
+            page = standalone_html(post, self._renderer, self._site(post))
+            atomic_write(target, page.encode("utf-8"))
+            problem = None
         except PostError as error:
-            QApplication.restoreOverrideCursor()  # the message box gets the normal cursor
-            self.prompter.inform(failure, str(error))
+            problem = str(error)
+        finally:
+            QApplication.restoreOverrideCursor()  # before the message box, and on any error
+        if problem is not None:
+            self.prompter.inform(failure, problem)
             return False
-        QApplication.restoreOverrideCursor()
         return True
 
     def _site(self, post: Post) -> Site | None:
@@ -138,9 +141,12 @@ class Exporter(QObject):
         if post.path is None:
             return None
         root = self._content_root()
-        if root is not None and post.path.absolute().is_relative_to(root.absolute()):
+        if root is None or not post.path.absolute().is_relative_to(root.absolute()):
+            root = post.path.parent
+        try:
             return Site.around(root)
-        return Site.around(post.path.parent)
+        except OSError:  # an unreadable site folder: the page goes out without its pictures
+            return None
 
 
 def _name(post: Post, by_title: bool = True) -> str:

@@ -20,6 +20,7 @@ from editor.core.export import embed_images, standalone_html, standalone_page
 from editor.core.post import Post
 from editor.core.render import Renderer, dark_css, default_css
 from editor.core.site import Site
+from tests.users import as_nobody, open_folder
 
 # Not a decodable PNG, and need not be: the export copies bytes, it never decodes them.
 PICTURE = b"\x89PNG\r\n\x1a\n fake picture bytes \x00\xff"
@@ -162,3 +163,20 @@ def test_the_text_given_is_what_is_exported_not_the_file(site_root, renderer):
 def test_without_a_path_nothing_is_embedded(renderer):
     document = standalone_html(Post("---\ntitle: T\n---\n![](images/local.png)\n"), renderer)
     assert srcs(document) == ["images/local.png"]
+
+
+def test_a_site_that_cannot_be_read_gives_the_page_without_its_pictures(renderer):
+    # Outside pytest's own temp folder, which only root may enter; as `nobody` when the
+    # tests run as root, who may read anything.
+    with open_folder() as shared:
+        root = shared / "site"
+        write(root, ".git/HEAD", "ref: refs/heads/main\n")
+        write(root, "images/local.png", PICTURE)
+        post = Post("---\ntitle: T\n---\nStill here.\n\n![](images/local.png)\n", root / "p.md")
+        root.chmod(0o000)
+        try:
+            with as_nobody():
+                document = standalone_html(post, renderer)
+        finally:
+            root.chmod(0o755)
+    assert "<p>Still here.</p>" in document and srcs(document) == ["images/local.png"]
