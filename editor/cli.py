@@ -6,7 +6,7 @@
     post-editor list FOLDER [--json]
     post-editor set PATH... --field KEY=VALUE... [--unset KEY]... [--dry-run]
     post-editor new FOLDER --title T [--field KEY=VALUE]...
-    post-editor render FILE
+    post-editor render FILE [--standalone]
 
 Each sub-command is one function taking the parsed arguments and returning the exit status, so
 tests call `main([...])` without a subprocess. A writer's mistake (a missing file, broken YAML,
@@ -62,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
 
     render = sub.add_parser("render", help="print the preview HTML of a post")
     render.add_argument("file", type=Path, metavar="FILE")
+    render.add_argument(
+        "--standalone",
+        action="store_true",
+        help="a page for a browser: stylesheet with dark theme, local pictures embedded",
+    )
     return parser
 
 
@@ -263,10 +268,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_render(args: argparse.Namespace) -> int:
     """Print the preview page of a post; with unreadable front matter, the body alone, the
     error on stderr and status 1 (a build script must not take it for a good page)."""
-    from editor.core.render import Renderer, page  # markdown and pygments: only here
+    from editor.core.export import standalone_html  # markdown and pygments: only here
+    from editor.core.render import Renderer, page
 
     post = Post.read(args.file)
-    print(page(Renderer().render(post.body), post.values))
+    renderer = Renderer()
+    if args.standalone:
+        print(standalone_html(post, renderer))
+    else:
+        print(page(renderer.render(post.body), post.values))
     if post.error is not None:
         _say(str(post.error))
         return PROBLEMS

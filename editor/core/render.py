@@ -127,11 +127,14 @@ def _first(meta: Mapping[str, object], keys: tuple[str, ...]) -> str:
     return ""
 
 
-def page(body_html: str, meta: Mapping[str, object], base_css: str | None = None) -> str:
+def page(
+    body_html: str, meta: Mapping[str, object], base_css: str | None = None, head: str = ""
+) -> str:
     """A full HTML document: title, date, author, cover image, excerpt, then `body_html`.
 
-    Every front-matter value is escaped; `body_html` is inserted as is. `base_css` replaces
-    the packaged stylesheet when given.
+    Every front-matter value is escaped; `body_html` and `head` (more of the document's
+    head, such as meta tags) are inserted as they are. `base_css` replaces the packaged
+    stylesheet when given.
     """
     esc = html.escape  # quote=True as well, so values are safe inside attributes
     title = _first(meta, ("title",))
@@ -139,7 +142,7 @@ def page(body_html: str, meta: Mapping[str, object], base_css: str | None = None
     byline = " · ".join(esc(part) for part in (date, _author(meta.get("author"))) if part)
     cover = _first(meta, _COVER_KEYS)
     excerpt = _first(meta, _EXCERPT_KEYS)
-    head = [
+    header = [
         f'<h1 class="title">{esc(title)}</h1>' if title else "",
         f'<p class="byline">{byline}</p>' if byline else "",
         f'<p class="cover"><img src="{esc(cover)}" alt="" /></p>' if cover else "",
@@ -150,10 +153,11 @@ def page(body_html: str, meta: Mapping[str, object], base_css: str | None = None
         [
             "<!DOCTYPE html>",
             '<html><head><meta charset="utf-8" />',
+            *([head] if head else []),
             f"<title>{esc(title)}</title>",
             f"<style>\n{css}</style>",
             '</head><body><div class="post">',
-            *(part for part in head if part),
+            *(part for part in header if part),
             f'<div class="body">\n{body_html}\n</div>',
             "</div></body></html>\n",
         ]

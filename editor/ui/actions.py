@@ -36,6 +36,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "&File", "review_first", "Review Changes &Before Saving", None, "set_review_first", True
     ),
+    ActionSpec("&File", "export_html", "E&xport as HTML…", "Ctrl+Shift+E", "exporter.export_html"),
+    ActionSpec(
+        "&File", "open_browser", "Open in Bro&wser", "Ctrl+Alt+B", "exporter.open_in_browser"
+    ),
     ActionSpec("&File", "close_tab", "&Close Post", Key.Close, "close_current"),
     ActionSpec("&File", "quit", "&Quit", Key.Quit, "close"),
     ActionSpec("&Edit", "undo", "&Undo", Key.Undo, "undo"),

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from editor.core.recovery import RecoveryStore
+from editor.ui.about import set_identity
 from editor.ui.main_window import MainWindow
 from editor.ui.theme import apply_theme
 
@@ -53,8 +54,7 @@ def run(path: Path | None, screenshot: Path | None = None) -> int:
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
-    app.setApplicationName("Post Editor")
-    app.setApplicationVersion(__import__("editor").__version__)
+    set_identity(app)
     store = settings()
     apply_theme(app, str(store.value("theme", "system")))
     # A screenshot is not a writing session: it keeps no recovery copies and offers none.

@@ -19,22 +19,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QTabWidget,
 )
 
-from editor import __version__
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, IndexEntry, Taxonomy
 from editor.core.post import Post
 from editor.core.recovery import RecoveryStore
 from editor.core.schema import Schema
+from editor.ui.about import AboutDialog
 from editor.ui.actions import ACTIONS
 from editor.ui.disk_watch import DiskWatch
 from editor.ui.docks import ToggledDock
 from editor.ui.document_tab import DocumentTab
+from editor.ui.export_ui import Exporter
 from editor.ui.folder_panel import FolderPanel
 from editor.ui.indexer import Indexer
 from editor.ui.outline import Outline
@@ -104,6 +104,14 @@ class MainWindow(QMainWindow):
         self.outline_dock = ToggledDock(self, "Outline", "outline", "outline")
         self.outline_dock.setWidget(self.outline)
         self._zoom = 0  # text size steps from the chosen font; the settings say which
+        self.exporter = Exporter(
+            self,
+            settings,
+            self.prompter,
+            lambda: tab.current_post() if (tab := self.current_tab()) else None,
+            lambda: self.folder.root if self.folder else None,
+        )
+        self.exporter.message.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.actions_by_name: dict[str, QAction] = {}
         self.taxonomy = TaxonomyDock(self)
         self.taxonomy.finished.connect(lambda result: result and self._rescan())
@@ -609,12 +617,7 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Help > About."""
-        QMessageBox.about(
-            self,
-            "About Post Editor",
-            f"<b>Post Editor</b> {__version__}<br>Edit a blog's Markdown posts without "
-            "touching a byte you did not change.",
-        )
+        AboutDialog(self).open()  # not exec(): nothing waits for it to close
 
     # --- drag and drop, settings -------------------------------------------------------------
 

@@ -479,6 +479,16 @@ def test_render_of_broken_front_matter_prints_the_body_and_the_error_and_exits_1
     no_traceback(ran)
 
 
+def test_render_standalone_inlines_the_dark_theme_and_embeds_a_local_picture(run, write, tmp_path):
+    write(tmp_path / ".git" / "HEAD", "ref: refs/heads/main\n")  # the site: tmp_path
+    write(tmp_path / "img" / "a.png", b"\x89PNG picture")
+    path = write(tmp_path / "p.md", "---\ntitle: T\n---\n![a picture](img/a.png)\n")
+    ran = run("render", path, "--standalone")
+    assert ran.rc == 0, ran.err
+    assert "@media (prefers-color-scheme: dark)" in ran.out
+    assert 'src="data:image/png;base64,' in ran.out and "img/a.png" not in ran.out
+
+
 def test_render_of_a_missing_file_exits_2(run, tmp_path):
     ran = run("render", tmp_path / "nope.md")
     assert ran.rc == 2

@@ -325,3 +325,18 @@ def test_a_saved_new_tag_and_category_reach_other_tabs_and_the_quick_filters(
         lambda: other.tokens.chip_texts() == ["Climate", "Science", "Robotics"], timeout=3000
     )
     assert glaciers.post.values["category"] == "Environment"
+
+
+def test_the_window_title_is_post_folder_app_with_a_dot_while_unsaved(
+    qtbot, window, open_tab, folder, settings, prompter
+):
+    tab = open_tab("glaciers-in-retreat.md")
+    assert window.windowTitle() == f"Glaciers in retreat — {folder.name} — Post Editor"
+    title = tab.form.editors["title"].edit
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, " fast")
+    assert window.windowTitle() == f"● Glaciers in retreat fast — {folder.name} — Post Editor"
+    empty = MainWindow(settings, RenderService(use_process=False), prompter)
+    qtbot.addWidget(empty)
+    assert empty.windowTitle() == "Post Editor"
