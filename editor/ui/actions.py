@@ -36,7 +36,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "&File", "review_first", "Review Changes &Before Saving", None, "set_review_first", True
     ),
-    ActionSpec("&File", "export_html", "E&xport as HTML…", "Ctrl+Shift+E", "exporter.export_html"),
+    ActionSpec("&File", "export_html", "E&xport as HTML…", "Ctrl+Shift+X", "exporter.export_html"),
     ActionSpec(
         "&File", "open_browser", "Open in Bro&wser", "Ctrl+Alt+B", "exporter.open_in_browser"
     ),
@@ -64,12 +64,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&View", "outline", "&Outline", "Ctrl+Shift+O", "outline_dock.toggle", True),
     ActionSpec("&View", "taxonomy", "&Tags && Categories", "Ctrl+Shift+T", "taxonomy.toggle", True),
     ActionSpec("&View", "problems", "Pro&blems", "Ctrl+Shift+E", "problems.toggle", True),
-    ActionSpec("&View", "focus_mode", "Foc&us Mode", Key.FullScreen, "toggle_focus_mode", True),
+    ActionSpec("&View", "focus_mode", "Focus &Mode", Key.FullScreen, "toggle_focus_mode", True),
     ActionSpec("&View", "zoom_in", "Zoom &In", Key.ZoomIn, "zoom_in"),
     ActionSpec("&View", "zoom_out", "Zoom O&ut", Key.ZoomOut, "zoom_out"),
     ActionSpec("&View", "zoom_reset", "&Actual Size", "Ctrl+Alt+0", "zoom_reset"),
     ActionSpec("&View", "remote_images", "&Remote Images", None, "toggle_remote_images", True),
-    ActionSpec("&View", "font", "Editor F&ont…", None, "choose_font"),
+    ActionSpec("&View", "font", "&Editor Font…", None, "choose_font"),
     ActionSpec("&View", "theme_system", "Theme: Follow &System", None, "theme_system"),
     ActionSpec("&View", "theme_light", "Theme: &Light", None, "theme_light"),
     ActionSpec("&View", "theme_dark", "Theme: &Dark", None, "theme_dark"),

@@ -1,0 +1,29 @@
+"""The action table: every key and every menu mnemonic leads to one action only."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from PySide6.QtGui import QKeySequence
+
+from editor.ui.actions import ACTIONS
+
+
+def test_no_two_actions_share_a_shortcut(qapp):
+    keys = Counter(
+        QKeySequence(spec.shortcut).toString()
+        for spec in ACTIONS
+        if spec.shortcut is not None and QKeySequence(spec.shortcut).toString()
+    )
+    assert [key for key, n in keys.items() if n > 1] == []
+
+
+def test_no_two_entries_of_a_menu_share_a_mnemonic():
+    by_menu: dict[str, Counter[str]] = {}
+    for spec in ACTIONS:
+        mark = re.search(r"&([^&])", spec.text)
+        if mark:
+            by_menu.setdefault(spec.menu, Counter())[mark[1].lower()] += 1
+    clashes = {menu: [k for k, n in marks.items() if n > 1] for menu, marks in by_menu.items()}
+    assert {menu: keys for menu, keys in clashes.items() if keys} == {}
