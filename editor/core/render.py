@@ -165,7 +165,10 @@ def page(
 
 
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# Not data-src or data-alt: a lazy loader's attribute is not the picture's address.
+_ATTR = re.compile(
+    r"""(?<![\w-])(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE
+)
 
 
 def offline_images(body_html: str) -> str:

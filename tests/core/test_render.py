@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.core.render import Renderer, format_date, page
+from editor.core.render import Renderer, format_date, offline_images, page
 
 FOOTNOTED = (
     "# Notes\n\n# Notes\n\nA claim[^1] about HTML.\n\n[^1]: The source.\n*[HTML]: HyperText\n"
@@ -186,3 +186,14 @@ def test_page_uses_the_packaged_stylesheet_unless_given_one() -> None:
 )
 def test_format_date(value: object, shown: str) -> None:
     assert format_date(value) == shown
+
+
+def test_offline_images_hide_remote_pictures_and_only_those() -> None:
+    remote = '<p><img alt="A &amp; B" src="https://example.com/a.png"></p>'
+    assert offline_images(remote) == (
+        '<p><span class="remote-image" title="https://example.com/a.png">[image: A &amp; B]'
+        "</span></p>"
+    )
+    # A lazy-loading data-src is not the picture's address: the local src is shown.
+    local = '<img src="/images/a.png" alt="a" data-src="https://cdn.example.com/a.png">'
+    assert offline_images(local) == local
