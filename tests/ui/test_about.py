@@ -70,7 +70,7 @@ def test_the_desktop_file_launches_the_command_and_matches_the_window(identity):
     assert entry["StartupWMClass"] == identity.applicationName()  # X11's window class
     assert entry["Terminal"] == "false"
     assert entry["MimeType"] == "text/markdown;"
-    assert entry["Categories"] == "Office;TextEditor;Utility;"
+    assert entry["Categories"] == "Utility;TextEditor;"
     assert entry["Name"] == DISPLAY_NAME and entry["GenericName"] and entry["Comment"]
 
 
