@@ -16,7 +16,8 @@ Key = QKeySequence.StandardKey
 @dataclass(frozen=True)
 class ActionSpec:
     """One action: where it is, what it says, its keys, and the window method it calls
-    (a dotted name reaches a part of the window: "taxonomy.show_view")."""
+    (a dotted name reaches a part of the window: "taxonomy.toggle"; "editor.…" is the
+    current post's Markdown editor)."""
 
     menu: str
     name: str
@@ -24,6 +25,7 @@ class ActionSpec:
     shortcut: QKeySequence.StandardKey | str | None
     method: str
     checkable: bool = False
+    args: tuple[object, ...] = ()  # what the method is called with
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -42,23 +44,27 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("&File", "close_tab", "&Close Post", Key.Close, "close_current"),
     ActionSpec("&File", "quit", "&Quit", Key.Quit, "close"),
-    ActionSpec("&Edit", "undo", "&Undo", Key.Undo, "undo"),
-    ActionSpec("&Edit", "redo", "&Redo", Key.Redo, "redo"),
+    ActionSpec("&Edit", "undo", "&Undo", Key.Undo, "editor.undo"),
+    ActionSpec("&Edit", "redo", "&Redo", Key.Redo, "editor.redo"),
     ActionSpec("&Edit", "find", "&Find…", Key.Find, "find"),
     ActionSpec("&Edit", "replace", "R&eplace…", "Ctrl+H", "replace"),
     ActionSpec("&Edit", "filter_posts", "Filter &Posts", "Ctrl+Shift+F", "focus_filter"),
-    ActionSpec("F&ormat", "bold", "&Bold", Key.Bold, "format_bold"),
-    ActionSpec("F&ormat", "italic", "&Italic", Key.Italic, "format_italic"),
-    ActionSpec("F&ormat", "code", "&Code", "Ctrl+`", "format_code"),
-    ActionSpec("F&ormat", "link", "&Link", "Ctrl+K", "format_link"),
-    ActionSpec("F&ormat", "heading1", "Heading &1", "Ctrl+1", "format_heading1"),
-    ActionSpec("F&ormat", "heading2", "Heading &2", "Ctrl+2", "format_heading2"),
-    ActionSpec("F&ormat", "heading3", "Heading &3", "Ctrl+3", "format_heading3"),
-    ActionSpec("F&ormat", "paragraph", "&Paragraph", "Ctrl+0", "format_paragraph"),
-    ActionSpec("F&ormat", "bullets", "Bulle&ted List", "Ctrl+Shift+8", "format_bullets"),
-    ActionSpec("F&ormat", "numbers", "&Numbered List", "Ctrl+Shift+7", "format_numbers"),
-    ActionSpec("F&ormat", "quote", "&Quote", "Ctrl+Shift+.", "format_quote"),
-    ActionSpec("F&ormat", "code_block", "Code Bloc&k", "Ctrl+Shift+K", "format_code_block"),
+    ActionSpec("F&ormat", "bold", "&Bold", Key.Bold, "editor.wrap_selection", args=("**",)),
+    ActionSpec("F&ormat", "italic", "&Italic", Key.Italic, "editor.wrap_selection", args=("*",)),
+    ActionSpec("F&ormat", "code", "&Code", "Ctrl+`", "editor.wrap_selection", args=("`",)),
+    ActionSpec("F&ormat", "link", "&Link", "Ctrl+K", "editor.insert_link"),
+    ActionSpec("F&ormat", "heading1", "Heading &1", "Ctrl+1", "editor.set_heading", args=(1,)),
+    ActionSpec("F&ormat", "heading2", "Heading &2", "Ctrl+2", "editor.set_heading", args=(2,)),
+    ActionSpec("F&ormat", "heading3", "Heading &3", "Ctrl+3", "editor.set_heading", args=(3,)),
+    ActionSpec("F&ormat", "paragraph", "&Paragraph", "Ctrl+0", "editor.set_heading", args=(0,)),
+    ActionSpec(
+        "F&ormat", "bullets", "Bulle&ted List", "Ctrl+Shift+8", "editor.toggle_list", args=(False,)
+    ),
+    ActionSpec(
+        "F&ormat", "numbers", "&Numbered List", "Ctrl+Shift+7", "editor.toggle_list", args=(True,)
+    ),
+    ActionSpec("F&ormat", "quote", "&Quote", "Ctrl+Shift+.", "editor.toggle_quote"),
+    ActionSpec("F&ormat", "code_block", "Code Bloc&k", "Ctrl+Shift+K", "editor.insert_code_block"),
     ActionSpec("&View", "toggle_form", "&Front Matter", "Ctrl+Shift+M", "toggle_form", True),
     ActionSpec("&View", "toggle_preview", "&Preview", "Ctrl+Shift+P", "toggle_preview", True),
     ActionSpec("&View", "outline", "&Outline", "Ctrl+Shift+O", "outline_dock.toggle", True),
@@ -70,8 +76,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&View", "zoom_reset", "&Actual Size", "Ctrl+Alt+0", "zoom_reset"),
     ActionSpec("&View", "remote_images", "&Remote Images", None, "toggle_remote_images", True),
     ActionSpec("&View", "font", "&Editor Font…", None, "choose_font"),
-    ActionSpec("&View", "theme_system", "Theme: Follow &System", None, "theme_system"),
-    ActionSpec("&View", "theme_light", "Theme: &Light", None, "theme_light"),
-    ActionSpec("&View", "theme_dark", "Theme: &Dark", None, "theme_dark"),
+    ActionSpec(
+        "&View", "theme_system", "Theme: Follow &System", None, "set_theme", args=("system",)
+    ),
+    ActionSpec("&View", "theme_light", "Theme: &Light", None, "set_theme", args=("light",)),
+    ActionSpec("&View", "theme_dark", "Theme: &Dark", None, "set_theme", args=("dark",)),
     ActionSpec("&Help", "about", "&About Post Editor", None, "about"),
 )

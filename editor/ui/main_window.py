@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -30,7 +31,7 @@ from editor.core.post import Post
 from editor.core.recovery import RecoveryStore
 from editor.core.schema import Schema
 from editor.ui.about import AboutDialog
-from editor.ui.actions import ACTIONS
+from editor.ui.actions import ACTIONS, ActionSpec
 from editor.ui.disk_watch import DiskWatch
 from editor.ui.docks import ToggledDock
 from editor.ui.document_tab import DocumentTab
@@ -134,20 +135,23 @@ class MainWindow(QMainWindow):
             action = QAction(spec.text, self, checkable=spec.checkable)
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
-            action.triggered.connect(self._slot(spec.method))
+            action.triggered.connect(self._slot(spec))
             menu.addAction(action)
             self.actions_by_name[spec.name] = action
         self.actions_by_name["toggle_form"].setChecked(True)
         self.actions_by_name["toggle_preview"].setChecked(True)
         self._fill_recent()
 
-    def _slot(self, method: str) -> Callable[..., object]:
-        """The window method an action calls, or a helper's ("problems.show_view"): a part
-        of the window built before the menus owns its own actions."""
+    def _slot(self, spec: ActionSpec) -> Callable[..., object]:
+        """What an action calls: a window method, a part of the window built before the menus
+        ("problems.toggle"), or the current post's editor ("editor.set_heading")."""
+        if spec.method.startswith("editor."):
+            name = spec.method.removeprefix("editor.")
+            return lambda: self._editor_call(name, *spec.args)
         owner: object = self
-        for name in method.split("."):
+        for name in spec.method.split("."):
             owner = getattr(owner, name)
-        return owner  # type: ignore[return-value]
+        return partial(owner, *spec.args) if spec.args else owner  # type: ignore[arg-type]
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -449,12 +453,6 @@ class MainWindow(QMainWindow):
         if tab is not None:
             getattr(tab.editor, name)(*args)
 
-    def undo(self) -> None:
-        self._editor_call("undo")
-
-    def redo(self) -> None:
-        self._editor_call("redo")
-
     def find(self) -> None:
         """Edit > Find."""
         tab = self.current_tab()
@@ -471,42 +469,6 @@ class MainWindow(QMainWindow):
         """Edit > Filter Posts."""
         self.panel.filter_box.setFocus()
         self.panel.filter_box.selectAll()
-
-    def format_bold(self) -> None:
-        self._editor_call("wrap_selection", "**")
-
-    def format_italic(self) -> None:
-        self._editor_call("wrap_selection", "*")
-
-    def format_code(self) -> None:
-        self._editor_call("wrap_selection", "`")
-
-    def format_link(self) -> None:
-        self._editor_call("insert_link")
-
-    def format_heading1(self) -> None:
-        self._editor_call("set_heading", 1)
-
-    def format_heading2(self) -> None:
-        self._editor_call("set_heading", 2)
-
-    def format_heading3(self) -> None:
-        self._editor_call("set_heading", 3)
-
-    def format_paragraph(self) -> None:
-        self._editor_call("set_heading", 0)
-
-    def format_bullets(self) -> None:
-        self._editor_call("toggle_list", False)
-
-    def format_numbers(self) -> None:
-        self._editor_call("toggle_list", True)
-
-    def format_quote(self) -> None:
-        self._editor_call("toggle_quote")
-
-    def format_code_block(self) -> None:
-        self._editor_call("insert_code_block")
 
     # --- view --------------------------------------------------------------------------------
 
@@ -605,15 +567,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("zoom", self._zoom)
         for tab in self.document_tabs():
             self._style_tab(tab)
-
-    def theme_system(self) -> None:
-        self.set_theme("system")
-
-    def theme_light(self) -> None:
-        self.set_theme("light")
-
-    def theme_dark(self) -> None:
-        self.set_theme("dark")
 
     def about(self) -> None:
         """Help > About."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextCursor
 
 from editor.ui.actions import ACTIONS
 
@@ -27,3 +27,19 @@ def test_no_two_entries_of_a_menu_share_a_mnemonic():
             by_menu.setdefault(spec.menu, Counter())[mark[1].lower()] += 1
     clashes = {menu: [k for k, n in marks.items() if n > 1] for menu, marks in by_menu.items()}
     assert {menu: keys for menu, keys in clashes.items() if keys} == {}
+
+
+def test_format_actions_reach_the_current_posts_editor(window, open_tab, put_cursor):
+    tab = open_tab("glaciers-in-retreat.md")
+    editor = tab.editor
+    put_cursor(editor, 0, at_end=False)
+    editor.moveCursor(QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor)
+    window.actions_by_name["bold"].trigger()
+    assert editor.toPlainText().startswith("**Measurements** from three valleys.")
+    window.actions_by_name["heading2"].trigger()
+    assert editor.toPlainText().startswith("## **Measurements**")
+    window.actions_by_name["numbers"].trigger()
+    assert editor.toPlainText().startswith("1. ## **Measurements**")
+    for _ in range(3):
+        window.actions_by_name["undo"].trigger()
+    assert editor.toPlainText() == "Measurements from three valleys.\n"

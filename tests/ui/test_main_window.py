@@ -225,7 +225,7 @@ def test_typing_back_to_the_saved_text_clears_the_marker(qtbot, window, open_tab
     put_cursor(tab.editor, 0)
     qtbot.keyClicks(tab.editor, "?")
     assert window.tabs.tabText(index) == "● Glaciers in retreat"
-    window.undo()
+    window.actions_by_name["undo"].trigger()
     assert window.tabs.tabText(index) == "Glaciers in retreat"
     assert not tab.modified
 

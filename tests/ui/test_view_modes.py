@@ -127,14 +127,14 @@ def _lightness(widget) -> int:
 
 def test_the_dark_theme_reaches_the_preview_page(qtbot, window, make_folder, settings):
     tab = _tab(qtbot, window, make_folder, settings)
-    window.theme_light()
+    window.actions_by_name["theme_light"].trigger()
     qtbot.wait(50)
     assert _lightness(tab.preview.viewport()) > 200
     with qtbot.waitSignal(tab.previewShown, timeout=5000):
-        window.theme_dark()
+        window.actions_by_name["theme_dark"].trigger()
     qtbot.waitUntil(lambda: _lightness(tab.preview.viewport()) < 80, timeout=3000)
     assert settings.value("theme") == "dark"
     assert _lightness(tab.editor.viewport()) < 80  # the editor and the form go dark too
     assert _lightness(tab.form_area.viewport()) < 100
-    window.theme_light()
+    window.actions_by_name["theme_light"].trigger()
     qtbot.waitUntil(lambda: _lightness(tab.editor.viewport()) > 200, timeout=3000)
