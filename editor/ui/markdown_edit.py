@@ -12,11 +12,19 @@ import re
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent, QTextCursor, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.ui.highlighter import MarkdownHighlighter
+from editor.ui.spell_check import text_edit_menu
 
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -235,6 +243,19 @@ class MarkdownEdit(QPlainTextEdit):
             block = block.next()
             lines.append(block.text())
         return lines
+
+    # --- right-click -----------------------------------------------------------------------
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The menu for a right-click at `pos` (viewport coordinates): the standard entries,
+        and on a misspelled word its suggestions, Add to Dictionary and Ignore."""
+        highlighter = self.highlighter
+        return text_edit_menu(self, highlighter.spell, highlighter.marks, pos)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # --- typing ----------------------------------------------------------------------------
 
