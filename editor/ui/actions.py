@@ -16,7 +16,8 @@ Key = QKeySequence.StandardKey
 @dataclass(frozen=True)
 class ActionSpec:
     """One action: where it is, what it says, its keys, and the window method it calls
-    (a dotted name reaches a part of the window: "taxonomy.show_view")."""
+    (a dotted name reaches a part of the window: "taxonomy.show_view"). A `submenu` is
+    filled by `method(menu)` each time it opens (a list that changes, such as languages)."""
 
     menu: str
     name: str
@@ -24,6 +25,7 @@ class ActionSpec:
     shortcut: QKeySequence.StandardKey | str | None
     method: str
     checkable: bool = False
+    submenu: bool = False
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -67,5 +69,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&View", "theme_system", "Theme: Follow &System", None, "theme_system"),
     ActionSpec("&View", "theme_light", "Theme: &Light", None, "theme_light"),
     ActionSpec("&View", "theme_dark", "Theme: &Dark", None, "theme_dark"),
+    ActionSpec("&Tools", "check_spelling", "Check &Spelling", None, "spelling.toggle", True),
+    ActionSpec(
+        "&Tools",
+        "spelling_language",
+        "Spelling &Language",
+        None,
+        "spelling.fill_language_menu",
+        submenu=True,
+    ),
     ActionSpec("&Help", "about", "&About Post Editor", None, "about"),
 )
