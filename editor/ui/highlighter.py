@@ -124,6 +124,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         spell.want()
         self.recheck()
 
+    @property
+    def checking(self) -> bool:
+        """Whether lines wait for their marks (a catch-up pass is under way)."""
+        return self._pending is not None
+
     def recheck(self) -> None:
         """Make every line's marks again, a slice at a time from the top."""
         self._defer(self.document().firstBlock())
