@@ -172,6 +172,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def _underline(self, text: str, previous: int) -> None:
         if self._spent > SPELL_SLICE_S:
             self._defer(self.currentBlock())  # this turn's share is spent: later
+            # Meanwhile the line keeps the marks it had: a theme or zoom change redraws
+            # every line, and marks blinking off and on again would be noise.
+            wavy = self.underline.underlineStyle()
+            for part in self.currentBlock().layout().formats():
+                if part.format.underlineStyle() == wavy:
+                    self._mark(part.start, min(part.length, len(text) - part.start))
             return
         speller = self.spell.speller  # type: ignore[union-attr]
         began = time.perf_counter()
@@ -180,12 +186,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if not self._refill.isActive():
             self._refill.start()
         for start, length in to_utf16(text, marks):
-            # Character by character: a word half in bold keeps its bold half.
-            for at in range(start, start + length):
-                fmt = self.format(at)
-                fmt.setUnderlineStyle(self.underline.underlineStyle())
-                fmt.setUnderlineColor(self.underline.underlineColor())
-                self.setFormat(at, 1, fmt)
+            self._mark(start, length)
+
+    def _mark(self, start: int, length: int) -> None:
+        # Character by character: a word half in bold keeps its bold half.
+        for at in range(start, start + length):
+            fmt = self.format(at)
+            fmt.setUnderlineStyle(self.underline.underlineStyle())
+            fmt.setUnderlineColor(self.underline.underlineColor())
+            self.setFormat(at, 1, fmt)
 
     def _new_turn(self) -> None:
         self._spent = 0.0

@@ -145,3 +145,17 @@ def test_a_long_text_is_checked_a_slice_at_a_time_until_every_line_is(qtbot, che
         editor.setPlainText("\n".join(lines))
         assert underlined(editor) == ["sentance"]  # the first line now, the rest later
     assert underlined(editor) == ["sentance"] * 30
+
+
+def test_lines_waiting_for_their_check_keep_their_marks_meanwhile(qtbot, check, monkeypatch):
+    editor = MarkdownEdit()
+    qtbot.addWidget(editor)
+    editor.setPlainText("\n".join(f"Line {n} has a sentance." for n in range(30)))
+    with qtbot.waitSignal(editor.highlighter.spellingDone, timeout=10_000):
+        editor.highlighter.set_spelling(check)
+    monkeypatch.setattr(highlighter, "SPELL_SLICE_S", 0.0)
+    with qtbot.waitSignal(editor.highlighter.spellingDone, timeout=10_000):
+        editor.highlighter.set_dark(True)  # every line coloured again, at once
+        assert editor.highlighter.checking  # most lines wait for their check...
+        assert underlined(editor) == ["sentance"] * 30  # ...with their marks kept
+    assert underlined(editor) == ["sentance"] * 30
