@@ -50,7 +50,8 @@ class SpellingUI(QObject):
     `check` (a SpellCheck whose personal dictionary is `dictionary`)."""
 
     def __init__(self, window: _Window, settings: QSettings, dictionary: Path | None) -> None:
-        super().__init__()
+        # A child of the window, so it goes with it.
+        super().__init__(window if isinstance(window, QObject) else None)
         self.window = window
         self.settings = settings
         self.check = SpellCheck(dictionary, self)
