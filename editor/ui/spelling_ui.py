@@ -114,7 +114,7 @@ class SpellingUI(QObject):
             menu.addSeparator()
         group = QActionGroup(menu)
         chosen = self.chosen_language().replace("_", "-").split("-")[0].lower()
-        for code in available_languages():
+        for code in sorted(available_languages(), key=language_name):  # by name, as read
             action = QAction(language_name(code), menu, checkable=True)
             action.setData(code)
             action.setChecked(code == chosen)
