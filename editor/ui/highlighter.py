@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import (
@@ -93,7 +94,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     """Colours a QTextDocument as Markdown and underlines misspelled words.
 
     `front_matter`: the text starts with the post's front matter (raw mode), whose keys are
-    not checked. `spellingDone()`: every line's marks are up to date after a catch-up pass.
+    not checked. `visible`: the lines on screen, whose marks a recheck makes first (set by the
+    editor). `spellingDone()`: every line's marks are up to date after a catch-up pass.
     """
 
     spellingDone = Signal()
@@ -109,6 +111,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._refill.timeout.connect(self._new_turn)
         self._pending: QTextCursor | None = None  # the first line whose marks wait
         self._marked = False  # some line may carry marks
+        self.visible: Callable[[], list[QTextBlock]] | None = None
+        self._on_screen = False  # marking the lines on screen: no share to keep to
         self._catch_up_timer = QTimer(self, singleShot=True, interval=0)
         self._catch_up_timer.timeout.connect(self._catch_up)
 
@@ -137,6 +141,22 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 return  # no words to check with, no marks to take away
             self._marked = False
         self._defer(self.document().firstBlock())
+        # The lines on screen now, not when the pass reaches them (in a long post, seconds),
+        # whatever this turn's share: a screenful is a few milliseconds at most.
+        self._on_screen = True
+        try:
+            for block in self.visible() if self.visible else []:
+                if self._needs_redraw(block):
+                    rehighlight_quietly(self, block)
+        finally:
+            self._on_screen = False
+
+    def _needs_redraw(self, block: QTextBlock) -> bool:
+        """Whether a line has marks to make or to take away. Most lines of prose have
+        none, and finding that out costs a tenth of colouring them again."""
+        wavy = self.underline.underlineStyle()
+        had = any(part.format.underlineStyle() == wavy for part in block.layout().formats())
+        return had or bool(self.marks(block))
 
     def marks(self, block: QTextBlock) -> Marks:
         """The misspelled words of a line (UTF-16 positions), as they are underlined."""
@@ -175,7 +195,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(match.start(), match.end() - match.start(), self.formats[name])
 
     def _underline(self, text: str, previous: int) -> None:
-        if self._spent > SPELL_SLICE_S:
+        if self._spent > SPELL_SLICE_S and not self._on_screen:
             self._defer(self.currentBlock())  # this turn's share is spent: later
             # Meanwhile the line keeps the marks it had: a theme or zoom change redraws
             # every line, and marks blinking off and on again would be noise.
@@ -221,14 +241,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._pending = None
         self._spent = 0.0
         began = time.perf_counter()
-        wavy = self.underline.underlineStyle()
         while block.isValid():
-            # Only lines with marks to make or to take away are drawn again: most lines
-            # of prose have none, and finding that out costs a tenth of colouring them.
-            had = any(part.format.underlineStyle() == wavy for part in block.layout().formats())
-            if had or self.marks(block):
-                rehighlight_quietly(self, block)  # at least one line a slice: the pass ends
-            block = block.next()
+            if self._needs_redraw(block):
+                rehighlight_quietly(self, block)
+            block = block.next()  # at least one line a slice: the pass ends
             if self._pending is not None:
                 return  # a line's check was put off: the pass goes on from there
             if block.isValid() and time.perf_counter() - began >= SPELL_SLICE_S:

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCursor,
     QTextOption,
 )
@@ -68,6 +69,7 @@ class MarkdownEdit(QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setTabChangesFocus(False)
         self.highlighter = MarkdownHighlighter(self.document())
+        self.highlighter.visible = self.visible_blocks
         # Counting scans the whole text: on a 50,000-word post that is ~10 ms, too much for
         # every keystroke, so it waits for a pause like the preview does.
         self._count_timer = QTimer(self, singleShot=True, interval=300)
@@ -243,6 +245,17 @@ class MarkdownEdit(QPlainTextEdit):
             block = block.next()
             lines.append(block.text())
         return lines
+
+    def visible_blocks(self) -> list[QTextBlock]:
+        """The lines on screen, top to bottom."""
+        blocks, block = [], self.firstVisibleBlock()
+        bottom, offset = self.viewport().height(), self.contentOffset()
+        while (
+            block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() < bottom
+        ):
+            blocks.append(block)
+            block = block.next()
+        return blocks
 
     # --- right-click -----------------------------------------------------------------------
 

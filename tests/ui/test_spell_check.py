@@ -159,3 +159,23 @@ def test_lines_waiting_for_their_check_keep_their_marks_meanwhile(qtbot, check, 
         assert editor.highlighter.checking  # most lines wait for their check...
         assert underlined(editor) == ["sentance"] * 30  # ...with their marks kept
     assert underlined(editor) == ["sentance"] * 30
+
+
+def test_a_recheck_marks_the_lines_on_screen_first(qtbot, check, monkeypatch):
+    monkeypatch.setattr(highlighter, "SPELL_SLICE_S", 0.0)  # the pass: a line a turn
+    editor = MarkdownEdit()
+    qtbot.addWidget(editor)
+    editor.resize(400, 300)
+    editor.show()
+    editor.setPlainText("\n".join(f"Line {n} has a sentance." for n in range(2000)))
+    editor.verticalScrollBar().setValue(1000)  # the middle of the text on screen
+    on_screen = editor.visible_blocks()
+    assert 0 < len(on_screen) < 100 and on_screen[0].blockNumber() >= 900
+    editor.highlighter.set_spelling(check)  # no turn of the event loop yet
+    marked = [b.blockNumber() for b in on_screen if underlined_in(b)]
+    assert marked == [b.blockNumber() for b in on_screen]
+    assert not underlined_in(editor.document().findBlockByNumber(1999))  # the pass is to come
+
+
+def underlined_in(block) -> bool:
+    return any(part.format.underlineStyle() == WAVY for part in block.layout().formats())
