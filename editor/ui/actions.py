@@ -17,7 +17,8 @@ Key = QKeySequence.StandardKey
 class ActionSpec:
     """One action: where it is, what it says, its keys, and the window method it calls
     (a dotted name reaches a part of the window: "taxonomy.toggle"; "editor.…" is the
-    current post's Markdown editor)."""
+    current post's Markdown editor). A `submenu` is filled by `method(menu)` each time it
+    opens (a list that changes, such as languages)."""
 
     menu: str
     name: str
@@ -26,6 +27,7 @@ class ActionSpec:
     method: str
     checkable: bool = False
     args: tuple[object, ...] = ()  # what the method is called with
+    submenu: bool = False
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -81,5 +83,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("&View", "theme_light", "Theme: &Light", None, "set_theme", args=("light",)),
     ActionSpec("&View", "theme_dark", "Theme: &Dark", None, "set_theme", args=("dark",)),
+    ActionSpec("&Tools", "check_spelling", "Check &Spelling", None, "spelling.toggle", True),
+    ActionSpec(
+        "&Tools",
+        "spelling_language",
+        "Spelling &Language",
+        None,
+        "spelling.fill_language_menu",
+        submenu=True,
+    ),
     ActionSpec("&Help", "about", "&About Post Editor", None, "about"),
 )

@@ -40,6 +40,11 @@ def recovery_store() -> RecoveryStore:
     return RecoveryStore(user_data_path(APP_NAME) / "recovery")
 
 
+def personal_dictionary() -> Path:
+    """The words the writer added to the spelling, one a line: the user's data folder."""
+    return user_data_path(APP_NAME) / "dictionary.txt"
+
+
 def _wait_for(signal: object, timeout_ms: int) -> None:
     loop = QEventLoop()
     signal.connect(loop.quit)  # type: ignore[attr-defined]
@@ -58,7 +63,11 @@ def run(path: Path | None, screenshot: Path | None = None) -> int:
     store = settings()
     apply_theme(app, str(store.value("theme", "system")))
     # A screenshot is not a writing session: it keeps no recovery copies and offers none.
-    window = MainWindow(store, recovery=None if screenshot is not None else recovery_store())
+    window = MainWindow(
+        store,
+        recovery=None if screenshot is not None else recovery_store(),
+        dictionary=personal_dictionary(),
+    )
     if path is not None and not path.exists():
         print(f"post-editor: {path}: no such file or folder", file=sys.stderr)
         return 2

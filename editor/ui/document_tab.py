@@ -201,6 +201,8 @@ class DocumentTab(QWidget):
             )
         else:
             self.form.fill(post.values, self._other_fields_text())
+        # Raw mode shows the front matter, whose keys spell checking skips.
+        self.editor.highlighter.front_matter = self.raw
         self.editor.setPlainText(_editor_text(post.text if self.raw else post.body))
         self.editor.document().setModified(False)
         self.check()

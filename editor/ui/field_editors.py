@@ -33,6 +33,7 @@ from editor.core.errors import PostError
 from editor.core.fieldtypes import IMAGE_EXTENSIONS
 from editor.core.schema import Field
 from editor.ui.media_drop import MediaImporter, picture_paths
+from editor.ui.spell_check import LineSpelling, SpellCheck, TextSpelling
 from editor.ui.token_list import TokenList
 
 _NO_DATE = QDate(1752, 9, 14)  # QDateEdit's minimum, shown as blank: "no date yet"
@@ -99,6 +100,10 @@ class FieldEditor(QWidget):
     def commit_pending(self) -> None:
         """Make text typed but not yet taken (a tag without its Enter) part of the value."""
 
+    def set_spelling(self, spell: SpellCheck) -> None:
+        """Underline misspelled words as the writer types; only prose fields do (a title, an
+        excerpt), never addresses, pictures, dates or tags."""
+
 
 class LineEditor(FieldEditor):
     """string, url, number: one line of text."""
@@ -111,9 +116,14 @@ class LineEditor(FieldEditor):
         self.edit.textEdited.connect(self._emit_text)
         self.add(self.edit)
         self.setFocusProxy(self.edit)
+        self.spelling: LineSpelling | None = None
 
     def _show(self, value: object) -> None:
         self.edit.setText(self.field.to_text(value))
+
+    def set_spelling(self, spell: SpellCheck) -> None:
+        if self.field.type == "string" and self.spelling is None:
+            self.spelling = LineSpelling(self.edit, spell)
 
 
 class TextEditor(FieldEditor):
@@ -133,9 +143,14 @@ class TextEditor(FieldEditor):
         self.add(self.edit)
         self.box.insertWidget(1, self.count)
         self.setFocusProxy(self.edit)
+        self.spelling: TextSpelling | None = None
 
     def _show(self, value: object) -> None:
         self.edit.setPlainText(self.field.to_text(value))
+
+    def set_spelling(self, spell: SpellCheck) -> None:
+        if self.spelling is None:
+            self.spelling = TextSpelling(self.edit, spell)
 
     def _changed(self) -> None:
         text = self.edit.toPlainText()

@@ -7,16 +7,37 @@ The highlighter runs on every keystroke for the line being typed, and on every l
 opens, so each rule must stay linear in the length of a line: a span's content never runs past
 the next opening mark, and a line longer than `MAX_INLINE` gets only its line-level colours (a
 pasted 100,000-character line must not freeze typing).
+
+Misspelled words get a red wavy underline over their colours, from the window's `SpellCheck`
+(editor/ui/spell_check.py). The block states are the spelling core's (`next_state`), so marks
+skip exactly the lines coloured as code, and front matter in raw mode. Checking a line costs
+far more than colouring it, so a burst of lines (a post opening, a paste) checks
+SPELL_SLICE_S worth and leaves the rest to a catch-up pass, a slice per turn of the event
+loop: typing is never held up by a whole long post being checked.
 """
 
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
-IN_FENCE = 1
-MAX_INLINE = 10_000  # characters; longer lines skip the inline rules
+from editor.core.spelling import IN_FENCE, IN_FRONT_MATTER, next_state, to_utf16
+from editor.ui.spell_check import Marks, SpellCheck, rehighlight_quietly, underline_format
+
+MAX_INLINE = 10_000  # characters; longer lines skip the inline rules and spelling
+SPELL_SLICE_S = 0.008  # seconds of spell checking per turn of the event loop
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 # (pattern, format name); later rules paint over earlier ones, inline rules over line rules.
@@ -70,30 +91,96 @@ def _formats(dark: bool) -> dict[str, QTextCharFormat]:
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
-    """Colours a QTextDocument as Markdown."""
+    """Colours a QTextDocument as Markdown and underlines misspelled words.
+
+    `front_matter`: the text starts with the post's front matter (raw mode), whose keys are
+    not checked. `visible`: the lines on screen, whose marks a recheck makes first (set by the
+    editor). `spellingDone()`: every line's marks are up to date after a catch-up pass.
+    """
+
+    spellingDone = Signal()
 
     def __init__(self, document: QTextDocument, dark: bool = False) -> None:
         super().__init__(document)
         self.formats = _formats(dark)
+        self.underline = underline_format(dark)
+        self.front_matter = False
+        self.spell: SpellCheck | None = None
+        self._spent = 0.0  # seconds spent checking in this turn of the event loop
+        self._refill = QTimer(self, singleShot=True, interval=0)
+        self._refill.timeout.connect(self._new_turn)
+        self._pending: QTextCursor | None = None  # the first line whose marks wait
+        self._marked = False  # some line may carry marks
+        self.visible: Callable[[], list[QTextBlock]] | None = None
+        self._on_screen = False  # marking the lines on screen: no share to keep to
+        self._catch_up_timer = QTimer(self, singleShot=True, interval=0)
+        self._catch_up_timer.timeout.connect(self._catch_up)
 
     def set_dark(self, dark: bool) -> None:
         """Switch colours for a dark or light theme."""
         self.formats = _formats(dark)
+        self.underline = underline_format(dark)
         self.rehighlight()
 
+    def set_spelling(self, spell: SpellCheck) -> None:
+        """Underline what `spell` finds misspelled, from now on and whenever it changes."""
+        self.spell = spell
+        spell.changed.connect(self.recheck)
+        spell.want()
+        self.recheck()  # nothing to do until the words are loaded
+
+    @property
+    def checking(self) -> bool:
+        """Whether lines wait for their marks (a catch-up pass is under way)."""
+        return self._pending is not None
+
+    def recheck(self) -> None:
+        """Make every line's marks again, a slice at a time from the top."""
+        if self.spell is None or self.spell.speller is None:
+            if not self._marked:
+                return  # no words to check with, no marks to take away
+            self._marked = False
+        self._defer(self.document().firstBlock())
+        # The lines on screen now, not when the pass reaches them (in a long post, seconds),
+        # whatever this turn's share: a screenful is a few milliseconds at most.
+        self._on_screen = True
+        try:
+            for block in self.visible() if self.visible else []:
+                if self._needs_redraw(block):
+                    rehighlight_quietly(self, block)
+        finally:
+            self._on_screen = False
+
+    def _needs_redraw(self, block: QTextBlock) -> bool:
+        """Whether a line has marks to make or to take away. Most lines of prose have
+        none, and finding that out costs a tenth of colouring them again."""
+        wavy = self.underline.underlineStyle()
+        had = any(part.format.underlineStyle() == wavy for part in block.layout().formats())
+        return had or bool(self.marks(block))
+
+    def marks(self, block: QTextBlock) -> Marks:
+        """The misspelled words of a line (UTF-16 positions), as they are underlined."""
+        speller = self.spell.speller if self.spell else None
+        text = block.text()
+        if speller is None or not text or len(text) > MAX_INLINE:
+            return []
+        previous = block.previous().userState() if block.previous().isValid() else -1
+        return to_utf16(text, speller.misspelled_in_markdown(text, previous))
+
     def highlightBlock(self, text: str) -> None:
-        fence = _FENCE.match(text)
-        if self.previousBlockState() == IN_FENCE:
+        previous = self.previousBlockState()
+        first = self.front_matter and self.currentBlock().blockNumber() == 0
+        self.setCurrentBlockState(next_state(text, previous, first))
+        if previous != IN_FRONT_MATTER and (previous == IN_FENCE or _FENCE.match(text)):
             self.setFormat(0, len(text), self.formats["code"])
-            self.setCurrentBlockState(-1 if fence else IN_FENCE)
-            return
-        if fence:
-            self.setFormat(0, len(text), self.formats["code"])
-            self.setCurrentBlockState(IN_FENCE)
-            return
-        self.setCurrentBlockState(-1)
+            return  # code, or a fence line: no Markdown colours, no spelling
         if not text:
             return  # half the lines of a post: nothing to colour
+        self._colour(text)
+        if self.spell is not None and self.spell.speller is not None and len(text) <= MAX_INLINE:
+            self._underline(text, previous)
+
+    def _colour(self, text: str) -> None:
         for pattern, name in _LINE_RULES:
             match = pattern.match(text)
             if match:
@@ -106,3 +193,61 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 continue
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), self.formats[name])
+
+    def _underline(self, text: str, previous: int) -> None:
+        if self._spent > SPELL_SLICE_S and not self._on_screen:
+            self._defer(self.currentBlock())  # this turn's share is spent: later
+            # Meanwhile the line keeps the marks it had: a theme or zoom change redraws
+            # every line, and marks blinking off and on again would be noise.
+            wavy = self.underline.underlineStyle()
+            for part in self.currentBlock().layout().formats():
+                if part.format.underlineStyle() == wavy:
+                    self._mark(part.start, min(part.length, len(text) - part.start))
+            return
+        speller = self.spell.speller  # type: ignore[union-attr]
+        began = time.perf_counter()
+        marks = speller.misspelled_in_markdown(text, previous)  # type: ignore[union-attr]
+        self._spent += time.perf_counter() - began
+        if not self._refill.isActive():
+            self._refill.start()
+        for start, length in to_utf16(text, marks):
+            self._mark(start, length)
+
+    def _mark(self, start: int, length: int) -> None:
+        self._marked = True
+        # Character by character: a word half in bold keeps its bold half.
+        for at in range(start, start + length):
+            fmt = self.format(at)
+            fmt.setUnderlineStyle(self.underline.underlineStyle())
+            fmt.setUnderlineColor(self.underline.underlineColor())
+            self.setFormat(at, 1, fmt)
+
+    def _new_turn(self) -> None:
+        self._spent = 0.0
+
+    def _defer(self, block: QTextBlock) -> None:
+        """Leave `block` and the lines after it to the catch-up pass."""
+        if self._pending is None or block.position() < self._pending.position():
+            self._pending = QTextCursor(block)
+            # Text typed right at this spot must not carry it past the line.
+            self._pending.setKeepPositionOnInsert(True)
+        self._catch_up_timer.start()
+
+    def _catch_up(self) -> None:
+        """One slice of the pass: mark lines from the first waiting one, for SPELL_SLICE_S."""
+        if self._pending is None:
+            return
+        block = self.document().findBlock(self._pending.position())
+        self._pending = None
+        self._spent = 0.0
+        began = time.perf_counter()
+        while block.isValid():
+            if self._needs_redraw(block):
+                rehighlight_quietly(self, block)
+            block = block.next()  # at least one line a slice: the pass ends
+            if self._pending is not None:
+                return  # a line's check was put off: the pass goes on from there
+            if block.isValid() and time.perf_counter() - began >= SPELL_SLICE_S:
+                self._defer(block)
+                return
+        self.spellingDone.emit()

@@ -44,6 +44,7 @@ from editor.ui.prompts import Choice, DialogPrompter, Prompter
 from editor.ui.recovery_ui import SnapshotKeeper, restore
 from editor.ui.remote_images import RemoteImages
 from editor.ui.render_service import RenderService
+from editor.ui.spelling_ui import SpellingUI
 from editor.ui.taxonomy_view import TaxonomyDock
 from editor.ui.theme import apply_theme, is_dark
 
@@ -55,7 +56,8 @@ MIN_ZOOM, MAX_ZOOM = -6, 12
 class MainWindow(QMainWindow):
     """The Post Editor window. `folderLoaded` fires when an index is shown, `folderRefreshed`
     when it follows changes made on disk. Unsaved changes are kept in `recovery` (none given:
-    nothing is kept, as in tests that do not ask for it)."""
+    nothing is kept, as in tests that do not ask for it). Words added to the spelling go to
+    the `dictionary` file (none given: they last for the session)."""
 
     folderLoaded = Signal()
     folderRefreshed = Signal()
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         renders: RenderService | None = None,
         prompter: Prompter | None = None,
         recovery: RecoveryStore | None = None,
+        dictionary: Path | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
         self.outline_dock = ToggledDock(self, "Outline", "outline", "outline")
         self.outline_dock.setWidget(self.outline)
         self._zoom = 0  # text size steps from the chosen font; the settings say which
+        self.spelling = SpellingUI(self, settings, dictionary)
         self.exporter = Exporter(
             self,
             settings,
@@ -132,6 +136,11 @@ class MainWindow(QMainWindow):
             )
             if spec.name == "new_post":
                 self.recent_menu = menu.addMenu("Recent &Folders")
+            if spec.submenu:
+                sub = menu.addMenu(spec.text)
+                sub.aboutToShow.connect(partial(self._slot(spec), sub))
+                self.actions_by_name[spec.name] = sub.menuAction()
+                continue
             action = QAction(spec.text, self, checkable=spec.checkable)
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
@@ -285,6 +294,7 @@ class MainWindow(QMainWindow):
         tab.saved.connect(self._saved)
         tab.statsChanged.connect(self._show_stats)
         self._style_tab(tab)
+        self.spelling.attach(tab)
         tab.preview.remote_images = self.actions_by_name["remote_images"].isChecked()
         tab.review_before_save = self.actions_by_name["review_first"].isChecked()
         tab.form_toggle.setChecked(self.actions_by_name["toggle_form"].isChecked())
@@ -599,6 +609,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name["remote_images"].setChecked(remote in (True, "true"))
         review_first = self.settings.value("reviewBeforeSave", False)
         self.actions_by_name["review_first"].setChecked(review_first in (True, "true"))
+        self.actions_by_name["check_spelling"].setChecked(self.spelling.enabled())
         for dock in self.docks():
             dock.restore()
         try:

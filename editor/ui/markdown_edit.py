@@ -16,12 +16,21 @@ import re
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent, QTextCursor, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QResizeEvent,
+    QTextBlock,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.ui.highlighter import MarkdownHighlighter
 from editor.ui.media_drop import MediaImporter, has_picture, markdown_images
+from editor.ui.spell_check import text_edit_menu
 
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -65,6 +74,7 @@ class MarkdownEdit(QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setTabChangesFocus(False)
         self.highlighter = MarkdownHighlighter(self.document())
+        self.highlighter.visible = self.visible_blocks
         # Counting scans the whole text: on a 50,000-word post that is ~10 ms, too much for
         # every keystroke, so it waits for a pause like the preview does.
         self._count_timer = QTimer(self, singleShot=True, interval=300)
@@ -262,6 +272,30 @@ class MarkdownEdit(QPlainTextEdit):
             block = block.next()
             lines.append(block.text())
         return lines
+
+    def visible_blocks(self) -> list[QTextBlock]:
+        """The lines on screen, top to bottom."""
+        blocks, block = [], self.firstVisibleBlock()
+        bottom, offset = self.viewport().height(), self.contentOffset()
+        while (
+            block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() < bottom
+        ):
+            blocks.append(block)
+            block = block.next()
+        return blocks
+
+    # --- right-click -----------------------------------------------------------------------
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The menu for a right-click at `pos` (viewport coordinates): the standard entries,
+        and on a misspelled word its suggestions, Add to Dictionary and Ignore."""
+        highlighter = self.highlighter
+        return text_edit_menu(self, highlighter.spell, highlighter.marks, pos)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # --- typing ----------------------------------------------------------------------------
 

@@ -272,12 +272,23 @@ def recovery(tmp_path: Path) -> RecoveryStore:
 
 
 @pytest.fixture
+def dictionary(tmp_path: Path) -> Path:
+    """A personal spelling dictionary of the test's own, never the user's (not yet made)."""
+    return tmp_path / "data" / "dictionary.txt"
+
+
+@pytest.fixture
 def window(
-    qtbot, settings: QSettings, prompter: ScriptedPrompter, folder: Path, recovery: RecoveryStore
+    qtbot,
+    settings: QSettings,
+    prompter: ScriptedPrompter,
+    folder: Path,
+    recovery: RecoveryStore,
+    dictionary: Path,
 ) -> MainWindow:
     """The main window on the sample folder, indexed; renders in this process; keeps
-    recovery snapshots in the test's `recovery` store."""
-    win = MainWindow(settings, RenderService(use_process=False), prompter, recovery)
+    recovery snapshots in the test's `recovery` store and added words in `dictionary`."""
+    win = MainWindow(settings, RenderService(use_process=False), prompter, recovery, dictionary)
     # pytest-qt closes the window after the test; by then nothing may be written or asked.
     qtbot.addWidget(win, before_close_func=lambda _: setattr(prompter, "unattended", True))
     win.show()

@@ -1,0 +1,123 @@
+"""Spell checking in the window: the Tools menu's switch and language, and every tab checked.
+
+The window builds one `SpellingUI` before its menus; the actions table reaches it by dotted
+names ("spelling.toggle"). It keeps the window's one `SpellCheck` and attaches each new tab's
+editor and prose fields to it. The language is the folder schema's `language` when the folder
+has one (a blog written in French is checked in French whatever the writer's default), else
+the "Spelling Language" setting; a language without a dictionary is said in the status bar.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QLocale, QObject, QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QStatusBar
+
+from editor.core.folder import ContentFolder
+from editor.core.spelling import available_languages
+from editor.ui.document_tab import DocumentTab
+from editor.ui.spell_check import SpellCheck
+
+DEFAULT_LANGUAGE = "en"
+ENABLED_KEY = "spellCheck"
+LANGUAGE_KEY = "spellLanguage"
+
+
+class _Window(Protocol):
+    """What this part needs of the main window."""
+
+    folder: ContentFolder | None
+    folderLoaded: Signal
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def document_tabs(self) -> list[DocumentTab]: ...
+
+
+def language_name(code: str) -> str:
+    """The language's English name (Qt's locale data) and its code, such as "French (fr)"."""
+    locale = QLocale(code)
+    if locale.language() == QLocale.Language.C:
+        return code  # Qt does not know it: the code alone
+    return f"{QLocale.languageToString(locale.language())} ({code})"
+
+
+class SpellingUI(QObject):
+    """Tools > Check Spelling and Spelling Language, kept in `settings`; the window's
+    `check` (a SpellCheck whose personal dictionary is `dictionary`)."""
+
+    def __init__(self, window: _Window, settings: QSettings, dictionary: Path | None) -> None:
+        # A child of the window, so it goes with it.
+        super().__init__(window if isinstance(window, QObject) else None)
+        self.window = window
+        self.settings = settings
+        self.check = SpellCheck(dictionary, self)
+        self.check.failed.connect(lambda message: window.statusBar().showMessage(message, 10_000))
+        window.folderLoaded.connect(self.apply)
+        self.apply()
+
+    def enabled(self) -> bool:
+        """Whether spelling is checked (the setting; on unless turned off)."""
+        return self.settings.value(ENABLED_KEY, True) in (True, "true")
+
+    def chosen_language(self) -> str:
+        """The language chosen in the menu (the setting)."""
+        return str(self.settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE)
+
+    def folder_language(self) -> str | None:
+        """The open folder's schema `language`, if it sets one."""
+        folder = self.window.folder
+        return folder.schema.language if folder is not None else None
+
+    def language(self) -> str:
+        """The language in use: the folder's, else the chosen one."""
+        return self.folder_language() or self.chosen_language()
+
+    def apply(self) -> None:
+        """Check in the language and on/off state the folder and the settings say."""
+        self.check.configure(self.language(), self.enabled())
+
+    def attach(self, tab: DocumentTab) -> None:
+        """Check a new tab's editor and its prose fields."""
+        tab.editor.highlighter.set_spelling(self.check)
+        for editor in tab.form.editors.values():
+            editor.set_spelling(self.check)
+
+    # --- the Tools menu ------------------------------------------------------------------
+
+    def toggle(self, on: bool) -> None:
+        """Tools > Check Spelling."""
+        self.settings.setValue(ENABLED_KEY, on)
+        self.apply()
+
+    def set_language(self, code: str) -> None:
+        """Tools > Spelling Language > a language: kept for every folder that sets none."""
+        self.settings.setValue(LANGUAGE_KEY, code)
+        if self.folder_language():
+            self.window.statusBar().showMessage(
+                f"This folder's schema sets the language ({self.folder_language()}); "
+                f"{language_name(code)} is for folders that set none.",
+                10_000,
+            )
+        self.apply()
+
+    def fill_language_menu(self, menu: QMenu) -> None:
+        """Tools > Spelling Language, filled as it opens: the languages with a dictionary,
+        the chosen one ticked; a note first when the folder's schema decides."""
+        menu.clear()
+        if self.folder_language():
+            note = menu.addAction(f"Set by this folder: {language_name(self.language())}")
+            note.setEnabled(False)
+            menu.addSeparator()
+        group = QActionGroup(menu)
+        chosen = self.chosen_language().replace("_", "-").split("-")[0].lower()
+        for code in sorted(available_languages(), key=language_name):  # by name, as read
+            action = QAction(language_name(code), menu, checkable=True)
+            action.setData(code)
+            action.setChecked(code == chosen)
+            action.triggered.connect(lambda _=False, code=code: self.set_language(code))
+            group.addAction(action)
+            menu.addAction(action)
