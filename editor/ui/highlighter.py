@@ -102,6 +102,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument, dark: bool = False) -> None:
         super().__init__(document)
+        self.dark = dark
         self.formats = _formats(dark)
         self.underline = underline_format(dark)
         self.front_matter = False
@@ -117,10 +118,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._catch_up_timer.timeout.connect(self._catch_up)
 
     def set_dark(self, dark: bool) -> None:
-        """Switch colours for a dark or light theme."""
+        """Switch colours for a dark or light theme. New colours are no edit: the post stays
+        as it was (and a zoom step, which restyles too, costs nothing here)."""
+        if dark == self.dark:
+            return
+        self.dark = dark
         self.formats = _formats(dark)
         self.underline = underline_format(dark)
-        self.rehighlight()
+        rehighlight_quietly(self)
 
     def set_spelling(self, spell: SpellCheck) -> None:
         """Underline what `spell` finds misspelled, from now on and whenever it changes."""

@@ -138,3 +138,24 @@ def test_the_dark_theme_reaches_the_preview_page(qtbot, window, make_folder, set
     assert _lightness(tab.form_area.viewport()) < 100
     window.actions_by_name["theme_light"].trigger()
     qtbot.waitUntil(lambda: _lightness(tab.editor.viewport()) > 200, timeout=3000)
+
+
+def _heading_colour(tab) -> str:
+    block = tab.editor.document().findBlockByNumber(0)
+    return next(r.format.foreground().color().name() for r in block.layout().formats())
+
+
+def test_a_theme_or_zoom_change_recolours_without_being_an_edit(
+    qtbot, window, make_folder, settings
+):
+    tab = _tab(qtbot, window, make_folder, settings)
+    window.actions_by_name["theme_light"].trigger()
+    light = _heading_colour(tab)
+    changes: list[int] = []
+    tab.editor.textChanged.connect(lambda: changes.append(1))
+    window.actions_by_name["theme_dark"].trigger()
+    assert _heading_colour(tab) != light
+    window.actions_by_name["zoom_in"].trigger()
+    window.actions_by_name["theme_light"].trigger()
+    assert _heading_colour(tab) == light
+    assert changes == [] and not tab.modified
