@@ -67,22 +67,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("F&ormat", "quote", "&Quote", "Ctrl+Shift+.", "editor.toggle_quote"),
     ActionSpec("F&ormat", "code_block", "Code Bloc&k", "Ctrl+Shift+K", "editor.insert_code_block"),
-    ActionSpec("&View", "toggle_form", "&Front Matter", "Ctrl+Shift+M", "toggle_form", True),
-    ActionSpec("&View", "toggle_preview", "&Preview", "Ctrl+Shift+P", "toggle_preview", True),
+    ActionSpec("&View", "toggle_form", "&Front Matter", "Ctrl+Shift+M", "view.toggle_form", True),
+    ActionSpec("&View", "toggle_preview", "&Preview", "Ctrl+Shift+P", "view.toggle_preview", True),
     ActionSpec("&View", "outline", "&Outline", "Ctrl+Shift+O", "outline_dock.toggle", True),
     ActionSpec("&View", "taxonomy", "&Tags && Categories", "Ctrl+Shift+T", "taxonomy.toggle", True),
     ActionSpec("&View", "problems", "Pro&blems", "Ctrl+Shift+E", "problems.toggle", True),
-    ActionSpec("&View", "focus_mode", "Focus &Mode", Key.FullScreen, "toggle_focus_mode", True),
-    ActionSpec("&View", "zoom_in", "Zoom &In", Key.ZoomIn, "zoom_in"),
-    ActionSpec("&View", "zoom_out", "Zoom O&ut", Key.ZoomOut, "zoom_out"),
-    ActionSpec("&View", "zoom_reset", "&Actual Size", "Ctrl+Alt+0", "zoom_reset"),
-    ActionSpec("&View", "remote_images", "&Remote Images", None, "toggle_remote_images", True),
-    ActionSpec("&View", "font", "&Editor Font…", None, "choose_font"),
     ActionSpec(
-        "&View", "theme_system", "Theme: Follow &System", None, "set_theme", args=("system",)
+        "&View", "focus_mode", "Focus &Mode", Key.FullScreen, "view.toggle_focus_mode", True
     ),
-    ActionSpec("&View", "theme_light", "Theme: &Light", None, "set_theme", args=("light",)),
-    ActionSpec("&View", "theme_dark", "Theme: &Dark", None, "set_theme", args=("dark",)),
+    ActionSpec("&View", "zoom_in", "Zoom &In", Key.ZoomIn, "view.zoom_in"),
+    ActionSpec("&View", "zoom_out", "Zoom O&ut", Key.ZoomOut, "view.zoom_out"),
+    ActionSpec("&View", "zoom_reset", "&Actual Size", "Ctrl+Alt+0", "view.zoom_reset"),
+    ActionSpec("&View", "remote_images", "&Remote Images", None, "view.toggle_remote_images", True),
+    ActionSpec("&View", "font", "&Editor Font…", None, "view.choose_font"),
+    ActionSpec(
+        "&View", "theme_system", "Theme: Follow &System", None, "view.set_theme", args=("system",)
+    ),
+    ActionSpec("&View", "theme_light", "Theme: &Light", None, "view.set_theme", args=("light",)),
+    ActionSpec("&View", "theme_dark", "Theme: &Dark", None, "view.set_theme", args=("dark",)),
     ActionSpec("&Tools", "check_spelling", "Check &Spelling", None, "spelling.toggle", True),
     ActionSpec(
         "&Tools",

@@ -12,11 +12,9 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
-    QFontDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -46,11 +44,9 @@ from editor.ui.remote_images import RemoteImages
 from editor.ui.render_service import RenderService
 from editor.ui.spelling_ui import SpellingUI
 from editor.ui.taxonomy_view import TaxonomyDock
-from editor.ui.theme import apply_theme, is_dark
+from editor.ui.view_controls import ViewControls
 
 MAX_RECENT = 8
-ZOOM_STEP = 1.1  # the preview grows by a tenth per step, as the editor grows by a point
-MIN_ZOOM, MAX_ZOOM = -6, 12
 
 
 class MainWindow(QMainWindow):
@@ -107,7 +103,7 @@ class MainWindow(QMainWindow):
         # Docks are built before the menus: the menus call their actions.
         self.outline_dock = ToggledDock(self, "Outline", "outline", "outline")
         self.outline_dock.setWidget(self.outline)
-        self._zoom = 0  # text size steps from the chosen font; the settings say which
+        self.view = ViewControls(self)
         self.spelling = SpellingUI(self, settings, dictionary)
         self.exporter = Exporter(
             self,
@@ -147,8 +143,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(self._slot(spec))
             menu.addAction(action)
             self.actions_by_name[spec.name] = action
-        self.actions_by_name["toggle_form"].setChecked(True)
-        self.actions_by_name["toggle_preview"].setChecked(True)
         self._fill_recent()
 
     def _slot(self, spec: ActionSpec) -> Callable[..., object]:
@@ -293,15 +287,9 @@ class MainWindow(QMainWindow):
         tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.saved.connect(self._saved)
         tab.statsChanged.connect(self._show_stats)
-        self._style_tab(tab)
+        self.view.prepare(tab)
         self.spelling.attach(tab)
-        tab.preview.remote_images = self.actions_by_name["remote_images"].isChecked()
         tab.review_before_save = self.actions_by_name["review_first"].isChecked()
-        tab.form_toggle.setChecked(self.actions_by_name["toggle_form"].isChecked())
-        tab.set_focus_mode(
-            self.actions_by_name["focus_mode"].isChecked(),
-            self.actions_by_name["toggle_preview"].isChecked(),
-        )
         if self.keeper is not None:
             self.keeper.track(tab)
         self.disk_watch.add_tab(tab)
@@ -480,17 +468,7 @@ class MainWindow(QMainWindow):
         self.panel.filter_box.setFocus()
         self.panel.filter_box.selectAll()
 
-    # --- view --------------------------------------------------------------------------------
-
-    def toggle_form(self, shown: bool) -> None:
-        """View > Front Matter."""
-        for tab in self.document_tabs():
-            tab.form_toggle.setChecked(shown)
-
-    def toggle_preview(self, shown: bool) -> None:
-        """View > Preview."""
-        for tab in self.document_tabs():
-            tab.preview.setVisible(shown)
+    # --- review and help ----------------------------------------------------------------------
 
     def review_current(self) -> None:
         """File > Review Changes: the diff of what saving the current post would write."""
@@ -504,79 +482,9 @@ class MainWindow(QMainWindow):
         for tab in self.document_tabs():
             tab.review_before_save = on
 
-    def toggle_remote_images(self, allowed: bool) -> None:
-        """View > Remote Images: show pictures from the web in the preview."""
-        self.settings.setValue("remoteImages", allowed)
-        for tab in self.document_tabs():
-            tab.preview.remote_images = allowed
-            tab.update_preview()
-
-    def editor_font(self) -> QFont:
-        """The editor font from the settings (a fixed-pitch font by default)."""
-        font = QFont()
-        saved = self.settings.value("editorFont", "")
-        if not (saved and font.fromString(str(saved))):
-            font = QFont("Monospace", 11)
-            font.setStyleHint(QFont.StyleHint.TypeWriter)
-        return font
-
-    def choose_font(self) -> None:
-        """View > Editor Font."""
-        ok, font = QFontDialog.getFont(self.editor_font(), self, "Editor font")
-        if ok:
-            self.settings.setValue("editorFont", font.toString())
-            for tab in self.document_tabs():
-                tab.editor.set_editor_font(font)
-
-    def set_theme(self, theme: str) -> None:
-        """Light, dark, or follow the system; kept in the settings. The editor's colours
-        and the preview's page follow."""
-        self.settings.setValue("theme", theme)
-        apply_theme(QApplication.instance(), theme)  # type: ignore[arg-type]
-        for tab in self.document_tabs():
-            self._style_tab(tab)
-
-    def _style_tab(self, tab: DocumentTab) -> None:
-        """The theme's colours and the zoom, on the editor and the preview."""
-        dark = is_dark()
-        tab.editor.highlighter.set_dark(dark)
-        font = self.editor_font()
-        font.setPointSizeF(max(4.0, font.pointSizeF() + self._zoom))
-        tab.editor.set_editor_font(font)
-        tab.preview.set_style(dark, ZOOM_STEP**self._zoom)
-
-    # --- focus mode, docks and zoom -----------------------------------------------------------
-
-    def toggle_focus_mode(self, on: bool) -> None:
-        """View > Focus Mode: the editor alone, the text in a centred column; the panels come
-        back as they were."""
-        self.panel.setVisible(not on)
-        for dock in self.docks():
-            dock.set_focus_mode(on)
-        self.menuBar().setVisible(True)  # the way back stays in sight
-        preview_shown = self.actions_by_name["toggle_preview"].isChecked()
-        for tab in self.document_tabs():
-            tab.set_focus_mode(on, preview_shown)
-
     def docks(self) -> list[ToggledDock]:
         """The docks the View menu shows and hides."""
         return [self.outline_dock, self.taxonomy, self.problems]
-
-    def zoom_in(self) -> None:
-        self._set_zoom(self._zoom + 1)
-
-    def zoom_out(self) -> None:
-        self._set_zoom(self._zoom - 1)
-
-    def zoom_reset(self) -> None:
-        self._set_zoom(0)
-
-    def _set_zoom(self, steps: int) -> None:
-        """Text size in the editor (points) and the preview (its stylesheet), remembered."""
-        self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, steps))
-        self.settings.setValue("zoom", self._zoom)
-        for tab in self.document_tabs():
-            self._style_tab(tab)
 
     def about(self) -> None:
         """Help > About."""
@@ -605,17 +513,12 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)  # type: ignore[arg-type]
-        remote = self.settings.value("remoteImages", False)
-        self.actions_by_name["remote_images"].setChecked(remote in (True, "true"))
+        self.view.restore()
         review_first = self.settings.value("reviewBeforeSave", False)
         self.actions_by_name["review_first"].setChecked(review_first in (True, "true"))
         self.actions_by_name["check_spelling"].setChecked(self.spelling.enabled())
         for dock in self.docks():
             dock.restore()
-        try:
-            self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, int(self.settings.value("zoom", 0))))
-        except (TypeError, ValueError):
-            self._zoom = 0  # a hand-edited settings file
 
     def _save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

@@ -3,7 +3,8 @@ and the dark theme reaching the editor, the form and the preview."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor, QFont, QTextCursor
+from PySide6.QtWidgets import QFontDialog
 
 LONG = """\
 ---
@@ -159,3 +160,16 @@ def test_a_theme_or_zoom_change_recolours_without_being_an_edit(
     window.actions_by_name["theme_light"].trigger()
     assert _heading_colour(tab) == light
     assert changes == [] and not tab.modified
+
+
+def test_a_chosen_font_keeps_the_zoom_and_is_remembered(
+    qtbot, window, make_folder, settings, monkeypatch
+):
+    tab = _tab(qtbot, window, make_folder, settings)
+    window.actions_by_name["zoom_in"].trigger()
+    # The font dialog is Qt's own; the writer's answer stands in for it.
+    monkeypatch.setattr(QFontDialog, "getFont", lambda *args: (True, QFont("Serif", 14)))
+    window.actions_by_name["font"].trigger()
+    assert tab.editor.font().family() == QFont("Serif").family()
+    assert tab.editor.font().pointSizeF() == 15
+    assert QFont("Serif", 14).toString() == settings.value("editorFont")
