@@ -138,7 +138,9 @@ class MainWindow(QMainWindow):
                 self.actions_by_name[spec.name] = sub.menuAction()
                 continue
             action = QAction(spec.text, self, checkable=spec.checkable)
-            if spec.shortcut is not None:
+            if isinstance(spec.shortcut, QKeySequence.StandardKey):
+                action.setShortcuts(spec.shortcut)  # every key the platform has for it
+            elif spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
             action.triggered.connect(self._slot(spec))
             menu.addAction(action)

@@ -10,13 +10,21 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from editor.ui.actions import ACTIONS
 
 
+def _keys(spec) -> list[str]:
+    if isinstance(spec.shortcut, QKeySequence.StandardKey):
+        return [key.toString() for key in QKeySequence.keyBindings(spec.shortcut)]
+    return [QKeySequence(spec.shortcut).toString()] if spec.shortcut else []
+
+
 def test_no_two_actions_share_a_shortcut(qapp):
-    keys = Counter(
-        QKeySequence(spec.shortcut).toString()
-        for spec in ACTIONS
-        if spec.shortcut is not None and QKeySequence(spec.shortcut).toString()
-    )
+    keys = Counter(key for spec in ACTIONS for key in _keys(spec))
     assert [key for key, n in keys.items() if n > 1] == []
+
+
+def test_an_action_answers_every_key_the_platform_has_for_it(window):
+    close = window.actions_by_name["close_tab"]
+    expected = QKeySequence.keyBindings(QKeySequence.StandardKey.Close)
+    assert len(expected) > 1 and close.shortcuts() == expected
 
 
 def test_no_two_entries_of_a_menu_share_a_mnemonic():
