@@ -3,6 +3,9 @@
 A dock can be closed three ways (its menu action, its own close button, focus mode), and the
 menu's tick and the remembered setting must agree after each: focus mode hides a dock for a
 while without forgetting that the writer wants it, and brings it back when it ends.
+
+A hidden dock does no work: `request_refresh()` brings it up to date now when it is shown, or
+when it is next shown, so opening a 10,000-post folder never waits for a dock nobody sees.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ class ToggledDock(QDockWidget):
         self.action_name = action
         self.setting = setting
         self._focus_mode = False
+        self._stale = True  # changes came while hidden: refresh when shown
         window.addDockWidget(area, self)
         self.hide()
 
@@ -57,9 +61,20 @@ class ToggledDock(QDockWidget):
         self._focus_mode = on
         self.setVisible(self.wanted and not on)
 
+    def request_refresh(self) -> None:
+        """Bring the dock up to date with the window's folder, now or once it is shown."""
+        self._stale = self.isHidden()
+        if not self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Bring the dock up to date (each dock says how)."""
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._tick(True)
+        if self._stale:
+            self.request_refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The dock's own close button: the menu's tick and the setting follow.

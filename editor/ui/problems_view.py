@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -171,15 +171,12 @@ class ProblemsDock(ToggledDock):
         self.checker.checked.connect(self._show)
         self.checker.failed.connect(lambda message: window.statusBar().showMessage(message))
         self.view.problemActivated.connect(self.open_problem)
-        self._stale = True  # a check was asked for while the dock was hidden
-        window.folderLoaded.connect(self.recheck)
-        window.postsChanged.connect(self.recheck)
+        window.folderLoaded.connect(self.request_refresh)
+        window.postsChanged.connect(self.request_refresh)
 
-    def recheck(self) -> None:
-        """Check the window's folder again, a moment from now (once shown, if hidden)."""
-        self._stale = self.isHidden()
-        if not self._stale:
-            self.checker.request(self.main.folder)
+    def refresh(self) -> None:
+        """Check the window's folder again, a moment from now."""
+        self.checker.request(self.main.folder)
 
     def _show(self, problems: list[Problem]) -> None:
         folder = self.main.folder
@@ -195,9 +192,3 @@ class ProblemsDock(ToggledDock):
         tab = self.main.open_post(path)
         if tab is not None:
             tab.go_to_problem(problem)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        # Changes came while it was hidden: check them now.
-        super().showEvent(event)
-        if self._stale:
-            self.recheck()

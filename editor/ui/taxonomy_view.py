@@ -156,8 +156,8 @@ class TaxonomyDock(ToggledDock):
         self.job = Job(self)  # plans, then applies: one at a time
         self.job.done.connect(self._job_done)
         self.job.failed.connect(self._failed)
-        window.folderLoaded.connect(self.refresh)
-        window.postsChanged.connect(self.refresh)
+        window.folderLoaded.connect(self.request_refresh)
+        window.postsChanged.connect(self.request_refresh)
         self._enable()
 
     def refresh(self) -> None:

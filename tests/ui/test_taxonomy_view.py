@@ -232,3 +232,11 @@ def test_the_view_menu_hides_and_shows_the_dock(window, dock, settings):
     dock.show()
     dock.close()  # its own close button
     assert not action.isChecked() and settings.value("taxonomyDock") in (False, "false")
+
+
+def test_a_hidden_dock_lists_nothing_until_it_is_shown(window: MainWindow):
+    # The window opened its folder with the dock hidden: no names were counted for it.
+    hidden = window.taxonomy
+    assert hidden.isHidden() and hidden.tree.topLevelItemCount() == 0
+    window.actions_by_name["taxonomy"].trigger()
+    assert count(hidden, "tag", "Python") == 2
