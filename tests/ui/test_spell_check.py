@@ -9,25 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from editor.ui import highlighter
 from editor.ui.markdown_edit import MarkdownEdit
 from editor.ui.spell_check import LineSpelling, SpellCheck, TextSpelling, utf16_slice
-
-WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
-
-
-def underlined(edit: QPlainTextEdit) -> list[str]:
-    """The words drawn with a wavy underline, top to bottom."""
-    words, block = [], edit.document().firstBlock()
-    while block.isValid():
-        for part in block.layout().formats():
-            if part.format.underlineStyle() == WAVY:
-                words.append(block.text()[part.start : part.start + part.length])
-        block = block.next()
-    return words
+from tests.ui.marks import WAVY, underlined
 
 
 @pytest.fixture

@@ -12,14 +12,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from editor.ui.document_tab import DocumentTab
 from editor.ui.main_window import MainWindow
 from editor.ui.spell_check import SpellCheck
-
-WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+from tests.ui.marks import underlined
 
 
 def write_post(root: Path, rel: str, text: str) -> Path:
@@ -30,17 +29,6 @@ def write_post(root: Path, rel: str, text: str) -> Path:
 
 def post(body: str, title: str = "Notes", head: str = "") -> str:
     return f"---\ntitle: '{title}'\ndate: '2026-01-24'\n{head}---\n{body}"
-
-
-def underlined(editor: QPlainTextEdit) -> list[str]:
-    """The words drawn with a wavy underline, top to bottom."""
-    words, block = [], editor.document().firstBlock()
-    while block.isValid():
-        for part in block.layout().formats():
-            if part.format.underlineStyle() == WAVY:
-                words.append(block.text()[part.start : part.start + part.length])
-        block = block.next()
-    return words
 
 
 def word_cursor(editor: QPlainTextEdit, word: str) -> QTextCursor:
