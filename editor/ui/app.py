@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -52,17 +53,33 @@ def _wait_for(signal: object, timeout_ms: int) -> None:
     loop.exec()
 
 
+def scratch_settings(source: QSettings, folder: Path) -> QSettings:
+    """A copy of `source` kept in `folder`: what a run reads as the writer left it, and
+    whatever it changes (the recent folders, say) gone with the folder."""
+    copy = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    for key in source.allKeys():
+        copy.setValue(key, source.value(key))
+    return copy
+
+
 def run(path: Path | None, screenshot: Path | None = None) -> int:
-    """Open the window on `path` (or the last folder, or the sample); returns the exit code."""
+    """Open the window on `path` (or the last folder, or the sample); returns the exit code.
+    A screenshot is not a writing session: it reads the settings and leaves them as they
+    were, and keeps no recovery copies and offers none."""
+    if screenshot is None:
+        return _run(path, None, settings())
+    with tempfile.TemporaryDirectory(prefix="post-editor-") as scratch:
+        return _run(path, screenshot, scratch_settings(settings(), Path(scratch)))
+
+
+def _run(path: Path | None, screenshot: Path | None, store: QSettings) -> int:
     if screenshot is not None or not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     set_identity(app)
-    store = settings()
     apply_theme(app, str(store.value("theme", "system")))
-    # A screenshot is not a writing session: it keeps no recovery copies and offers none.
     window = MainWindow(
         store,
         recovery=None if screenshot is not None else recovery_store(),

@@ -71,3 +71,14 @@ def test_a_path_that_does_not_exist_exits_2(tmp_path):
     assert done.returncode == 2
     assert done.stderr == f"post-editor: {tmp_path / 'nowhere'}: no such file or folder\n"
     assert not out.exists()
+
+
+def test_a_screenshot_reads_the_settings_and_leaves_them_as_they_were(tmp_path, folder):
+    conf = tmp_path / "home" / "config" / "post-editor" / "Post Editor.conf"
+    conf.parent.mkdir(parents=True)
+    conf.write_text("[General]\ntheme=dark\n")
+    out = tmp_path / "shot.png"
+    done = run_app(tmp_path, "--screenshot", out, folder)
+    assert done.returncode == 0, done.stderr
+    assert conf.read_text() == "[General]\ntheme=dark\n"  # no recent folder, no geometry
+    assert QImage(str(out)).pixelColor(700, 880).lightness() < 100  # the dark theme was read
