@@ -34,9 +34,9 @@ from editor.core.storage import ConflictError
 from editor.core.textdiff import unified_diff
 from editor.core.validate import Facts, Problem, validate
 from editor.ui.disk_bar import DiskBar
-from editor.ui.field_editors import ImageEditor
 from editor.ui.find_bar import FindBar
 from editor.ui.form import FrontMatterForm
+from editor.ui.image_field import ImageEditor
 from editor.ui.markdown_edit import MarkdownEdit
 from editor.ui.media_drop import MediaImporter
 from editor.ui.preview import Preview

@@ -1,4 +1,5 @@
-"""One editor widget per field type. Each shows a value and reports the writer's edits.
+"""One editor widget per field type (the image field has its own module, image_field.py).
+Each shows a value and reports the writer's edits.
 
 An editor emits `edited(value)` only for the writer's own changes, never when the form fills
 it, so opening a post can never rewrite it. Text is turned into values by the schema's field
@@ -8,21 +9,16 @@ types (`Field.parse`), so the form reads values exactly as the command line does
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPixmap
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -30,9 +26,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.dates import parse_date
 from editor.core.errors import PostError
-from editor.core.fieldtypes import IMAGE_EXTENSIONS
 from editor.core.schema import Field
-from editor.ui.media_drop import MediaImporter, picture_paths
 from editor.ui.spell_check import LineSpelling, SpellCheck, TextSpelling
 from editor.ui.token_list import TokenList
 
@@ -217,113 +211,6 @@ class DateEditor(FieldEditor):
         self.set_problem(None)
 
 
-class ImageEditor(LineEditor):
-    """image: a path or address, a Browse button, and a thumbnail of a local picture.
-
-    A picture chosen with Browse… or dropped on the field is put in the site's media folder by
-    the tab's `MediaImporter` (one the site already serves is named where it is), and the field
-    takes the address the site serves it at. The thumbnail finds a picture the way the site
-    does: beside the post, or in the folders the site serves at "/" ("/images/a.png").
-    """
-
-    def __init__(self, field: Field, post_path: Path | None, parent: QWidget | None = None):
-        super().__init__(field, parent)
-        self.post_path = post_path
-        self.media: MediaImporter | None = None  # set by the tab; None: no site to copy into
-        self.thumb = QLabel()
-        self.thumb.setObjectName("imageThumbnail")
-        self.thumb.setMaximumHeight(48)
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._browse)
-        # The line edit, the thumbnail and the button share one row.
-        row = QHBoxLayout()
-        self.box.removeWidget(self.edit)
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.thumb)
-        row.addWidget(browse)
-        self.box.insertLayout(0, row)
-        self.edit.textChanged.connect(self._thumbnail)
-        self.setAcceptDrops(True)  # a picture file dropped on the row
-        # A file manager's drag often carries the path as text too, which the line edit would
-        # paste in as text: a picture dropped on it comes here first.
-        self.edit.installEventFilter(self)
-
-    def local_file(self, text: str) -> Path | None:
-        """The picture file a value names, when it is local and exists: found through the
-        site (`Site.resolve`), else beside the post when there is no site to ask."""
-        if not text or "://" in text:
-            return None
-        found = self.media.resolve(text) if self.media is not None else None
-        if found is not None or self.post_path is None:
-            return found
-        # Not in the site (or no site to ask): beside the post, where Markdown viewers look.
-        candidate = (self.post_path.parent / text).resolve()
-        return candidate if candidate.is_file() else None
-
-    def _thumbnail(self, text: str) -> None:
-        found = self.local_file(text)
-        pixmap = QPixmap(str(found)) if found else QPixmap()
-        if pixmap.isNull():
-            self.thumb.clear()
-        else:
-            self.thumb.setPixmap(
-                pixmap.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation)
-            )
-
-    def choose(self, path: Path) -> bool:
-        """Take the picture at `path` for this field: copied into the media folder (or named
-        where it is, when the site serves it already), the field set to its address and the
-        edit reported. False when it could not be added (the writer was told why)."""
-        if self.media is not None:
-            added = self.media.add_paths([path])
-            if not added:
-                return False
-            link = added[0][1].link
-        elif self.post_path is not None:  # a form with no tab around it: name it from here
-            link = path.relative_to(self.post_path.parent, walk_up=True).as_posix()
-        else:
-            return False
-        self.edit.setText(link)
-        self._emit_text(link)
-        return True
-
-    def _browse(self) -> None:
-        start = str(self.post_path.parent) if self.post_path else ""
-        patterns = " ".join(f"*{ext}" for ext in IMAGE_EXTENSIONS)
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "Choose a picture", start, f"Pictures ({patterns})"
-        )
-        if chosen:
-            self.choose(Path(chosen))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.edit and isinstance(
-            event, QDragEnterEvent | QDragMoveEvent | QDropEvent
-        ):
-            return self._take_drop(event)
-        return super().eventFilter(watched, event)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self._take_drop(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self._take_drop(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self._take_drop(event)
-
-    def _take_drop(self, event: QDropEvent) -> bool:
-        """Accept a drag that brings picture files, and on the drop take the first (a field
-        holds one picture); False, the event untouched, for anything else."""
-        paths = picture_paths(event.mimeData())
-        if self.media is None or not paths:
-            return False
-        event.acceptProposedAction()
-        if event.type() == QEvent.Type.Drop:
-            self.choose(paths[0])
-        return True
-
-
 class ListEditor(FieldEditor):
     """list (tags): a chip per item and a line to type more, completing from the folder."""
 
@@ -416,29 +303,3 @@ class BoolEditor(FieldEditor):
 
     def _show(self, value: object) -> None:
         self.check.setChecked(value is True)
-
-
-def known_values(field: Field, tags: list[str], categories: list[str]) -> list[str]:
-    """The folder's values a list or select field offers: its tags for a tag list, else its
-    categories."""
-    return tags if field.type == "list" and field.name in ("tags", "keywords") else categories
-
-
-def editor_for(
-    field: Field, post_path: Path | None, tags: list[str], categories: list[str]
-) -> FieldEditor:
-    """The editor widget for a field's type."""
-    kind = field.type
-    if kind == "text":
-        return TextEditor(field)
-    if kind in ("date", "datetime"):
-        return DateEditor(field)
-    if kind == "image":
-        return ImageEditor(field, post_path)
-    if kind == "list":
-        return ListEditor(field, known_values(field, tags, categories))
-    if kind == "select":
-        return SelectEditor(field, known_values(field, tags, categories))
-    if kind == "boolean":
-        return BoolEditor(field)
-    return LineEditor(field)

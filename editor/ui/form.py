@@ -15,8 +15,17 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
 from editor.core import safeyaml
-from editor.core.schema import Schema
-from editor.ui.field_editors import FieldEditor, editor_for, known_values
+from editor.core.schema import Field, Schema
+from editor.ui.field_editors import (
+    BoolEditor,
+    DateEditor,
+    FieldEditor,
+    LineEditor,
+    ListEditor,
+    SelectEditor,
+    TextEditor,
+)
+from editor.ui.image_field import ImageEditor
 
 
 class FrontMatterForm(QWidget):
@@ -129,3 +138,29 @@ class FrontMatterForm(QWidget):
     def _say(self, message: str | None) -> None:
         self.others_problem.setText(message or "")
         self.others_problem.setVisible(bool(message))
+
+
+def known_values(field: Field, tags: list[str], categories: list[str]) -> list[str]:
+    """The folder's values a list or select field offers: its tags for a tag list, else its
+    categories."""
+    return tags if field.type == "list" and field.name in ("tags", "keywords") else categories
+
+
+def editor_for(
+    field: Field, post_path: Path | None, tags: list[str], categories: list[str]
+) -> FieldEditor:
+    """The editor widget for a field's type."""
+    kind = field.type
+    if kind == "text":
+        return TextEditor(field)
+    if kind in ("date", "datetime"):
+        return DateEditor(field)
+    if kind == "image":
+        return ImageEditor(field, post_path)
+    if kind == "list":
+        return ListEditor(field, known_values(field, tags, categories))
+    if kind == "select":
+        return SelectEditor(field, known_values(field, tags, categories))
+    if kind == "boolean":
+        return BoolEditor(field)
+    return LineEditor(field)
