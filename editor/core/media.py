@@ -147,7 +147,7 @@ def served_link(file: Path, place: MediaPlace) -> str | None:
     if not site.exists(path):
         return None
     if site_kind(site.root) in _LAYOUTS:
-        for root in site.roots:
+        for root in site.published:
             if path.is_relative_to(root):
                 parts = path.relative_to(root).parts
                 if root == site.root and any(p.startswith(("_", ".")) for p in parts):

@@ -61,6 +61,10 @@ _SERVED: dict[str, tuple[str, ...]] = {
     "eleventy": ("", "src", "public", "static", "assets"),
 }
 _ANY_SITE = ("public", "static", "assets", "src", "")
+# Served folders whose files a generator reads but does not publish at "/": Hugo's assets/
+# feeds its pipes (`resources.Get`), so "/x.png" names a file there for a theme, yet a link
+# to it is dead on the built site.
+_UNPUBLISHED: dict[str, tuple[str, ...]] = {"hugo": ("assets",)}
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -131,14 +135,17 @@ def local_path(ref: str) -> str | None:
 
 
 class Site:
-    """A site's root folder, the folders it serves at "/", and the files that local references
-    in its posts name. It remembers what it found on disk (files, real paths of folders), so
-    checking thousands of references costs few system calls: make a new one to see changes.
+    """A site's root folder, the folders it serves at "/" (`roots`; `published`: those whose
+    files reach the built site), and the files that local references in its posts name. It
+    remembers what it found on disk (files, real paths of folders), so checking thousands of
+    references costs few system calls: make a new one to see changes.
     """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(os.path.abspath(root))
         self.roots = static_roots(self.root)
+        hidden = _UNPUBLISHED.get(site_kind(self.root) or "", ())
+        self.published = [root for root in self.roots if root.name not in hidden]
         self._text = str(self.root)
         self._real = os.path.realpath(self._text)
         self._files: dict[str, bool] = {}

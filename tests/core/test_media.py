@@ -258,6 +258,18 @@ def test_a_picture_already_served_by_the_site_is_named_where_it_is(tmp_path):
     assert not (tmp_path / "site/static/images").exists()
 
 
+def test_a_picture_in_hugos_assets_is_copied_to_static_as_hugo_does_not_publish_it(tmp_path):
+    post = make_site(tmp_path / "site", "hugo.toml")
+    assets = write(tmp_path / "site", "assets/images/a.png", png())
+    added = import_file(assets, place_for(post))
+    assert (added.path, added.link, added.copied) == (
+        tmp_path / "site/static/images/a.png",
+        "/images/a.png",
+        True,
+    )
+    assert added.path.read_bytes() == assets.read_bytes()
+
+
 # ---- refusals -------------------------------------------------------------------------------
 
 
