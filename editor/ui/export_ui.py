@@ -80,6 +80,11 @@ class Exporter(QObject):
         target = Path(chosen)
         if target.suffix.lower() not in (".html", ".htm"):
             target = target.with_name(target.name + ".html")
+            # The dialog asked about the name as typed, not this one.
+            if target.exists() and not self.prompter.confirm(
+                "Replace the page?", f"{target} exists. Replace it with this post?", "Replace"
+            ):
+                return None
         if not self._write(post, target, "Could not export the post"):
             return None
         self.settings.setValue(EXPORT_FOLDER_KEY, str(target.parent))

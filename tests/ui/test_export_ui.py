@@ -182,3 +182,18 @@ def test_without_a_post_open_nothing_is_written_or_asked(window, tmp_path, brows
     window.actions_by_name["export_html"].trigger()  # no dialog: it would fail the test
     assert browser.opened == [] and prompter.asked == []
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_name_typed_without_html_never_replaces_a_page_unasked(
+    window, edited, tmp_path, monkeypatch, prompter
+):
+    mine = tmp_path / "notes.html"
+    mine.write_text("MY OWN PAGE")
+    SaveDialog(monkeypatch, tmp_path / "notes", tmp_path / "notes")
+    prompter.answer("confirm", False)
+    window.actions_by_name["export_html"].trigger()
+    assert mine.read_text() == "MY OWN PAGE"
+    assert prompter.kinds() == ["confirm"]
+    prompter.answer("confirm", True)
+    window.actions_by_name["export_html"].trigger()
+    assert "Typed, not saved." in mine.read_text(encoding="utf-8")
