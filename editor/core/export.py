@@ -5,9 +5,10 @@ The file stands alone: the stylesheet is inlined (light, with the dark theme beh
 `prefers-color-scheme` query) and the post's local pictures are embedded as `data:` URIs. It
 opens the same from the export folder, the cache folder, a USB stick or a mail attachment,
 where a relative path, or an absolute `file://` one, would point at nothing. The price is
-size (base64 adds a third), so a picture over `MAX_EMBED_BYTES` is linked by its absolute
-file URL instead: the page still shows it on this machine, and no single photo can turn a
-post into a page a browser chokes on.
+size (base64 adds a third), so a picture over `MAX_EMBED_BYTES`, or one that would take the
+page's pictures past `MAX_EMBED_TOTAL`, is linked by its absolute file URL instead: the page
+still shows it on this machine, and no photo album can turn a post into a page a browser
+chokes on (or an export that reads half a gigabyte).
 
 Only files inside the post's site are read (`Site.resolve` says what a reference names,
 `Site.exists` whether it lies inside): a post that says `![](../../../etc/passwd)`, or links
@@ -33,6 +34,7 @@ from editor.core.render import Renderer, dark_css, default_css, page
 from editor.core.site import Site
 
 MAX_EMBED_BYTES = 20 * 1024 * 1024
+MAX_EMBED_TOTAL = 60 * 1024 * 1024
 # mimetypes reads the system's tables, which lack some picture types on older systems.
 _IMAGE_TYPES = {".avif": "image/avif", ".webp": "image/webp", ".svg": "image/svg+xml"}
 
@@ -92,8 +94,10 @@ def standalone_html(post: Post, renderer: Renderer, site: Site | None = None) ->
 
 def embed_images(document: str, post_path: Path, site: Site) -> str:
     """`document` with the `src` of each `<img>` naming a picture inside `site` made a
-    `data:` URI (or, over MAX_EMBED_BYTES, an absolute file URL); every other tag as it was."""
+    `data:` URI (or, over MAX_EMBED_BYTES or past MAX_EMBED_TOTAL in all, an absolute file
+    URL); every other tag as it was."""
     found: dict[str, str | None] = {}  # a picture shown twice is read once
+    room = [MAX_EMBED_TOTAL]  # bytes the page may still embed
 
     def replace_src(tag: re.Match[str]) -> str:
         src = _SRC.search(tag[0])
@@ -101,7 +105,8 @@ def embed_images(document: str, post_path: Path, site: Site) -> str:
             return tag[0]
         ref = html.unescape(src[1] if src[1] is not None else src[2] or src[3] or "")
         if ref not in found:
-            found[ref] = _embedded(ref, post_path, site)
+            found[ref], size = _embedded(ref, post_path, site, room[0])
+            room[0] -= size
         url = found[ref]
         if url is None:
             return tag[0]
@@ -111,19 +116,20 @@ def embed_images(document: str, post_path: Path, site: Site) -> str:
     return _IMG_TAG.sub(replace_src, document)
 
 
-def _embedded(ref: str, post_path: Path, site: Site) -> str | None:
-    """The URL that shows the picture `ref` names from anywhere; None to leave it alone (not
-    local, not a picture, missing, outside the site, unreadable)."""
+def _embedded(ref: str, post_path: Path, site: Site, room: int) -> tuple[str | None, int]:
+    """The URL that shows the picture `ref` names from anywhere, embedded when it is at most
+    `room` bytes, and the bytes embedded; None to leave it alone (not local, not a picture,
+    missing, outside the site, unreadable)."""
     path = site.resolve(ref, post_path)
     if path is None or not site.exists(path):
-        return None
+        return None, 0
     kind = _IMAGE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
     if not kind or not kind.startswith("image/"):
-        return None
+        return None, 0
     try:
-        if os.path.getsize(path) > MAX_EMBED_BYTES:
-            return path.absolute().as_uri()
+        if os.path.getsize(path) > min(MAX_EMBED_BYTES, room):
+            return path.absolute().as_uri(), 0
         data = path.read_bytes()
     except OSError:  # gone or unreadable since Site looked: the reference stays as written
-        return None
-    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+        return None, 0
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}", len(data)

@@ -154,6 +154,17 @@ def test_a_picture_over_the_limit_is_linked_by_its_file_url(site_root, renderer,
     assert srcs(document) == [expected]
 
 
+def test_past_the_pages_total_pictures_are_linked_by_their_file_url(
+    site_root, renderer, monkeypatch
+):
+    monkeypatch.setattr(export, "MAX_EMBED_TOTAL", len(PICTURE) + 1)
+    write(site_root, "content/posts/images/second.png", PICTURE + b"\0")
+    body = "![](images/local.png)\n![](images/second.png)\n![](images/local.png)\n"
+    document = standalone_html(post_at(site_root, body), renderer)
+    second = (site_root / "content/posts/images/second.png").as_uri()
+    assert srcs(document) == [DATA_URI, second, DATA_URI]
+
+
 def test_the_text_given_is_what_is_exported_not_the_file(site_root, renderer):
     post = post_at(site_root, "On disk.\n").with_body("Typed but not saved.\n")
     document = standalone_html(post, renderer)
