@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
                 return
         self._save_settings()
         self.indexer.wait(5)
-        self.taxonomy.job.wait(60)  # a rename being written is finished, not cut short
+        self.taxonomy.shutdown()
         if self.keeper is not None:
             self.keeper.shutdown()
         self.renders.shutdown()

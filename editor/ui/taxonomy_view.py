@@ -154,6 +154,7 @@ class TaxonomyDock(ToggledDock):
         layout.addWidget(self.status)
         self.setWidget(body)
         self.job = Job(self)  # plans, then applies: one at a time
+        self._closing = False
         self.job.done.connect(self._job_done)
         self.job.failed.connect(self._failed)
         window.folderLoaded.connect(self.request_refresh)
@@ -251,9 +252,16 @@ class TaxonomyDock(ToggledDock):
         self.main.prompter.inform("Cannot rename", message)
         self._end(None, "")
 
+    def shutdown(self) -> None:
+        """The window closes: a rename being written is finished, not cut short; a plan still
+        being made is dropped, as nobody is left to review it."""
+        self._closing = True
+        self.job.wait(60)
+
     def _job_done(self, result: Plan | ApplyResult) -> None:
         if isinstance(result, Plan):
-            self._planned(result)
+            if not self._closing:
+                self._planned(result)
         else:
             self._applied(result)
 

@@ -240,3 +240,16 @@ def test_a_hidden_dock_lists_nothing_until_it_is_shown(window: MainWindow):
     assert hidden.isHidden() and hidden.tree.topLevelItemCount() == 0
     window.actions_by_name["taxonomy"].trigger()
     assert count(hidden, "tag", "Python") == 2
+
+
+def test_a_rename_still_being_planned_when_the_window_closes_asks_nothing(
+    qtbot, window, dock, folder, prompter
+):
+    before = texts(folder)
+    select(dock, "tag", "Python")
+    prompter.answer("ask_text", "Py")
+    dock.rename()  # the plan is made on a worker; its answer waits for the event loop
+    assert window.close()
+    qtbot.wait(100)  # the plan's answer arrives now, to a closed window
+    assert prompter.kinds() == ["ask_text"]  # no review shown with nobody there
+    assert texts(folder) == before
