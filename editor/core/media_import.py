@@ -27,7 +27,7 @@ from editor.core.errors import PostError, quoted
 from editor.core.fieldtypes import IMAGE_EXTENSIONS
 from editor.core.media import MediaPlace, served_link
 from editor.core.slug import slugify
-from editor.core.storage import atomic_write, os_cause
+from editor.core.storage import os_cause, write_new
 
 MAX_BYTES = 50 * 1024 * 1024  # no blog picture is this big; a bigger file is a mistake
 _MAX_NAME = 60
@@ -117,16 +117,20 @@ def _place(data: bytes, stem: str, extension: str, place: MediaPlace, what: str)
     except OSError as error:
         raise _failure(error, place) from None
     place.check_inside()  # made just now: still no link out of the site on the way
-    path, same = _free_name(folder, slugify(stem, _MAX_NAME), extension, data)
-    if not same:
+    while True:
+        path, same = _free_name(folder, slugify(stem, _MAX_NAME), extension, data)
+        if same:
+            return Imported(path, place.link(path), copied=False)
         try:
-            atomic_write(path, data)
+            write_new(path, data)
+        except FileExistsError:
+            continue  # another program took the name meanwhile: look again
         except PostError as error:
             cause = error.__cause__
             if isinstance(cause, OSError):
                 raise _failure(cause, place) from None
             raise
-    return Imported(path, place.link(path), copied=not same)
+        return Imported(path, place.link(path), copied=True)
 
 
 def _free_name(folder: Path, slug: str, extension: str, data: bytes) -> tuple[Path, bool]:

@@ -170,6 +170,42 @@ def atomic_write(path: Path, data: bytes) -> None:
     _write(path, data)
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Write `data` to `path`, a name no file holds, all or nothing, and never over a file:
+    when another program takes the name first, FileExistsError (nothing written).
+
+    The bytes go to a temp file that is then linked under the name, which, unlike a rename,
+    refuses a name that exists. Where the file system has no hard links (FAT, some network
+    shares) the name is claimed with O_EXCL and the temp file renamed onto the claim.
+    Other failures raise PostError naming the cause, with no temp file left behind.
+    """
+    path = Path(path)
+    tmp: Path | None = None
+    try:
+        fd, tmp = _create_temp(path.parent, path.name, 0o666)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here: claim the name, then replace the claim
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            os.replace(tmp, path)
+            tmp = None
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise _error(exc, path) from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    _fsync_folder(path.parent)
+
+
 def save(
     path: Path,
     data: bytes,

@@ -339,3 +339,21 @@ def test_a_read_only_media_folder_says_so_and_writes_nothing():
             " (the folder is read-only); nothing was added"
         )
         assert os.listdir(images) == []
+
+
+def test_a_name_taken_by_another_program_meanwhile_is_left_alone(tmp_path, monkeypatch):
+    post = make_site(tmp_path / "site", "hugo.toml")
+    folder = tmp_path / "site/static/images"
+    folder.mkdir(parents=True)
+    looked = os.path.lexists
+
+    def late(path):  # the name looks free, then another program writes it
+        if Path(path) == folder / "my-photo.png" and not looked(path):
+            (folder / "my-photo.png").write_bytes(b"theirs")
+            return False
+        return looked(path)
+
+    monkeypatch.setattr(os.path, "lexists", late)
+    added = import_file(picture(tmp_path), place_for(post))
+    assert (folder / "my-photo.png").read_bytes() == b"theirs"
+    assert (added.path, added.link) == (folder / "my-photo-2.png", "/images/my-photo-2.png")

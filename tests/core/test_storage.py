@@ -21,6 +21,7 @@ from editor.core.storage import (
     changed_on_disk,
     save,
     stamp_of,
+    write_new,
 )
 from tests.users import as_nobody
 
@@ -387,3 +388,28 @@ def test_post_save_passes_within_on(site: Path) -> None:
         post.save(within=site)
     assert post.save().path == site / "post.md"  # without a folder, the link is followed
     assert precious.read_text().endswith("changed\n")
+
+
+def test_write_new_writes_a_new_name_all_at_once(tmp_path):
+    write_new(tmp_path / "a.png", b"picture")
+    assert (tmp_path / "a.png").read_bytes() == b"picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.png"]  # no temp file left
+
+
+@pytest.mark.parametrize("hard_links", [True, False])
+def test_write_new_never_replaces_a_file_that_took_the_name(tmp_path, monkeypatch, hard_links):
+    if not hard_links:  # a FAT stick or a network share: the name is claimed with O_EXCL
+
+        def no_link(src, dst):
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", no_link)
+        write_new(tmp_path / "fresh.png", b"new")
+        assert (tmp_path / "fresh.png").read_bytes() == b"new"
+    (tmp_path / "a.png").write_bytes(b"someone else's")
+    with pytest.raises(FileExistsError):
+        write_new(tmp_path / "a.png", b"ours")
+    assert (tmp_path / "a.png").read_bytes() == b"someone else's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["a.png", *([] if hard_links else ["fresh.png"])]
+    )
