@@ -13,6 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from editor.core.fieldtypes import IMAGE_EXTENSIONS
+from editor.core.media import relative_link
 from editor.core.schema import Field
 from editor.ui.field_editors import LineEditor
 from editor.ui.media_drop import MediaImporter, picture_paths
@@ -81,7 +82,7 @@ class ImageEditor(LineEditor):
                 return False
             link = added[0][1].link
         elif self.post_path is not None:  # a form with no tab around it: name it from here
-            link = path.relative_to(self.post_path.parent, walk_up=True).as_posix()
+            link = relative_link(path, self.post_path)
         else:
             return False
         self.edit.setText(link)

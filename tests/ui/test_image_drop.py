@@ -22,6 +22,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+from editor.core.schema import Field
+from editor.ui.image_field import ImageEditor
 from tests.ui.conftest import write_post
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
@@ -229,3 +231,16 @@ def test_a_picture_dropped_on_the_cover_field_is_taken(tab, site, desktop):
     assert cover.edit.text() == "/images/beach.png"
     assert tab.post.values["coverImage"] == "/images/beach.png"
     assert (site / "static/images/beach.png").read_bytes() == source.read_bytes()
+
+
+def test_a_cover_field_without_a_site_links_the_picture_from_the_post(qtbot, tmp_path):
+    post = tmp_path / "blog" / "posts" / "a.md"
+    post.parent.mkdir(parents=True)
+    photo = tmp_path / "blog" / "shared pics" / "sun.png"
+    photo.parent.mkdir()
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n")
+    field = ImageEditor(Field("cover", "image"), post)
+    qtbot.addWidget(field)
+    with qtbot.waitSignal(field.edited) as edited:
+        assert field.choose(photo)
+    assert edited.args == ["../shared%20pics/sun.png"]
