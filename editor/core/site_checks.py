@@ -6,7 +6,8 @@ each post's own problems, as `post-editor check FOLDER` and the Problems view li
 - two posts that would get the same address (slug) or carry the same title;
 - a cover image or a body image that names a local file that is not there;
 - a link to a post that does not exist: a relative link to a .md/.mdx/.markdown file,
-  Hugo's `ref`/`relref`, Jekyll's `post_url`/`link`;
+  Hugo's `ref`/`relref`, Jekyll's `post_url`/`link`, and (a warning, as permalinks can be
+  configured) a Hugo, Next.js or Astro address "/posts/<slug>/" that no post's slug matches;
 - tags or categories outside the schema's choices, under a key the post's own validation
   does not check (Jekyll's `categories:` list where the schema has a `category` select);
 - YAML 1.1 traps: unquoted values that Jekyll (YAML 1.1) and YAML 1.2 readers take differently;
@@ -41,6 +42,7 @@ from editor.core.site import (
     Site,
     body_references,
     local_path,
+    site_kind,
 )
 from editor.core.validate import Problem, Severity, problem_from_error
 
@@ -50,6 +52,7 @@ _DATED_NAME = re.compile(r"(\d{4})-(\d\d)-(\d\d)-(.+)")
 _INDEX_NAMES = frozenset({"index", "_index"})
 _TAXONOMY = {"tags": ("tags", "tag"), "categories": ("categories", "category")}
 _DATE_KEYS = ("date", "pubDate", "publishDate", "publishedAt")
+_SECTIONED = frozenset({"hugo", "next", "astro"})
 
 
 def check_site(
@@ -115,6 +118,12 @@ class _Context:
             f.name for f in (*Schema.DEFAULT.fields, *declared) if f.type == "boolean"
         }
         self.page_names = self.file_stems | {_page_name(e.path).casefold() for e in entries}
+        # Where Hugo, Next.js and Astro publish this folder's posts by default: /posts/<slug>/
+        # for content/posts, _posts or src/content/posts. Jekyll's dated permalinks differ.
+        kind = site_kind(site.root)
+        self.section = folder.root.name.lstrip("_").casefold() if kind in _SECTIONED else None
+        slugs = (slug_of(e.path, e.facts.values) for e in entries)
+        self.slugs = {slug.casefold() for slug in slugs if slug}
 
 
 def _page_name(rel: PurePath) -> str:
@@ -292,10 +301,30 @@ def _references(path: Path, post: Post, ctx: _Context) -> list[Problem]:
     reader meets a broken image or a dead link (or Hugo and Jekyll stop the build)."""
     problems = []
     for ref in body_references(post.body):
-        message = _broken(ref, path, ctx)
-        if message:
-            problems.append(Problem(path, post.body_line + ref.line, "body", "error", message))
+        line = post.body_line + ref.line
+        if message := _broken(ref, path, ctx):
+            problems.append(Problem(path, line, "body", "error", message))
+        elif ref.kind == "link" and (message := _unknown_post_address(ref.target, ctx)):
+            problems.append(Problem(path, line, "body", "warning", message))
     return problems
+
+
+def _unknown_post_address(target: str, ctx: _Context) -> str | None:
+    """What is wrong with a link to a post's address ("/posts/hello/") that no post of the
+    folder has, or None. Only a warning: a site may set its own permalinks."""
+    path = local_path(target)
+    if ctx.section is None or path is None or not path.startswith("/"):
+        return None
+    parts = [part for part in path.split("/") if part]
+    if len(parts) != 2 or parts[0].casefold() != ctx.section or "." in parts[1]:
+        return None  # another section, a nested page, or a file (/posts/feed.xml)
+    static_page = _found("/".join(parts), ctx.site.published, ctx.site, ("/index.html", ".html"))
+    if parts[1].casefold() in ctx.slugs or static_page:
+        return None
+    return (
+        f"the link to {quoted(target)} names no post of this folder: none has the slug"
+        f" {quoted(parts[1])}"
+    )
 
 
 def _broken(ref: Reference, post_path: Path, ctx: _Context) -> str | None:

@@ -627,3 +627,30 @@ def test_folder_problems_put_the_schema_file_first_then_post_by_post_by_line(tmp
         (root / "b.md", 2, "title", "error"),
         (root / "c.md", 2, "title", "warning"),
     ]
+
+
+def test_a_link_to_a_post_address_no_post_has_is_a_warning(tmp_path):
+    body = (
+        "[ok](/posts/other/) [ok too](/posts/Other) [slug key](/posts/renamed/)\n"
+        "[static](/posts/archive/) [file](/posts/feed.xml) [page](/about/) [deep](/posts/a/b/)\n"
+        "[gone](/posts/nowhere/)\n"
+    )
+    posts = hugo(
+        tmp_path,
+        {
+            "p.md": post_text("P", body=body),
+            "other.md": post_text("O"),
+            "third.md": post_text("T", extra="slug: renamed\n"),
+        },
+    )
+    write(tmp_path, "static/posts/archive/index.html", "<p>Archive</p>")
+    problems = check(posts)
+    assert brief(problems, posts) == [("p.md", 7, "body", "warning")]
+    assert "‘/posts/nowhere/’" in problems[0].message and "‘nowhere’" in problems[0].message
+
+
+def test_post_addresses_are_not_guessed_in_jekyll_whose_permalinks_are_dated(tmp_path):
+    write(tmp_path, "_config.yml", "title: A site\n")
+    body = "[gone](/posts/nowhere/)\n"
+    posts = site(tmp_path / "_posts", {"2024-01-01-p.md": post_text("P", body=body)})
+    assert check(posts) == []
