@@ -84,11 +84,13 @@ def check_site(
 
 def folder_problems(folder: ContentFolder, today: dt.date | None = None) -> list[Problem]:
     """Everything `post-editor check FOLDER` reports, as the CLI and the Problems view show it:
-    a broken schema file first, then post by post (in index order) each post's own problems
-    and its folder-wide ones, by line. Paths are `folder.root / entry.path`."""
+    a broken schema file first, then the notes on a CMS config (what the form does not take,
+    or why the config was not used), then post by post (in index order) each post's own
+    problems and its folder-wide ones, by line. Paths are `folder.root / entry.path`."""
     found: list[Problem] = []
     if error := folder.schema_problem():
         found.append(problem_from_error(error, SCHEMA_FILE))
+    found += config_notes(folder)
     folder_wide: dict[Path | None, list[Problem]] = {}
     for problem in check_site(folder, today):
         folder_wide.setdefault(problem.path, []).append(problem)
@@ -97,6 +99,24 @@ def folder_problems(folder: ContentFolder, today: dt.date | None = None) -> list
         own = [replace(p, path=path) for p in entry.problems]
         found += sorted(own + folder_wide.get(path, []), key=lambda p: p.line)  # stable
     return found
+
+
+_NOTE_LINE = re.compile(r"\(line (\d+)\)|:(\d+):\d+: ")
+
+
+def config_notes(folder: ContentFolder) -> list[Problem]:
+    """The schema source's notes as problems of severity "note", at the CMS config's line
+    the note names (else its first line)."""
+    source = folder.schema_source
+    config = source.path or (source.cms.path if source.cms is not None else None)
+    if config is not None and not folder.root.is_absolute():
+        config = Path(os.path.relpath(config))  # named the way the folder was
+    notes = []
+    for note in source.notes:
+        where = _NOTE_LINE.search(note)
+        line = int(where[1] or where[2]) if where else 1
+        notes.append(Problem(config or folder.root, line, "CMS config", "note", note))
+    return notes
 
 
 class _Context:

@@ -15,7 +15,7 @@ from typing import Literal, Protocol
 from editor.core.errors import PostError
 from editor.core.schema import Schema
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]  # a note: for the writer to know, not wrong
 
 
 @dataclass(frozen=True)

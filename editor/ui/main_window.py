@@ -225,9 +225,16 @@ class MainWindow(QMainWindow):
         for tab in self.document_tabs():
             tab.set_taxonomy(taxonomy)
         problems = sum(bool(e.errors) for e in entries)
-        self.statusBar().showMessage(
-            f"{len(entries)} posts" + (f", {problems} with problems" if problems else ""), 8000
+        count = len(entries)
+        message = f"{count} post{'s' * (count != 1)}" + (
+            f", {problems} with problems" if problems else ""
         )
+        source = folder.schema_source
+        if source.origin == "cms" and source.path is not None:
+            message += f"; the form follows {source.path.name}"
+        if notes := len(source.notes):
+            message += f" ({notes} note{'s' * (notes != 1)} in View > Problems)"
+        self.statusBar().showMessage(message, 8000)
         if self._then_open is not None:
             path, self._then_open = self._then_open, None
             self.open_post(path)

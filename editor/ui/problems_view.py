@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 COLUMNS = ("Severity", "File", "Line", "Field", "Message")
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-SEVERITIES = (("All", ""), ("Errors", "error"), ("Warnings", "warning"))
+SEVERITIES = (("All", ""), ("Errors", "error"), ("Warnings", "warning"), ("Notes", "note"))
+_ORDER = {"error": 0, "warning": 1, "note": 2}
 
 
 class ProblemsModel(QStandardItemModel):
@@ -55,11 +56,12 @@ class ProblemsModel(QStandardItemModel):
         icons = {
             "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            "note": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
         }
         for problem in self.problems:
             shown = _relative(problem.path, root)
             cells = [
-                (problem.severity, problem.severity != "error"),
+                (problem.severity, _ORDER[problem.severity]),
                 (shown, shown.casefold()),
                 (problem.line, problem.line),
                 (problem.field, problem.field.casefold()),
@@ -133,11 +135,9 @@ class ProblemsView(QWidget):
     def set_problems(self, problems: list[Problem], root: Path | None) -> None:
         """Show the folder's problems (paths shown relative to `root`)."""
         self.model.set_problems(problems, root, self.style())
-        errors = sum(p.severity == "error" for p in problems)
-        warnings = len(problems) - errors
-        self.summary.setText(
-            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-        )
+        counts = {kind: sum(p.severity == kind for p in problems) for kind in _ORDER}
+        parts = [f"{n} {kind}{'s' * (n != 1)}" for kind, n in counts.items()]
+        self.summary.setText(", ".join(parts[:2] + parts[2:] * bool(counts["note"])))
 
     def _filter(self, index: int) -> None:
         severity = SEVERITIES[index][1]

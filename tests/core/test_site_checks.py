@@ -654,3 +654,35 @@ def test_post_addresses_are_not_guessed_in_jekyll_whose_permalinks_are_dated(tmp
     body = "[gone](/posts/nowhere/)\n"
     posts = site(tmp_path / "_posts", {"2024-01-01-p.md": post_text("P", body=body)})
     assert check(posts) == []
+
+
+DECAP = """\
+collections:
+  - name: posts
+    folder: content/posts
+    fields:
+      - {name: title, widget: string}
+      - {name: author, widget: object, fields: [{name: name, widget: string}]}
+"""
+
+
+def test_what_a_cms_config_holds_that_the_form_does_not_take_is_a_note_at_its_line(tmp_path):
+    posts = hugo(tmp_path, {"p.md": post_text("P")})
+    write(tmp_path, "static/admin/config.yml", DECAP)
+    folder = ContentFolder(posts)
+    folder.scan()
+    notes = [p for p in folder_problems(folder, TODAY) if p.severity == "note"]
+    assert [(p.path, p.line, p.field) for p in notes] == [
+        (tmp_path / "static/admin/config.yml", 6, "CMS config")
+    ]
+    assert "‘author’" in notes[0].message and "object" in notes[0].message
+
+
+def test_a_cms_config_that_cannot_be_read_is_a_note_where_yaml_gave_up(tmp_path):
+    posts = hugo(tmp_path, {"p.md": post_text("P")})
+    write(tmp_path, "static/admin/config.yml", DECAP + "  - [\n")
+    folder = ContentFolder(posts)
+    folder.scan()
+    notes = [p for p in folder_problems(folder, TODAY) if p.severity == "note"]
+    assert [(p.path.name, p.line) for p in notes] == [("config.yml", 8)]
+    assert "not valid YAML" in notes[0].message

@@ -16,6 +16,7 @@ from editor.core.site_checks import folder_problems
 from editor.ui.main_window import MainWindow
 from editor.ui.problems_view import ProblemsDock
 from editor.ui.site_checker import SiteChecker
+from tests.ui.conftest import write_post
 
 # A folder built to trip the checks: a title used twice, a cover image that is not there, an
 # unquoted `no` that YAML 1.1 and 1.2 read differently, a body image that is not there, and a
@@ -178,3 +179,27 @@ def test_a_hidden_dock_checks_nothing_until_it_is_shown(qtbot, window, open_tab)
         window.actions_by_name["problems"].trigger()
     assert dock.windowTitle() == "Problems (5)"
     assert window.actions_by_name["problems"].isChecked()
+
+
+def test_what_the_cms_config_holds_that_the_form_does_not_take_is_a_note(
+    qtbot, window, dock, tmp_path
+):
+    site = tmp_path / "site"
+    (site / "static/admin").mkdir(parents=True)
+    (site / "hugo.toml").write_text("title = 'A site'\n")
+    (site / "static/admin/config.yml").write_text(
+        "collections:\n  - name: posts\n    folder: content/posts\n    fields:\n"
+        "      - {name: title, widget: string}\n"
+        "      - {name: author, widget: object, fields: [{name: name, widget: string}]}\n"
+    )
+    write_post(site / "content/posts", "p.md", "---\ntitle: P\n---\nText.\n")
+    with qtbot.waitSignal(dock.updated, timeout=10_000):
+        window.open_folder(site / "content/posts")
+    assert window.statusBar().currentMessage() == (
+        "1 post; the form follows config.yml (1 note in View > Problems)"
+    )
+    assert ("note", str(site / "static/admin/config.yml"), 6, "CMS config") in rows(dock)
+    dock.view.severity.setCurrentText("Notes")
+    assert [p.severity for p in dock.view.shown()] == ["note"]
+    assert "‘author’" in dock.view.shown()[0].message
+    assert dock.view.summary.text() == "0 errors, 0 warnings, 1 note"
