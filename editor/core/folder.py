@@ -21,7 +21,14 @@ from editor.core.bulkread import read_facts, read_many
 from editor.core.dates import parse_date
 from editor.core.errors import PostError
 from editor.core.post import Post
-from editor.core.schema import Schema, SchemaSource, schema_files, schema_for_folder, schema_source
+from editor.core.schema import (
+    Field,
+    Schema,
+    SchemaSource,
+    schema_files,
+    schema_for_folder,
+    schema_source,
+)
 from editor.core.validate import Facts, Problem, validate
 
 POST_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
@@ -212,17 +219,31 @@ class ContentFolder:
     def create_post(
         self, title: str, fields: Mapping[str, object] | None = None, today: dt.date | None = None
     ) -> Post:
-        """Write a new post: title, today's date when the schema has a date field, `fields`
-        in schema order, an empty body line to start on; never over an existing file.
-        The index learns of it at once."""
+        """Write a new post: the defaults a schema file or CMS config declares (hidden fields'
+        included; the built-in shape's are for the form only, so a folder's new posts look
+        like its others), the title, the date when the schema has a date field (today,
+        spelled in the field's `date_format` when a CMS config gives one), then `fields`, in
+        schema order, and an empty body line to start on; never over an existing file. The
+        index learns of it at once."""
+        now = dt.datetime.now().replace(microsecond=0) if today is None else None
         today = today or dt.date.today()
         title = title.strip()
         path = self.new_post_path(title, today)
         order = self.schema.order
-        post = Post("", path).with_value("title", title, order)
-        if self.schema.field("date") is not None:
-            post = post.with_value("date", today, order)
-        for key, value in (fields or {}).items():
+        values: dict[str, object] = {"title": title}
+        date_field = self._date_field()
+        if date_field is not None:
+            fmt = date_field.date_format
+            moment = now or dt.datetime.combine(today, dt.time())
+            values[date_field.name] = (
+                today if fmt is None else fmt.format(moment if fmt.has_time else today)
+            )
+        if self.schema_source.origin in ("file", "cms"):
+            for key, value in self.schema.defaults().items():  # hidden fields' go last
+                values.setdefault(key, value)
+        values.update(fields or {})
+        post = Post("", path)
+        for key, value in values.items():
             post = post.with_value(key, value, order)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -231,6 +252,13 @@ class ContentFolder:
         saved = post.with_body("\n").save()
         self.refresh(path)
         return saved
+
+    def _date_field(self) -> Field | None:
+        """The field a new post's date goes in: `date`, else the schema's first date field
+        (Astro's pubDate, a CMS's publishDate)."""
+        return self.schema.field("date") or next(
+            (f for f in self.schema.fields if f.type in ("date", "datetime")), None
+        )
 
 
 def _entry(rel: PurePath, facts: Facts, schema: Schema, mtime_ns: int, size: int) -> IndexEntry:

@@ -365,3 +365,46 @@ def test_a_broken_schema_file_is_reported_with_its_line_and_scanning_goes_on(
     assert folder.schema == Schema.DEFAULT
     assert folder.entry(PurePath("good.md")).problems == ()
     assert [p.field for p in folder.entry(PurePath("nodate.md")).problems] == ["date"]
+
+
+def test_a_new_post_takes_the_schema_files_defaults(tmp_path):
+    write(
+        tmp_path,
+        ".post-editor.yaml",
+        "fields:\n  - {name: title, type: string}\n  - {name: date, type: date}\n"
+        "  - {name: draft, type: boolean, default: true}\n"
+        "  - {name: layout, type: string, default: post}\n",
+    )
+    folder = ContentFolder(tmp_path)
+    folder.scan()
+    post = folder.create_post("Hello", today=dt.date(2026, 3, 4))
+    assert post.path.read_text() == (
+        "---\ntitle: Hello\ndate: '2026-03-04'\ndraft: true\nlayout: post\n---\n\n"
+    )
+
+
+def test_a_new_post_in_a_folder_of_no_schema_file_gets_no_default_it_did_not_ask_for(tmp_path):
+    folder = ContentFolder(tmp_path)
+    folder.scan()
+    post = folder.create_post("Hello", today=dt.date(2026, 3, 4))
+    assert post.path.read_text() == "---\ntitle: Hello\ndate: '2026-03-04'\n---\n\n"
+
+
+def test_a_new_post_spells_its_date_and_fills_hidden_fields_as_the_cms_config_says(tmp_path):
+    write(tmp_path, "hugo.toml", "title = 'A site'\n")
+    write(
+        tmp_path,
+        "static/admin/config.yml",
+        "collections:\n  - name: posts\n    folder: content/posts\n    fields:\n"
+        "      - {name: title, widget: string}\n"
+        "      - {name: publishDate, widget: datetime, format: 'YYYY-MM-DD HH:mm'}\n"
+        "      - {name: layout, widget: hidden, default: blog}\n",
+    )
+    posts = tmp_path / "content/posts"
+    posts.mkdir(parents=True)
+    folder = ContentFolder(posts)
+    folder.scan()
+    post = folder.create_post("Hello", today=dt.date(2026, 3, 4))
+    assert post.path.read_text() == (
+        "---\ntitle: Hello\npublishDate: '2026-03-04 00:00'\nlayout: blog\n---\n\n"
+    )
