@@ -28,7 +28,7 @@ from editor.core import safeyaml
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder
 from editor.core.post import Post
-from editor.core.schema import SCHEMA_FILE, Schema, load_schema_file
+from editor.core.schema import Schema, schema_for_post
 from editor.core.site_checks import folder_problems
 from editor.core.textdiff import file_diff
 from editor.core.validate import Problem, problem_from_error, validate
@@ -119,15 +119,6 @@ def _window(args: argparse.Namespace) -> int:
 # --- helpers -------------------------------------------------------------------------------
 
 
-def schema_near(path: Path) -> Schema:
-    """The schema file in a post's folder or the nearest folder above it, else the default."""
-    for folder in [path if path.is_dir() else path.parent, *path.resolve().parents]:
-        candidate = folder / SCHEMA_FILE
-        if candidate.is_file():
-            return load_schema_file(candidate)
-    return Schema.DEFAULT
-
-
 def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema]]:
     """Each post file a list of files and folders names, with the schema that governs it."""
     for path in paths:
@@ -137,7 +128,7 @@ def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema]]:
             for entry in folder.entries:
                 yield path / entry.path, folder.schema
         elif path.exists():
-            yield path, schema_near(path)
+            yield path, schema_for_post(path)
         else:
             raise PostError("no such file or folder", path)
 
@@ -175,7 +166,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             problems += folder_problems(folder)
         elif path.exists():
             try:
-                problems += validate(Post.read(path), schema_near(path))
+                problems += validate(Post.read(path), schema_for_post(path))
             except PostError as error:
                 problems.append(problem_from_error(error.at(path)))
         else:

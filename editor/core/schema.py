@@ -551,13 +551,35 @@ def schema_source(root: Path, values: Iterable[Mapping[str, object]]) -> SchemaS
     path = root / SCHEMA_FILE
     if path.is_file():
         return SchemaSource(load_schema_file(path), "file", path)
+    cms, source = _cms_source(root)
+    if source is not None:
+        return source
+    return SchemaSource(infer_schema(values), "inferred", None, cms.notes if cms else (), cms)
+
+
+def _cms_source(root: Path) -> tuple[CmsSchema | None, SchemaSource | None]:
+    """The CMS config found for a folder, and the schema source it makes when it describes
+    the folder (None when it does not, or cannot be read)."""
     from editor.core.cms_config import read_cms_schema  # lazy: that module imports this one
 
     cms = read_cms_schema(root)
-    if cms is not None and cms.schema is not None:
-        schema = dataclasses.replace(cms.schema, media=setting_from_cms(cms))
-        return SchemaSource(schema, "cms", cms.path, cms.notes, cms)
-    return SchemaSource(infer_schema(values), "inferred", None, cms.notes if cms else (), cms)
+    if cms is None or cms.schema is None:
+        return cms, None
+    schema = dataclasses.replace(cms.schema, media=setting_from_cms(cms))
+    return cms, SchemaSource(schema, "cms", cms.path, cms.notes, cms)
+
+
+def schema_for_post(path: Path) -> Schema:
+    """The schema a post read alone follows (`post-editor check FILE`, a post restored
+    without its folder): the nearest `.post-editor.yaml` in its folder or above, else the CMS
+    config that describes its folder, else the built-in shape. A broken schema file raises
+    `PostError`."""
+    folder = path if path.is_dir() else path.parent
+    for place in [folder, *folder.resolve().parents]:
+        if (place / SCHEMA_FILE).is_file():
+            return load_schema_file(place / SCHEMA_FILE)
+    _, source = _cms_source(folder)
+    return source.schema if source is not None else Schema.DEFAULT
 
 
 def schema_files(root: Path) -> tuple[Path, ...]:

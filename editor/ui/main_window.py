@@ -27,7 +27,7 @@ from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, IndexEntry, Taxonomy
 from editor.core.post import Post
 from editor.core.recovery import RecoveryStore
-from editor.core.schema import Schema
+from editor.core.schema import Schema, schema_for_post
 from editor.ui.about import AboutDialog
 from editor.ui.actions import ACTIONS, ActionSpec
 from editor.ui.disk_watch import DiskWatch
@@ -311,9 +311,11 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _schema_for(path: Path) -> Schema:
+        """A post opened without its folder (restored after a crash): the schema its place
+        says, as `post-editor check FILE` reads it."""
         try:
-            return ContentFolder(path.parent).schema
-        except PostError:  # its folder is gone (a post restored after a crash)
+            return schema_for_post(path)
+        except (PostError, OSError):  # a broken schema file, or its folder is gone
             return Schema.DEFAULT
 
     def offer_recovery(self) -> None:

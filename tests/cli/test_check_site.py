@@ -118,3 +118,18 @@ def test_an_unreadable_post_gives_its_own_error_and_no_traceback(run, write, tmp
     assert ran.rc == 1
     assert "Traceback" not in ran.out + ran.err
     assert [row[0] for row in parsed(ran.out)] == [str(tmp_path / "latin1.md")]
+
+
+def test_checking_one_file_follows_the_cms_config_of_its_folder(run, write, tmp_path):
+    write(tmp_path / "hugo.toml", "title = 'A site'\n")
+    write(
+        tmp_path / "static/admin/config.yml",
+        "collections:\n  - name: posts\n    folder: content/posts\n    fields:\n"
+        "      - {name: title, widget: string}\n"
+        "      - {name: summary, widget: text}\n",
+    )
+    post = write(tmp_path / "content/posts/a.md", "---\ntitle: A\n---\nText.\n")
+    ran = run("check", post)
+    # Decap fields are required unless they say otherwise; the built-in shape's date is not.
+    assert ran.out == f"{post}:2: error: summary: Summary is missing\n"
+    assert ran.rc == 1
