@@ -21,12 +21,12 @@ from editor.core.cms_fields import (
     _load_yaml,
     _named,
     _not_taken,
+    _open_config,
     _shown,
     _text,
-    _unreadable,
     _where,
 )
-from editor.core.errors import PostError, quoted
+from editor.core.errors import quoted
 
 # ---- Decap and Sveltia CMS -------------------------------------------------------------------
 
@@ -37,14 +37,10 @@ _OTHER_FORMATS = ("toml-frontmatter", "json-frontmatter", "json", "toml")
 
 
 def read_decap(path: Path, root: Path, folder: Path) -> CmsSchema:
-    found = CmsSchema(path, root, DECAP)
-    try:
-        config = _load_yaml(path)
-    except PostError as error:
-        return _unreadable(found, error)
+    found, config = _open_config(path, root, DECAP, _load_yaml)
+    if config is None:
+        return found
     shown, here = _shown(path, root), _shown(folder, root)
-    if not isinstance(config, dict):
-        return replace(found, notes=(f"{shown} is not a CMS config: it holds no settings.",))
     media, public = _text(config.get("media_folder")), _text(config.get("public_folder"))
     found = replace(found, media_folder=media, public_folder=public)
     collections = config.get("collections")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -117,6 +117,22 @@ def _strip_jsonc(text: str) -> str:
 def _unreadable(found: CmsSchema, error: PostError) -> CmsSchema:
     note = f"{error}; the form follows the posts instead."
     return replace(found, problem=error, notes=(note,))
+
+
+def _open_config(
+    path: Path, root: Path, cms: str, load: Callable[[Path], object]
+) -> tuple[CmsSchema, dict | None]:
+    """The result so far for the config at `path` and its settings; no settings (the result
+    saying why) when the file cannot be read or holds no mapping."""
+    found = CmsSchema(path, root, cms)
+    try:
+        config = load(path)
+    except PostError as error:
+        return _unreadable(found, error), None
+    if not isinstance(config, dict):
+        note = f"{_shown(path, root)} is not a CMS config: it holds no settings."
+        return replace(found, notes=(note,)), None
+    return found, config
 
 
 # ---- shared helpers --------------------------------------------------------------------------

@@ -19,11 +19,10 @@ from editor.core.cms_fields import (
     _load_json,
     _named,
     _not_taken,
+    _open_config,
     _shown,
     _text,
-    _unreadable,
 )
-from editor.core.errors import PostError
 
 # ---- Front Matter CMS ------------------------------------------------------------------------
 
@@ -35,14 +34,10 @@ _FM_LAYOUT = ("divider", "heading")  # form decoration; they hold no value
 
 
 def read_front_matter(path: Path, root: Path, folder: Path) -> CmsSchema:
-    found = CmsSchema(path, root, FRONT_MATTER)
-    try:
-        config = _load_json(path)
-    except PostError as error:
-        return _unreadable(found, error)
+    found, config = _open_config(path, root, FRONT_MATTER, _load_json)
+    if config is None:
+        return found
     shown, here = _shown(path, root), _shown(folder, root)
-    if not isinstance(config, dict):
-        return replace(found, notes=(f"{shown} is not a CMS config: it holds no settings.",))
     media = config.get("frontMatter.content.publicFolder")
     media = media.get("path") if isinstance(media, dict) else media
     found = replace(found, media_folder=_text(media))
