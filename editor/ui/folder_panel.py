@@ -27,17 +27,16 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from editor.core.folder import IndexEntry, Taxonomy
+from editor.ui.row_table import row_table
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Title", "Date", "Category", "Tags", "Status")
@@ -291,16 +290,7 @@ class FolderPanel(QWidget):
         self.quick = QComboBox()
         self.quick.setObjectName("quickFilter")
         self.quick.currentIndexChanged.connect(self._quick_changed)
-        self.table = QTableView()
-        self.table.setObjectName("postTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = row_table(self.proxy, "postTable", 1, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)

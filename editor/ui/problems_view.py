@@ -14,12 +14,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHeaderView,
     QLabel,
     QStyle,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from editor.core.folder import POST_SUFFIXES
 from editor.core.validate import Problem
 from editor.ui.docks import ToggledDock
+from editor.ui.row_table import row_table
 from editor.ui.site_checker import SiteChecker
 
 if TYPE_CHECKING:
@@ -111,15 +110,7 @@ class ProblemsView(QWidget):
         bar.addWidget(self.severity)
         bar.addSeparator()
         bar.addWidget(self.summary)
-        self.table = QTableView(objectName="problemTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = row_table(self.proxy, "problemTable", 0, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in enumerate((86, 240, 50, 100)):

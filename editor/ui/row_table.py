@@ -1,0 +1,21 @@
+"""A read-only table of rows to pick from: the post list and the Problems list are both one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+
+def row_table(model: QAbstractItemModel, name: str, column: int, order: Qt.SortOrder) -> QTableView:
+    """A table over `model` that sorts by any column (first by `column` in `order`), selects
+    one whole row, never edits, and keeps each row one line high."""
+    table = QTableView(objectName=name)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(column, order)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    return table
