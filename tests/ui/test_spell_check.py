@@ -35,12 +35,17 @@ def test_nothing_loads_until_a_text_wants_checking(qtbot):
     assert spell.speller is not None and spell.speller.language == "fr"
 
 
-def test_a_title_line_is_drawn_with_an_underline_under_its_misspelled_word(qtbot, check):
-    line = QLineEdit("I recieve mail")
+def checked_line(qtbot, check: SpellCheck, text: str) -> tuple[QLineEdit, LineSpelling]:
+    """A title line on screen holding `text`, checked by `check`."""
+    line = QLineEdit(text)
     qtbot.addWidget(line)
     line.resize(300, 30)
     line.show()
-    spelling = LineSpelling(line, check)
+    return line, LineSpelling(line, check)
+
+
+def test_a_title_line_is_drawn_with_an_underline_under_its_misspelled_word(qtbot, check):
+    line, spelling = checked_line(qtbot, check, "I recieve mail")
     assert spelling.marks == [(2, 7)]
     marked = line.grab().toImage()
     check.ignore("recieve")
@@ -58,11 +63,7 @@ def test_marks_count_in_utf16_units_as_qt_does():
 
 
 def test_a_title_correction_is_one_undo_step_and_an_edit(qtbot, check):
-    line = QLineEdit("😀 recieve mail")
-    qtbot.addWidget(line)
-    line.resize(300, 30)
-    line.show()
-    spelling = LineSpelling(line, check)
+    line, spelling = checked_line(qtbot, check, "😀 recieve mail")
     edits: list[str] = []
     line.textEdited.connect(edits.append)
     middle = QPoint(0, line.height() // 2)
