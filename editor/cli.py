@@ -21,10 +21,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-import yaml
-
 from editor import __version__
-from editor.core import safeyaml
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder
 from editor.core.post import Post
@@ -32,6 +29,7 @@ from editor.core.schema import Schema, schema_for_post
 from editor.core.site_checks import folder_problems
 from editor.core.textdiff import file_diff
 from editor.core.validate import Problem, problem_from_error, validate
+from editor.core.yamlemit import typed_value
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -134,7 +132,9 @@ def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema]]:
 
 
 def parse_assignment(text: str, schema: Schema) -> tuple[str, object]:
-    """`KEY=VALUE` → (key, value): as typed for the schema's text fields, as YAML otherwise."""
+    """`KEY=VALUE` → (key, value): by the field's type when the schema knows the key, else
+    the text as typed unless it is one of the YAML forms that keep every character of it
+    (`yamlemit.typed_value`: `[a, b]`, `{k: v}`, `true`, `42`, `null`, `2026-01-24`)."""
     key, sep, raw = text.partition("=")
     key = key.strip()
     if not sep or not key:
@@ -142,12 +142,7 @@ def parse_assignment(text: str, schema: Schema) -> tuple[str, object]:
     field = schema.field(key)
     if field is not None:
         return key, field.parse(raw)
-    try:
-        value = safeyaml.load(raw)
-    except yaml.YAMLError:
-        return key, raw
-    # `subtitle=Hello: world` is text that happens to hold a colon, not a mapping.
-    return key, raw if isinstance(value, dict) and not raw.lstrip().startswith("{") else value
+    return key, typed_value(raw)
 
 
 # --- sub-commands --------------------------------------------------------------------------
