@@ -25,7 +25,7 @@ from typing import Literal
 import yaml
 from yaml.nodes import MappingNode
 
-from editor.core import storage, yamlsplice
+from editor.core import storage, yamlanchors, yamlsplice
 from editor.core.errors import PostError
 from editor.core.safeyaml import Loader
 
@@ -182,8 +182,11 @@ class Post:
                 _EMPTY, None, self._error("YAML error: a character is not text", line, col)
             )
         root = None
+        merging: list[tuple[MappingNode, yamlanchors.Pairs]] = []
         try:
             root = loader.get_single_node()
+            if root is not None and "<<" in fm:  # constructing folds merges into the tree
+                merging = yamlanchors.written_pairs(root)
             values = loader.construct_document(root) if root is not None else {}
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -195,6 +198,7 @@ class Post:
         except (yaml.YAMLError, TypeError, OverflowError, RecursionError) as exc:
             return _Parsed(_EMPTY, None, self._error(f"YAML error: {exc}", 0, None))
         finally:
+            yamlanchors.restore_pairs(merging)  # the tree as written, for the splicer
             loader.dispose()
         if not isinstance(values, dict) or (root is not None and not isinstance(root, MappingNode)):
             return _Parsed(
@@ -243,6 +247,8 @@ class Post:
         lines: dict[str, tuple[int, ...]] = {}
         first = self._first_line + 1
         for key_node, _ in self._parsed.root.value if self._parsed.root else ():
+            if key_node.tag == yamlanchors.MERGE_TAG:
+                continue  # `<<:` twice merges twice; and a merged key is not written here
             key = str(key_node.value)
             lines[key] = (*lines.get(key, ()), first + key_node.start_mark.line)
         return lines
@@ -304,21 +310,73 @@ class Post:
                 raise PostError(
                     f"cannot edit this front matter losslessly: {exc}", self.path
                 ) from None
+        merge = next((e for e in self.entries if e.merge), None)
+        if key == "<<" and merge is not None:
+            raise PostError(
+                "‘<<’ is YAML's merge key: it brings in the fields of another mapping; "
+                "change it by hand",
+                self.path,
+                self._line(merge),
+            )
         return self.entries
 
+    def _line(self, entry: yamlsplice.Entry) -> int:
+        """The 1-based file line of a top-level entry."""
+        return self._first_line + entry.line + 1
+
+    @cached_property
+    def _anchors(self) -> tuple[int, ...]:
+        """Where each value an anchor shares with an alias or a merge (`&a`; `*a`, `<<: *a`)
+        stands in the front matter."""
+        root = self._parsed.root
+        if root is None or "&" not in self.front_matter:  # no anchor, nothing shared
+            return ()
+        return tuple(node.start_mark.index for node in yamlanchors.shared_nodes(root))
+
+    def _own_entry(self, key: str, entries: Sequence[yamlsplice.Entry]) -> yamlsplice.Entry | None:
+        """The entry written for `key` at the top level, after checking that an edit of it
+        changes nothing elsewhere: a value that an anchor shares is left alone (an alias of
+        it is not: replacing `*a` leaves the anchored value as it is)."""
+        entry = next((e for e in entries if e.key == key and not e.merge), None)
+        if entry is not None and any(entry.start <= at < entry.end for at in self._anchors):
+            raise PostError(
+                f"‘{key}’ holds a value that a YAML anchor (&) shares with other fields "
+                "(by *alias or <<: merge); change it by hand, so that they stay as they are",
+                self.path,
+                self._line(entry),
+            )
+        return entry
+
+    @staticmethod
+    def _merge_of(key: str, entries: Sequence[yamlsplice.Entry]) -> yamlsplice.Entry | None:
+        """The `<<:` entry that brings `key` in from another mapping, if one does."""
+        merges = (e for e in entries if e.merge)
+        return next((e for e in merges if key in yamlanchors.merged_keys(e.node)), None)
+
     def with_value(self, key: str, value: object, order: Sequence[str] = ()) -> Post:
-        """The post with one front-matter field set. A new key goes where `order` puts it."""
+        """The post with one front-matter field set. A new key goes where `order` puts it.
+
+        A key merged in by `<<:` is never edited where it is written (in another mapping,
+        which others may merge too): a top-level key overrides it, after the last `<<:` line.
+        Every reader lets that key win: PyYAML, js-yaml and Go's yaml.v3 let an explicit key
+        win wherever it stands, Ruby's Psych merges at the `<<:` line, so a later key wins."""
         entries = self._editable_entries(key)
         if key in self.values and _same(self.values[key], value):
             return self
         fm, style = self.front_matter, yamlsplice.NewStyle.of(entries)
-        entry = next((e for e in entries if e.key == key), None)
-        if entry is not None:
-            new_fm = yamlsplice.replace(fm, entry, value, style, self.eol)
-        else:
-            pos = yamlsplice.insertion_point(entries, key, order, len(fm))
-            indent = entries[0].indent if entries else 0  # the mapping may sit right of column 0
-            new_fm = yamlsplice.insert(fm, pos, key, value, indent, style, self.eol)
+        entry = self._own_entry(key, entries)
+        try:
+            if entry is not None:
+                new_fm = yamlsplice.replace(fm, entry, value, style, self.eol)
+            else:
+                pos = yamlsplice.insertion_point(entries, key, order, len(fm))
+                if self._merge_of(key, entries) is not None:
+                    pos = max(pos, *(e.end for e in entries if e.merge))
+                indent = entries[0].indent if entries else 0  # the mapping may sit right of 0
+                new_fm = yamlsplice.insert(fm, pos, key, value, indent, style, self.eol)
+        except yamlsplice.SpliceError as exc:  # a nested mapping that cannot be spliced
+            line = self._line(entry) if entry else None
+            raise PostError(f"cannot change ‘{key}’ losslessly: {exc}", self.path, line) from None
         if self.kind == "none":
             bom = self.text[: self.layout.start]
             return self._with_text(f"{bom}---{self.eol}{new_fm}---{self.eol}{self.body}")
@@ -327,7 +385,19 @@ class Post:
     def without(self, key: str) -> Post:
         """The post with a front-matter field removed (only its lines go)."""
         entries = self._editable_entries(key)
-        entry = next((e for e in entries if e.key == key), None)
+        merge = self._merge_of(key, entries)
+        entry = self._own_entry(key, entries)
+        if merge is not None:
+            # Deleting a line cannot take a merged key away: the merge still brings it in.
+            where = f"the `<<:` merge on line {self._line(merge)}"
+            why = (
+                f"overrides the one {where} brings in: removing it would bring that one back"
+                if entry
+                else f"comes from {where}: removing it here cannot take it away"
+            )
+            raise PostError(
+                f"‘{key}’ {why}; change it by hand", self.path, self._line(entry or merge)
+            )
         if entry is None:
             return self
         new_fm = yamlsplice.remove(self.front_matter, entry)

@@ -10,6 +10,9 @@ A changed value keeps its old style where the new value can be written that way:
 `|`/`>` block scalars and their indentation, flow or block lists (unchanged items keep their
 exact lines, comments included), date spellings. Nested block mappings are edited the same way,
 one level down.
+
+A `<<:` merge key is an entry of its own (`Entry.merge`): the fields it brings in are written in
+another mapping, so they are never located, and so never edited, there (see `yamlanchors`).
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from editor.core import yamlemit as emit
+from editor.core.yamlanchors import MERGE_TAG, alias_items
 
 # The line a block value starts on: nothing, or a block scalar's indicator, after any tag or
 # anchor (`key: !!str |-`).
@@ -43,6 +48,7 @@ class Entry:
     end: int  # after the line break that ends the entry's last line
     indent: int  # the key's column
     line: int  # the key's 0-based line in the mapping's text
+    merge: bool = False  # a `<<:` merge key: its fields are written in another mapping
 
 
 @dataclass(frozen=True)
@@ -55,11 +61,12 @@ class NewStyle:
     @classmethod
     def of(cls, entries: Sequence[Entry]) -> NewStyle:
         """The quote character and list indentation a file already uses most."""
-        quotes = [e.node.style for e in entries if isinstance(e.node, ScalarNode)]
+        own = [e for e in entries if not e.merge]  # a merge's value is written elsewhere
+        quotes = [e.node.style for e in own if isinstance(e.node, ScalarNode)]
         single, double = quotes.count("'"), quotes.count('"')
         lists = [
             e.node.start_mark.column - e.indent
-            for e in entries
+            for e in own
             if isinstance(e.node, SequenceNode) and not e.node.flow_style
         ]
         return cls(
@@ -73,11 +80,13 @@ class SpliceError(Exception):
 
 
 def locate(text: str, mapping: MappingNode) -> list[Entry]:
-    """Every entry of a block mapping, in file order."""
+    """Every entry of a block mapping, in file order. Raises SpliceError when an entry's
+    lines cannot be told apart from the next one's (a value ending in an alias `*a`, whose
+    node stands where its anchor is): an edit there would cut the wrong lines."""
     if mapping.flow_style:
         raise SpliceError("the front matter is written as a {…} flow mapping")
     entries = []
-    for key_node, value_node in mapping.value:
+    for index, (key_node, value_node) in enumerate(mapping.value):
         if not isinstance(key_node, ScalarNode):
             raise SpliceError("a key is not a plain word")
         start = _line_start(text, key_node.start_mark.index)
@@ -87,6 +96,9 @@ def locate(text: str, mapping: MappingNode) -> list[Entry]:
         if text[colon : colon + 1] != ":" or text[start : key_node.start_mark.index].strip():
             raise SpliceError(f"the key ‘{key_node.value}’ is not written as `key: value`")
         key_end = colon + 1
+        if key_node.tag == MERGE_TAG:
+            entries.append(_merge_entry(text, mapping, index, start, key_end))
+            continue
         if value_node.start_mark.index < key_end:
             raise SpliceError(f"‘{key_node.value}’ uses a YAML alias")
         value_end = _content_end(text, value_node)
@@ -108,7 +120,56 @@ def locate(text: str, mapping: MappingNode) -> list[Entry]:
                 line=key_node.start_mark.line,
             )
         )
+    _check_spans(text, entries, mapping.end_mark.index)
     return entries
+
+
+def _merge_entry(text: str, mapping: MappingNode, index: int, start: int, key_end: int) -> Entry:
+    """A `<<:` entry. Its value may be an alias whose node stands at the anchor, so its end
+    is found from the text: the last line before the next entry (or the mapping's end) that
+    is not blank or a comment."""
+    key_node, value_node = mapping.value[index]
+    following = mapping.value[index + 1][0] if index + 1 < len(mapping.value) else None
+    limit = _line_start(text, following.start_mark.index) if following else mapping.end_mark.index
+    end = _line_end(text, key_end)
+    for line_start, line in _lines_from(text, end, limit):
+        if line.strip() and not line.lstrip().startswith("#"):
+            end = _line_end(text, line_start)
+    value_end = _before_break(text, end) if end > key_end else key_end
+    return Entry(
+        key=key_node.value,
+        node=value_node,
+        start=start,
+        key_end=key_end,
+        value_start=key_end,
+        value_end=value_end,
+        end=end,
+        indent=key_node.start_mark.column,
+        line=key_node.start_mark.line,
+        merge=True,
+    )
+
+
+def _lines_from(text: str, start: int, limit: int) -> list[tuple[int, str]]:
+    """(offset, line) of each line from `start` (a line start) up to `limit`."""
+    out, pos = [], start
+    while pos < limit:
+        end = _line_end(text, pos)
+        out.append((pos, text[pos:end]))
+        pos = end
+    return out
+
+
+def _check_spans(text: str, entries: Sequence[Entry], mapping_end: int) -> None:
+    """Between one entry's end and the next one's start, and after the last, only blank and
+    comment lines may stand; anything else belongs to an entry whose end was misjudged."""
+    bounds = [(a.end, b.start, a.key) for a, b in pairwise(entries)]
+    if entries:
+        bounds.append((entries[-1].end, max(mapping_end, entries[-1].end), entries[-1].key))
+    for gap_start, gap_end, key in bounds:
+        for _, line in _lines_from(text, gap_start, gap_end):
+            if line.strip() and not line.lstrip().startswith("#"):
+                raise SpliceError(f"where ‘{key}’ ends cannot be told (it uses a YAML alias)")
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -138,7 +199,12 @@ def _content_end(text: str, node: Node) -> int:
     if node.flow_style or not node.value:
         return node.end_mark.index
     last = node.value[-1]
-    return _content_end(text, last[1] if isinstance(node, MappingNode) else last)
+    if isinstance(node, MappingNode):
+        key, value = last
+        if value.start_mark.index < key.end_mark.index:  # `<<: *a`, `k: *a`: an alias, which
+            return _before_break(text, _line_end(text, key.end_mark.index))  # ends its line
+        return _content_end(text, value)
+    return _content_end(text, last)
 
 
 def _block_scalar_end(text: str, node: ScalarNode) -> int:
@@ -258,6 +324,14 @@ def _list_text(
     """
     quote = _item_quote(node)
     matcher = SequenceMatcher(None, [_key(v) for v in old], [_key(v) for v in items], False)
+    aliases = alias_items(node)
+    if aliases and not node.flow_style:
+        raise SpliceError("a list item is a YAML alias (*), so its lines cannot be told")
+    if any(
+        tag == "equal" and aliases & set(range(i1, i2))
+        for tag, i1, i2, _, _ in matcher.get_opcodes()
+    ):
+        raise SpliceError("a list item kept as it is is a YAML alias (*), written elsewhere")
     if node.flow_style:
         pieces = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -421,6 +495,8 @@ def update_mapping(
 ) -> str:
     """`text` with a nested block mapping changed to `new`, entry by entry."""
     entries = locate(text, node)
+    if any(e.merge for e in entries):
+        raise SpliceError("a mapping that takes fields from a `<<:` merge is edited by hand")
     old = {e.key: e for e in entries}
     edits: list[tuple[int, int, int, str]] = []  # (start, sequence, end, text)
     indent = entries[0].indent if entries else node.start_mark.column

@@ -363,6 +363,38 @@ def test_set_then_unset_of_a_new_key_gives_back_every_file(run, write, tmp_path)
         assert (site / name).read_bytes() == data, name
 
 
+MERGED = """\
+---
+base: &base
+  author: Anna
+<<: *base
+title: Merged
+---
+Body
+"""
+
+
+def test_set_of_a_merged_key_overrides_it_and_leaves_the_merged_mapping(run, write, tmp_path):
+    path = write(tmp_path / "p.md", MERGED)
+    ran = run("set", path, "--field", "author=Zoe")
+    assert ran.rc == 0, ran.err
+    assert path.read_text(encoding="utf-8") == MERGED.replace(
+        "title: Merged\n", "title: Merged\nauthor: Zoe\n"
+    )
+    values = Post.read(path).values
+    assert (values["author"], values["base"]) == ("Zoe", {"author": "Anna"})
+
+
+def test_unset_of_a_merged_key_is_refused_with_the_merge_line(run, write, tmp_path):
+    path = write(tmp_path / "p.md", MERGED)
+    ran = run("set", path, "--unset", "author")
+    assert ran.rc == 1
+    assert path.read_bytes() == MERGED.encode()
+    (line,) = [x for x in ran.err_lines if "p.md" in x]
+    assert line.startswith(f"post-editor: {path}:4: ") and "`<<:` merge on line 4" in line
+    no_traceback(ran)
+
+
 def test_set_of_a_missing_path_exits_2_with_one_line(run, write, tmp_path):
     ran = run("set", tmp_path / "nope.md", "--field", "title=x")
     assert ran.rc == 2

@@ -8,8 +8,8 @@ or an ISO date spelled exactly as it is written back). Edited files are compared
 from __future__ import annotations
 
 import datetime as dt
-import os
 import json
+import os
 
 import pytest
 import yaml
