@@ -25,7 +25,7 @@ from typing import Literal
 import yaml
 from yaml.nodes import MappingNode
 
-from editor.core import storage, yamlanchors, yamlsplice
+from editor.core import added_blocks, storage, yamlanchors, yamlsplice
 from editor.core.errors import PostError
 from editor.core.safeyaml import Loader
 
@@ -401,12 +401,19 @@ class Post:
         if entry is None:
             return self
         new_fm = yamlsplice.remove(self.front_matter, entry)
-        if not new_fm and Layout.of(self.original).kind == "none":
-            # The block was added in this editing session: take it away again.
-            return self._with_text(
-                self.text[: self.layout.start - len("---" + self.eol)] + self.body
-            )
+        if not new_fm and self._block_is_ours():
+            # The file had no front matter: it keeps none (a block we did not add stays, as
+            # an empty block makes a Jekyll page of a file).
+            bom = self.text[: self.text.startswith("\ufeff")]
+            return self._with_text(bom + self.body)
         return self._with_front_matter(new_fm)
+
+    def _block_is_ours(self) -> bool:
+        """Whether the front-matter block is one we added to a file that had none: in this
+        editing session, or in one whose save the file still is (see `added_blocks`)."""
+        if Layout.of(self.original).kind == "none":
+            return True
+        return added_blocks.was_added(self.path, self.original)
 
     def _with_front_matter(self, fm: str) -> Post:
         layout = self.layout
@@ -443,6 +450,7 @@ class Post:
         if not self.modified and self.stamp is not None and not force:
             return self
         stamp = storage.save(self.path, self.to_bytes(), self.stamp, force=force, within=within)
+        added_blocks.note_save(self.path, self.text, self.kind != "none" and self._block_is_ours())
         return Post(self.text, self.path, stamp=stamp)
 
 

@@ -341,6 +341,13 @@ ODD_FILES: dict[str, bytes] = {
         b"# closing comment\n---\n\nBody\n"
     ),
     "unicode.md": "---\ntitle: Café Noël ✓\ndate: 2026-01-24\n---\nÉté\n".encode(),
+    # No front matter: the block `set` adds goes again with its last field (Jekyll copies
+    # such a file as it is, and renders one with a block, even an empty one).
+    "no-front-matter.md": b"# Just Markdown\n\nNo front matter at all.\n",
+    "no-front-matter-bom-crlf.md": "\ufeff# Notes\r\n\r\nWritten on Windows.\r\n".encode(),
+    "empty.md": b"",
+    # An empty block kept on purpose (a Jekyll page): it stays.
+    "empty-front-matter.md": b"---\n---\nA page Jekyll renders.\n",
 }
 
 
