@@ -243,9 +243,17 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    """Create a post from a title (and fields) and print its path."""
+    """Create a post from a title (and fields) and print its path.
+
+    A schema file that cannot be read is told as `check` tells it, and no post is made:
+    `check` goes on with the built-in shape because it only reads, but that file says how new
+    posts are named and what they hold, and a post made without it would be a wrong file to
+    clean up (git, too, refuses to work with a config file it cannot read)."""
     folder = ContentFolder(args.folder)
     folder.scan()
+    if (problem := folder.schema_problem()) is not None:
+        _say(f"{problem}; fix it first: no post was made")
+        return USAGE
     fields = dict(parse_assignment(assignment, folder.schema) for assignment in args.field)
     print(folder.create_post(args.title, fields).path)
     return OK

@@ -480,6 +480,35 @@ def test_new_with_fields(run, tmp_path):
     assert (values["title"], values["tags"]) == ("Tagged", ["a", "b"])
 
 
+@pytest.mark.parametrize(
+    ("schema", "line"),
+    [
+        (b"fields:\n  - {name: title}\n  - {name: x, type: y}\nnaming: '{date}-{slug}.md'\n", 3),
+        (b"fields: [\n", 2),  # not YAML
+        (b"fields:\n  - {name: title}\nnaming: '{date}-{slug}.md'\n# caf\xe9\n", None),
+    ],
+)
+def test_new_with_a_schema_file_that_cannot_be_read_says_so_and_writes_nothing(
+    run, write, tmp_path, schema, line
+):
+    # The schema file says how new posts are named and what they hold: a post made without it
+    # (`three.md` where the site wants `2026-01-24-three.md`) would be a wrong file to clean up.
+    schema_file = write(tmp_path / ".post-editor.yaml", schema)
+    before = sorted(tmp_path.iterdir())
+    checked = run("check", tmp_path)
+    ran = run("new", tmp_path, "--title", "Three")
+    assert ran.rc == 2
+    assert ran.out == ""
+    assert sorted(tmp_path.iterdir()) == before
+    (said,) = ran.err_lines
+    where = f"{schema_file}:{line}:" if line else f"{schema_file}:"
+    assert said.startswith(f"post-editor: {where}") and "no post was made" in said
+    # the same problem `check` reports
+    message = checked.out.splitlines()[0].split(": error: .post-editor.yaml: ", 1)[1]
+    assert message in said
+    no_traceback(ran)
+
+
 def test_new_in_a_missing_folder_exits_2(run, tmp_path):
     ran = run("new", tmp_path / "nope", "--title", "x")
     assert ran.rc == 2
