@@ -3,6 +3,7 @@
 The rule (README, `set`): the text as typed, unless it is one of the YAML forms that keep every
 character (a `[...]` list or `{...}` mapping YAML reads as one; `true`, `false`, `null`; a number
 or an ISO date spelled exactly as it is written back). Edited files are compared whole.
+SET_VALUE_EXAMPLES=5000 (with HYPOTHESIS_PROFILE=explore) searches further.
 """
 
 from __future__ import annotations
@@ -145,17 +146,23 @@ def meant_as_yaml(text: str, value: object) -> bool:
     return False
 
 
+# The key absent, or there already in each style its new value is written like.
+OLD_SUBTITLES = ["", "subtitle: plain\n", "subtitle: 'quoted'\n", 'subtitle: "double"\n',
+                 "subtitle: |\n  literal\n  block\n", "subtitle: >-\n  folded\n  block\n",
+                 "subtitle:\n"]  # fmt: skip
+
+
 @settings(
     max_examples=int(os.environ.get("SET_VALUE_EXAMPLES", "300")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-@given(value=VALUES)
+@given(value=VALUES, old=st.sampled_from(OLD_SUBTITLES))
 def test_set_of_an_unknown_key_gives_back_the_text_or_its_documented_yaml_reading(
-    tmp_path, capsys, value
+    tmp_path, capsys, value, old
 ):
     path = tmp_path / "p.md"
-    path.write_text(POST, encoding="utf-8")
+    path.write_text(POST.replace("tags: [x]\n", f"tags: [x]\n{old}"), encoding="utf-8")
     rc = main(["set", str(path), "--field", f"subtitle={value}"])
     capsys.readouterr()
     assert rc == 0
