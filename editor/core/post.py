@@ -25,7 +25,7 @@ from typing import Literal
 import yaml
 from yaml.nodes import MappingNode
 
-from editor.core import added_blocks, storage, yamlanchors, yamlsplice
+from editor.core import added_blocks, storage, yamlanchors, yamlspans, yamlsplice
 from editor.core.errors import PostError
 from editor.core.safeyaml import Loader
 
@@ -231,14 +231,14 @@ class Post:
         return _Parsed(MappingProxyType(values), None, None)
 
     @cached_property
-    def entries(self) -> Sequence[yamlsplice.Entry]:
+    def entries(self) -> Sequence[yamlspans.Entry]:
         """The top-level entries of YAML front matter, in file order (empty when none)."""
         root = self._parsed.root
         if root is None:
             return ()
         try:
-            return tuple(yamlsplice.locate(self.front_matter, root))
-        except yamlsplice.SpliceError:
+            return tuple(yamlspans.locate(self.front_matter, root))
+        except yamlspans.SpliceError:
             return ()
 
     @cached_property
@@ -247,7 +247,7 @@ class Post:
         lines: dict[str, tuple[int, ...]] = {}
         first = self._first_line + 1
         for key_node, _ in self._parsed.root.value if self._parsed.root else ():
-            if key_node.tag == yamlanchors.MERGE_TAG:
+            if key_node.tag == yamlspans.MERGE_TAG:
                 continue  # `<<:` twice merges twice; and a merged key is not written here
             key = str(key_node.value)
             lines[key] = (*lines.get(key, ()), first + key_node.start_mark.line)
@@ -282,7 +282,7 @@ class Post:
         """The whole file replaced, as in a raw-text editor (the text is kept as given)."""
         return self if text == self.text else self._with_text(text)
 
-    def _editable_entries(self, key: str) -> Sequence[yamlsplice.Entry]:
+    def _editable_entries(self, key: str) -> Sequence[yamlspans.Entry]:
         """The entries, after checking that front-matter fields can be edited losslessly."""
         if self.kind == "toml":
             raise PostError(
@@ -305,53 +305,23 @@ class Post:
             )
         if self._parsed.root is not None and not self.entries:
             try:
-                yamlsplice.locate(self.front_matter, self._parsed.root)
-            except yamlsplice.SpliceError as exc:
+                yamlspans.locate(self.front_matter, self._parsed.root)
+            except yamlspans.SpliceError as exc:
                 raise PostError(
                     f"cannot edit this front matter losslessly: {exc}", self.path
                 ) from None
-        merge = next((e for e in self.entries if e.merge), None)
-        if key == "<<" and merge is not None:
-            raise PostError(
-                "‘<<’ is YAML's merge key: it brings in the fields of another mapping; "
-                "change it by hand",
-                self.path,
-                self._line(merge),
-            )
         return self.entries
 
-    def _line(self, entry: yamlsplice.Entry) -> int:
-        """The 1-based file line of a top-level entry."""
-        return self._first_line + entry.line + 1
-
     @cached_property
-    def _anchors(self) -> tuple[int, ...]:
-        """Where each value an anchor shares with an alias or a merge (`&a`; `*a`, `<<: *a`)
-        stands in the front matter."""
-        root = self._parsed.root
-        if root is None or "&" not in self.front_matter:  # no anchor, nothing shared
-            return ()
-        return tuple(node.start_mark.index for node in yamlanchors.shared_nodes(root))
+    def _shared(self) -> tuple[int, ...]:
+        return yamlanchors.shared_at(self._parsed.root, self.front_matter)
 
-    def _own_entry(self, key: str, entries: Sequence[yamlsplice.Entry]) -> yamlsplice.Entry | None:
-        """The entry written for `key` at the top level, after checking that an edit of it
-        changes nothing elsewhere: a value that an anchor shares is left alone (an alias of
-        it is not: replacing `*a` leaves the anchored value as it is)."""
-        entry = next((e for e in entries if e.key == key and not e.merge), None)
-        if entry is not None and any(entry.start <= at < entry.end for at in self._anchors):
-            raise PostError(
-                f"‘{key}’ holds a value that a YAML anchor (&) shares with other fields "
-                "(by *alias or <<: merge); change it by hand, so that they stay as they are",
-                self.path,
-                self._line(entry),
-            )
-        return entry
-
-    @staticmethod
-    def _merge_of(key: str, entries: Sequence[yamlsplice.Entry]) -> yamlsplice.Entry | None:
-        """The `<<:` entry that brings `key` in from another mapping, if one does."""
-        merges = (e for e in entries if e.merge)
-        return next((e for e in merges if key in yamlanchors.merged_keys(e.node)), None)
+    def _check_edit(self, key: str, entries: Sequence[yamlspans.Entry], removing: bool) -> None:
+        """Refuse an edit that anchors or merges make wrong (see `yamlanchors.refusal`)."""
+        found = yamlanchors.refusal(key, entries, self._shared, removing, self._first_line)
+        if found is not None:
+            message, entry = found
+            raise PostError(message, self.path, self._first_line + entry.line + 1)
 
     def with_value(self, key: str, value: object, order: Sequence[str] = ()) -> Post:
         """The post with one front-matter field set. A new key goes where `order` puts it.
@@ -363,19 +333,20 @@ class Post:
         entries = self._editable_entries(key)
         if key in self.values and _same(self.values[key], value):
             return self
+        self._check_edit(key, entries, removing=False)
         fm, style = self.front_matter, yamlsplice.NewStyle.of(entries)
-        entry = self._own_entry(key, entries)
+        entry = next((e for e in entries if e.key == key and not e.merge), None)
         try:
             if entry is not None:
                 new_fm = yamlsplice.replace(fm, entry, value, style, self.eol)
             else:
                 pos = yamlsplice.insertion_point(entries, key, order, len(fm))
-                if self._merge_of(key, entries) is not None:
+                if yamlanchors.merge_of(key, entries) is not None:
                     pos = max(pos, *(e.end for e in entries if e.merge))
                 indent = entries[0].indent if entries else 0  # the mapping may sit right of 0
                 new_fm = yamlsplice.insert(fm, pos, key, value, indent, style, self.eol)
-        except yamlsplice.SpliceError as exc:  # a nested mapping that cannot be spliced
-            line = self._line(entry) if entry else None
+        except yamlspans.SpliceError as exc:  # a nested mapping that cannot be spliced
+            line = self._first_line + entry.line + 1 if entry else None
             raise PostError(f"cannot change ‘{key}’ losslessly: {exc}", self.path, line) from None
         if self.kind == "none":
             bom = self.text[: self.layout.start]
@@ -385,19 +356,8 @@ class Post:
     def without(self, key: str) -> Post:
         """The post with a front-matter field removed (only its lines go)."""
         entries = self._editable_entries(key)
-        merge = self._merge_of(key, entries)
-        entry = self._own_entry(key, entries)
-        if merge is not None:
-            # Deleting a line cannot take a merged key away: the merge still brings it in.
-            where = f"the `<<:` merge on line {self._line(merge)}"
-            why = (
-                f"overrides the one {where} brings in: removing it would bring that one back"
-                if entry
-                else f"comes from {where}: removing it here cannot take it away"
-            )
-            raise PostError(
-                f"‘{key}’ {why}; change it by hand", self.path, self._line(entry or merge)
-            )
+        self._check_edit(key, entries, removing=True)
+        entry = next((e for e in entries if e.key == key and not e.merge), None)
         if entry is None:
             return self
         new_fm = yamlsplice.remove(self.front_matter, entry)

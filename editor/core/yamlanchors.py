@@ -8,6 +8,9 @@ the text where its anchor is (`shared_nodes`): an edit there changes every place
 PyYAML's safe constructor folds merged pairs into the mapping that merges them, in place, and
 drops its `<<` pairs: after that the tree no longer says which fields are written where. Take
 `written_pairs` before constructing and `restore_pairs` after, and the tree is the text again.
+
+`refusal` says which edits of a top-level key these make wrong: a key that a `<<:` merge brings
+in is overridden by a key of its own, but cannot be removed by deleting lines.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from collections.abc import Iterator, Sequence
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-MERGE_TAG = "tag:yaml.org,2002:merge"
+from editor.core.yamlspans import MERGE_TAG, Entry
+
 Pairs = list[tuple[Node, Node]]
 
 
@@ -51,18 +55,6 @@ def shared_nodes(root: Node) -> list[Node]:
                 shared[id(child)] = child
             seen.add(id(child))
     return list(shared.values())
-
-
-def alias_items(node: SequenceNode) -> set[int]:
-    """The indexes of a list's items that are aliases (`*a`): their nodes stand where their
-    anchors are (outside the list, or before the item), so their own text cannot be found."""
-    out, pos = set(), node.start_mark.index
-    for index, item in enumerate(node.value):
-        if item.start_mark.index < pos or item.end_mark.index > node.end_mark.index:
-            out.add(index)
-        else:
-            pos = item.end_mark.index
-    return out
 
 
 def written_pairs(root: Node) -> list[tuple[MappingNode, Pairs]]:
@@ -100,3 +92,41 @@ def merged_keys(value: Node) -> set[str]:
                 elif isinstance(key_node, ScalarNode):
                     keys.add(key_node.value)
     return keys
+
+
+def shared_at(root: Node | None, text: str) -> tuple[int, ...]:
+    """Where in `text` each value stands that an anchor shares (`&a`, used by `*a`, `<<: *a`)."""
+    if root is None or "&" not in text:  # no anchor: nothing is shared
+        return ()
+    return tuple(node.start_mark.index for node in shared_nodes(root))
+
+
+def merge_of(key: str, entries: Sequence[Entry]) -> Entry | None:
+    """The `<<:` entry that brings `key` in from another mapping, if one does."""
+    return next((e for e in entries if e.merge and key in merged_keys(e.node)), None)
+
+
+def refusal(
+    key: str, entries: Sequence[Entry], shared: Sequence[int], removing: bool, first_line: int
+) -> tuple[str, Entry] | None:
+    """Why setting (or, `removing`, taking away) the top-level `key` would change other places
+    or not do what is asked, and the entry to point at; None when it is fine. `shared` is
+    `shared_at`, `first_line` the 0-based file line the entries' lines count from."""
+    merge = merge_of(key, entries)
+    own = next((e for e in entries if e.key == key and not e.merge), None)
+    merges = [e for e in entries if e.merge]
+    if key == "<<" and merges:
+        return "‘<<’ is YAML's merge key: it brings in another mapping's fields", merges[0]
+    if own is not None and any(own.start <= at < own.end for at in shared):
+        # Replacing an alias (`*a`) is fine: the anchored value stays as it is.
+        why = "holds a value that a YAML anchor (&) shares with other fields (*alias, <<: merge)"
+        return f"‘{key}’ {why}; change it by hand, so that they stay as they are", own
+    if removing and merge is not None:  # deleting lines cannot take a merged key away
+        where = f"the `<<:` merge on line {first_line + merge.line + 1}"
+        why = (
+            f"overrides the one {where} brings in: removing it would bring that one back"
+            if own
+            else f"comes from {where}: removing it here cannot take it away"
+        )
+        return f"‘{key}’ {why}; change it by hand", own or merge
+    return None

@@ -1,18 +1,14 @@
-"""Lossless edits of a YAML mapping's text: locate each entry, re-emit only what changed.
+"""Lossless edits of a YAML mapping's text: re-emit only the entries that changed.
 
-`yaml.compose` marks where every node starts and ends. An entry's span runs from the start of
-its key's line to the end of its value's last *content* line: PyYAML's own end mark of a block
-collection reaches over the comments and blank lines that follow it, so the end is taken from
-the last scalar inside instead. Everything outside the spans of changed entries (comments,
-blank lines, other entries, indentation, line endings) is never rewritten.
+Where each entry lies is `yamlspans.locate`'s business. Everything outside the spans of changed
+entries (comments, blank lines, other entries, indentation, line endings) is never rewritten.
 
 A changed value keeps its old style where the new value can be written that way: quotes,
 `|`/`>` block scalars and their indentation, flow or block lists (unchanged items keep their
 exact lines, comments included), date spellings. Nested block mappings are edited the same way,
 one level down.
-
-A `<<:` merge key is an entry of its own (`Entry.merge`): the fields it brings in are written in
-another mapping, so they are never located, and so never edited, there (see `yamlanchors`).
+A `<<:` merge key is an entry of its own; the fields it brings in from another mapping are
+never edited (`yamlanchors`).
 """
 
 from __future__ import annotations
@@ -22,33 +18,26 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import pairwise
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from editor.core import yamlemit as emit
-from editor.core.yamlanchors import MERGE_TAG, alias_items
+from editor.core.yamlspans import (
+    Entry,
+    SpliceError,
+    alias_items,
+    before_break,
+    content_end,
+    eol_at,
+    line_end,
+    line_start,
+    locate,
+)
 
 # The line a block value starts on: nothing, or a block scalar's indicator, after any tag or
 # anchor (`key: !!str |-`).
 _BLOCK_HEADER = re.compile(r"[ \t]*(?:[!&]\S*[ \t]+)*(?:[|>][-+0-9]*)?[ \t]*")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One `key: value` of a block mapping, as offsets into the mapping's text."""
-
-    key: str
-    node: Node  # the value node
-    start: int  # start of the key's line
-    key_end: int  # just after the `:` that ends the key
-    value_start: int  # where the value's text begins (`key_end` for an empty value)
-    value_end: int  # end of the value's content, before its last line's break
-    end: int  # after the line break that ends the entry's last line
-    indent: int  # the key's column
-    line: int  # the key's 0-based line in the mapping's text
-    merge: bool = False  # a `<<:` merge key: its fields are written in another mapping
 
 
 @dataclass(frozen=True)
@@ -75,156 +64,6 @@ class NewStyle:
         )
 
 
-class SpliceError(Exception):
-    """An edit that cannot be made losslessly; the caller turns it into a PostError."""
-
-
-def locate(text: str, mapping: MappingNode) -> list[Entry]:
-    """Every entry of a block mapping, in file order. Raises SpliceError when an entry's
-    lines cannot be told apart from the next one's (a value ending in an alias `*a`, whose
-    node stands where its anchor is): an edit there would cut the wrong lines."""
-    if mapping.flow_style:
-        raise SpliceError("the front matter is written as a {…} flow mapping")
-    entries = []
-    for index, (key_node, value_node) in enumerate(mapping.value):
-        if not isinstance(key_node, ScalarNode):
-            raise SpliceError("a key is not a plain word")
-        start = _line_start(text, key_node.start_mark.index)
-        colon = key_node.end_mark.index
-        while colon < len(text) and text[colon] in " \t":
-            colon += 1
-        if text[colon : colon + 1] != ":" or text[start : key_node.start_mark.index].strip():
-            raise SpliceError(f"the key ‘{key_node.value}’ is not written as `key: value`")
-        key_end = colon + 1
-        if key_node.tag == MERGE_TAG:
-            entries.append(_merge_entry(text, mapping, index, start, key_end))
-            continue
-        if value_node.start_mark.index < key_end:
-            raise SpliceError(f"‘{key_node.value}’ uses a YAML alias")
-        value_end = _content_end(text, value_node)
-        empty = (
-            isinstance(value_node, ScalarNode)
-            and value_node.end_mark.index == value_end
-            and (value_node.start_mark.index == value_end)
-        )
-        entries.append(
-            Entry(
-                key=key_node.value,
-                node=value_node,
-                start=start,
-                key_end=key_end,
-                value_start=key_end if empty else value_node.start_mark.index,
-                value_end=max(value_end, key_end),
-                end=_line_end(text, max(value_end, key_end)),
-                indent=key_node.start_mark.column,
-                line=key_node.start_mark.line,
-            )
-        )
-    _check_spans(text, entries, mapping.end_mark.index)
-    return entries
-
-
-def _merge_entry(text: str, mapping: MappingNode, index: int, start: int, key_end: int) -> Entry:
-    """A `<<:` entry. Its value may be an alias whose node stands at the anchor, so its end
-    is found from the text: the last line before the next entry (or the mapping's end) that
-    is not blank or a comment."""
-    key_node, value_node = mapping.value[index]
-    following = mapping.value[index + 1][0] if index + 1 < len(mapping.value) else None
-    limit = _line_start(text, following.start_mark.index) if following else mapping.end_mark.index
-    end = _line_end(text, key_end)
-    for line_start, line in _lines_from(text, end, limit):
-        if line.strip() and not line.lstrip().startswith("#"):
-            end = _line_end(text, line_start)
-    value_end = _before_break(text, end) if end > key_end else key_end
-    return Entry(
-        key=key_node.value,
-        node=value_node,
-        start=start,
-        key_end=key_end,
-        value_start=key_end,
-        value_end=value_end,
-        end=end,
-        indent=key_node.start_mark.column,
-        line=key_node.start_mark.line,
-        merge=True,
-    )
-
-
-def _lines_from(text: str, start: int, limit: int) -> list[tuple[int, str]]:
-    """(offset, line) of each line from `start` (a line start) up to `limit`."""
-    out, pos = [], start
-    while pos < limit:
-        end = _line_end(text, pos)
-        out.append((pos, text[pos:end]))
-        pos = end
-    return out
-
-
-def _check_spans(text: str, entries: Sequence[Entry], mapping_end: int) -> None:
-    """Between one entry's end and the next one's start, and after the last, only blank and
-    comment lines may stand; anything else belongs to an entry whose end was misjudged."""
-    bounds = [(a.end, b.start, a.key) for a, b in pairwise(entries)]
-    if entries:
-        bounds.append((entries[-1].end, max(mapping_end, entries[-1].end), entries[-1].key))
-    for gap_start, gap_end, key in bounds:
-        for _, line in _lines_from(text, gap_start, gap_end):
-            if line.strip() and not line.lstrip().startswith("#"):
-                raise SpliceError(f"where ‘{key}’ ends cannot be told (it uses a YAML alias)")
-
-
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
-
-
-def _line_end(text: str, pos: int) -> int:
-    """Just after the line break of the line holding `pos` (the text's end if none)."""
-    brk = text.find("\n", pos)
-    return len(text) if brk < 0 else brk + 1
-
-
-def _before_break(text: str, pos: int) -> int:
-    """`pos` moved back over one line break that ends just before it."""
-    if pos and text[pos - 1] == "\n":
-        pos -= 1
-        if pos and text[pos - 1] == "\r":
-            pos -= 1
-    return pos
-
-
-def _content_end(text: str, node: Node) -> int:
-    if isinstance(node, ScalarNode):
-        if node.style in ("|", ">"):
-            return _block_scalar_end(text, node)
-        return node.end_mark.index
-    if node.flow_style or not node.value:
-        return node.end_mark.index
-    last = node.value[-1]
-    if isinstance(node, MappingNode):
-        key, value = last
-        if value.start_mark.index < key.end_mark.index:  # `<<: *a`, `k: *a`: an alias, which
-            return _before_break(text, _line_end(text, key.end_mark.index))  # ends its line
-        return _content_end(text, value)
-    return _content_end(text, last)
-
-
-def _block_scalar_end(text: str, node: ScalarNode) -> int:
-    start, end = node.start_mark.index, node.end_mark.index
-    header_end = _before_break(text, _line_end(text, start))
-    header = text[start:header_end].split("#")[0]
-    if "+" in header:  # keep-chomping: the trailing blank lines are part of the value
-        return max(_before_break(text, end), header_end)
-    last = len(text[:end].rstrip(" \t\r\n"))
-    return max(_before_break(text, _line_end(text, last)), header_end)
-
-
-def eol_at(text: str, pos: int, default: str) -> str:
-    """The line break that ends the line holding `pos`, else `default`."""
-    brk = text.find("\n", pos)
-    if brk < 0:
-        return default
-    return "\r\n" if brk and text[brk - 1] == "\r" else "\n"
-
-
 # --- values as text ------------------------------------------------------------------------
 
 
@@ -245,7 +84,7 @@ def _block(value: str, style: str, indent: int, blank_after: bool) -> str:
 
 
 def _blank_line_at(text: str, pos: int) -> bool:
-    line = text[pos : _line_end(text, pos)]
+    line = text[pos : line_end(text, pos)]
     return pos < len(text) and not line.strip()
 
 
@@ -292,7 +131,7 @@ def _scalar_like(text: str, entry: Entry, value: object, style: NewStyle, eol: s
 
 def _keep_header_comment(text: str, entry: Entry, block: str) -> str:
     """`excerpt: >- # shown on the index page`: the new header keeps the old comment."""
-    header = text[entry.value_start : _before_break(text, _line_end(text, entry.value_start))]
+    header = text[entry.value_start : before_break(text, line_end(text, entry.value_start))]
     comment = header.find(" #")
     if comment < 0 or not block.startswith(("|", ">")):
         return block
@@ -302,7 +141,7 @@ def _keep_header_comment(text: str, entry: Entry, block: str) -> str:
 
 def _block_indent(text: str, entry: Entry) -> int:
     """How far a block scalar's lines are indented beyond its key (2 when it has none)."""
-    for line in text[_line_end(text, entry.value_start) : entry.value_end].splitlines():
+    for line in text[line_end(text, entry.value_start) : entry.value_end].splitlines():
         if line.strip():
             return max(1, len(line) - len(line.lstrip(" ")) - entry.indent)
     return 2
@@ -343,8 +182,8 @@ def _list_text(
     indent = node.start_mark.column
     # An item's span starts where the one before it ends, so comment lines between items
     # travel with the item they precede.
-    ends = [_line_end(text, _content_end(text, n)) for n in node.value]
-    starts = [_line_start(text, node.value[0].start_mark.index), *ends[:-1]]
+    ends = [line_end(text, content_end(text, n)) for n in node.value]
+    starts = [line_start(text, node.value[0].start_mark.index), *ends[:-1]]
     spans = list(zip(starts, ends, strict=True))
     out = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -367,7 +206,7 @@ def _block_item(value: object, indent: int, quote: emit.QuoteStyle, eol: str) ->
 
 
 def _raw(text: str, node: Node) -> str:
-    return text[node.start_mark.index : _content_end(text, node)]
+    return text[node.start_mark.index : content_end(text, node)]
 
 
 def _key(value: object) -> str:
@@ -416,7 +255,7 @@ def _comment_up(text: str, value_end: int, new: str, eol: str) -> tuple[str, int
     first, sep, rest = new.partition(eol)
     if not sep or not tail.startswith("#", spaces) or not _BLOCK_HEADER.fullmatch(first):
         return new, value_end
-    comment_end = _before_break(text, _line_end(text, value_end))
+    comment_end = before_break(text, line_end(text, value_end))
     return first + text[value_end:comment_end] + sep + rest, comment_end
 
 
