@@ -212,10 +212,10 @@ class DocumentTab(QWidget):
         self._announce()
 
     def _other_fields_text(self) -> str:
-        shown = {self.form.key_of(name) for name in self.schema.order}
-        fm = self.post.front_matter
+        """The entries of the post's keys no field covers, as written."""
+        covered, fm = self.schema.form_keys(self.post.values), self.post.front_matter
         return _editor_text(
-            "".join(fm[e.start : e.end] for e in self.post.entries if e.key not in shown)
+            "".join(fm[e.start : e.end] for e in self.post.entries if e.key not in covered)
         )
 
     def media_place(self) -> MediaPlace:
@@ -297,9 +297,10 @@ class DocumentTab(QWidget):
         self._after_field_edit()
 
     def set_other_fields(self, values: dict[str, object]) -> None:
-        """The "Other fields" YAML changed: apply it key by key."""
-        shown = {self.form.key_of(name) for name in self.schema.order}
-        gone = {k: _REMOVED for k in self.post.values if k not in shown and k not in values}
+        """The "Other fields" YAML changed (none of its keys is a field's: the form saw to
+        that): apply it key by key."""
+        covered = self.form.covered
+        gone = {k: _REMOVED for k in self.post.values if k not in covered and k not in values}
         edits = {**gone, **{str(key): value for key, value in values.items()}}
         self._apply_edits(edits, "These fields cannot be changed")
 
