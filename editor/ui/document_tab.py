@@ -233,7 +233,7 @@ class DocumentTab(QWidget):
     def post_builder(self) -> Callable[[], Post]:
         """`current_post` in two steps: the editor's text is taken now, and the function
         returned builds the post from it on any thread (snapshots of long posts do)."""
-        text, post = self.editor.toPlainText(), self.post
+        text, post = self.editor.text_to_save(), self.post
         if self.raw:
             return lambda: post.with_text(splice_lines(post.text, text, post.eol))
         return lambda: post.with_body(text)
@@ -326,7 +326,7 @@ class DocumentTab(QWidget):
     def check(self) -> list[Problem]:
         """Validate what is on screen; show problems beside fields and in the list."""
         if self.raw:
-            self.problems = validate(Post(self.editor.toPlainText(), self.post.path), self.schema)
+            self.problems = validate(Post(self.editor.text_to_save(), self.post.path), self.schema)
         else:
             post = self.post
             facts = Facts(
