@@ -49,6 +49,10 @@ _REMOVED = object()  # an "Other fields" key the writer deleted
 FOCUS_COLUMN = 72  # characters: a comfortable line to read and write
 PREVIEW_DELAY_MS = 120  # idle pause before the preview follows typing
 CHECK_DELAY_MS = 400
+OPEN_ELSEWHERE = (
+    "This post is open in another Post Editor window too. Make your changes in one of them: "
+    "a save in one window and then in the other would overwrite the first one's changes."
+)
 
 
 class DocumentTab(QWidget):
@@ -93,6 +97,11 @@ class DocumentTab(QWidget):
         self.gone: str | None = None
 
         self.disk_bar = DiskBar()
+        # Another window of the app has this post open too (the recovery keeper says when).
+        self.elsewhere_bar = QLabel(OPEN_ELSEWHERE, wordWrap=True)
+        self.elsewhere_bar.setObjectName("openElsewhereBar")
+        self.elsewhere_bar.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        self.elsewhere_bar.hide()
         self.banner = QLabel(wordWrap=True)
         self.banner.setObjectName("rawBanner")
         self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
@@ -156,6 +165,7 @@ class DocumentTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.disk_bar)
+        layout.addWidget(self.elsewhere_bar)
         layout.addWidget(self.banner)
         layout.addWidget(toggle)
         layout.addWidget(self.vsplit, 1)
@@ -483,6 +493,10 @@ class DocumentTab(QWidget):
         """The file was deleted, moved or replaced by a folder: keep the text, as unsaved."""
         self.rebase(None)
         self._set_gone(reason)
+
+    def set_open_elsewhere(self, elsewhere: bool) -> None:
+        """Say (or stop saying) that another window has this post open."""
+        self.elsewhere_bar.setVisible(elsewhere)
 
     def _set_gone(self, reason: str | None) -> None:
         if reason != self.gone:
