@@ -461,9 +461,10 @@ def splice_lines(old: str, new: str, eol: str) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes, or a PostError that says in plain words why it cannot be read."""
+    """A file's bytes, or a PostError that says in plain words why it cannot be read. Only a
+    regular file is read: a FIFO or a device is refused at once (see `storage.read_regular`)."""
     try:
-        return path.read_bytes()
+        return storage.read_regular(path)
     except FileNotFoundError:
         raise PostError("no such file", path) from None
     except IsADirectoryError:

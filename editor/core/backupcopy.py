@@ -1,0 +1,109 @@
+"""Writing a file in place, behind a backup copy, for files a rename must not replace.
+
+A save normally writes a new file and renames it over the post (see `storage`). That gives the
+post a new inode: a hard link elsewhere keeps the old text, and a file owned by another user
+would become the saver's. For those files we do what vim does with `backupcopy=auto`: copy the
+post to a backup, make the copy durable (fsync of the file and of its folder), then overwrite
+the post's own bytes in place and cut it to length, so its inode, links, owner, mode and
+extended attributes are untouched.
+
+The backup lives beside the post, hidden: `.NAME.TAG.bak`, where TAG is the start of the
+SHA-256 of the new bytes. It is removed as soon as the new bytes are on disk. A write that fails
+(a full disk) puts the backup back before saying so. A process killed half-way leaves the
+backup, which then is a rollback journal, as SQLite's is: the next save or folder scan that
+holds the post's lock finds it (`recover`) and, unless the post is already whole (the backup's
+bytes, or bytes whose digest is TAG), puts the backup back. So a crash leaves the old post or
+the new one, never a torn one that stays torn.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from pathlib import Path
+
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def backup_tag(data: bytes) -> str:
+    """The TAG of a backup made while writing `data` (see the module docstring)."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def write_in_place(target: Path, data: bytes) -> os.stat_result:
+    """Overwrite the regular file `target` with `data`, keeping its inode; returns its fstat.
+
+    Raises OSError with the file as it was (the backup put back) on failure."""
+    backup = target.with_name(f".{target.name}.{backup_tag(data)}.bak")
+    with open(target, "rb") as f:
+        old = f.read()
+    # Private: it may be a copy of a 0o600 post. O_EXCL: a stale backup is never overwritten
+    # (the caller's `recover` has dealt with those).
+    fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
+    try:
+        try:
+            _write_all(fd, old)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        fsync_folder(target.parent)  # the backup's name is durable before the post changes
+        written = _overwrite(target, data, old)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            if Path(target).read_bytes() == old:
+                os.unlink(backup)
+        raise
+    os.unlink(backup)
+    fsync_folder(target.parent)
+    return written
+
+
+def recover(target: Path, now: bytes | None, backup: Path) -> None:
+    """Finish with a backup that a killed in-place write of `target` left, holding the post's
+    lock: put it back unless the post is whole, then remove it (see the module docstring).
+    `now` is what the post holds (None when it was removed since: nothing to put back)."""
+    saved = backup.read_bytes()
+    tag = backup.name.rsplit(".", 2)[-2]
+    if now is not None and now != saved and backup_tag(now) != tag:
+        _overwrite(target, saved, None)
+    os.unlink(backup)
+    fsync_folder(target.parent)
+
+
+def _overwrite(target: Path, data: bytes, old: bytes | None) -> os.stat_result:
+    """Write `data` over `target` from its start and cut it to length, fsynced; on failure
+    write `old` back when given."""
+    fd = os.open(target, os.O_WRONLY | _BINARY)
+    try:
+        try:
+            _write_all(fd, data)
+            os.ftruncate(fd, len(data))
+            os.fsync(fd)
+        except BaseException:
+            if old is not None:
+                _write_all(fd, old)
+                os.ftruncate(fd, len(old))
+                os.fsync(fd)
+            raise
+        return os.fstat(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename, creation or removal in `folder` durable. Windows cannot open a folder;
+    the files are safe anyway."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
