@@ -8,7 +8,8 @@ the post's own bytes in place and cut it to length, so its inode, links, owner, 
 extended attributes are untouched.
 
 The backup lives beside the post, hidden: `.NAME.TAG.bak`, where TAG is the start of the
-SHA-256 of the new bytes. It is removed as soon as the new bytes are on disk. A write that fails
+SHA-256 of the new bytes (it is written as a temp file first and renamed, so it is always
+whole). It is removed as soon as the new bytes are on disk. A write that fails
 (a full disk) puts the backup back before saying so. A process killed half-way leaves the
 backup, which then is a rollback journal, as SQLite's is: the next save or folder scan that
 holds the post's lock finds it (`recover`) and, unless the post is already whole (the backup's
@@ -21,7 +22,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import secrets
 from pathlib import Path
+
+from editor.core.errors import PostError
 
 _BINARY = getattr(os, "O_BINARY", 0)
 
@@ -34,25 +38,43 @@ def backup_tag(data: bytes) -> str:
 def write_in_place(target: Path, data: bytes) -> os.stat_result:
     """Overwrite the regular file `target` with `data`, keeping its inode; returns its fstat.
 
-    Raises OSError with the file as it was (the backup put back) on failure."""
+    Raises OSError with the file as it was (the backup put back) on failure; PostError when
+    even that failed, naming the backup."""
     backup = target.with_name(f".{target.name}.{backup_tag(data)}.bak")
     with open(target, "rb") as f:
         old = f.read()
-    # Private: it may be a copy of a 0o600 post. O_EXCL: a stale backup is never overwritten
-    # (the caller's `recover` has dealt with those).
-    fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
+    # Written under a temp name and renamed, so that a backup is always whole: a killed
+    # process must never leave half a backup for `recover` to put back. Private: it may be a
+    # copy of a 0o600 post.
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
     try:
         try:
             _write_all(fd, old)
             os.fsync(fd)
         finally:
             os.close(fd)
-        fsync_folder(target.parent)  # the backup's name is durable before the post changes
-        written = _overwrite(target, data, old)
+        os.replace(tmp, backup)
     except BaseException:
         with contextlib.suppress(OSError):
-            if Path(target).read_bytes() == old:
+            os.unlink(tmp)
+        raise
+    try:
+        fsync_folder(target.parent)  # the backup's name is durable before the post changes
+        written = _overwrite(target, data, old)
+    except BaseException as exc:
+        intact = False
+        with contextlib.suppress(OSError):
+            intact = target.read_bytes() == old
+        if intact:
+            with contextlib.suppress(OSError):
                 os.unlink(backup)
+        elif isinstance(exc, OSError):  # not even the old bytes could be written back
+            raise PostError(
+                f"could not save: {exc.strerror or exc}; the post may be damaged, and its "
+                f"earlier version is in {backup.name}, beside it",
+                target,
+            ) from exc
         raise
     os.unlink(backup)
     fsync_folder(target.parent)

@@ -174,7 +174,7 @@ def _write(target: Path, data: bytes, shown: Path) -> os.stat_result:
                 raise PostError(f"could not save: this is {kind}, not a post file", shown)
             _check_writable(target, original, shown)
             if original.st_nlink > 1:  # a rename would leave the other names the old text
-                return backupcopy.write_in_place(target, data)
+                return _write_in_place(target, data)
         # Private while being written when replacing a file (it may be 0o600 itself); a new
         # file gets 0o666 minus the umask, like any other new file.
         fd, tmp = _create_temp(target.parent, target.name, 0o666 if original is None else 0o600)
@@ -184,7 +184,7 @@ def _write(target: Path, data: bytes, shown: Path) -> os.stat_result:
             if original is not None and not _take_attributes(f.fileno(), tmp, target, original):
                 os.unlink(tmp)
                 tmp = None
-                return backupcopy.write_in_place(target, data)
+                return _write_in_place(target, data)
             os.fsync(f.fileno())
             # Our own bytes' mtime: no other writer can slip in between (a stat after the
             # rename could describe someone else's file).
@@ -200,6 +200,13 @@ def _write(target: Path, data: bytes, shown: Path) -> os.stat_result:
         raise
     backupcopy.fsync_folder(target.parent)
     return written
+
+
+def _write_in_place(target: Path, data: bytes) -> os.stat_result:
+    # Whatever backup an earlier, killed, write left is dealt with first, even when the lock
+    # file that tells of it was removed by hand: a stale backup must never be replaced.
+    _sweep(target)
+    return backupcopy.write_in_place(target, data)
 
 
 def _take_attributes(fd: int, tmp: Path, target: Path, original: os.stat_result) -> bool:

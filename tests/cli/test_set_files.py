@@ -5,7 +5,6 @@ edited; a save that fails is counted as failed, never as changed."""
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -21,6 +20,8 @@ def post_editor(*args: object, limit_file_size: int | None = None) -> subprocess
     many bytes (RLIMIT_FSIZE), so a save fails for real, as on a full disk (EFBIG)."""
 
     def limit() -> None:
+        import resource  # not on Windows
+
         assert limit_file_size is not None
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of a kill
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit_file_size, limit_file_size))

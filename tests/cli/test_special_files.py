@@ -5,7 +5,6 @@ process with a timeout, so a regression fails instead of hanging the suite."""
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,8 @@ MEMORY = 2**30  # bytes of address space: a read of /dev/zero stops there, not a
 
 
 def _limit_memory() -> None:
+    import resource  # not on Windows
+
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 

@@ -6,8 +6,11 @@ import errno
 import hashlib
 import os
 import shutil
+import signal
 import stat
 import struct
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -559,3 +562,43 @@ def test_a_post_that_became_a_fifo_is_changed_and_never_written(post: Path) -> N
     with pytest.raises(PostError, match="named pipe"):
         save(post, EDITED, stamp, force=True)
     assert post.is_fifo()
+
+
+SAVE_BIG = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from editor.core.errors import PostError\n"
+    "from editor.core.storage import save, stamp_of\n"
+    "post = Path(sys.argv[1])\n"
+    "try:\n"
+    "    save(post, b'x' * 8192, stamp_of(post))\n"
+    "except PostError as error:\n"
+    "    print(error.message)\n"
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs RLIMIT_FSIZE")
+def test_a_write_in_place_that_fails_half_way_puts_the_old_bytes_back(post: Path) -> None:
+    # A process that may not write past 4 KB (RLIMIT_FSIZE: EFBIG, as on a full disk) saves
+    # 8 KB over a hard-linked post: the first 4 KB go in, then the backup is written back.
+    os.link(post, post.parent / "twin.md")
+
+    def limit() -> None:
+        import resource  # not on Windows
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    done = subprocess.run(
+        [sys.executable, "-c", SAVE_BIG, str(post)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("could not save: the file is too large")
+    assert done.stdout.rstrip().endswith("nothing was changed on disk")
+    assert post.read_bytes() == (post.parent / "twin.md").read_bytes() == ORIGINAL
+    assert _leftovers(post.parent, "hello.md", "twin.md") == []
