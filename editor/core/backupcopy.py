@@ -1,38 +1,72 @@
-"""Writing a file in place, behind a backup copy, for files a rename must not replace.
+"""Keeping a file's links, owner and attributes when it is saved: a new file given them all, or
+the file written in place, behind a backup copy.
 
 A save normally writes a new file and renames it over the post (see `storage`). That gives the
-post a new inode: a hard link elsewhere keeps the old text, and a file owned by another user
-would become the saver's. For those files we do what vim does with `backupcopy=auto`: copy the
-post to a backup, make the copy durable (fsync of the file and of its folder), then overwrite
-the post's own bytes in place and cut it to length, so its inode, links, owner, mode and
-extended attributes are untouched.
+post a new inode, which `take_attributes` gives the old one's owner, group, extended attributes
+(ACLs included) and mode. But a hard link elsewhere would keep the old text, and a file owned
+by another user cannot always be given to them. For those files we do what vim does with
+`backupcopy=auto`: copy the post to a backup, make the copy durable (fsync of the file and of
+its folder), then overwrite the post's own bytes in place and cut it to length, so its inode,
+links, owner, mode and extended attributes are untouched.
 
 The backup lives beside the post, hidden: `.NAME.TAG.bak`, where TAG is the start of the
 SHA-256 of the new bytes (it is written as a temp file first and renamed, so it is always
-whole). It is removed as soon as the new bytes are on disk. A write that fails
-(a full disk) puts the backup back before saying so. A process killed half-way leaves the
-backup, which then is a rollback journal, as SQLite's is: the next save or folder scan that
-holds the post's lock finds it (`recover`) and, unless the post is already whole (the backup's
-bytes, or bytes whose digest is TAG), puts the backup back. So a crash leaves the old post or
-the new one, never a torn one that stays torn.
+whole). It is removed as soon as the new bytes are on disk. A write that fails (a full disk)
+puts the backup back before saying so. A process killed half-way leaves the backup, which then
+is a rollback journal, as SQLite's is: the next save or folder scan that holds the post's lock
+finds it (`recover`) and, unless the post is already whole (the backup's bytes, or bytes whose
+digest is TAG), puts the backup back. So a crash leaves the old post or the new one, never a
+torn one that stays torn.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from editor.core.errors import PostError
 
 _BINARY = getattr(os, "O_BINARY", 0)
+_NO_XATTRS = {errno.ENOTSUP, getattr(errno, "EOPNOTSUPP", errno.ENOTSUP)}
 
 
 def backup_tag(data: bytes) -> str:
     """The TAG of a backup made while writing `data` (see the module docstring)."""
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+def take_attributes(fd: int, tmp: Path, target: Path, original: os.stat_result) -> bool:
+    """Give the new file at `tmp` (open as `fd`) the owner, group, extended attributes (ACLs
+    and SELinux labels are some) and mode of the file it replaces; False when it cannot have
+    them all, as when the saver may write a file it does not own: then the post is written in
+    place, as vim does when it cannot give a new file the old one's owner."""
+    if hasattr(os, "fchown"):  # not on Windows
+        mine = os.fstat(fd)
+        if (mine.st_uid, mine.st_gid) != (original.st_uid, original.st_gid):
+            try:
+                os.fchown(fd, original.st_uid, original.st_gid)
+            except OSError:
+                return False
+    if hasattr(os, "listxattr"):  # Linux
+        try:
+            wanted = {name: os.getxattr(target, name) for name in os.listxattr(target)}
+            have = set(os.listxattr(fd))
+            for name in have - wanted.keys():  # e.g. a default ACL of the folder, inherited
+                os.removexattr(fd, name)
+            for name, value in wanted.items():  # unchanged ones not set: SELinux may refuse
+                if name not in have or os.getxattr(fd, name) != value:
+                    os.setxattr(fd, name, value)
+        except OSError as exc:
+            if exc.errno not in _NO_XATTRS:
+                return False
+    # After the chown, which clears set-user-id bits.
+    os.chmod(tmp, stat.S_IMODE(original.st_mode))
+    return True
 
 
 def write_in_place(target: Path, data: bytes) -> os.stat_result:

@@ -98,7 +98,9 @@ class Post:
 
     @classmethod
     def read(cls, path: Path) -> Post:
-        """Read a post file; raises PostError for a file that is not a readable text post."""
+        """Read a post file; raises PostError for a file that is not a readable text post.
+        A save of it that a crash cut short is undone first (see `storage.sweep`)."""
+        storage.sweep_if_left(path)
         data = read_bytes(path)
         return cls(decode(data, path), path, stamp=storage.stamp_of(path, data))
 

@@ -45,7 +45,6 @@ if hasattr(errno, "EDQUOT"):  # not on Windows
 # What a save leaves beside a post NAME when it is killed: `.NAME.<16 hex>.tmp` (the new
 # bytes, unrenamed), `.NAME.<16 hex>.bak` (backupcopy's backup) and `.NAME.lock`.
 _LEFTOVER = re.compile(r"\.(.+)\.(?:[0-9a-f]{16}\.(tmp|bak)|lock)", re.S)
-_NO_XATTRS = {errno.ENOTSUP, getattr(errno, "EOPNOTSUPP", errno.ENOTSUP)}
 
 
 @dataclass(frozen=True)
@@ -181,7 +180,9 @@ def _write(target: Path, data: bytes, shown: Path) -> os.stat_result:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
-            if original is not None and not _take_attributes(f.fileno(), tmp, target, original):
+            if original is not None and not backupcopy.take_attributes(
+                f.fileno(), tmp, target, original
+            ):
                 os.unlink(tmp)
                 tmp = None
                 return _write_in_place(target, data)
@@ -207,35 +208,6 @@ def _write_in_place(target: Path, data: bytes) -> os.stat_result:
     # file that tells of it was removed by hand: a stale backup must never be replaced.
     _sweep(target)
     return backupcopy.write_in_place(target, data)
-
-
-def _take_attributes(fd: int, tmp: Path, target: Path, original: os.stat_result) -> bool:
-    """Give the new file at `tmp` (open as `fd`) the owner, group, extended attributes (ACLs
-    and SELinux labels are some) and mode of the file it replaces; False when it cannot have
-    them all, as when the saver may write a file it does not own: then the post is written in
-    place, as vim does when it cannot give a new file the old one's owner."""
-    if hasattr(os, "fchown"):  # not on Windows
-        mine = os.fstat(fd)
-        if (mine.st_uid, mine.st_gid) != (original.st_uid, original.st_gid):
-            try:
-                os.fchown(fd, original.st_uid, original.st_gid)
-            except OSError:
-                return False
-    if hasattr(os, "listxattr"):  # Linux
-        try:
-            wanted = {name: os.getxattr(target, name) for name in os.listxattr(target)}
-            have = set(os.listxattr(fd))
-            for name in have - wanted.keys():  # e.g. a default ACL of the folder, inherited
-                os.removexattr(fd, name)
-            for name, value in wanted.items():  # unchanged ones not set: SELinux may refuse
-                if name not in have or os.getxattr(fd, name) != value:
-                    os.setxattr(fd, name, value)
-        except OSError as exc:
-            if exc.errno not in _NO_XATTRS:
-                return False
-    # After the chown, which clears set-user-id bits.
-    os.chmod(tmp, stat.S_IMODE(original.st_mode))
-    return True
 
 
 def _check_writable(target: Path, st: os.stat_result, path: Path) -> None:
@@ -394,6 +366,13 @@ def sweep(path: Path) -> None:
     with filelock.try_locked(path) as mine:
         if mine:
             _sweep(Path(os.path.realpath(path)))
+
+
+def sweep_if_left(path: Path) -> None:
+    """`sweep` when the lock file of `path` is there: a save of it was killed (or is running,
+    and then nothing is done). One stat when there is none, so a read can afford it."""
+    if os.path.lexists(filelock.lock_path(path)):
+        sweep(path)
 
 
 def _sweep(target: Path) -> None:
