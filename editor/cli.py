@@ -16,16 +16,19 @@ a refused edit) is one line on stderr and a non-zero status, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from editor import __version__
+from editor.core import storage
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder
 from editor.core.post import Post
 from editor.core.schema import Schema, schema_for_post
+from editor.core.site import site_root
 from editor.core.site_checks import folder_problems
 from editor.core.textdiff import file_diff
 from editor.core.validate import Problem, problem_from_error, validate
@@ -117,16 +120,19 @@ def _window(args: argparse.Namespace) -> int:
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema]]:
-    """Each post file a list of files and folders names, with the schema that governs it."""
+def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema, Path, str]]:
+    """Each post file a list of files and folders names, with the schema that governs it and
+    the folder its real file must lie in (a symlink must not lead out of it), and that
+    folder's name for a message: the folder given, or a file's site."""
     for path in paths:
         if path.is_dir():
             folder = ContentFolder(path)
             folder.scan()
             for entry in folder.entries:
-                yield path / entry.path, folder.schema
+                yield path / entry.path, folder.schema, path, str(path)
         elif path.exists():
-            yield path, schema_for_post(path)
+            site = site_root(path.parent)
+            yield path, schema_for_post(path), site, f"its site {site}"
         else:
             raise PostError("no such file or folder", path)
 
@@ -218,28 +224,38 @@ def cmd_set(args: argparse.Namespace) -> int:
         _say(f"{missing[0]}: no such file or folder")
         return USAGE
     failed = changed = 0
-    for path, schema in _posts_under(args.paths):
+    for path, schema, within, what in _posts_under(args.paths):
         try:
-            post = Post.read(path)
-            edited = post
-            for assignment in args.field:
-                key, value = parse_assignment(assignment, schema)
-                edited = edited.with_value(key, value, schema.order)
-            for key in args.unset:
-                edited = edited.without(key)
-            if edited.text == post.text:
-                continue
-            changed += 1
-            if args.dry_run:
-                sys.stdout.write(file_diff(path, post.text, edited.text))
-            else:
-                edited.save()
+            storage.check_within(path, within, what)  # before reading: no diff of it either
+            # Locked from the read to the write, so that another `set` or the window cannot
+            # save the post in between, which would be lost.
+            with contextlib.nullcontext() if args.dry_run else storage.locked(path):
+                changed += _set_one(path, schema, args)  # only what was written counts
         except PostError as error:
             failed += 1
             _say(str(error if error.path else error.at(path)))
     verb = "would change" if args.dry_run else "changed"
     _say(f"{verb} {changed} post{'s' * (changed != 1)}" + (f", {failed} failed" if failed else ""))
     return PROBLEMS if failed else OK
+
+
+def _set_one(path: Path, schema: Schema, args: argparse.Namespace) -> bool:
+    """Make `set`'s edits to one post and save it (print the diff, with --dry-run); whether
+    it changed."""
+    post = Post.read(path)
+    edited = post
+    for assignment in args.field:
+        key, value = parse_assignment(assignment, schema)
+        edited = edited.with_value(key, value, schema.order)
+    for key in args.unset:
+        edited = edited.without(key)
+    if edited.text == post.text:
+        return False
+    if args.dry_run:
+        sys.stdout.write(file_diff(path, post.text, edited.text))
+    else:
+        edited.save()
+    return True
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from editor.core import slug
+from editor.core import slug, storage
 from editor.core.bulkread import read_facts, read_many
 from editor.core.dates import parse_date
 from editor.core.errors import PostError
@@ -93,9 +93,10 @@ class ContentFolder:
         folders are not entered (a link could lead outside the site, or in a circle)."""
         return (Path(full) for _, full in self._walk())
 
-    def _walk(self) -> Iterator[tuple[str, str]]:
+    def _walk(self, leftovers: set[str] | None = None) -> Iterator[tuple[str, str]]:
         """(relative, full) paths of the post files, as strings: a scan of 10,000 posts
-        makes no Path objects for the files that did not change."""
+        makes no Path objects for the files that did not change. The full paths of files
+        whose saves left hidden files (see `storage.leftover_of`) go into `leftovers`."""
         root = str(self.root)
         stack = [""]
         while stack:
@@ -107,6 +108,8 @@ class ContentFolder:
                 continue  # unreadable or vanished while scanning: nothing to list there
             for item in items:
                 if item.name.startswith("."):
+                    if leftovers is not None and (name := storage.leftover_of(item.name)):
+                        leftovers.add(os.path.join(root, rel_folder, name))
                     continue
                 rel = os.path.join(rel_folder, item.name)
                 if item.is_dir(follow_symlinks=False):
@@ -118,11 +121,17 @@ class ContentFolder:
     # --- the index ---------------------------------------------------------------------
 
     def scan(self, progress: Progress | None = None) -> list[IndexEntry]:
-        """Index every post, re-reading only files changed since the last scan."""
+        """Index every post, re-reading only files changed since the last scan. What killed
+        saves left beside the posts (temp files, backups) is cleared first, unless a live
+        process is saving that post (see `storage.sweep`)."""
         old, stats = self._entries, {}
         unchanged: dict[str, Facts] = {}
         to_read: list[tuple[str, str]] = []
-        for rel, full in self._walk():
+        leftovers: set[str] = set()
+        listed = list(self._walk(leftovers))
+        for path in sorted(leftovers):  # before the posts are read: a torn one is put back
+            storage.sweep(Path(path))
+        for rel, full in listed:
             try:
                 st = os.stat(full)
             except OSError:

@@ -98,7 +98,9 @@ class Post:
 
     @classmethod
     def read(cls, path: Path) -> Post:
-        """Read a post file; raises PostError for a file that is not a readable text post."""
+        """Read a post file; raises PostError for a file that is not a readable text post.
+        A save of it that a crash cut short is undone first (see `storage.sweep`)."""
+        storage.sweep_if_left(path)
         data = read_bytes(path)
         return cls(decode(data, path), path, stamp=storage.stamp_of(path, data))
 
@@ -499,9 +501,10 @@ def splice_lines(old: str, new: str, eol: str) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes, or a PostError that says in plain words why it cannot be read."""
+    """A file's bytes, or a PostError that says in plain words why it cannot be read. Only a
+    regular file is read: a FIFO or a device is refused at once (see `storage.read_regular`)."""
     try:
-        return path.read_bytes()
+        return storage.read_regular(path)
     except FileNotFoundError:
         raise PostError("no such file", path) from None
     except IsADirectoryError:

@@ -135,12 +135,6 @@ class Field:
         """`value` as text for a form field or the command line."""
         return self.kind.to_text(value)
 
-    def key_in(self, values: Mapping[str, object]) -> str:
-        """The key a post keeps this field under: its name, else an alias the post uses."""
-        if self.name in values:
-            return self.name
-        return next((alias for alias in self.aliases if alias in values), self.name)
-
     def problems(self, value: object) -> list[tuple[Severity, str]]:
         """What is wrong with `value` for this field, worst first. A type error stops there;
         a text over `max` is a warning (search engines cut it, nothing breaks)."""
@@ -202,6 +196,32 @@ class Schema:
     def order(self) -> tuple[str, ...]:
         """The field names in form order."""
         return tuple(field.name for field in self.fields)
+
+    def keys_in(self, values: Mapping[str, object]) -> dict[str, str]:
+        """Which key of a post each field shows (field name → key), in form order: the one
+        rule for which keys the form covers, so that no key is shown twice.
+
+        A field shows its own name when the post has it; else the first of its aliases the
+        post uses (Astro's `pubDate` for `date`) that no other field shows and that is not
+        another field's name; else its name (the key a value typed into it gets). Fields
+        claim their names first, so an alias never takes a key another field is named by.
+        """
+        names = set(self.order)
+        keys = {f.name: f.name for f in self.fields if f.name in values}
+        taken = set(keys)
+        for field in self.fields:
+            if field.name in keys:
+                continue
+            free = (a for a in field.aliases if a in values and a not in names and a not in taken)
+            keys[field.name] = key = next(free, field.name)
+            taken.add(key)
+        return {name: keys[name] for name in self.order}
+
+    def form_keys(self, values: Mapping[str, object]) -> set[str]:
+        """The keys of a post (with `values`) that belong to the form's fields: those they
+        show, and every field's name (a key typed elsewhere under a field's name would be
+        that field on the next open). The rest are "Other fields"."""
+        return {*self.keys_in(values).values(), *self.order}
 
     def defaults(self) -> dict[str, object]:
         """What a new post starts with: each field's default, then each hidden field's."""

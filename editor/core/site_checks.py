@@ -226,7 +226,8 @@ def _taxonomy(path: Path, entry: IndexEntry, schema: Schema) -> list[Problem]:
     error there); here come the other spellings: a Jekyll `categories:` list where the schema
     has a `category` select. A warning: the site still builds, the value just is off-list."""
     values, problems = entry.facts.values, []
-    checked = {f.key_in(values) for f in schema.fields if f.choices}
+    keys = schema.keys_in(values)
+    checked = {keys[f.name] for f in schema.fields if f.choices}
     for keys in _TAXONOMY.values():
         choices = [c for f in schema.fields if f.name in keys and f.choices for c in f.choices]
         if not choices:

@@ -93,8 +93,9 @@ def validate(post: Checkable, schema: Schema) -> list[Problem]:
         add(
             lines[1], key, "error", f"written {len(lines)} times; site tools keep only one, or fail"
         )
+    keys = schema.keys_in(post.values)
     for field in schema.fields:
-        key = field.key_in(post.values)
+        key = keys[field.name]
         value = post.values.get(key)
         if field.required and (value is None or value == "" or value == []):
             add(post.line_of(key), key, "error", f"{field.label} is missing")

@@ -49,6 +49,10 @@ _REMOVED = object()  # an "Other fields" key the writer deleted
 FOCUS_COLUMN = 72  # characters: a comfortable line to read and write
 PREVIEW_DELAY_MS = 120  # idle pause before the preview follows typing
 CHECK_DELAY_MS = 400
+OPEN_ELSEWHERE = (
+    "This post is open in another Post Editor window too. Make your changes in one of them: "
+    "a save in one window and then in the other would overwrite the first one's changes."
+)
 
 
 class DocumentTab(QWidget):
@@ -93,6 +97,11 @@ class DocumentTab(QWidget):
         self.gone: str | None = None
 
         self.disk_bar = DiskBar()
+        # Another window of the app has this post open too (the recovery keeper says when).
+        self.elsewhere_bar = QLabel(OPEN_ELSEWHERE, wordWrap=True)
+        self.elsewhere_bar.setObjectName("openElsewhereBar")
+        self.elsewhere_bar.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        self.elsewhere_bar.hide()
         self.banner = QLabel(wordWrap=True)
         self.banner.setObjectName("rawBanner")
         self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
@@ -156,6 +165,7 @@ class DocumentTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.disk_bar)
+        layout.addWidget(self.elsewhere_bar)
         layout.addWidget(self.banner)
         layout.addWidget(toggle)
         layout.addWidget(self.vsplit, 1)
@@ -212,10 +222,10 @@ class DocumentTab(QWidget):
         self._announce()
 
     def _other_fields_text(self) -> str:
-        shown = {self.form.key_of(name) for name in self.schema.order}
-        fm = self.post.front_matter
+        """The entries of the post's keys no field covers, as written."""
+        covered, fm = self.schema.form_keys(self.post.values), self.post.front_matter
         return _editor_text(
-            "".join(fm[e.start : e.end] for e in self.post.entries if e.key not in shown)
+            "".join(fm[e.start : e.end] for e in self.post.entries if e.key not in covered)
         )
 
     def media_place(self) -> MediaPlace:
@@ -233,7 +243,7 @@ class DocumentTab(QWidget):
     def post_builder(self) -> Callable[[], Post]:
         """`current_post` in two steps: the editor's text is taken now, and the function
         returned builds the post from it on any thread (snapshots of long posts do)."""
-        text, post = self.editor.toPlainText(), self.post
+        text, post = self.editor.text_to_save(), self.post
         if self.raw:
             return lambda: post.with_text(splice_lines(post.text, text, post.eol))
         return lambda: post.with_body(text)
@@ -297,9 +307,10 @@ class DocumentTab(QWidget):
         self._after_field_edit()
 
     def set_other_fields(self, values: dict[str, object]) -> None:
-        """The "Other fields" YAML changed: apply it key by key."""
-        shown = {self.form.key_of(name) for name in self.schema.order}
-        gone = {k: _REMOVED for k in self.post.values if k not in shown and k not in values}
+        """The "Other fields" YAML changed (none of its keys is a field's: the form saw to
+        that): apply it key by key."""
+        covered = self.form.covered
+        gone = {k: _REMOVED for k in self.post.values if k not in covered and k not in values}
         edits = {**gone, **{str(key): value for key, value in values.items()}}
         self._apply_edits(edits, "These fields cannot be changed")
 
@@ -325,7 +336,7 @@ class DocumentTab(QWidget):
     def check(self) -> list[Problem]:
         """Validate what is on screen; show problems beside fields and in the list."""
         if self.raw:
-            self.problems = validate(Post(self.editor.toPlainText(), self.post.path), self.schema)
+            self.problems = validate(Post(self.editor.text_to_save(), self.post.path), self.schema)
         else:
             post = self.post
             facts = Facts(
@@ -482,6 +493,10 @@ class DocumentTab(QWidget):
         """The file was deleted, moved or replaced by a folder: keep the text, as unsaved."""
         self.rebase(None)
         self._set_gone(reason)
+
+    def set_open_elsewhere(self, elsewhere: bool) -> None:
+        """Say (or stop saying) that another window has this post open."""
+        self.elsewhere_bar.setVisible(elsewhere)
 
     def _set_gone(self, reason: str | None) -> None:
         if reason != self.gone:

@@ -3,6 +3,10 @@
 The form shows values and reports edits as (key, value); the document tab turns each into a
 lossless edit of the post. Keys the schema does not know appear as YAML text in "Other
 fields", editable; a change there is applied key by key, so untouched keys keep their text.
+
+Each key is in one place: which keys the fields show (an alias included: Astro's
+`description` is the Excerpt) is the core's rule, `Schema.keys_in`; "Other fields" holds the
+rest and refuses a key a field shows, so no two widgets ever hold two versions of one value.
 """
 
 from __future__ import annotations
@@ -47,6 +51,9 @@ class FrontMatterForm(QWidget):
         self.schema = schema
         self.editors: dict[str, FieldEditor] = {}
         self._keys: dict[str, str] = {}  # field name → the key the post uses (aliases)
+        # The keys that are the fields' business (Schema.form_keys), as of the last fill:
+        # kept until the next, so an edit cannot move a key between the fields and the text.
+        self.covered: set[str] = set(schema.order)
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in schema.fields:
@@ -81,13 +88,14 @@ class FrontMatterForm(QWidget):
         self._filling = False
 
     def fill(self, values: Mapping[str, object], other_text: str) -> None:
-        """Show a post's values; `other_text` is the YAML text of the keys no field shows."""
+        """Show a post's values; `other_text` is the YAML text of its keys outside
+        `Schema.form_keys(values)`."""
         self._filling = True
         try:
+            self._keys = self.schema.keys_in(values)
+            self.covered = self.schema.form_keys(values)
             for name, editor in self.editors.items():
-                key = self.schema.field(name).key_in(values)  # type: ignore[union-attr]
-                self._keys[name] = key
-                editor.set_value(values.get(key))
+                editor.set_value(values.get(self._keys[name]))
             if self.others.toPlainText() != other_text:
                 self.others.setPlainText(other_text)
         finally:
@@ -132,8 +140,17 @@ class FrontMatterForm(QWidget):
         if not isinstance(values, dict):
             self._say("write these as `key: value` lines")
             return
+        if taken := next((key for key in values if key in self.covered), None):
+            self._say(f"‘{taken}’ is {self._label_of(taken)} above; change it there")
+            return
         self._say(None)
         self.othersEdited.emit(values)
+
+    def _label_of(self, key: str) -> str:
+        """The label of the field that shows `key`, or is named so."""
+        name = next((n for n, k in self._keys.items() if k == key), key)
+        field = self.schema.field(name)
+        return field.label if field else key
 
     def _say(self, message: str | None) -> None:
         self.others_problem.setText(message or "")

@@ -7,6 +7,11 @@ own (text is inserted; a post file dropped goes on to the window, which opens it
 
 Each command is one undo step. Commands work on the selection (or the word or line under the
 cursor) and leave the text selected or the cursor placed where the writer goes on typing.
+
+A post's final line break shows as an empty last line, and text typed there would end the
+file without one. As vim's 'fixendofline' and GtkSourceView's implicit trailing newline do,
+the break stays (`text_to_save`) unless the writer deletes that break itself (Backspace at
+the end, or Delete before it).
 """
 
 from __future__ import annotations
@@ -85,6 +90,40 @@ class MarkdownEdit(QPlainTextEdit):
         self._count_again = False
         self._counted.connect(self._show_count)
         self.media: MediaImporter | None = None  # set by the tab: where pictures go
+        self._final_break = False  # whether the text a save writes ends with a line break
+        self._ends_with_break = False  # whether the document did, before the last change
+        self.document().contentsChange.connect(self._follow_final_break)
+
+    # --- the final line break ---------------------------------------------------------------
+
+    def setPlainText(self, text: str) -> None:
+        """Show `text` (a post opened or reloaded): its final line break is its own."""
+        super().setPlainText(text)
+        self._final_break = self._ends_with_break = self._document_ends_with_break()
+
+    def text_to_save(self) -> str:
+        """The text as a save writes it: with the final line break it was opened with (or
+        typed), unless the writer deleted that break."""
+        text = self.toPlainText()
+        return text + "\n" if self._final_break and text and text[-1] != "\n" else text
+
+    def _document_ends_with_break(self) -> bool:
+        doc = self.document()  # a text ending in "\n" ends in an empty block
+        return doc.blockCount() > 1 and doc.lastBlock().length() == 1
+
+    def _follow_final_break(self, position: int, removed: int, added: int) -> None:
+        ends = self._document_ends_with_break()
+        if ends:
+            self._final_break = True
+        elif (
+            self._ends_with_break
+            and (removed, added) == (1, 0)
+            and position == self.document().characterCount() - 1
+        ):
+            # That one character was the final break itself: deleted on purpose. Text
+            # typed after it, or a last line deleted with the break before it, keep it.
+            self._final_break = False
+        self._ends_with_break = ends
 
     # --- pictures dropped or pasted ----------------------------------------------------------
 

@@ -6,17 +6,17 @@ write. The writes happen on one worker thread, in order, so a slow disk never st
 lock and a per-post generation number make sure a snapshot still being written when its post is
 saved or discarded can never come back afterwards.
 
-A window removes only snapshots it wrote itself (or took over by restoring them). One left by a
-crash and kept for later stays until the writer discards it in the recovery dialog: opening or
-saving that post does not remove it, and a new snapshot of the post moves it aside rather than
-overwriting it.
+A window writes and removes only its own snapshots (the store names them by post and window),
+and the snapshots it took over by restoring them. Another window's, or one left by a crash
+and kept for later, stays until that window saves or the writer discards it in the recovery
+dialog. The keeper also marks the posts its window has open, and tells a tab when another
+running window has its post open too.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -56,7 +56,7 @@ class SnapshotKeeper(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recovery")
         self._lock = threading.Lock()  # guards the store and the two fields below
         self._generation: dict[Path, int] = {}  # bumped by each discard
-        self._owned: dict[Path, Path | None] = {}  # post → a restored file still to remove
+        self._restored: dict[Path, Path] = {}  # post → a restored snapshot still to remove
         self._timers: dict[DocumentTab, QTimer] = {}
 
     # --- while the app runs --------------------------------------------------------------
@@ -73,6 +73,10 @@ class SnapshotKeeper(QObject):
         )
         tab.saved.connect(lambda post: self.discard(post.path))
         self._timers[tab] = timer
+        if tab.post.path is not None:
+            with contextlib.suppress(PostError):  # then snapshots fail too, and say so
+                self.store.mark_open(tab.post.path)
+        self._say_elsewhere(tab)
 
     def untrack(self, tab: DocumentTab) -> None:
         """The tab is closing: its changes were saved or thrown away, so is its snapshot."""
@@ -81,6 +85,13 @@ class SnapshotKeeper(QObject):
             timer.stop()
         if tab.post.path is not None:
             self.discard(tab.post.path)
+            self.store.mark_closed(tab.post.path)
+
+    def _say_elsewhere(self, tab: DocumentTab) -> None:
+        """Show or hide the tab's "open in another window" bar (on open, and again with
+        each snapshot: a glance at a few file names)."""
+        path = tab.post.path
+        tab.set_open_elsewhere(path is not None and self.store.open_elsewhere(path))
 
     def _clean(self, tab: DocumentTab, timer: QTimer) -> None:
         timer.stop()
@@ -93,6 +104,7 @@ class SnapshotKeeper(QObject):
         path = tab.post.path
         if path is None:
             return
+        self._say_elsewhere(tab)
         if not tab.modified:
             self.discard(path)
             return
@@ -111,14 +123,11 @@ class SnapshotKeeper(QObject):
             with self._lock:
                 if self._generation.get(path, 0) != generation:
                     return  # saved or discarded since this snapshot was asked for
-                if path not in self._owned:
-                    self._set_aside(path)
-                written = self.store.save(path, text, digest)
-                restored = self._owned.get(path)
-                if restored is not None and restored != written:
+                self.store.save(path, text, digest)
+                restored = self._restored.pop(path, None)
+                if restored is not None:
                     with contextlib.suppress(OSError):  # then it is offered once more
                         restored.unlink(missing_ok=True)  # its text lives on in ours
-                self._owned[path] = None
         except Exception as error:  # a worker has no one else to tell; never a traceback
             message = error.message if isinstance(error, PostError) else str(error)
             self.failed.emit(
@@ -127,33 +136,23 @@ class SnapshotKeeper(QObject):
             return
         self.snapshotted.emit(path)
 
-    def _set_aside(self, path: Path) -> None:
-        """Keep a snapshot someone else left for `path` under another name (the store has
-        one name per post), so ours does not overwrite it. Raises OSError when it cannot."""
-        found = self.store.snapshot_of(path)
-        if found is not None:
-            found.file.rename(
-                found.file.with_name(f"{found.file.stem}-{secrets.token_hex(4)}.json")
-            )
-
     def discard(self, path: Path) -> None:
         """Remove the snapshot this window keeps of `path` (saved, reverted, closed), and
         cancel one still waiting to be written. Another window's, or one a crash left, stays."""
         with self._lock:
             self._generation[path] = self._generation.get(path, 0) + 1
-            if path in self._owned:
-                restored = self._owned.pop(path)
-                # No recovery folder to remove it from: then nothing is kept there either.
-                with contextlib.suppress(OSError):
-                    self.store.discard(path)
-                    if restored is not None:
-                        restored.unlink(missing_ok=True)
+            restored = self._restored.pop(path, None)
+            # No recovery folder to remove it from: then nothing is kept there either.
+            with contextlib.suppress(OSError):
+                self.store.discard(path)
+                if restored is not None:
+                    restored.unlink(missing_ok=True)
 
     def adopt(self, snapshot: Snapshot) -> None:
         """A snapshot restored into a tab: this window's own from now on; its file goes when
         this window's first snapshot of the post is written (or when the post is saved)."""
         with self._lock:
-            self._owned[snapshot.post] = snapshot.file
+            self._restored[snapshot.post] = snapshot.file
 
     def shutdown(self) -> None:
         """Finish the writes under way (at quit)."""

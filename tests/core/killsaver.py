@@ -8,6 +8,8 @@ the small version into the big one or back, then `save`. The two versions differ
     python killsaver.py forks PATH    a fork server: on "fork" it starts a saving child and
                                       prints its pid; on "reap PID" it waits for that child and
                                       prints its wait status
+    python killsaver.py set-forks PATH   the same, with children that run `post-editor set`
+                                      over and over, flipping the title between SET_TITLES
 
 The fork server exists for speed: a child forked from a process that has already imported the
 core starts saving in a millisecond, where a fresh interpreter needs a tenth of a second.
@@ -15,12 +17,16 @@ core starts saving in a millisecond, where a fresh interpreter needs a tenth of 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import signal
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
+from editor.cli import main
 from editor.core.post import Post
 
 SMALL = "---\ntitle: 'The small version'\ndate: '2026-01-24'\ntags:\n  - a\n---\nShort body.\n"
@@ -54,7 +60,23 @@ def save_forever(path: Path) -> None:
         (to_big(post) if post.text == SMALL else to_small(post)).save()
 
 
-def fork_server(path: Path) -> None:
+SET_TITLES = ("The first title", "The second title")
+
+
+def set_forever(path: Path) -> None:
+    """Flip the post's title with `post-editor set` until killed; exit 3 if the post is ever
+    torn (its title neither), 5 if `set` fails."""
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 -- "changed 1 post", each round
+    while True:
+        title = Post.read(path).values.get("title")
+        if title not in SET_TITLES:
+            os._exit(3)
+        other = SET_TITLES[title == SET_TITLES[0]]
+        if main(["set", str(path), "--field", f"title={other}"]) != 0:
+            os._exit(5)
+
+
+def fork_server(path: Path, work: Callable[[Path], None] = save_forever) -> None:
     """Start saving children on request (see the module docstring)."""
     children: set[int] = set()
     try:
@@ -64,7 +86,7 @@ def fork_server(path: Path) -> None:
                 pid = os.fork()
                 if pid == 0:
                     try:
-                        save_forever(path)
+                        work(path)
                     except BaseException:
                         traceback.print_exc()
                     os._exit(4)
@@ -85,5 +107,11 @@ if __name__ == "__main__":
     if mode == "loop":
         print("ready", flush=True)
         save_forever(target)
+    elif mode == "set-forks":
+        # One `set` that changes nothing first, so the children need not import what the
+        # CLI imports lazily (it would take most of the time before a kill).
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            main(["set", str(target), "--field", f"title={SET_TITLES[0]}", "--dry-run"])
+        fork_server(target, set_forever)
     else:
         fork_server(target)

@@ -408,3 +408,55 @@ def test_a_new_post_spells_its_date_and_fills_hidden_fields_as_the_cms_config_sa
     assert post.path.read_text() == (
         "---\ntitle: Hello\npublishDate: '2026-03-04 00:00'\nlayout: blog\n---\n\n"
     )
+
+
+# --- what killed saves left (issue 13, point 10) -----------------------------------------------
+
+HOLD_LOCK = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from editor.core.filelock import locked\n"
+    "with locked(Path(sys.argv[1])):\n"
+    "    print('held', flush=True)\n"
+    "    sys.stdin.readline()\n"
+)
+
+
+def test_a_scan_clears_what_killed_saves_left_and_never_lists_it(tmp_path):
+    import hashlib
+
+    write(tmp_path, "a.md", post_text(title="A"))
+    write(tmp_path, "sub/b.md", post_text(title="B"))
+    (tmp_path / ".a.md.0123456789abcdef.tmp").write_text("---\ntitle: half")
+    (tmp_path / ".a.md.lock").write_text("")
+    # b.md was being written in place (it has a hard link) when its writer died: torn.
+    whole = (tmp_path / "sub" / "b.md").read_bytes()
+    tag = hashlib.sha256(b"the new version").hexdigest()[:16]
+    (tmp_path / "sub" / f".b.md.{tag}.bak").write_bytes(whole)
+    (tmp_path / "sub" / "b.md").write_bytes(b"the new" + whole[7:])
+    (tmp_path / ".other.txt").write_text("not ours: kept")
+    assert rels(scanned(tmp_path)) == ["a.md", "sub/b.md"]
+    assert sorted(os.listdir(tmp_path)) == [".other.txt", "a.md", "sub"]
+    assert os.listdir(tmp_path / "sub") == ["b.md"]
+    assert (tmp_path / "sub" / "b.md").read_bytes() == whole
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX locks only")
+def test_a_scan_keeps_the_temp_file_of_a_save_still_running(tmp_path):
+    import subprocess
+    import sys
+
+    post = write(tmp_path, "a.md", post_text(title="A"))
+    temp = tmp_path / ".a.md.0123456789abcdef.tmp"
+    temp.write_text("being written")
+    saver = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(post)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    try:
+        assert saver.stdout is not None and saver.stdout.readline() == b"held\n"
+        assert rels(scanned(tmp_path)) == ["a.md"]
+        assert temp.exists()
+    finally:
+        saver.communicate(b"\n", timeout=30)
+    assert rels(scanned(tmp_path)) == ["a.md"]
+    assert os.listdir(tmp_path) == ["a.md"]

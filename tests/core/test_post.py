@@ -1061,3 +1061,19 @@ def test_an_lf_post_takes_the_editor_text_as_it_is() -> None:
     assert post.with_body("One.\n\nTwo, edited.\nThree.").text == (
         "---\ntitle: T\n---\nOne.\n\nTwo, edited.\nThree."
     )
+
+
+def test_reading_a_post_a_killed_save_left_torn_gives_the_whole_earlier_version(tmp_path):
+    # A save writing in place (a hard-linked post) was killed half-way: the post is torn,
+    # its backup and lock file are still there. Reading it puts the backup back first.
+    import hashlib
+
+    whole = "---\ntitle: Whole\n---\n\nThe earlier text, all of it.\n"
+    new = "---\ntitle: New\n---\n\nThe text being saved.\n"
+    path = tmp_path / "post.md"
+    path.write_text(new[:20] + whole[20:])
+    tag = hashlib.sha256(new.encode()).hexdigest()[:16]
+    (tmp_path / f".post.md.{tag}.bak").write_text(whole)
+    (tmp_path / ".post.md.lock").write_text("")
+    assert Post.read(path).text == whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import signal
+import stat
 import subprocess
 import sys
 import textwrap
@@ -23,14 +25,20 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def snapshot_in_a_process_that_dies(store: Path, post: Path, text: str) -> None:
-    """Another process snapshots `text`, then is killed with SIGKILL, as in a crash."""
+def snapshot_in_a_process_that_dies(
+    store: Path, post: Path, text: str, mark_open: bool = False
+) -> None:
+    """Another process snapshots `text` (having marked the post open, if asked), then is
+    killed with SIGKILL, as in a crash."""
     code = textwrap.dedent(
         f"""
         import os, signal, sys
         from pathlib import Path
         from editor.core.recovery import RecoveryStore
-        RecoveryStore(Path({str(store)!r})).save(Path({str(post)!r}), sys.stdin.read(), None)
+        store = RecoveryStore(Path({str(store)!r}))
+        if {mark_open!r}:
+            store.mark_open(Path({str(post)!r}))
+        store.save(Path({str(post)!r}), sys.stdin.read(), None)
         os.kill(os.getpid(), signal.SIGKILL)
         """
     )
@@ -58,8 +66,8 @@ def test_a_reused_process_id_does_not_hide_a_snapshot(tmp_path):
     store = RecoveryStore(tmp_path / "rec")
     file = store.save(tmp_path / "post.md", TEXT, None)
     record = json.loads(file.read_text())
-    host, pid, _ = record["owner"].split(":")
-    record["owner"] = f"{host}:{pid}:1"  # same pid, another start: the writer is gone
+    host, pid, _, window = record["owner"].split(":")
+    record["owner"] = f"{host}:{pid}:1:{window}"  # same pid, another start: the writer is gone
     file.write_text(json.dumps(record))
     assert [s.text for s in store.orphans()] == [TEXT]
 
@@ -117,3 +125,96 @@ def test_a_recovery_folder_that_is_a_file_is_a_post_error(tmp_path):
     (tmp_path / "rec").write_text("not a folder")
     with pytest.raises(PostError, match="recovery"):
         RecoveryStore(tmp_path / "rec").save(tmp_path / "p.md", TEXT, None)
+
+
+# --- one snapshot per window and post (issue 13, point 2) ------------------------------------
+
+
+def test_two_windows_keep_a_snapshot_each_of_one_post(tmp_path):
+    """Window B used to set A's snapshot aside and write its own under the same name; A's
+    save then deleted B's. Each window's text now lives in a file of its own."""
+    post = tmp_path / "post.md"
+    a, b = RecoveryStore(tmp_path / "rec"), RecoveryStore(tmp_path / "rec")
+    assert a.owner != b.owner
+    a.save(post, "A's unsaved text", None)
+    b.save(post, "B's unsaved text", None)
+    assert (a.snapshot_of(post).text, b.snapshot_of(post).text) == (
+        "A's unsaved text",
+        "B's unsaved text",
+    )
+    a.discard(post)  # A saved the post
+    assert a.snapshot_of(post) is None
+    assert b.snapshot_of(post).text == "B's unsaved text"
+    assert a.orphans() == [] and b.orphans() == []  # both windows are running
+
+
+def test_a_killed_windows_snapshot_outlives_a_save_of_the_same_post_elsewhere(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("on disk\n")
+    here = RecoveryStore(tmp_path / "rec")
+    here.save(post, "this window's text", None)
+    snapshot_in_a_process_that_dies(tmp_path / "rec", post, "the crashed window's text")
+    here.save(post, "this window's text, typed on", None)
+    here.discard(post)  # this window saved
+    assert [s.text for s in here.orphans()] == ["the crashed window's text"]
+
+
+def test_a_post_open_in_another_running_window_is_said(tmp_path):
+    post = tmp_path / "post.md"
+    a, b = RecoveryStore(tmp_path / "rec"), RecoveryStore(tmp_path / "rec")
+    assert not b.open_elsewhere(post)
+    a.mark_open(post)
+    assert b.open_elsewhere(post) and not a.open_elsewhere(post)
+    b.mark_open(post)
+    a.mark_closed(post)
+    assert not b.open_elsewhere(post) and a.open_elsewhere(post)
+    b.mark_closed(post)
+    b.mark_closed(post)  # twice is fine
+    assert list((tmp_path / "rec").iterdir()) == []
+
+
+def test_a_post_open_in_a_window_that_was_killed_is_not_open_elsewhere(tmp_path):
+    post = tmp_path / "post.md"
+    snapshot_in_a_process_that_dies(tmp_path / "rec", post, "text", mark_open=True)
+    here = RecoveryStore(tmp_path / "rec")
+    assert not here.open_elsewhere(post)
+    assert [p.suffix for p in (tmp_path / "rec").iterdir()] == [".json"]  # its mark is swept
+
+
+# --- only the writer may read them (issue 13, point 11) ----------------------------------------
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def no_umask():
+    """A umask that takes nothing away: modes are then those the files are created with."""
+    old = os.umask(0)
+    yield
+    os.umask(old)
+
+
+def test_the_recovery_folder_and_its_files_are_the_writers_alone(tmp_path, no_umask):
+    post = tmp_path / "post.md"
+    post.write_text("secret\n")
+    post.chmod(0o600)
+    store = RecoveryStore(tmp_path / "data" / "rec")
+    file = store.save(post, "a private draft", None)
+    assert (_mode(tmp_path / "data" / "rec"), _mode(file)) == (0o700, 0o600)
+    store.mark_open(post)
+    assert [_mode(p) for p in (tmp_path / "data" / "rec").iterdir()] == [0o600, 0o600]
+    store.save(post, "a private draft, longer", None)
+    assert _mode(file) == 0o600
+
+
+def test_an_open_recovery_folder_is_closed_on_use(tmp_path, no_umask):
+    (tmp_path / "rec").mkdir(mode=0o755)
+    (tmp_path / "rec").chmod(0o755)
+    store = RecoveryStore(tmp_path / "rec")
+    store.save(tmp_path / "post.md", TEXT, None)
+    assert _mode(tmp_path / "rec") == 0o700
+    (tmp_path / "rec").chmod(0o777)
+    store.mark_open(tmp_path / "post.md")
+    assert _mode(tmp_path / "rec") == 0o700

@@ -487,7 +487,7 @@ def test_default_fields_no_post_uses_go_and_aliases_stand_for_them():
     schema = infer_schema([{"title": "A", "heroImage": "../img/a.jpg"}])
     assert schema.order == ("title", "coverImage")
     assert schema.field("coverImage").type == "image"
-    assert schema.field("coverImage").key_in({"heroImage": "x"}) == "heroImage"
+    assert schema.keys_in({"heroImage": "x"}) == {"title": "title", "coverImage": "heroImage"}
 
 
 def test_a_required_field_of_a_custom_base_stays_when_unused():
@@ -553,3 +553,42 @@ def test_to_text_shows_what_a_date_field_holds():
     assert kind.to_text("not yet") == "not yet"
     assert kind.to_text(20260124) == "20260124"
     assert kind.to_text(dt.datetime(2021, 5, 1, 9, tzinfo=UTC)) == "2021-05-01 09:00:00+00:00"
+
+
+def test_each_key_of_a_post_belongs_to_one_field_at_most():
+    """Issue 13, point 1: the one rule for which key each field shows. An alias never takes
+    a key another field is named by, nor one another field already shows."""
+    schema = Schema(
+        (
+            Field("excerpt", "text", aliases=("description", "summary")),
+            Field("coverImage", "image", aliases=("image", "heroImage")),
+            Field("image", "image"),  # inferred beside coverImage: the folder uses both keys
+            Field("lede", "text", aliases=("description", "summary")),
+        )
+    )
+    astro = {"description": "d", "summary": "s", "image": "i.png", "heroImage": "h.png"}
+    assert schema.keys_in(astro) == {
+        "excerpt": "description",
+        "coverImage": "heroImage",  # not `image`: the field of that name shows it
+        "image": "image",
+        "lede": "summary",  # not `description`: Excerpt shows it
+    }
+    # A field with nothing to show names the key a value typed into it gets.
+    assert schema.keys_in({"summary": "s"}) == {
+        "excerpt": "summary",
+        "coverImage": "coverImage",
+        "image": "image",
+        "lede": "lede",
+    }
+    # The name wins over an alias; the alias is left to another field, or to Other fields.
+    assert schema.keys_in({"lede": "l", "description": "d"})["lede"] == "lede"
+    assert Schema((Field("excerpt", aliases=("description",)),)).keys_in(
+        {"excerpt": "e", "description": "d"}
+    ) == {"excerpt": "excerpt"}
+
+
+def test_the_form_keys_are_the_shown_ones_and_every_field_name():
+    schema = Schema((Field("title"), Field("excerpt", "text", aliases=("description",))))
+    values = {"title": "T", "description": "d", "series": "s"}
+    assert schema.form_keys(values) == {"title", "excerpt", "description"}
+    assert schema.form_keys({"excerpt": "e", "description": "d"}) == {"title", "excerpt"}

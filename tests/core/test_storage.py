@@ -6,7 +6,11 @@ import errno
 import hashlib
 import os
 import shutil
+import signal
 import stat
+import struct
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -23,7 +27,7 @@ from editor.core.storage import (
     stamp_of,
     write_new,
 )
-from tests.users import as_nobody
+from tests.users import as_nobody, open_folder
 
 ORIGINAL = b"---\ntitle: Hello\n---\n\nFirst version.\n"
 EDITED = b"---\ntitle: Hello again\n---\n\nSecond version, longer.\n"
@@ -413,3 +417,188 @@ def test_write_new_never_replaces_a_file_that_took_the_name(tmp_path, monkeypatc
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["a.png", *([] if hard_links else ["fresh.png"])]
     )
+
+
+# --- what a save keeps: links, owner, attributes (issue 13, point 9) -----------------------
+
+
+def _leftovers(folder: Path, *posts: str) -> list[str]:
+    return sorted(set(os.listdir(folder)) - set(posts))
+
+
+def test_a_hard_linked_post_is_written_in_place_and_its_twin_sees_the_new_text(post: Path):
+    twin = post.parent / "twin.md"
+    os.link(post, twin)
+    inode = os.stat(post).st_ino
+    new = save(post, EDITED, stamp_of(post))
+    assert post.read_bytes() == twin.read_bytes() == EDITED
+    assert os.stat(post).st_ino == inode and os.stat(post).st_nlink == 2
+    assert new == stamp_of(post)
+    assert _leftovers(post.parent, "hello.md", "twin.md") == []  # the backup copy is gone
+    save(post, ORIGINAL, new)  # shorter again: the tail is cut off
+    assert twin.read_bytes() == ORIGINAL
+
+
+def _user_xattrs_work(path: Path) -> bool:
+    try:
+        os.setxattr(path, "user.probe", b"1")
+        os.removexattr(path, "user.probe")
+    except OSError as error:
+        if error.errno in (errno.ENOTSUP, errno.EOPNOTSUPP, errno.EPERM):
+            return False
+        raise
+    return True
+
+
+@pytest.mark.skipif(not hasattr(os, "setxattr"), reason="extended attributes are Linux's")
+def test_extended_attributes_are_kept(post: Path) -> None:
+    if not _user_xattrs_work(post):
+        pytest.skip("this file system takes no user extended attributes")
+    os.setxattr(post, "user.origin", b"camera roll")
+    post.chmod(0o640)
+    save(post, EDITED, stamp_of(post))
+    assert post.read_bytes() == EDITED
+    assert os.getxattr(post, "user.origin") == b"camera roll"
+    assert mode_of(post) == 0o640
+    assert _leftovers(post.parent, "hello.md") == []
+
+
+def _acl(*entries: tuple[int, int, int]) -> bytes:
+    """A POSIX ACL as Linux keeps it in `system.posix_acl_access`: version 2, then entries of
+    (tag, permissions, id) in tag order."""
+    return struct.pack("<I", 2) + b"".join(struct.pack("<HHI", *entry) for entry in entries)
+
+
+@pytest.mark.skipif(not hasattr(os, "setxattr"), reason="POSIX ACLs are Linux's")
+def test_an_access_control_list_is_kept(post: Path) -> None:
+    no_id = 0xFFFFFFFF
+    # owner rw-, user 1234 r--, group r--, mask r--, others ---
+    acl = _acl(
+        (0x01, 6, no_id), (0x02, 4, 1234), (0x04, 4, no_id), (0x10, 4, no_id), (0x20, 0, no_id)
+    )
+    try:
+        os.setxattr(post, "system.posix_acl_access", acl)
+    except OSError as error:
+        if error.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
+            pytest.skip("this file system has no POSIX ACLs")
+        raise
+    save(post, EDITED, stamp_of(post))
+    assert post.read_bytes() == EDITED
+    assert os.getxattr(post, "system.posix_acl_access") == acl
+    assert mode_of(post) == 0o640
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "chown") or os.geteuid() != 0, reason="only root gives files away"
+)
+def test_the_owner_and_group_are_kept(post: Path) -> None:
+    os.chown(post, 1234, 1234)
+    post.chmod(0o664)
+    save(post, EDITED, stamp_of(post))
+    st = os.stat(post)
+    assert (st.st_uid, st.st_gid) == (1234, 1234)
+    assert mode_of(post) == 0o664 and post.read_bytes() == EDITED
+    assert _leftovers(post.parent, "hello.md") == []
+
+
+@pytest.mark.skipif(not hasattr(os, "seteuid") or os.geteuid() != 0, reason="needs two users")
+def test_a_post_whose_owner_a_new_file_cannot_have_is_written_in_place() -> None:
+    # `nobody` may write root's 0o666 post, but a file `nobody` makes cannot be given to root:
+    # the post is written in place, behind a backup copy, and stays root's.
+    with open_folder() as folder:
+        post = folder / "hello.md"
+        post.write_bytes(ORIGINAL)
+        post.chmod(0o666)
+        inode = os.stat(post).st_ino
+        stamp = stamp_of(post)
+        with as_nobody():
+            save(post, EDITED, stamp)
+        st = os.stat(post)
+        assert (st.st_uid, st.st_ino, post.read_bytes()) == (0, inode, EDITED)
+        assert _leftovers(folder, "hello.md") == []
+
+
+# --- leftovers of killed saves (issue 13, point 10) ------------------------------------------
+
+
+def test_a_save_removes_the_temp_files_a_killed_save_of_the_post_left(post: Path) -> None:
+    folder = post.parent
+    (folder / ".hello.md.0123456789abcdef.tmp").write_bytes(EDITED[:10])
+    (folder / ".hello.md.lock").write_bytes(b"")  # its lock file, from a killed process
+    (folder / ".other.md.0123456789abcdef.tmp").write_bytes(b"not this post's")
+    save(post, EDITED, stamp_of(post))
+    assert post.read_bytes() == EDITED
+    assert _leftovers(folder, "hello.md") == [".other.md.0123456789abcdef.tmp"]
+
+
+def test_a_stale_backup_with_the_post_torn_is_rolled_back(post: Path) -> None:
+    # A process killed while writing a post in place left the backup and a torn post: the
+    # next save (or scan) puts the backup back first, as SQLite rolls back a hot journal.
+    tag = hashlib.sha256(EDITED).hexdigest()[:16]
+    (post.parent / f".hello.md.{tag}.bak").write_bytes(ORIGINAL)
+    post.write_bytes(EDITED[:12] + ORIGINAL[12:])
+    storage.sweep(post)
+    assert post.read_bytes() == ORIGINAL
+    assert _leftovers(post.parent, "hello.md") == []
+
+
+def test_a_stale_backup_of_a_finished_write_is_removed(post: Path) -> None:
+    tag = hashlib.sha256(ORIGINAL).hexdigest()[:16]
+    (post.parent / f".hello.md.{tag}.bak").write_bytes(b"the version before")
+    storage.sweep(post)
+    assert post.read_bytes() == ORIGINAL  # it was written whole: kept
+    assert _leftovers(post.parent, "hello.md") == []
+
+
+# --- special files (issue 13, point 12) ------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_post_that_became_a_fifo_is_changed_and_never_written(post: Path) -> None:
+    stamp = stamp_of(post)
+    post.unlink()
+    os.mkfifo(post)
+    assert changed_on_disk(post, stamp)
+    with pytest.raises(PostError, match="named pipe"):
+        save(post, EDITED, stamp, force=True)
+    assert post.is_fifo()
+
+
+SAVE_BIG = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from editor.core.errors import PostError\n"
+    "from editor.core.storage import save, stamp_of\n"
+    "post = Path(sys.argv[1])\n"
+    "try:\n"
+    "    save(post, b'x' * 8192, stamp_of(post))\n"
+    "except PostError as error:\n"
+    "    print(error.message)\n"
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs RLIMIT_FSIZE")
+def test_a_write_in_place_that_fails_half_way_puts_the_old_bytes_back(post: Path) -> None:
+    # A process that may not write past 4 KB (RLIMIT_FSIZE: EFBIG, as on a full disk) saves
+    # 8 KB over a hard-linked post: the first 4 KB go in, then the backup is written back.
+    os.link(post, post.parent / "twin.md")
+
+    def limit() -> None:
+        import resource  # not on Windows
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    done = subprocess.run(
+        [sys.executable, "-c", SAVE_BIG, str(post)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("could not save: the file is too large")
+    assert done.stdout.rstrip().endswith("nothing was changed on disk")
+    assert post.read_bytes() == (post.parent / "twin.md").read_bytes() == ORIGINAL
+    assert _leftovers(post.parent, "hello.md", "twin.md") == []

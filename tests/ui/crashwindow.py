@@ -3,7 +3,8 @@
     python crashwindow.py FOLDER RECOVERY SETTINGS POST TEXT
 
 It opens the window offscreen on FOLDER with its recovery snapshots in RECOVERY, opens POST,
-types TEXT at the end of the first body line, waits for the snapshot, prints "snapshotted" and
+types TEXT at the end of the first body line, waits for the snapshot, prints "snapshotted",
+then "open elsewhere" or "alone" (whether its tab says another window has the post open), and
 then waits to be killed, as a window would sit with unsaved work when the machine goes down.
 """
 
@@ -65,6 +66,7 @@ def main() -> None:
     QTest.keyClicks(tab.editor, text)
     wait_for(window.keeper.snapshotted)
     print("snapshotted", flush=True)
+    print("alone" if tab.elsewhere_bar.isHidden() else "open elsewhere", flush=True)
     app.exec()  # until killed
 
 

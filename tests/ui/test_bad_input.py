@@ -160,15 +160,16 @@ def test_a_post_that_turns_binary_while_open_keeps_its_text(qtbot, bare, tmp_pat
 
 
 @pytest.mark.parametrize(
-    ("text", "saved"),
+    ("text", "saved", "typed_on"),
     [
-        ("", "---\ntitle: Hello\n---\n"),
-        ("Just a body.\n", "---\ntitle: Hello\n---\nJust a body.\n"),
+        ("", "---\ntitle: Hello\n---\n", "More."),
+        # The body's last line ends with a break: text typed after it does too (point 8).
+        ("Just a body.\n", "---\ntitle: Hello\n---\nJust a body.\n", "More.\n"),
     ],
     ids=["empty", "no-front-matter"],
 )
 def test_an_empty_file_or_one_without_front_matter_gets_front_matter_from_the_form(
-    qtbot, bare, tmp_path, prompter, text, saved
+    qtbot, bare, tmp_path, prompter, text, saved, typed_on
 ):
     path = tmp_path / "plain.md"
     path.write_text(text)
@@ -188,4 +189,4 @@ def test_an_empty_file_or_one_without_front_matter_gets_front_matter_from_the_fo
     qtbot.keyClicks(tab.editor, "More.")
     prompter.answer("confirm", True)
     assert bare.save_current()
-    assert path.read_text() == saved + "More."
+    assert path.read_text() == saved + typed_on

@@ -504,3 +504,78 @@ def test_clicking_the_words_draft_ticks_the_box(qtbot, window, open_tab, folder,
     assert (folder / REFERENCE).read_text() == posts[REFERENCE].replace(
         "category: Healthcare\n", "category: Healthcare\ndraft: true\n"
     )
+
+
+def _to_end(qtbot, editor) -> None:
+    """Ctrl+End: the cursor after the last character, as a writer puts it there."""
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_typing_at_the_end_of_a_post_keeps_its_final_newline(
+    qtbot, window, open_tab, folder, posts
+):
+    """Issue 13, point 8: the editor shows a final newline as an empty last line; text typed
+    there ended the file without one ("\\ No newline at end of file")."""
+    rel = "glaciers-in-retreat.md"
+    tab = open_tab(rel)
+    _to_end(qtbot, tab.editor)
+    qtbot.keyClicks(tab.editor, "A new last line.")
+    assert window.save_current()
+    assert (folder / rel).read_bytes() == (
+        b"---\n"
+        b"title: 'Glaciers in retreat'\n"
+        b"date: '2025-11-02'\n"
+        b"excerpt: >-\n"
+        b"  The ice is going faster than the models said.\n"
+        b"author: Other Author\n"
+        b"tags:\n"
+        b"  - Climate\n"
+        b"  - Science\n"
+        b"category: Environment\n"
+        b"---\n"
+        b"Measurements from three valleys.\n"
+        b"A new last line.\n"
+    )
+    # Typed on, then some of it taken back: the line is still a line.
+    qtbot.keyClicks(tab.editor, " And")
+    qtbot.keyClick(tab.editor, Qt.Key.Key_Backspace)
+    assert window.save_current()
+    assert (folder / rel).read_bytes() == posts[rel].replace(
+        "valleys.\n", "valleys.\nA new last line. An\n"
+    ).encode()
+
+
+def test_a_final_newline_deleted_on_purpose_stays_deleted(qtbot, window, open_tab, folder, posts):
+    rel = "glaciers-in-retreat.md"
+    tab = open_tab(rel)
+    _to_end(qtbot, tab.editor)
+    qtbot.keyClick(tab.editor, Qt.Key.Key_Backspace)
+    assert window.save_current()
+    assert (folder / rel).read_bytes() == posts[rel].removesuffix("\n").encode()
+    # ...and typing on at the end of that line does not bring it back.
+    qtbot.keyClicks(tab.editor, " Three.")
+    assert window.save_current()
+    assert (folder / rel).read_bytes() == posts[rel].replace(
+        "valleys.\n", "valleys. Three."
+    ).encode()
+
+
+def test_a_crlf_post_keeps_its_final_crlf_when_typed_at_the_end(qtbot, window, open_tab, folder):
+    tab = open_tab("written-on-windows.md")
+    _to_end(qtbot, tab.editor)
+    qtbot.keyClicks(tab.editor, "Third line.")
+    assert window.save_current()
+    assert (folder / "written-on-windows.md").read_bytes() == (
+        b"---\r\n"
+        b"title: 'Written on Windows'\r\n"
+        b"date: '2025-06-30'\r\n"
+        b"author: Some Author\r\n"
+        b"tags:\r\n"
+        b"  - Windows\r\n"
+        b"category: Technology\r\n"
+        b"---\r\n"
+        b"First line of the body.\r\n"
+        b"Second line of the body.\r\n"
+        b"Third line.\r\n"
+    )

@@ -219,3 +219,41 @@ def test_the_status_bar_shows_the_count_of_the_post_in_front(qtbot, window, open
     tab.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(tab.editor, "Two more")
     qtbot.waitUntil(lambda: window.stats.text() == "6 words · 1 min read", timeout=3000)
+
+
+# --- the final line break (issue 13, point 8) -------------------------------------------------
+
+
+def test_the_final_break_stays_through_typing_and_goes_only_when_deleted(qtbot, edit):
+    edit.setPlainText("One.\n")
+    at_end(edit)
+    qtbot.keyClicks(edit, "Two.")
+    assert (edit.toPlainText(), edit.text_to_save()) == ("One.\nTwo.", "One.\nTwo.\n")
+    # The last line deleted with the break before it: the break ending the text stays.
+    cursor = edit.textCursor()
+    cursor.setPosition(len("One."))
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    assert edit.text_to_save() == "One.\n"
+    # Deleted, undone, deleted again.
+    edit.setPlainText("One.\n")
+    at_end(edit)
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    assert edit.text_to_save() == "One."
+    qtbot.keyClick(edit, Qt.Key.Key_Z, CTRL)
+    assert edit.text_to_save() == "One.\n"
+    place(edit, len("One."))
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)  # Delete before the break deletes it too
+    assert edit.text_to_save() == "One."
+
+
+def test_a_text_without_a_final_break_gets_none_and_empty_stays_empty(qtbot, edit):
+    edit.setPlainText("No break")
+    at_end(edit)
+    qtbot.keyClicks(edit, " here.")
+    assert edit.text_to_save() == "No break here."
+    edit.setPlainText("Broken.\n")
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    assert edit.text_to_save() == ""

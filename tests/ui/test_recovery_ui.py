@@ -9,7 +9,6 @@ killed with SIGKILL; this process's window then offers and restores the text.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import signal
 import subprocess
@@ -17,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from editor.core.recovery import RecoveryStore
 from editor.ui import app
@@ -179,10 +179,7 @@ def test_changes_of_a_killed_window_are_offered_and_restored(
 
 def _orphan(recovery: RecoveryStore, post: Path, text: str, digest: str | None) -> None:
     """A snapshot left by a window that is no longer running: its owner names no process."""
-    file = recovery.save(post, text, digest)
-    record = json.loads(file.read_text())
-    record["owner"] = "a-host-long-gone:1:0"
-    file.write_text(json.dumps(record))
+    RecoveryStore(recovery.folder, owner="a-host-long-gone:1:0:0").save(post, text, digest)
 
 
 def test_a_post_whose_file_is_gone_is_restored_and_saved_anew(
@@ -290,7 +287,7 @@ def test_a_snapshot_kept_for_later_outlives_opening_editing_and_saving_its_post(
     quick.keeper.snapshot(tab)  # what its timer does after the open: nothing to keep, and
     quick.keeper.discard(path)  # what a revert does: neither may drop someone else's text
     assert [s.text for s in recovery.orphans()] == ["the text kept for later"]
-    _snapshotted(qtbot, quick, tab, put_cursor)  # moves it aside, does not overwrite it
+    _snapshotted(qtbot, quick, tab, put_cursor)  # beside it, in a file of this window's
     assert quick.save_current()
     assert [s.text for s in recovery.orphans()] == ["the text kept for later"]
 
@@ -302,4 +299,102 @@ def test_a_restored_snapshot_is_gone_once_saved(qtbot, window, folder, recovery,
     window.offer_recovery()
     assert window.save_current()
     assert path.read_text().endswith("Restored line.\n")
-    assert recovery.orphans() == [] and list(recovery.folder.iterdir()) == []
+    assert recovery.orphans() == [] and list(recovery.folder.glob("*.json")) == []
+
+
+# --- two windows on one post (issue 13, point 2) -----------------------------------------------
+
+
+@pytest.fixture
+def other_window(qtbot, tmp_path, prompter, folder, recovery) -> MainWindow:
+    """A second window of the app on the same folder, its snapshots in the same recovery
+    folder under an owner of its own (in this process, which is quicker than another)."""
+    settings = QSettings(str(tmp_path / "other-settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(
+        settings, RenderService(use_process=False), prompter, RecoveryStore(recovery.folder)
+    )
+    qtbot.addWidget(win, before_close_func=lambda _: setattr(prompter, "unattended", True))
+    win.keeper.delay_ms = 50
+    win.show()
+    with qtbot.waitSignal(win.folderLoaded, timeout=10_000):
+        win.open_folder(folder)
+    return win
+
+
+def test_two_windows_on_one_post_each_keep_their_unsaved_text(
+    qtbot, quick, other_window, open_tab, put_cursor, recovery, folder, prompter, posts
+):
+    """Window B used to set A's snapshot aside and write its own under the same name; A's save
+    then deleted B's, and a crash of B lost B's text."""
+    path = folder / SECOND
+    a = open_tab(SECOND)
+    _snapshotted(qtbot, quick, a, put_cursor, " A's words.")
+    assert a.elsewhere_bar.isHidden()
+    b = other_window.open_post(path)
+    assert not b.elsewhere_bar.isHidden()  # told at once
+    assert "open in another Post Editor window" in b.elsewhere_bar.text()
+    _snapshotted(qtbot, other_window, b, put_cursor, " B's words.")
+    _snapshotted(qtbot, quick, a, put_cursor, "!")
+    assert not a.elsewhere_bar.isHidden()  # told with its next snapshot
+
+    assert quick.save_current()
+    assert path.read_text() == posts[SECOND].replace("valleys.\n", "valleys. A's words.!\n")
+    assert recovery.snapshot_of(path) is None
+    kept = other_window.keeper.store.snapshot_of(path)
+    assert kept is not None
+    assert kept.text == posts[SECOND].replace("valleys.\n", "valleys. B's words.\n")
+
+    prompter.answer("save_changes", Choice.DISCARD)
+    other_window.close_current()  # B throws its changes away: now they may go
+    assert other_window.keeper.store.snapshot_of(path) is None
+    quick.keeper.snapshot(a)
+    assert a.elsewhere_bar.isHidden()
+    assert [p.suffix for p in recovery.folder.iterdir()] == [".open"]  # A's: still open
+
+
+@pytest.mark.slow
+def test_a_crashed_windows_text_outlives_a_save_of_its_post_in_another_window(
+    qtbot, quick, open_tab, put_cursor, folder, recovery, tmp_path, prompter, posts
+):
+    """The crash story with a real second process: it types into the post this window has
+    open and snapshots, this window saves, the other is killed; its text is offered here."""
+    tab = open_tab(SECOND)
+    _snapshotted(qtbot, quick, tab, put_cursor, " Saved here.")
+    typed = " Typed there, then the crash."
+    crashed = subprocess.Popen(
+        [
+            sys.executable,
+            str(HERE / "crashwindow.py"),
+            str(folder),
+            str(recovery.folder),
+            str(tmp_path / "crashed-settings.ini"),
+            SECOND,
+            typed,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert crashed.stdout is not None
+        assert crashed.stdout.readline() == "snapshotted\n"
+        assert crashed.stdout.readline() == "open elsewhere\n"
+        _snapshotted(qtbot, quick, tab, put_cursor, "!")
+        assert not tab.elsewhere_bar.isHidden()
+        assert quick.save_current()
+    finally:
+        crashed.send_signal(signal.SIGKILL)
+        crashed.wait(timeout=10)
+    assert (folder / SECOND).read_text() == posts[SECOND].replace(
+        "valleys.\n", "valleys. Saved here.!\n"
+    )
+
+    prompter.answer("recover", [Recovery.LATER])
+    quick.offer_recovery()
+    [offer] = prompter.offers
+    assert (offer.post, offer.disk_changed) == (folder / SECOND, True)
+    assert f"+Measurements from three valleys.{typed}\n" in offer.diff
+    assert [s.text for s in recovery.orphans()] == [
+        posts[SECOND].replace("valleys.\n", f"valleys.{typed}\n")
+    ]
+    quick.keeper.snapshot(tab)
+    assert tab.elsewhere_bar.isHidden()  # the other window is gone
