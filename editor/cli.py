@@ -22,10 +22,8 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-import yaml
-
 from editor import __version__
-from editor.core import safeyaml, storage
+from editor.core import storage
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder
 from editor.core.post import Post
@@ -34,6 +32,7 @@ from editor.core.site import site_root
 from editor.core.site_checks import folder_problems
 from editor.core.textdiff import file_diff
 from editor.core.validate import Problem, problem_from_error, validate
+from editor.core.yamlemit import typed_value
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -139,7 +138,9 @@ def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema, Path, st
 
 
 def parse_assignment(text: str, schema: Schema) -> tuple[str, object]:
-    """`KEY=VALUE` → (key, value): as typed for the schema's text fields, as YAML otherwise."""
+    """`KEY=VALUE` → (key, value): by the field's type when the schema knows the key, else
+    the text as typed unless it is one of the YAML forms that keep every character of it
+    (`yamlemit.typed_value`: `[a, b]`, `{k: v}`, `true`, `42`, `null`, `2026-01-24`)."""
     key, sep, raw = text.partition("=")
     key = key.strip()
     if not sep or not key:
@@ -147,12 +148,7 @@ def parse_assignment(text: str, schema: Schema) -> tuple[str, object]:
     field = schema.field(key)
     if field is not None:
         return key, field.parse(raw)
-    try:
-        value = safeyaml.load(raw)
-    except yaml.YAMLError:
-        return key, raw
-    # `subtitle=Hello: world` is text that happens to hold a colon, not a mapping.
-    return key, raw if isinstance(value, dict) and not raw.lstrip().startswith("{") else value
+    return key, typed_value(raw)
 
 
 # --- sub-commands --------------------------------------------------------------------------
@@ -263,9 +259,17 @@ def _set_one(path: Path, schema: Schema, args: argparse.Namespace) -> bool:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    """Create a post from a title (and fields) and print its path."""
+    """Create a post from a title (and fields) and print its path.
+
+    A schema file that cannot be read is told as `check` tells it, and no post is made:
+    `check` goes on with the built-in shape because it only reads, but that file says how new
+    posts are named and what they hold, and a post made without it would be a wrong file to
+    clean up (git, too, refuses to work with a config file it cannot read)."""
     folder = ContentFolder(args.folder)
     folder.scan()
+    if (problem := folder.schema_problem()) is not None:
+        _say(f"{problem}; fix it first: no post was made")
+        return USAGE
     fields = dict(parse_assignment(assignment, folder.schema) for assignment in args.field)
     print(folder.create_post(args.title, fields).path)
     return OK

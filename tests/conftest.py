@@ -1,10 +1,19 @@
 """Test set-up shared by every test: Qt renders offscreen, so no display is needed."""
 
+import atexit
 import os
+import shutil
+import tempfile
+
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from hypothesis import settings
+# Saves keep notes in the user's state folder (editor/core/added_blocks.py): a test run's
+# notes go to a folder of its own, never the real one.
+_STATE = tempfile.mkdtemp(prefix="post-editor-tests-state-")
+os.environ["XDG_STATE_HOME"] = _STATE
+atexit.register(shutil.rmtree, _STATE, True)
 
 # The suite gives the same verdict on every run: hypothesis draws the same examples each time.
 # For a deeper, random search set HYPOTHESIS_PROFILE=explore (and FUZZ_EXAMPLES, test_fuzz.py).

@@ -25,7 +25,7 @@ from typing import Literal
 import yaml
 from yaml.nodes import MappingNode
 
-from editor.core import storage, yamlsplice
+from editor.core import added_blocks, storage, yamlanchors, yamlspans, yamlsplice
 from editor.core.errors import PostError
 from editor.core.safeyaml import Loader
 
@@ -184,8 +184,11 @@ class Post:
                 _EMPTY, None, self._error("YAML error: a character is not text", line, col)
             )
         root = None
+        merging: list[tuple[MappingNode, yamlanchors.Pairs]] = []
         try:
             root = loader.get_single_node()
+            if root is not None and "<<" in fm:  # constructing folds merges into the tree
+                merging = yamlanchors.written_pairs(root)
             values = loader.construct_document(root) if root is not None else {}
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -197,6 +200,7 @@ class Post:
         except (yaml.YAMLError, TypeError, OverflowError, RecursionError) as exc:
             return _Parsed(_EMPTY, None, self._error(f"YAML error: {exc}", 0, None))
         finally:
+            yamlanchors.restore_pairs(merging)  # the tree as written, for the splicer
             loader.dispose()
         if not isinstance(values, dict) or (root is not None and not isinstance(root, MappingNode)):
             return _Parsed(
@@ -229,14 +233,14 @@ class Post:
         return _Parsed(MappingProxyType(values), None, None)
 
     @cached_property
-    def entries(self) -> Sequence[yamlsplice.Entry]:
+    def entries(self) -> Sequence[yamlspans.Entry]:
         """The top-level entries of YAML front matter, in file order (empty when none)."""
         root = self._parsed.root
         if root is None:
             return ()
         try:
-            return tuple(yamlsplice.locate(self.front_matter, root))
-        except yamlsplice.SpliceError:
+            return tuple(yamlspans.locate(self.front_matter, root))
+        except yamlspans.SpliceError:
             return ()
 
     @cached_property
@@ -245,6 +249,8 @@ class Post:
         lines: dict[str, tuple[int, ...]] = {}
         first = self._first_line + 1
         for key_node, _ in self._parsed.root.value if self._parsed.root else ():
+            if key_node.tag == yamlspans.MERGE_TAG:
+                continue  # `<<:` twice merges twice; and a merged key is not written here
             key = str(key_node.value)
             lines[key] = (*lines.get(key, ()), first + key_node.start_mark.line)
         return lines
@@ -278,7 +284,7 @@ class Post:
         """The whole file replaced, as in a raw-text editor (the text is kept as given)."""
         return self if text == self.text else self._with_text(text)
 
-    def _editable_entries(self, key: str) -> Sequence[yamlsplice.Entry]:
+    def _editable_entries(self, key: str) -> Sequence[yamlspans.Entry]:
         """The entries, after checking that front-matter fields can be edited losslessly."""
         if self.kind == "toml":
             raise PostError(
@@ -301,26 +307,49 @@ class Post:
             )
         if self._parsed.root is not None and not self.entries:
             try:
-                yamlsplice.locate(self.front_matter, self._parsed.root)
-            except yamlsplice.SpliceError as exc:
+                yamlspans.locate(self.front_matter, self._parsed.root)
+            except yamlspans.SpliceError as exc:
                 raise PostError(
                     f"cannot edit this front matter losslessly: {exc}", self.path
                 ) from None
         return self.entries
 
+    @cached_property
+    def _shared(self) -> tuple[int, ...]:
+        return yamlanchors.shared_at(self._parsed.root, self.front_matter)
+
+    def _check_edit(self, key: str, entries: Sequence[yamlspans.Entry], removing: bool) -> None:
+        """Refuse an edit that anchors or merges make wrong (see `yamlanchors.refusal`)."""
+        found = yamlanchors.refusal(key, entries, self._shared, removing, self._first_line)
+        if found is not None:
+            message, entry = found
+            raise PostError(message, self.path, self._first_line + entry.line + 1)
+
     def with_value(self, key: str, value: object, order: Sequence[str] = ()) -> Post:
-        """The post with one front-matter field set. A new key goes where `order` puts it."""
+        """The post with one front-matter field set. A new key goes where `order` puts it.
+
+        A key merged in by `<<:` is never edited where it is written (in another mapping,
+        which others may merge too): a top-level key overrides it, after the last `<<:` line.
+        Every reader lets that key win: PyYAML, js-yaml and Go's yaml.v3 let an explicit key
+        win wherever it stands, Ruby's Psych merges at the `<<:` line, so a later key wins."""
         entries = self._editable_entries(key)
         if key in self.values and _same(self.values[key], value):
             return self
+        self._check_edit(key, entries, removing=False)
         fm, style = self.front_matter, yamlsplice.NewStyle.of(entries)
-        entry = next((e for e in entries if e.key == key), None)
-        if entry is not None:
-            new_fm = yamlsplice.replace(fm, entry, value, style, self.eol)
-        else:
-            pos = yamlsplice.insertion_point(entries, key, order, len(fm))
-            indent = entries[0].indent if entries else 0  # the mapping may sit right of column 0
-            new_fm = yamlsplice.insert(fm, pos, key, value, indent, style, self.eol)
+        entry = next((e for e in entries if e.key == key and not e.merge), None)
+        try:
+            if entry is not None:
+                new_fm = yamlsplice.replace(fm, entry, value, style, self.eol)
+            else:
+                pos = yamlsplice.insertion_point(entries, key, order, len(fm))
+                if yamlanchors.merge_of(key, entries) is not None:
+                    pos = max(pos, *(e.end for e in entries if e.merge))
+                indent = entries[0].indent if entries else 0  # the mapping may sit right of 0
+                new_fm = yamlsplice.insert(fm, pos, key, value, indent, style, self.eol)
+        except yamlspans.SpliceError as exc:  # a nested mapping that cannot be spliced
+            line = self._first_line + entry.line + 1 if entry else None
+            raise PostError(f"cannot change ‘{key}’ losslessly: {exc}", self.path, line) from None
         if self.kind == "none":
             bom = self.text[: self.layout.start]
             return self._with_text(f"{bom}---{self.eol}{new_fm}---{self.eol}{self.body}")
@@ -329,16 +358,24 @@ class Post:
     def without(self, key: str) -> Post:
         """The post with a front-matter field removed (only its lines go)."""
         entries = self._editable_entries(key)
-        entry = next((e for e in entries if e.key == key), None)
+        self._check_edit(key, entries, removing=True)
+        entry = next((e for e in entries if e.key == key and not e.merge), None)
         if entry is None:
             return self
         new_fm = yamlsplice.remove(self.front_matter, entry)
-        if not new_fm and Layout.of(self.original).kind == "none":
-            # The block was added in this editing session: take it away again.
-            return self._with_text(
-                self.text[: self.layout.start - len("---" + self.eol)] + self.body
-            )
+        if not new_fm and self._block_is_ours():
+            # The file had no front matter: it keeps none (a block we did not add stays, as
+            # an empty block makes a Jekyll page of a file).
+            bom = self.text[: self.text.startswith("\ufeff")]
+            return self._with_text(bom + self.body)
         return self._with_front_matter(new_fm)
+
+    def _block_is_ours(self) -> bool:
+        """Whether the front-matter block is one we added to a file that had none: in this
+        editing session, or in one whose save the file still is (see `added_blocks`)."""
+        if Layout.of(self.original).kind == "none":
+            return True
+        return added_blocks.was_added(self.path, self.original)
 
     def _with_front_matter(self, fm: str) -> Post:
         layout = self.layout
@@ -375,6 +412,7 @@ class Post:
         if not self.modified and self.stamp is not None and not force:
             return self
         stamp = storage.save(self.path, self.to_bytes(), self.stamp, force=force, within=within)
+        added_blocks.note_save(self.path, self.text, self.kind != "none" and self._block_is_ours())
         return Post(self.text, self.path, stamp=stamp)
 
 

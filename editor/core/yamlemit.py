@@ -5,6 +5,9 @@ becomes. Every piece of text it returns reads back as the same value with PyYAML
 writes a plain scalar that another site tool would read differently: Jekyll (Ruby Psych, YAML 1.1),
 Hugo (Go YAML) and gray-matter (js-yaml, YAML 1.2) disagree on words like `no`, `on`, `y`, on
 `12:30` and on `1.10`, so such strings are always quoted.
+
+`typed_value` is the way back for a value typed with no field type to go by (`set --field
+KEY=VALUE` on a key the schema does not know): YAML only where that loses no character.
 """
 
 from __future__ import annotations
@@ -184,4 +187,37 @@ def _dump_checked(value: object, **options: object) -> str:
         text = yaml.safe_dump(
             value, allow_unicode=True, sort_keys=False, default_style='"', **options
         )
+    return text
+
+
+# What the safe loader raises on text it cannot read: YAML errors, and (bugs of its
+# constructors) ValueError for `2026-02-30` or `!!int x`, KeyError for `!!bool maybe`,
+# IndexError for `!!int ''`, AttributeError for `!!timestamp soon`; libyaml's reader raises
+# UnicodeEncodeError (a ValueError) for a lone surrogate.
+_UNREADABLE = (yaml.YAMLError, ValueError, KeyError, IndexError, AttributeError, TypeError,
+               OverflowError, RecursionError)  # fmt: skip
+# The first character of every spelling `typed_value` can take for a scalar.
+_SCALAR_START = re.compile(r"[-.0-9tfn]")
+
+
+def typed_value(text: str) -> object:
+    """The value typed `text` stands for when no field type says: the text itself, exactly,
+    unless its YAML reading keeps every character of it. That is: a `[...]` or `{...}` that YAML
+    reads as a list or a mapping; or `true`, `false`, `null`, a number or an ISO date spelled
+    exactly as this module writes that value (`42`, `-2.5`, `2026-01-24`). So `#1 in sales`
+    (a comment), ` spaced `, `&b c` (an anchor), `- dash` (a list), `yes`, `~`, `1.10`, `0x1F`
+    and the empty text all stay text, and are quoted when written."""
+    flow = text[:1] + text[-1:]
+    if flow not in ("[]", "{}") and not _SCALAR_START.match(text):
+        return text  # cheap: most text cannot be one of the forms below
+    try:
+        value = safeyaml.load(text)
+    except _UNREADABLE:
+        return text
+    if flow in ("[]", "{}"):
+        return value if isinstance(value, list if flow == "[]" else dict) else text
+    if isinstance(value, dt.date):
+        return value if value.isoformat() == text else text
+    if value is None or isinstance(value, bool | int | float):
+        return value if scalar_text(value) == text else text
     return text

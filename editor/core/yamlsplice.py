@@ -1,15 +1,14 @@
-"""Lossless edits of a YAML mapping's text: locate each entry, re-emit only what changed.
+"""Lossless edits of a YAML mapping's text: re-emit only the entries that changed.
 
-`yaml.compose` marks where every node starts and ends. An entry's span runs from the start of
-its key's line to the end of its value's last *content* line: PyYAML's own end mark of a block
-collection reaches over the comments and blank lines that follow it, so the end is taken from
-the last scalar inside instead. Everything outside the spans of changed entries (comments,
-blank lines, other entries, indentation, line endings) is never rewritten.
+Where each entry lies is `yamlspans.locate`'s business. Everything outside the spans of changed
+entries (comments, blank lines, other entries, indentation, line endings) is never rewritten.
 
 A changed value keeps its old style where the new value can be written that way: quotes,
 `|`/`>` block scalars and their indentation, flow or block lists (unchanged items keep their
 exact lines, comments included), date spellings. Nested block mappings are edited the same way,
 one level down.
+A `<<:` merge key is an entry of its own; the fields it brings in from another mapping are
+never edited (`yamlanchors`).
 """
 
 from __future__ import annotations
@@ -24,25 +23,21 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from editor.core import yamlemit as emit
+from editor.core.yamlspans import (
+    Entry,
+    SpliceError,
+    alias_items,
+    before_break,
+    content_end,
+    eol_at,
+    line_end,
+    line_start,
+    locate,
+)
 
 # The line a block value starts on: nothing, or a block scalar's indicator, after any tag or
 # anchor (`key: !!str |-`).
 _BLOCK_HEADER = re.compile(r"[ \t]*(?:[!&]\S*[ \t]+)*(?:[|>][-+0-9]*)?[ \t]*")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One `key: value` of a block mapping, as offsets into the mapping's text."""
-
-    key: str
-    node: Node  # the value node
-    start: int  # start of the key's line
-    key_end: int  # just after the `:` that ends the key
-    value_start: int  # where the value's text begins (`key_end` for an empty value)
-    value_end: int  # end of the value's content, before its last line's break
-    end: int  # after the line break that ends the entry's last line
-    indent: int  # the key's column
-    line: int  # the key's 0-based line in the mapping's text
 
 
 @dataclass(frozen=True)
@@ -55,108 +50,18 @@ class NewStyle:
     @classmethod
     def of(cls, entries: Sequence[Entry]) -> NewStyle:
         """The quote character and list indentation a file already uses most."""
-        quotes = [e.node.style for e in entries if isinstance(e.node, ScalarNode)]
+        own = [e for e in entries if not e.merge]  # a merge's value is written elsewhere
+        quotes = [e.node.style for e in own if isinstance(e.node, ScalarNode)]
         single, double = quotes.count("'"), quotes.count('"')
         lists = [
             e.node.start_mark.column - e.indent
-            for e in entries
+            for e in own
             if isinstance(e.node, SequenceNode) and not e.node.flow_style
         ]
         return cls(
             quote='"' if double > single else "'",
             list_indent=max(set(lists), key=lists.count) if lists else 2,
         )
-
-
-class SpliceError(Exception):
-    """An edit that cannot be made losslessly; the caller turns it into a PostError."""
-
-
-def locate(text: str, mapping: MappingNode) -> list[Entry]:
-    """Every entry of a block mapping, in file order."""
-    if mapping.flow_style:
-        raise SpliceError("the front matter is written as a {…} flow mapping")
-    entries = []
-    for key_node, value_node in mapping.value:
-        if not isinstance(key_node, ScalarNode):
-            raise SpliceError("a key is not a plain word")
-        start = _line_start(text, key_node.start_mark.index)
-        colon = key_node.end_mark.index
-        while colon < len(text) and text[colon] in " \t":
-            colon += 1
-        if text[colon : colon + 1] != ":" or text[start : key_node.start_mark.index].strip():
-            raise SpliceError(f"the key ‘{key_node.value}’ is not written as `key: value`")
-        key_end = colon + 1
-        if value_node.start_mark.index < key_end:
-            raise SpliceError(f"‘{key_node.value}’ uses a YAML alias")
-        value_end = _content_end(text, value_node)
-        empty = (
-            isinstance(value_node, ScalarNode)
-            and value_node.end_mark.index == value_end
-            and (value_node.start_mark.index == value_end)
-        )
-        entries.append(
-            Entry(
-                key=key_node.value,
-                node=value_node,
-                start=start,
-                key_end=key_end,
-                value_start=key_end if empty else value_node.start_mark.index,
-                value_end=max(value_end, key_end),
-                end=_line_end(text, max(value_end, key_end)),
-                indent=key_node.start_mark.column,
-                line=key_node.start_mark.line,
-            )
-        )
-    return entries
-
-
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
-
-
-def _line_end(text: str, pos: int) -> int:
-    """Just after the line break of the line holding `pos` (the text's end if none)."""
-    brk = text.find("\n", pos)
-    return len(text) if brk < 0 else brk + 1
-
-
-def _before_break(text: str, pos: int) -> int:
-    """`pos` moved back over one line break that ends just before it."""
-    if pos and text[pos - 1] == "\n":
-        pos -= 1
-        if pos and text[pos - 1] == "\r":
-            pos -= 1
-    return pos
-
-
-def _content_end(text: str, node: Node) -> int:
-    if isinstance(node, ScalarNode):
-        if node.style in ("|", ">"):
-            return _block_scalar_end(text, node)
-        return node.end_mark.index
-    if node.flow_style or not node.value:
-        return node.end_mark.index
-    last = node.value[-1]
-    return _content_end(text, last[1] if isinstance(node, MappingNode) else last)
-
-
-def _block_scalar_end(text: str, node: ScalarNode) -> int:
-    start, end = node.start_mark.index, node.end_mark.index
-    header_end = _before_break(text, _line_end(text, start))
-    header = text[start:header_end].split("#")[0]
-    if "+" in header:  # keep-chomping: the trailing blank lines are part of the value
-        return max(_before_break(text, end), header_end)
-    last = len(text[:end].rstrip(" \t\r\n"))
-    return max(_before_break(text, _line_end(text, last)), header_end)
-
-
-def eol_at(text: str, pos: int, default: str) -> str:
-    """The line break that ends the line holding `pos`, else `default`."""
-    brk = text.find("\n", pos)
-    if brk < 0:
-        return default
-    return "\r\n" if brk and text[brk - 1] == "\r" else "\n"
 
 
 # --- values as text ------------------------------------------------------------------------
@@ -179,7 +84,7 @@ def _block(value: str, style: str, indent: int, blank_after: bool) -> str:
 
 
 def _blank_line_at(text: str, pos: int) -> bool:
-    line = text[pos : _line_end(text, pos)]
+    line = text[pos : line_end(text, pos)]
     return pos < len(text) and not line.strip()
 
 
@@ -226,7 +131,7 @@ def _scalar_like(text: str, entry: Entry, value: object, style: NewStyle, eol: s
 
 def _keep_header_comment(text: str, entry: Entry, block: str) -> str:
     """`excerpt: >- # shown on the index page`: the new header keeps the old comment."""
-    header = text[entry.value_start : _before_break(text, _line_end(text, entry.value_start))]
+    header = text[entry.value_start : before_break(text, line_end(text, entry.value_start))]
     comment = header.find(" #")
     if comment < 0 or not block.startswith(("|", ">")):
         return block
@@ -236,7 +141,7 @@ def _keep_header_comment(text: str, entry: Entry, block: str) -> str:
 
 def _block_indent(text: str, entry: Entry) -> int:
     """How far a block scalar's lines are indented beyond its key (2 when it has none)."""
-    for line in text[_line_end(text, entry.value_start) : entry.value_end].splitlines():
+    for line in text[line_end(text, entry.value_start) : entry.value_end].splitlines():
         if line.strip():
             return max(1, len(line) - len(line.lstrip(" ")) - entry.indent)
     return 2
@@ -258,6 +163,14 @@ def _list_text(
     """
     quote = _item_quote(node)
     matcher = SequenceMatcher(None, [_key(v) for v in old], [_key(v) for v in items], False)
+    aliases = alias_items(node)
+    if aliases and not node.flow_style:
+        raise SpliceError("a list item is a YAML alias (*), so its lines cannot be told")
+    if any(
+        tag == "equal" and aliases & set(range(i1, i2))
+        for tag, i1, i2, _, _ in matcher.get_opcodes()
+    ):
+        raise SpliceError("a list item kept as it is is a YAML alias (*), written elsewhere")
     if node.flow_style:
         pieces = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -269,8 +182,8 @@ def _list_text(
     indent = node.start_mark.column
     # An item's span starts where the one before it ends, so comment lines between items
     # travel with the item they precede.
-    ends = [_line_end(text, _content_end(text, n)) for n in node.value]
-    starts = [_line_start(text, node.value[0].start_mark.index), *ends[:-1]]
+    ends = [line_end(text, content_end(text, n)) for n in node.value]
+    starts = [line_start(text, node.value[0].start_mark.index), *ends[:-1]]
     spans = list(zip(starts, ends, strict=True))
     out = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -293,7 +206,7 @@ def _block_item(value: object, indent: int, quote: emit.QuoteStyle, eol: str) ->
 
 
 def _raw(text: str, node: Node) -> str:
-    return text[node.start_mark.index : _content_end(text, node)]
+    return text[node.start_mark.index : content_end(text, node)]
 
 
 def _key(value: object) -> str:
@@ -342,7 +255,7 @@ def _comment_up(text: str, value_end: int, new: str, eol: str) -> tuple[str, int
     first, sep, rest = new.partition(eol)
     if not sep or not tail.startswith("#", spaces) or not _BLOCK_HEADER.fullmatch(first):
         return new, value_end
-    comment_end = _before_break(text, _line_end(text, value_end))
+    comment_end = before_break(text, line_end(text, value_end))
     return first + text[value_end:comment_end] + sep + rest, comment_end
 
 
@@ -421,6 +334,8 @@ def update_mapping(
 ) -> str:
     """`text` with a nested block mapping changed to `new`, entry by entry."""
     entries = locate(text, node)
+    if any(e.merge for e in entries):
+        raise SpliceError("a mapping that takes fields from a `<<:` merge is edited by hand")
     old = {e.key: e for e in entries}
     edits: list[tuple[int, int, int, str]] = []  # (start, sequence, end, text)
     indent = entries[0].indent if entries else node.start_mark.column

@@ -341,6 +341,13 @@ ODD_FILES: dict[str, bytes] = {
         b"# closing comment\n---\n\nBody\n"
     ),
     "unicode.md": "---\ntitle: Café Noël ✓\ndate: 2026-01-24\n---\nÉté\n".encode(),
+    # No front matter: the block `set` adds goes again with its last field (Jekyll copies
+    # such a file as it is, and renders one with a block, even an empty one).
+    "no-front-matter.md": b"# Just Markdown\n\nNo front matter at all.\n",
+    "no-front-matter-bom-crlf.md": "\ufeff# Notes\r\n\r\nWritten on Windows.\r\n".encode(),
+    "empty.md": b"",
+    # An empty block kept on purpose (a Jekyll page): it stays.
+    "empty-front-matter.md": b"---\n---\nA page Jekyll renders.\n",
 }
 
 
@@ -361,6 +368,38 @@ def test_set_then_unset_of_a_new_key_gives_back_every_file(run, write, tmp_path)
     assert ran.rc == 0, ran.err
     for name, data in ODD_FILES.items():
         assert (site / name).read_bytes() == data, name
+
+
+MERGED = """\
+---
+base: &base
+  author: Anna
+<<: *base
+title: Merged
+---
+Body
+"""
+
+
+def test_set_of_a_merged_key_overrides_it_and_leaves_the_merged_mapping(run, write, tmp_path):
+    path = write(tmp_path / "p.md", MERGED)
+    ran = run("set", path, "--field", "author=Zoe")
+    assert ran.rc == 0, ran.err
+    assert path.read_text(encoding="utf-8") == MERGED.replace(
+        "title: Merged\n", "title: Merged\nauthor: Zoe\n"
+    )
+    values = Post.read(path).values
+    assert (values["author"], values["base"]) == ("Zoe", {"author": "Anna"})
+
+
+def test_unset_of_a_merged_key_is_refused_with_the_merge_line(run, write, tmp_path):
+    path = write(tmp_path / "p.md", MERGED)
+    ran = run("set", path, "--unset", "author")
+    assert ran.rc == 1
+    assert path.read_bytes() == MERGED.encode()
+    (line,) = [x for x in ran.err_lines if "p.md" in x]
+    assert line.startswith(f"post-editor: {path}:4: ") and "`<<:` merge on line 4" in line
+    no_traceback(ran)
 
 
 def test_set_of_a_missing_path_exits_2_with_one_line(run, write, tmp_path):
@@ -439,6 +478,35 @@ def test_new_with_fields(run, tmp_path):
     assert ran.rc == 0, ran.err
     values = Post.read(Path(ran.out.strip())).values
     assert (values["title"], values["tags"]) == ("Tagged", ["a", "b"])
+
+
+@pytest.mark.parametrize(
+    ("schema", "line"),
+    [
+        (b"fields:\n  - {name: title}\n  - {name: x, type: y}\nnaming: '{date}-{slug}.md'\n", 3),
+        (b"fields: [\n", 2),  # not YAML
+        (b"fields:\n  - {name: title}\nnaming: '{date}-{slug}.md'\n# caf\xe9\n", None),
+    ],
+)
+def test_new_with_a_schema_file_that_cannot_be_read_says_so_and_writes_nothing(
+    run, write, tmp_path, schema, line
+):
+    # The schema file says how new posts are named and what they hold: a post made without it
+    # (`three.md` where the site wants `2026-01-24-three.md`) would be a wrong file to clean up.
+    schema_file = write(tmp_path / ".post-editor.yaml", schema)
+    before = sorted(tmp_path.iterdir())
+    checked = run("check", tmp_path)
+    ran = run("new", tmp_path, "--title", "Three")
+    assert ran.rc == 2
+    assert ran.out == ""
+    assert sorted(tmp_path.iterdir()) == before
+    (said,) = ran.err_lines
+    where = f"{schema_file}:{line}:" if line else f"{schema_file}:"
+    assert said.startswith(f"post-editor: {where}") and "no post was made" in said
+    # the same problem `check` reports
+    message = checked.out.splitlines()[0].split(": error: .post-editor.yaml: ", 1)[1]
+    assert message in said
+    no_traceback(ran)
 
 
 def test_new_in_a_missing_folder_exits_2(run, tmp_path):

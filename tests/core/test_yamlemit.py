@@ -311,3 +311,49 @@ def test_a_flow_item_of_any_value_reads_back(value):
 @given(st.lists(TEXT | st.integers() | st.booleans() | st.none(), max_size=5))
 def test_flow_items_in_a_flow_list_read_back(items):
     assert load(emit.flow_list([emit.flow_item(v, "") for v in items])) == items
+
+
+# --- typed text for a key with no field type -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("42", 42),
+        ("-7", -7),
+        ("2.5", 2.5),
+        ("1.5e+20", 1.5e20),
+        ("true", True),
+        ("false", False),
+        ("null", None),
+        ("2026-01-24", dt.date(2026, 1, 24)),
+        ("2026-01-24T10:30:00", dt.datetime(2026, 1, 24, 10, 30)),
+        ("[a, b]", ["a", "b"]),
+        ("[]", []),
+        ("{a: 1}", {"a": 1}),
+    ],
+)
+def test_typed_value_reads_the_yaml_forms_that_are_written_back_the_same(text, value):
+    got = emit.typed_value(text)
+    assert got == value and type(got) is type(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["#1 in sales", " spaced ", "&b c", "- dash", "yes", "True", "~", "", "1.10", "1_000",
+     "0x1F", "+5", "-0", "007", ".5", "1e5", "1.0e+5", "2026-01-24 10:30:00",
+     "2026-01-24T10:30:00Z", "[a, b", "{a: 1", "[a] [b]", "{a: 1} x", "'x'", "!!str 1",
+     "*a", "2026-02-30", "!!bool maybe", "[!!int x]", "a\\x00b"],
+)  # fmt: skip
+def test_typed_value_keeps_any_other_text_as_it_is(text):
+    assert emit.typed_value(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("#1 in sales", "'#1 in sales'"), (" spaced ", "' spaced '"), ("&b c", "'&b c'"),
+     ("- dash", "'- dash'")],
+)  # fmt: skip
+def test_text_that_yaml_would_change_is_written_quoted(text, written):
+    assert emit.flow_string(text, "") == written
+    assert load(written) == text
