@@ -31,6 +31,7 @@ from typing import Literal
 from urllib.parse import unquote
 
 from editor.core.fieldtypes import IMAGE_EXTENSIONS
+from editor.core.markdown_lines import fenced_spans
 
 # Files or folders whose presence makes a folder a site's root, by generator. Checked in this
 # order, so a Hugo site that is also a git repository is known as Hugo.
@@ -240,7 +241,6 @@ class Reference:
     line: int  # 0-based, within the text scanned
 
 
-_FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})([^\n]*)")  # matched at a line's start
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")  # no re.S: a span within a line
 _DEST = r"(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
@@ -274,8 +274,9 @@ def body_references(body: str) -> list[Reference]:
     """Every image, link and link tag in a Markdown body, in text order: inline `![]()` and
     `[]()`, reference definitions `[id]: dest` (as an image or a link by the file's
     extension), HTML `<img src>` and `<a href>`, Hugo's `figure`, `ref` and `relref`
-    shortcodes, Jekyll's `{% post_url %}` and `{% link %}`. What sits in fenced code, in a
-    code span or in an HTML comment is text, not a reference, and is left out (indented code
+    shortcodes, Jekyll's `{% post_url %}` and `{% link %}`. What sits in fenced code (fences as
+    the line grammar reads them), in a code span or in an HTML comment is text, not a
+    reference, and is left out (indented code
     blocks are not told apart from list paragraphs, so they are read as text). Links to web
     addresses, anchors and mail addresses are not references to local files and may be left
     out too. A reference must stand on one line."""
@@ -342,18 +343,7 @@ def _unquote(target: str) -> str:
 
 def _hidden_spans(body: str) -> list[tuple[int, int]]:
     """(start, end) offsets of fenced code blocks and HTML comments, sorted, not overlapping."""
-    spans: list[tuple[int, int]] = []
-    fence: tuple[str, int, int] | None = None  # (character, length, start) of an open fence
-    for m in _fence_lines(body):
-        mark, info = m[1], m[2]
-        if fence is None:
-            if not (mark[0] == "`" and "`" in info):  # CommonMark: no ` in a ``` info string
-                fence = (mark[0], len(mark), m.start())
-        elif mark[0] == fence[0] and len(mark) >= fence[1] and not info.strip():
-            spans.append((fence[2], m.end()))
-            fence = None
-    if fence is not None:  # an unclosed fence runs to the end
-        spans.append((fence[2], len(body)))
+    spans = fenced_spans(body)
     if "<!--" in body:
         spans += [m.span() for m in _COMMENT.finditer(body)]
     merged: list[tuple[int, int]] = []
@@ -363,14 +353,6 @@ def _hidden_spans(body: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def _fence_lines(body: str) -> list[re.Match[str]]:
-    """The lines that may open or close a fence (``` or ~~~ after spaces or > only), in order."""
-    starts = {
-        body.rfind("\n", 0, at) + 1 for mark in ("```", "~~~") for at in _positions(body, mark)
-    }
-    return [m for start in sorted(starts) if (m := _FENCE.match(body, start))]
 
 
 def _blank_hidden(line: str, offset: int, hidden: list[tuple[int, int]]) -> str:

@@ -15,11 +15,11 @@ for Qt's positions):
   footnote labels, template tags (`{{< … >}}`, `{% … %}`), attribute lists (`{#id}`), emoji
   codes (`:smile:`), paths (`/images/a.png`) and front-matter keys (their values are checked).
 
-Fence and front-matter state travel from line to line the way the highlighter keeps its own:
-as the block state. `previous` is the state of the line before (QSyntaxHighlighter's
-`previousBlockState()`), and `next_state(line, previous, first)` is the state to store for
-this line (`setCurrentBlockState`). `TEXT` and `IN_FENCE` have the highlighter's values and
-fences open and close by its rule, so spelling marks never land on lines coloured as code.
+Fence and front-matter state travel from line to line as the highlighter's block state, the
+state of the Markdown line grammar (editor/core/markdown_lines.py): `previous` is the state of
+the line before (QSyntaxHighlighter's `previousBlockState()`, `read_line(...).state`). The
+grammar decides which lines are code for the highlighter too, so spelling marks never land on
+lines coloured as code.
 
 A word is a run of letters (with combining marks), apostrophes inside it included: `don’t`
 is one word. Hyphenated words are checked part by part. Never marked: single letters, words
@@ -47,13 +47,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.errors import PostError, quoted
+from editor.core.markdown_lines import CODE_KINDS, IN_FRONT_MATTER, TEXT, read_line
 from editor.core.storage import atomic_write
-
-# Block states, shared with editor/ui/highlighter.py: TEXT is Qt's "no state" (and the
-# highlighter's), IN_FENCE its fence state; IN_FRONT_MATTER is new and reads as text there.
-TEXT = -1
-IN_FENCE = 1
-IN_FRONT_MATTER = 2
 
 MAX_DISTANCE_2 = 10  # letters; longer words get one-edit suggestions only (timings in tests)
 _MAX_VERDICTS = 50_000  # cached words per Speller before the cache starts again
@@ -74,11 +69,6 @@ _NAMES = {
     "ru": "Russian",
 }
 
-# The highlighter's fence rule (editor/ui/highlighter.py `_FENCE`): any fence line opens or
-# closes, so marks and code colouring always agree on which lines are code.
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_FRONT_MATTER_START = re.compile(r"\ufeff?---[ \t]*$")
-_FRONT_MATTER_END = re.compile(r"(?:---|\.\.\.)[ \t]*$")
 # `key:` (or `- key:`) at the start of a front-matter line; keys hold no spaces unless quoted,
 # so a folded value's line ("Note: this") keeps its words checked.
 _FRONT_MATTER_KEY = re.compile(r"\s*(?:-\s+)?(?:\"[^\"]*\"|'[^']*'|[^\s:#\"'][^\s:#]*)\s*:(?=\s|$)")
@@ -230,22 +220,6 @@ def _parse_words(data: bytes) -> set[str]:
     return {_key(word) for line in lines if (word := line.strip().lstrip("\ufeff"))}
 
 
-def next_state(line: str, previous: int, first: bool = False) -> int:
-    """The block state to store for `line`, given the state of the line before it.
-
-    `first` is True only for a document's first line when the front matter is part of the
-    text (the raw view); a body alone starts with text, where `---` is a horizontal rule.
-    """
-    if previous == IN_FRONT_MATTER:
-        return TEXT if _FRONT_MATTER_END.match(line) else IN_FRONT_MATTER
-    if first and _FRONT_MATTER_START.match(line):
-        return IN_FRONT_MATTER
-    fence = _FENCE.match(line) is not None
-    if previous == IN_FENCE:
-        return TEXT if fence else IN_FENCE
-    return IN_FENCE if fence else TEXT
-
-
 def to_utf16(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` of `text` in UTF-16 code units, as Qt counts: an emoji before a word is 2."""
     if text.isascii() or max(text) <= "\uffff":
@@ -285,14 +259,15 @@ class Speller:
     def misspelled_in_markdown(self, line: str, previous: int = TEXT) -> list[tuple[int, int]]:
         """(start, length) of each misspelled word in one line of Markdown.
 
-        `previous` is the block state of the line before (see `next_state`): inside a fence
-        nothing is checked, in front matter the key is skipped and the value checked.
+        `previous` is the grammar's state after the line before (`read_line(...).state`):
+        in a fenced block nothing is checked, in front matter the key is skipped and the
+        value checked.
         """
         if previous == IN_FRONT_MATTER:  # a closing --- or ... has no words to check
             key = _FRONT_MATTER_KEY.match(line)
             return self._scan(_MARKDOWN, line, key.end() if key else 0)
-        if previous == IN_FENCE or _FENCE.match(line):
-            return []  # code, or the fence line itself (its info string is a language name)
+        if read_line(line, previous).kind in CODE_KINDS:
+            return []  # code, or a fence line (its info string is a language name)
         return self._scan(_MARKDOWN, line, 0)
 
     def knows(self, word: str) -> bool:

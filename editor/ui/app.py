@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from editor.core.recovery import RecoveryStore
 from editor.ui.about import set_identity
 from editor.ui.main_window import MainWindow
+from editor.ui.settings import THEME, Settings
 from editor.ui.theme import apply_theme
 
 APP_NAME = "post-editor"
@@ -32,7 +33,7 @@ def sample_folder() -> Path:
 
 
 def settings() -> QSettings:
-    """Where the window keeps geometry, recent folders, font, theme."""
+    """Where the window keeps its settings (declared in editor/ui/settings.py)."""
     return QSettings(APP_NAME, "Post Editor")
 
 
@@ -79,7 +80,7 @@ def _run(path: Path | None, screenshot: Path | None, store: QSettings) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     set_identity(app)
-    apply_theme(app, str(store.value("theme", "system")))
+    apply_theme(app, Settings(store).get(THEME))
     window = MainWindow(
         store,
         recovery=None if screenshot is not None else recovery_store(),

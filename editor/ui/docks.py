@@ -16,12 +16,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget
 
+from editor.ui.settings import Setting
+
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
 
 class ToggledDock(QDockWidget):
-    """A dock with a checkable View action named `action` and a setting named `setting`.
+    """A dock with a checkable View action named `action`, shown when `setting` says so.
     Build it before the window's menus; `restore()` shows it as it was last time."""
 
     def __init__(
@@ -29,7 +31,7 @@ class ToggledDock(QDockWidget):
         window: MainWindow,
         title: str,
         action: str,
-        setting: str,
+        setting: Setting[bool],
         area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea,
     ) -> None:
         super().__init__(title, window, objectName=f"{action}Dock")
@@ -44,7 +46,7 @@ class ToggledDock(QDockWidget):
     @property
     def wanted(self) -> bool:
         """Whether the writer asked for this dock (it may be hidden by focus mode)."""
-        return self.main.settings.value(self.setting, False) in (True, "true")
+        return self.main.settings.get(self.setting)
 
     def restore(self) -> None:
         """Show the dock if it was shown when the window last closed."""
@@ -53,7 +55,7 @@ class ToggledDock(QDockWidget):
 
     def toggle(self, shown: bool) -> None:
         """The View menu's action."""
-        self.main.settings.setValue(self.setting, shown)
+        self.main.settings.set(self.setting, shown)
         self.setVisible(shown and not self._focus_mode)
 
     def set_focus_mode(self, on: bool) -> None:
@@ -80,7 +82,7 @@ class ToggledDock(QDockWidget):
         # The dock's own close button: the menu's tick and the setting follow.
         super().closeEvent(event)
         self._tick(False)
-        self.main.settings.setValue(self.setting, False)
+        self.main.settings.set(self.setting, False)
 
     def _tick(self, shown: bool) -> None:
         action = self.main.actions_by_name.get(self.action_name)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from platformdirs import user_cache_path
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
@@ -32,8 +32,7 @@ from editor.core.site import Site
 from editor.core.slug import slugify
 from editor.core.storage import atomic_write
 from editor.ui.prompts import Prompter
-
-EXPORT_FOLDER_KEY = "exportFolder"
+from editor.ui.settings import EXPORT_FOLDER, Settings
 
 
 class Exporter(QObject):
@@ -48,7 +47,7 @@ class Exporter(QObject):
     def __init__(
         self,
         parent: QWidget,
-        settings: QSettings,
+        settings: Settings,
         prompter: Prompter,
         current_post: Callable[[], Post | None],
         content_root: Callable[[], Path | None],
@@ -68,7 +67,7 @@ class Exporter(QObject):
         post = self._current_post()
         if post is None:
             return None
-        start = Path(str(self.settings.value(EXPORT_FOLDER_KEY, "") or Path.home()))
+        start = Path(self.settings.get(EXPORT_FOLDER) or Path.home())
         chosen, _ = QFileDialog.getSaveFileName(
             self._window,
             "Export as HTML",
@@ -87,7 +86,7 @@ class Exporter(QObject):
                 return None
         if not self._write(post, target, "Could not export the post"):
             return None
-        self.settings.setValue(EXPORT_FOLDER_KEY, str(target.parent))
+        self.settings.set(EXPORT_FOLDER, str(target.parent))
         self.message.emit(f"Exported to {target}")
         return target
 

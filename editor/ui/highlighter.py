@@ -1,7 +1,10 @@
 """Markdown syntax colouring for the editor: headings, emphasis, code, links, lists, quotes, HTML.
 
-Rules are a table of (pattern, format name); fenced code blocks carry across lines through the
-block state, and nothing inside a fence is coloured as Markdown.
+What a line is (code, a heading, a list item, a quote, front matter) is the core's line grammar
+(editor/core/markdown_lines.py), whose state between lines is the block state, so the colours
+agree with the outline, scroll sync, spelling and the site checks. Nothing inside a fence is
+coloured as Markdown, nor front matter (raw mode) beyond its inline marks. Inline rules are a
+table of (pattern, format name).
 
 The highlighter runs on every keystroke for the line being typed, and on every line when a post
 opens, so each rule must stay linear in the length of a line: a span's content never runs past
@@ -9,8 +12,8 @@ the next opening mark, and a line longer than `MAX_INLINE` gets only its line-le
 pasted 100,000-character line must not freeze typing).
 
 Misspelled words get a red wavy underline over their colours, from the window's `SpellCheck`
-(editor/ui/spell_check.py). The block states are the spelling core's (`next_state`), so marks
-skip exactly the lines coloured as code, and front matter in raw mode. Checking a line costs
+(editor/ui/spell_check.py). Spelling reads lines by the same grammar and states, so marks
+skip exactly the lines coloured as code, and front matter keys in raw mode. Checking a line costs
 far more than colouring it, so a burst of lines (a post opening, a paste) checks
 SPELL_SLICE_S worth and leaves the rest to a catch-up pass, a slice per turn of the event
 loop: typing is never held up by a whole long post being checked.
@@ -33,19 +36,15 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from editor.core.spelling import IN_FENCE, IN_FRONT_MATTER, next_state, to_utf16
+from editor.core.markdown_lines import CODE_KINDS, Kind, Line, read_line
+from editor.core.spelling import to_utf16
 from editor.ui.spell_check import Marks, SpellCheck, rehighlight_quietly, underline_format
 
 MAX_INLINE = 10_000  # characters; longer lines skip the inline rules and spelling
 SPELL_SLICE_S = 0.008  # seconds of spell checking per turn of the event loop
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
-# (pattern, format name); later rules paint over earlier ones, inline rules over line rules.
-_LINE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^\s{0,3}#{1,6}\s.*$"), "heading"),
-    (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s"), "list"),
-    (re.compile(r"^\s{0,3}>.*$"), "quote"),
-]
+# Inline rules paint over the line's own colours (quote, heading, list marker); later rules
+# paint over earlier ones.
 # (pattern, format name, text a line must hold for the rule to match at all: a cheap test
 # that skips most rules on most lines; "" for the emphasis rules, which need a * or a _).
 # Span contents stop at the next opening mark, so no rule rescans the rest of the line from
@@ -175,21 +174,25 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         previous = self.previousBlockState()
         first = self.front_matter and self.currentBlock().blockNumber() == 0
-        self.setCurrentBlockState(next_state(text, previous, first))
-        if previous != IN_FRONT_MATTER and (previous == IN_FENCE or _FENCE.match(text)):
+        line = read_line(text, previous, first)
+        self.setCurrentBlockState(line.state)
+        if line.kind in CODE_KINDS:
             self.setFormat(0, len(text), self.formats["code"])
             return  # code, or a fence line: no Markdown colours, no spelling
         if not text:
             return  # half the lines of a post: nothing to colour
-        self._colour(text)
+        self._colour(text, line)
         if self.spell is not None and self.spell.speller is not None and len(text) <= MAX_INLINE:
             self._underline(text, previous)
 
-    def _colour(self, text: str) -> None:
-        for pattern, name in _LINE_RULES:
-            match = pattern.match(text)
-            if match:
-                self.setFormat(match.start(), match.end() - match.start(), self.formats[name])
+    def _colour(self, text: str, line: Line) -> None:
+        if line.quotes:
+            self.setFormat(0, len(text), self.formats["quote"])
+        if line.kind is Kind.HEADING:
+            self.setFormat(line.start, len(text) - line.start, self.formats["heading"])
+        if line.item is not None:
+            item = line.item
+            self.setFormat(item.start, item.end - item.start, self.formats["list"])
         if len(text) > MAX_INLINE:
             return
         emphasis = "*" in text or "_" in text

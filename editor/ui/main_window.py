@@ -42,6 +42,14 @@ from editor.ui.prompts import Choice, DialogPrompter, Prompter
 from editor.ui.recovery_ui import SnapshotKeeper, restore
 from editor.ui.remote_images import RemoteImages
 from editor.ui.render_service import RenderService
+from editor.ui.settings import (
+    GEOMETRY,
+    OUTLINE_DOCK,
+    RECENT_FOLDERS,
+    REVIEW_BEFORE_SAVE,
+    SPLITTER,
+    Settings,
+)
 from editor.ui.spelling_ui import SpellingUI
 from editor.ui.taxonomy_view import TaxonomyDock
 from editor.ui.view_controls import ViewControls
@@ -53,7 +61,8 @@ class MainWindow(QMainWindow):
     """The Post Editor window. `folderLoaded` fires when an index is shown, `folderRefreshed`
     when it follows changes made on disk. Unsaved changes are kept in `recovery` (none given:
     nothing is kept, as in tests that do not ask for it). Words added to the spelling go to
-    the `dictionary` file (none given: they last for the session)."""
+    the `dictionary` file (none given: they last for the session). The settings (declared in
+    editor/ui/settings.py, read typed through `settings`) are kept in `store`."""
 
     folderLoaded = Signal()
     folderRefreshed = Signal()
@@ -61,14 +70,14 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        settings: QSettings,
+        store: QSettings,
         renders: RenderService | None = None,
         prompter: Prompter | None = None,
         recovery: RecoveryStore | None = None,
         dictionary: Path | None = None,
     ) -> None:
         super().__init__()
-        self.settings = settings
+        self.settings = Settings(store)
         self.renders = renders or RenderService(self)
         self.prompter: Prompter = prompter or DialogPrompter(self)
         self.folder: ContentFolder | None = None
@@ -101,13 +110,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.outline = Outline()
         # Docks are built before the menus: the menus call their actions.
-        self.outline_dock = ToggledDock(self, "Outline", "outline", "outline")
+        self.outline_dock = ToggledDock(self, "Outline", "outline", OUTLINE_DOCK)
         self.outline_dock.setWidget(self.outline)
         self.view = ViewControls(self)
-        self.spelling = SpellingUI(self, settings, dictionary)
+        self.spelling = SpellingUI(self, self.settings, dictionary)
         self.exporter = Exporter(
             self,
-            settings,
+            self.settings,
             self.prompter,
             lambda: tab.current_post() if (tab := self.current_tab()) else None,
             lambda: self.folder.root if self.folder else None,
@@ -166,8 +175,7 @@ class MainWindow(QMainWindow):
 
     def recent_folders(self) -> list[str]:
         """Folders opened before, newest first."""
-        value = self.settings.value("recentFolders", [])
-        return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+        return self.settings.get(RECENT_FOLDERS)
 
     # --- folders and posts -------------------------------------------------------------------
 
@@ -192,7 +200,7 @@ class MainWindow(QMainWindow):
             str(root.resolve()),
             *[f for f in self.recent_folders() if f != str(root.resolve())],
         ]
-        self.settings.setValue("recentFolders", recent[:MAX_RECENT])
+        self.settings.set(RECENT_FOLDERS, recent[:MAX_RECENT])
         self._fill_recent()
         self.statusBar().showMessage(f"Indexing {root}…")
         self.progress_bar.show()
@@ -489,7 +497,7 @@ class MainWindow(QMainWindow):
 
     def set_review_first(self, on: bool) -> None:
         """File > Review Changes Before Saving: every save shows its diff and asks first."""
-        self.settings.setValue("reviewBeforeSave", on)
+        self.settings.set(REVIEW_BEFORE_SAVE, on)
         for tab in self.document_tabs():
             tab.review_before_save = on
 
@@ -516,24 +524,21 @@ class MainWindow(QMainWindow):
                 return
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
-        else:
+        geometry = self.settings.get(GEOMETRY)
+        if not (geometry and self.restoreGeometry(geometry)):
             self.resize(1400, 900)
-        splitter = self.settings.value("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+        splitter = self.settings.get(SPLITTER)
+        if splitter:
+            self.splitter.restoreState(splitter)
         self.view.restore()
-        review_first = self.settings.value("reviewBeforeSave", False)
-        self.actions_by_name["review_first"].setChecked(review_first in (True, "true"))
+        self.actions_by_name["review_first"].setChecked(self.settings.get(REVIEW_BEFORE_SAVE))
         self.actions_by_name["check_spelling"].setChecked(self.spelling.enabled())
         for dock in self.docks():
             dock.restore()
 
     def _save_settings(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.set(GEOMETRY, self.saveGeometry().data())
+        self.settings.set(SPLITTER, self.splitter.saveState().data())
         self.settings.sync()
 
 

@@ -17,7 +17,6 @@ the end, or Delete before it).
 from __future__ import annotations
 
 import contextlib
-import re
 import threading
 from collections.abc import Callable
 
@@ -33,36 +32,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
+from editor.core.markdown_lines import (
+    QUOTE_MARKER,
+    Kind,
+    read_line,
+    reading_minutes,
+    word_count,
+)
 from editor.ui.highlighter import MarkdownHighlighter
 from editor.ui.media_drop import MediaImporter, has_picture, markdown_images
 from editor.ui.spell_check import text_edit_menu
 
-_LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_QUOTE = re.compile(r"^\s*>\s?")
-_WORD = re.compile(r"[\w’'-]*\w[\w’'-]*")
-_SPACE = re.compile(r"\s")
-WORDS_PER_MINUTE = 230
 COUNT_IN_BACKGROUND = 400_000  # characters (~20 ms of counting); longer texts use a thread
-_CHUNK = 65_536
-
-
-def word_count(text: str) -> int:
-    """Words as a reader counts them (Markdown marks are not words)."""
-    # In slices cut at whitespace (no word spans one): each slice holds the GIL for a few
-    # milliseconds only, so a count on a worker thread leaves the UI thread room to run.
-    words, pos = 0, 0
-    while pos < len(text):
-        cut = _SPACE.search(text, pos + _CHUNK)
-        end = cut.start() if cut else len(text)
-        words += len(_WORD.findall(text, pos, end))
-        pos = end
-    return words
-
-
-def reading_minutes(words: int) -> int:
-    """Reading time, rounded up to a whole minute (0 for an empty post)."""
-    return -(-words // WORDS_PER_MINUTE)
 
 
 class MarkdownEdit(QPlainTextEdit):
@@ -266,15 +247,23 @@ class MarkdownEdit(QPlainTextEdit):
         cursor.endEditBlock()
 
     def set_heading(self, level: int) -> None:
-        """Make the line a heading of `level` (0 makes it a paragraph again)."""
+        """Make the line a heading of `level` (0 makes it a paragraph again), inside its
+        quote markers if it has any."""
         prefix = "#" * level + " " if level else ""
-        self._edit_lines(lambda line: prefix + _HEADING.sub("", line))
+
+        def change(text: str) -> str:
+            line = read_line(text)
+            if line.kind is Kind.HEADING and line.item is None:
+                return text[: line.quote_end] + prefix + text[line.content :]
+            return text[: line.quote_end] + prefix + text[line.quote_end :].lstrip(" ")
+
+        self._edit_lines(change)
 
     def toggle_list(self, numbered: bool = False) -> None:
         """Make the lines list items, or plain lines when they already are."""
         lines = self._selected_lines()
-        if all(_LIST_ITEM.match(line) for line in lines if line.strip()):
-            self._edit_lines(lambda line: _LIST_ITEM.sub(r"\1", line, count=1))
+        if all(read_line(line).item for line in lines if line.strip()):
+            self._edit_lines(_without_marker)
             return
         counter = iter(range(1, len(lines) + 1))
         self._edit_lines(
@@ -286,8 +275,8 @@ class MarkdownEdit(QPlainTextEdit):
     def toggle_quote(self) -> None:
         """Quote the lines with `> `, or unquote them."""
         lines = self._selected_lines()
-        if all(_QUOTE.match(line) for line in lines if line.strip()):
-            self._edit_lines(lambda line: _QUOTE.sub("", line, count=1))
+        if all(QUOTE_MARKER.match(line) for line in lines if line.strip()):
+            self._edit_lines(lambda line: QUOTE_MARKER.sub("", line, count=1))
         else:
             self._edit_lines(lambda line: "> " + line if line.strip() else ">")
 
@@ -349,21 +338,31 @@ class MarkdownEdit(QPlainTextEdit):
         cursor = self.textCursor()
         if cursor.hasSelection():
             return False
-        line = cursor.block().text()
-        match = _LIST_ITEM.match(line)
-        if not match or cursor.positionInBlock() < match.end():
+        block = cursor.block()
+        text = block.text()
+        # The line as the highlighter read it: an item inside a code fence is code.
+        item = read_line(text, block.previous().userState()).item
+        if item is None or cursor.positionInBlock() < item.end:
             return False
         cursor.beginEditBlock()
-        if not line[match.end() :].strip():  # an empty item: end the list
+        if not text[item.end :].strip():  # an empty item: end the list
             cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
             cursor.movePosition(
                 QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
             )
             cursor.insertText("")
         else:
-            indent, bullet, number, dot, space, box = match.groups()
-            marker = f"{int(number) + 1}{dot}" if number else bullet
-            cursor.insertText("\n" + indent + marker + space + ("[ ] " if box else ""))
+            marker = (
+                f"{item.number + 1}{item.delimiter}" if item.number is not None else item.bullet
+            )
+            box = "[ ] " if item.task else ""
+            cursor.insertText("\n" + text[: item.start] + marker + item.space + box)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         return True
+
+
+def _without_marker(text: str) -> str:
+    """A list item's line without its marker (its indent and quote markers stay)."""
+    item = read_line(text).item
+    return text[: item.start] + text[item.end :] if item else text

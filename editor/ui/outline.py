@@ -1,33 +1,21 @@
 """The outline: the current post's headings, indented by level; a click goes to the heading.
 
-It finds headings the way the preview's scroll sync does (`heading_lines`: `#` lines and
-setext underlines, none inside code fences), so the outline and the page agree. It follows
-typing after a short pause, so a long post costs one scan per pause, not per keystroke.
+Its headings are the core grammar's (`headings`: `#` lines and setext headings, none inside
+code fences), the ones scroll sync matches against the page, so the outline and the page agree.
+It follows typing after a short pause, so a long post costs one scan per pause, not per
+keystroke.
 """
 
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTreeWidget, QTreeWidgetItem, QWidget
 
-from editor.ui.scroll_sync import heading_lines
+from editor.core.markdown_lines import headings
 
 REFRESH_DELAY_MS = 300
 _LINE_ROLE = Qt.ItemDataRole.UserRole
-_ATX = re.compile(r"^(?:> ?)* {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-
-
-def heading(lines: list[str], number: int) -> tuple[int, str]:
-    """The level and text of the heading on line `number` (a `#` line, or the line above a
-    setext underline)."""
-    atx = _ATX.match(lines[number])
-    if atx:
-        return len(atx[1]), (atx[2] or "").strip()
-    underline = lines[number + 1].strip() if number + 1 < len(lines) else "="
-    return (1 if underline.startswith("=") else 2), lines[number].strip()
 
 
 class Outline(QTreeWidget):
@@ -58,14 +46,11 @@ class Outline(QTreeWidget):
         self.clear()
         if self._editor is None or not self.isVisible():
             return
-        text = self._editor.toPlainText()
-        lines = text.split("\n")
         parents: list[tuple[int, QTreeWidgetItem]] = []  # the open headings, outermost first
-        for number in heading_lines(text):
-            level, text = heading(lines, number)
+        for number, level, title in headings(self._editor.toPlainText()):
             while parents and parents[-1][0] >= level:
                 parents.pop()
-            item = QTreeWidgetItem([text or "(untitled heading)"])
+            item = QTreeWidgetItem([title or "(untitled heading)"])
             item.setData(0, _LINE_ROLE, number)
             if parents:
                 parents[-1][1].addChild(item)

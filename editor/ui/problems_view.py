@@ -27,6 +27,7 @@ from editor.core.folder import POST_SUFFIXES
 from editor.core.validate import Problem
 from editor.ui.docks import ToggledDock
 from editor.ui.row_table import row_table
+from editor.ui.settings import PROBLEMS_DOCK
 from editor.ui.site_checker import SiteChecker
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ class ProblemsDock(ToggledDock):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(
-            window, "Problems", "problems", "problemsDock", Qt.DockWidgetArea.BottomDockWidgetArea
+            window, "Problems", "problems", PROBLEMS_DOCK, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.view = ProblemsView()
         self.setWidget(self.view)

@@ -1,9 +1,10 @@
 """Keeps the preview at the place the writer is in the editor.
 
 The rendered page carries no source positions, so a line of the text is placed in two steps.
-First by headings: the n-th Markdown heading of the text is the n-th heading of the page
-(after the post's title), and between two headings the place is interpolated by line (a post
-whose headings cannot be matched, with raw HTML headings say, is followed by proportion).
+First by headings: the n-th Markdown heading of the text (the core grammar's `headings`, which
+follows the preview's renderer) is the n-th heading of the page (after the post's title), and
+between two headings the place is interpolated by line (a post whose headings cannot be
+matched, with raw HTML headings say, is followed by proportion).
 Then by its words: a run of plain words from the line is looked up in the page nearest that
 estimate, which puts a paragraph under a tall picture where it really is.
 
@@ -25,53 +26,22 @@ from PySide6.QtCore import QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
+from editor.core.markdown_lines import headings, read_line
 from editor.ui.preview import Preview
 
 SYNC_INTERVAL_MS = 40  # at most 25 preview moves a second while the editor scrolls
 
-# As Python-Markdown reads them (not CommonMark): a `#` heading starts at the margin, with or
-# without a space, also in a quote; a setext heading is the first line of a block.
-_FENCE = re.compile(r"(`{3,}|~{3,})")
-_ATX = re.compile(r"(?:> ?)*#")
-_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
-_NOT_PARAGRAPH = re.compile(r" {0,3}(?:[-*+>#]|\d+[.)]|$)|    ")
-_LINE_MARKS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[-+*]\s+|\d+[.)]\s+)?")
 # A word the page shows exactly as written: no emphasis, link or code marks around it.
 _PLAIN_WORD = re.compile(r"(?!_)[\w’',.;:!?-]*[^\W_][\w’',.;:!?-]*(?<!_)")
 _PHRASE_WORDS = 6
 _CASE = QTextDocument.FindFlag.FindCaseSensitively
 
 
-def heading_lines(text: str) -> list[int]:
-    """The 0-based lines where the renderer will make a heading: `#` lines and the line
-    above a setext underline, none inside code fences."""
-    found: list[int] = []
-    fence: str | None = None
-    above = ["", ""]  # the two lines before this one, nearest last
-    for number, line in enumerate(text.split("\n")):
-        if fence is not None:
-            if line.startswith(fence):
-                fence = None
-            line = ""
-        elif opened := _FENCE.match(line):
-            fence, line = opened[1][:3], ""
-        elif _ATX.match(line):
-            found.append(number)
-        elif (
-            _SETEXT.match(line)
-            and not _NOT_PARAGRAPH.match(above[1])
-            and (number < 2 or not above[0].strip())
-        ):
-            found.append(number - 1)
-        above = [above[1], line]
-    return found
-
-
 def plain_phrase(line: str) -> str:
     """The first run of words in a Markdown line that the page shows as they are written
     (two to six of them, or one long word); "" when there is none."""
     runs: list[list[str]] = [[]]
-    for token in _LINE_MARKS.sub("", line).split():
+    for token in line[read_line(line).content :].split():
         if _PLAIN_WORD.fullmatch(token):
             runs[-1].append(token)
             if len(runs[-1]) == _PHRASE_WORDS:
@@ -120,7 +90,8 @@ class ScrollSync(QObject):
         """A page of `body` (which starts at editor line `first_line`) is shown: match its
         headings and put it in place now, so it never shows at a wrong place first."""
         self._first_line = first_line
-        self._headings = [first_line + line for line in heading_lines(body)]
+        # An empty heading (`#` alone) makes no block in Qt's page: it cannot be matched.
+        self._headings = [first_line + h.line for h in headings(body) if h.title]
         self._matched = None
         self.sync()
 

@@ -12,18 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QLocale, QObject, QSettings, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QStatusBar
 
 from editor.core.folder import ContentFolder
 from editor.core.spelling import available_languages
 from editor.ui.document_tab import DocumentTab
+from editor.ui.settings import SPELL_CHECK, SPELL_LANGUAGE, Settings
 from editor.ui.spell_check import SpellCheck
-
-DEFAULT_LANGUAGE = "en"
-ENABLED_KEY = "spellCheck"
-LANGUAGE_KEY = "spellLanguage"
 
 
 class _Window(Protocol):
@@ -49,7 +46,7 @@ class SpellingUI(QObject):
     """Tools > Check Spelling and Spelling Language, kept in `settings`; the window's
     `check` (a SpellCheck whose personal dictionary is `dictionary`)."""
 
-    def __init__(self, window: _Window, settings: QSettings, dictionary: Path | None) -> None:
+    def __init__(self, window: _Window, settings: Settings, dictionary: Path | None) -> None:
         # A child of the window, so it goes with it.
         super().__init__(window if isinstance(window, QObject) else None)
         self.window = window
@@ -61,11 +58,11 @@ class SpellingUI(QObject):
 
     def enabled(self) -> bool:
         """Whether spelling is checked (the setting; on unless turned off)."""
-        return self.settings.value(ENABLED_KEY, True) in (True, "true")
+        return self.settings.get(SPELL_CHECK)
 
     def chosen_language(self) -> str:
         """The language chosen in the menu (the setting)."""
-        return str(self.settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE)
+        return self.settings.get(SPELL_LANGUAGE) or SPELL_LANGUAGE.default
 
     def folder_language(self) -> str | None:
         """The open folder's schema `language`, if it sets one."""
@@ -90,12 +87,12 @@ class SpellingUI(QObject):
 
     def toggle(self, on: bool) -> None:
         """Tools > Check Spelling."""
-        self.settings.setValue(ENABLED_KEY, on)
+        self.settings.set(SPELL_CHECK, on)
         self.apply()
 
     def set_language(self, code: str) -> None:
         """Tools > Spelling Language > a language: kept for every folder that sets none."""
-        self.settings.setValue(LANGUAGE_KEY, code)
+        self.settings.set(SPELL_LANGUAGE, code)
         if self.folder_language():
             self.window.statusBar().showMessage(
                 f"This folder's schema sets the language ({self.folder_language()}); "

@@ -37,6 +37,7 @@ from editor.core.post import Post
 from editor.core.taxonomy_edit import ApplyResult, Kind, Plan, apply, plan_rename, terms
 from editor.ui.background import Job, snapshot
 from editor.ui.docks import ToggledDock
+from editor.ui.settings import TAXONOMY_DOCK
 
 if TYPE_CHECKING:
     from editor.ui.document_tab import DocumentTab
@@ -135,7 +136,7 @@ class TaxonomyDock(ToggledDock):
 
     def __init__(self, window: MainWindow) -> None:
         # A dock's title takes "&" as a shortcut mark, as a menu does: "&&" shows one.
-        super().__init__(window, "Tags && Categories", "taxonomy", "taxonomyDock")
+        super().__init__(window, "Tags && Categories", "taxonomy", TAXONOMY_DOCK)
         self.tree = TaxonomyTree()
         self.tree.itemSelectionChanged.connect(self._enable)
         self.tree.itemActivated.connect(self._filter_posts)

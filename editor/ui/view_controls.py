@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFontDialog
 
+from editor.ui.settings import EDITOR_FONT, REMOTE_IMAGES, THEME, ZOOM
 from editor.ui.theme import apply_theme, is_dark
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
 ZOOM_STEP = 1.1  # the preview grows by a tenth per step, as the editor grows by a point
-MIN_ZOOM, MAX_ZOOM = -6, 12
 
 
 class ViewControls:
@@ -28,18 +28,15 @@ class ViewControls:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.settings = window.settings
-        try:  # text size steps from the chosen font
-            self.zoom = _clamp(int(self.settings.value("zoom", 0)))  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            self.zoom = 0  # a hand-edited settings file
+        self.zoom = self.settings.get(ZOOM)  # text size steps from the chosen font
 
     def _checked(self, name: str) -> bool:
         return self.window.actions_by_name[name].isChecked()
 
     def restore(self) -> None:
         """The menu's ticks as the settings have them (the menus exist by now)."""
-        remote = self.settings.value("remoteImages", False)
-        self.window.actions_by_name["remote_images"].setChecked(remote in (True, "true"))
+        remote = self.settings.get(REMOTE_IMAGES)
+        self.window.actions_by_name["remote_images"].setChecked(remote)
         self.window.actions_by_name["toggle_form"].setChecked(True)
         self.window.actions_by_name["toggle_preview"].setChecked(True)
 
@@ -62,7 +59,7 @@ class ViewControls:
 
     def toggle_remote_images(self, allowed: bool) -> None:
         """View > Remote Images: show pictures from the web in the preview."""
-        self.settings.setValue("remoteImages", allowed)
+        self.settings.set(REMOTE_IMAGES, allowed)
         for tab in self.window.document_tabs():
             tab.preview.remote_images = allowed
             tab.update_preview()
@@ -70,8 +67,8 @@ class ViewControls:
     def editor_font(self) -> QFont:
         """The editor font from the settings (a fixed-pitch font by default)."""
         font = QFont()
-        saved = self.settings.value("editorFont", "")
-        if not (saved and font.fromString(str(saved))):
+        saved = self.settings.get(EDITOR_FONT)
+        if not (saved and font.fromString(saved)):
             font = QFont("Monospace", 11)
             font.setStyleHint(QFont.StyleHint.TypeWriter)
         return font
@@ -80,13 +77,13 @@ class ViewControls:
         """View > Editor Font."""
         ok, font = QFontDialog.getFont(self.editor_font(), self.window, "Editor font")
         if ok:
-            self.settings.setValue("editorFont", font.toString())
+            self.settings.set(EDITOR_FONT, font.toString())
             self._restyle()
 
     def set_theme(self, theme: str) -> None:
         """Light, dark, or follow the system; kept in the settings. The editor's colours
         and the preview's page follow."""
-        self.settings.setValue("theme", theme)
+        self.settings.set(THEME, theme)
         apply_theme(QApplication.instance(), theme)  # type: ignore[arg-type]
         self._restyle()
 
@@ -126,10 +123,6 @@ class ViewControls:
 
     def set_zoom(self, steps: int) -> None:
         """Text size in the editor (points) and the preview (its stylesheet), remembered."""
-        self.zoom = _clamp(steps)
-        self.settings.setValue("zoom", self.zoom)
+        self.settings.set(ZOOM, steps)
+        self.zoom = self.settings.get(ZOOM)  # within the setting's bounds
         self._restyle()
-
-
-def _clamp(steps: int) -> int:
-    return max(MIN_ZOOM, min(MAX_ZOOM, steps))

@@ -331,6 +331,22 @@ def test_an_unclosed_fence_hides_the_rest():
     assert refs("![seen](a.png)\n```\n![hidden](b.png)\n") == [("image", "a.png", 0)]
 
 
+def test_fences_are_the_grammars_a_quote_ends_one_and_four_spaces_make_none():
+    body = (
+        "> ```\n"  # 0: a fence inside a quote...
+        "> ![hidden](a.png)\n"  # 1
+        "![after the quote](b.png)\n"  # 2: ...ends with the quote
+        "    ```\n"  # 3: indented code, not a fence
+        "![seen](c.png)\n"  # 4
+        "````\n"  # 5
+        "```\n"  # 6: too short to close
+        "![code](d.png)\n"  # 7
+        "````\n"  # 8
+        "[end](e.md)\n"  # 9
+    )
+    assert refs(body) == [("image", "b.png", 2), ("image", "c.png", 4), ("link", "e.md", 9)]
+
+
 def test_line_numbers_count_from_the_start_of_the_text():
     body = "one\n\n![x](a.png)\n" + "filler\n" * 50 + "[y](b.md) [z](c.md)\n"
     assert refs(body) == [("image", "a.png", 2), ("link", "b.md", 53), ("link", "c.md", 53)]

@@ -13,15 +13,10 @@ import sys
 import pytest
 
 from editor.core.errors import PostError
-from editor.core.spelling import (
-    IN_FENCE,
-    IN_FRONT_MATTER,
-    TEXT,
-    Speller,
-    available_languages,
-    next_state,
-    to_utf16,
-)
+from editor.core.markdown_lines import IN_FRONT_MATTER, TEXT, read_line
+from editor.core.spelling import Speller, available_languages, to_utf16
+
+IN_FENCE = read_line("```").state  # inside a ``` fence
 
 
 @pytest.fixture
@@ -38,7 +33,7 @@ def check_document(speller: Speller, text: str, raw: bool) -> list[tuple[int, st
     out, state = [], TEXT
     for number, line in enumerate(text.split("\n")):
         out += [(number, w) for w in marked(speller, line, state)]
-        state = next_state(line, state, first=raw and number == 0)
+        state = read_line(line, state, first=raw and number == 0).state
     return out
 
 
@@ -145,8 +140,13 @@ def test_nothing_is_checked_inside_a_fence_or_on_its_lines(speller):
 
 
 def test_a_fence_spans_lines_through_the_block_state(speller):
-    text = "Hello\n```python\nzorblax = 1\n~~~\nqwertyz\n\n~~~\nzorblax\n~~~\nqwertyz"
+    text = "Hello\n```python\nzorblax = 1\n```\nqwertyz\n\n~~~\nzorblax\n~~~\nqwertyz"
     assert check_document(speller, text, raw=False) == [(4, "qwertyz"), (9, "qwertyz")]
+
+
+def test_a_longer_fence_holds_a_shorter_one_and_stays_code(speller):
+    text = "````\n```\nzorblax\n```\nzorblax\n````\nqwertyz"
+    assert check_document(speller, text, raw=False) == [(6, "qwertyz")]
 
 
 def test_front_matter_keys_are_skipped_and_values_checked(speller):
@@ -164,12 +164,6 @@ def test_front_matter_is_only_at_the_start_of_a_raw_document(speller):
         (2, "zorblax"),
         (4, "zorblax"),
     ]
-
-
-def test_states_match_the_highlighters_values():
-    # editor/ui/highlighter.py stores -1 for text and 1 inside a fence.
-    assert (TEXT, IN_FENCE) == (-1, 1)
-    assert IN_FRONT_MATTER not in (TEXT, IN_FENCE)
 
 
 # --- suggestions ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from editor.core.render import default_css
-from editor.ui.export_ui import EXPORT_FOLDER_KEY
+from editor.ui.settings import EXPORT_FOLDER
 from tests.users import as_nobody, open_folder
 
 SECOND = "glaciers-in-retreat.md"
@@ -105,7 +105,7 @@ def test_the_next_export_starts_in_the_last_export_folder(window, edited, tmp_pa
     dialog = SaveDialog(monkeypatch, first, None)
     window.actions_by_name["export_html"].trigger()
     assert (tmp_path / "exports" / "one.html").is_file()
-    assert window.settings.value(EXPORT_FOLDER_KEY) == str(first.parent)
+    assert window.settings.get(EXPORT_FOLDER) == str(first.parent)
     window.actions_by_name["export_html"].trigger()  # cancelled this time
     assert dialog.started_at[1] == str(first.parent / "glaciers-in-retreat-fast.html")
     assert sorted(p.name for p in first.parent.iterdir()) == ["one.html"]
@@ -133,7 +133,7 @@ def test_an_export_to_a_read_only_folder_writes_nothing_and_says_why(
         ]
         assert "permission denied" in prompter.asked[0].text
         assert str(locked / "page.html") in prompter.asked[0].text
-        assert window.settings.value(EXPORT_FOLDER_KEY) is None
+        assert window.settings.get(EXPORT_FOLDER) == ""
         assert tab.editor.toPlainText().startswith("Typed, not saved.")
 
 

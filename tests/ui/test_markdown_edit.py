@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from editor.ui.markdown_edit import MarkdownEdit, reading_minutes, word_count
+from editor.ui.markdown_edit import MarkdownEdit
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -162,6 +162,34 @@ def test_enter_keeps_the_indent_and_the_task_box(qtbot, edit):
     assert edit.toPlainText() == "  * [x] done\n  * [ ] "
 
 
+def test_enter_in_a_quoted_item_keeps_the_quote(qtbot, edit):
+    edit.setPlainText("> 1. first")
+    at_end(edit)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.toPlainText() == "> 1. first\n> 2. "
+
+
+def test_enter_on_an_item_inside_a_code_fence_is_a_plain_newline(qtbot, edit):
+    # The grammar the highlighter colours by says these lines are code, not a list.
+    edit.setPlainText("````markdown\n```\n- item")
+    at_end(edit)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.toPlainText() == "````markdown\n```\n- item\n"
+
+
+def test_list_quote_and_heading_commands_read_lines_by_the_grammar(edit):
+    edit.setPlainText("> - apples")
+    edit.toggle_list()
+    assert edit.toPlainText() == "> apples"  # a quoted item is an item
+    edit.set_heading(2)
+    assert edit.toPlainText() == "> ## apples"  # the heading goes inside the quote
+    edit.set_heading(0)
+    assert edit.toPlainText() == "> apples"
+    edit.setPlainText("#Tight")
+    edit.set_heading(1)
+    assert edit.toPlainText() == "# Tight"  # #Tight was a heading already
+
+
 def test_enter_before_the_marker_is_a_plain_newline(qtbot, edit):
     edit.setPlainText("- item")
     place(edit, 0)
@@ -201,16 +229,6 @@ def test_typing_updates_the_word_count(qtbot, edit):
     qtbot.keyClicks(edit, " little words")
     qtbot.waitUntil(lambda: seen[-1] == (3, 1), timeout=3000)
     assert (2, 1) not in seen  # no count for the half-typed middle
-
-
-def test_word_count_ignores_markdown_marks():
-    assert word_count("# A *bold* — claim, isn't it?") == 5
-    assert word_count("well-known") == 1
-    assert word_count("- one\n- two") == 2  # a bullet is not a word
-    assert word_count("one\n\n---\n\ntwo") == 2  # nor is a rule
-    assert reading_minutes(0) == 0
-    assert reading_minutes(230) == 1
-    assert reading_minutes(231) == 2
 
 
 def test_the_status_bar_shows_the_count_of_the_post_in_front(qtbot, window, open_tab):

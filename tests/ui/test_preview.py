@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QImage, QTextDocument
 
 from editor.ui.main_window import MainWindow
 from editor.ui.render_service import RenderService
+from editor.ui.settings import REMOTE_IMAGES
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 PICTURE_HEIGHT = 900  # taller than the page without it, so the layout shows it arrived
@@ -131,7 +132,7 @@ def test_remote_images_on_are_fetched_once_and_laid_out(qtbot, charts, server):
     window, root = charts
     tab = _open(qtbot, window, root / "one.md")
     window.actions_by_name["remote_images"].trigger()
-    assert window.settings.value("remoteImages") in (True, "true")
+    assert window.settings.get(REMOTE_IMAGES)
 
     qtbot.waitUntil(lambda: isinstance(_picture(tab, server), QImage), timeout=5000)
     picture = _picture(tab, server)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from editor.ui.settings import REVIEW_BEFORE_SAVE
+
 
 def _edit_title(qtbot, tab, text: str) -> None:
     """Select the title and type over it, as a writer does."""
@@ -54,7 +56,7 @@ def test_review_first_is_remembered_and_an_unchanged_save_asks_nothing(
     qtbot, window, open_tab, prompter, settings
 ):
     window.actions_by_name["review_first"].trigger()
-    assert settings.value("reviewBeforeSave") in (True, "true")
+    assert window.settings.get(REVIEW_BEFORE_SAVE)
     tab = open_tab("glaciers-in-retreat.md")
     assert tab.review_before_save
     assert window.save_current() is not False

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage, QTextCursor
 from editor.ui.document_tab import DocumentTab
 from editor.ui.main_window import MainWindow
 from editor.ui.render_service import RenderService
-from editor.ui.scroll_sync import heading_lines, interpolate, plain_phrase
+from editor.ui.scroll_sync import interpolate, plain_phrase
 
 FRONT = "---\ntitle: 'A long read'\ndate: '2026-01-05'\n---\n"
 
@@ -69,11 +69,6 @@ def _scroll_editor_to_line(tab: DocumentTab, line: int) -> None:
 
 def _line_of(tab: DocumentTab, text: str) -> int:
     return tab.editor.toPlainText().split("\n").index(text)
-
-
-def test_heading_lines_are_those_the_renderer_makes():
-    text = "# One\ntext\n\nTwo\n===\n\n```\n# code\n```\n#Three\n> ## Four\npara\nline\n---\n"
-    assert heading_lines(text) == [0, 3, 9, 10]
 
 
 def test_a_plain_phrase_is_words_the_page_shows_as_written():

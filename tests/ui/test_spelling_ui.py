@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from editor.ui.document_tab import DocumentTab
 from editor.ui.main_window import MainWindow
+from editor.ui.settings import SPELL_CHECK, SPELL_LANGUAGE
 from editor.ui.spell_check import SpellCheck
 from tests.ui.marks import underlined
 
@@ -193,7 +194,7 @@ def test_the_language_setting_switches_the_marks(qtbot, folder, window, settings
     french.trigger()
     settle(qtbot, window, tab)
     assert window.spelling.check.speller.language == "fr"
-    assert settings.value("spellLanguage") == "fr"
+    assert window.settings.get(SPELL_LANGUAGE) == "fr"
     assert underlined(tab.editor) == []
     menu.aboutToShow.emit()
     assert [a.data() for a in menu.actions() if a.isChecked()] == ["fr"]
@@ -208,7 +209,7 @@ def test_check_spelling_off_removes_the_marks_and_is_remembered(
     toggle.trigger()
     settle(qtbot, window, tab)
     assert underlined(tab.editor) == []
-    assert settings.value("spellCheck") in (False, "false")
+    assert not window.settings.get(SPELL_CHECK)
     toggle.trigger()
     settle(qtbot, window, tab)
     assert underlined(tab.editor) == ["sentance"]
@@ -224,7 +225,7 @@ def _schema_window(qtbot, window, make_folder, language: str) -> Path:
 
 
 def test_the_folder_schema_language_wins_over_the_setting(qtbot, window, settings, make_folder):
-    settings.setValue("spellLanguage", "en")
+    window.settings.set(SPELL_LANGUAGE, "en")
     root = _schema_window(qtbot, window, make_folder, "fr")
     check = window.spelling.check
     tab = window.open_post(root / "fr.md")

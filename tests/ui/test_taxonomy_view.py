@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from editor.ui.main_window import MainWindow
+from editor.ui.settings import TAXONOMY_DOCK
 from editor.ui.taxonomy_view import TaxonomyDock
 
 # Each post spells its tags another way: a block list with a comment, a flow list, quoted
@@ -226,12 +227,12 @@ def test_double_clicking_a_name_lists_only_its_posts(dock, window):
 
 def test_the_view_menu_hides_and_shows_the_dock(window, dock, settings):
     action = window.actions_by_name["taxonomy"]
-    assert action.isChecked() and settings.value("taxonomyDock") in (True, "true")
+    assert action.isChecked() and window.settings.get(TAXONOMY_DOCK)
     action.trigger()
     assert not dock.isVisible() and not action.isChecked()
     dock.show()
     dock.close()  # its own close button
-    assert not action.isChecked() and settings.value("taxonomyDock") in (False, "false")
+    assert not action.isChecked() and not window.settings.get(TAXONOMY_DOCK)
 
 
 def test_a_hidden_dock_lists_nothing_until_it_is_shown(window: MainWindow):

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QTextCursor
 from PySide6.QtWidgets import QFontDialog
 
+from editor.ui.settings import EDITOR_FONT, PROBLEMS_DOCK, THEME, ZOOM
+
 LONG = """\
 ---
 title: 'Outlined'
@@ -96,13 +98,13 @@ def test_focus_mode_hides_the_open_docks_and_brings_back_only_those(
     assert not any(dock.isVisible() for dock in window.docks())
     # Ticks and settings still say what the writer wants back.
     assert window.actions_by_name["outline"].isChecked()
-    assert settings.value("problemsDock") in (True, "true")
+    assert window.settings.get(PROBLEMS_DOCK)
     window.actions_by_name["focus_mode"].trigger()
     assert [dock.isVisible() for dock in window.docks()] == [True, False, True]
     # A dock closed by its own button stays closed, its tick and setting follow.
     window.problems.close()
     assert not window.actions_by_name["problems"].isChecked()
-    assert settings.value("problemsDock") in (False, "false")
+    assert not window.settings.get(PROBLEMS_DOCK)
 
 
 def test_zoom_grows_the_editor_and_the_preview_and_is_remembered(
@@ -115,7 +117,7 @@ def test_zoom_grows_the_editor_and_the_preview_and_is_remembered(
         window.actions_by_name["zoom_in"].trigger()
     assert tab.editor.font().pointSizeF() == editor_size + 1
     qtbot.waitUntil(lambda: tab.preview.document().size().height() > page_height, timeout=3000)
-    assert int(settings.value("zoom")) == 1
+    assert window.settings.get(ZOOM) == 1
     window.actions_by_name["zoom_reset"].trigger()
     assert tab.editor.font().pointSizeF() == editor_size
 
@@ -134,7 +136,7 @@ def test_the_dark_theme_reaches_the_preview_page(qtbot, window, make_folder, set
     with qtbot.waitSignal(tab.previewShown, timeout=5000):
         window.actions_by_name["theme_dark"].trigger()
     qtbot.waitUntil(lambda: _lightness(tab.preview.viewport()) < 80, timeout=3000)
-    assert settings.value("theme") == "dark"
+    assert window.settings.get(THEME) == "dark"
     assert _lightness(tab.editor.viewport()) < 80  # the editor and the form go dark too
     assert _lightness(tab.form_area.viewport()) < 100
     window.actions_by_name["theme_light"].trigger()
@@ -172,4 +174,4 @@ def test_a_chosen_font_keeps_the_zoom_and_is_remembered(
     window.actions_by_name["font"].trigger()
     assert tab.editor.font().family() == QFont("Serif").family()
     assert tab.editor.font().pointSizeF() == 15
-    assert QFont("Serif", 14).toString() == settings.value("editorFont")
+    assert QFont("Serif", 14).toString() == window.settings.get(EDITOR_FONT)
