@@ -25,7 +25,7 @@ from typing import Literal
 import yaml
 from yaml.nodes import MappingNode
 
-from editor.core import storage, yamlsplice
+from editor.core import safeyaml, storage, yamlsplice
 from editor.core.errors import PostError
 from editor.core.safeyaml import Loader
 
@@ -184,6 +184,8 @@ class Post:
         root = None
         try:
             root = loader.get_single_node()
+            if "*" in fm:  # an alias bomb is refused before anything walks its values
+                safeyaml.check_aliases(root)
             values = loader.construct_document(root) if root is not None else {}
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark

@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 import yaml
 
+from editor.core import safeyaml
 from editor.core.dates import DateFormat, parse_date
 from editor.core.errors import PostError
 from editor.core.fieldtypes import (
@@ -338,6 +339,7 @@ def load_schema_file(path: Path) -> Schema:
         raise PostError(f"cannot read the schema file: {error}", path) from None
     try:
         root = yaml.compose(text, Loader=Loader)
+        safeyaml.check_aliases(root)  # before any value is built and checked
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)

@@ -265,7 +265,7 @@ class DocumentTab(QWidget):
     def title(self) -> str:
         """The post's title, or its file name."""
         title = self.post.values.get("title")
-        if title:
+        if title and not isinstance(title, list | dict):  # as the folder list: not a title
             return str(title)
         return self.post.path.name if self.post.path else "Untitled"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import textwrap
 
 import pytest
@@ -325,6 +326,16 @@ language: en
 """
 
 
+BOMB_LIST = (
+    "[&a [l, l, l, l, l, l, l, l, l]"
+    + "".join(
+        f", &{name} [{', '.join([f'*{before}'] * 9)}]"
+        for before, name in itertools.pairwise("abcde")
+    )
+    + "]"
+)
+
+
 def write(tmp_path, text):
     path = tmp_path / SCHEMA_FILE
     path.write_text(textwrap.dedent(text), encoding="utf-8")
@@ -411,6 +422,8 @@ def test_a_field_without_type_inherits_it(tmp_path):
             "the default ‘B’ is not one of the choices",
         ),
         ("fields:\n  - {name: [a\n", 3, "not valid YAML"),
+        # Refused before a value is built: 9⁵ items behind five short lists.
+        ("fields:\n  - name: x\n    choices: " + BOMB_LIST + "\n", 1, "(an alias bomb)"),
     ],
 )
 def test_a_bad_file_says_what_and_where(tmp_path, text, line, message):
