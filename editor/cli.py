@@ -6,7 +6,7 @@
     post-editor list FOLDER [--json]
     post-editor set PATH... --field KEY=VALUE... [--unset KEY]... [--dry-run]
     post-editor new FOLDER --title T [--field KEY=VALUE]...
-    post-editor render FILE [--standalone]
+    post-editor render FILE [--standalone [--remote-images]]
 
 Each sub-command is one function taking the parsed arguments and returning the exit status, so
 tests call `main([...])` without a subprocess. A writer's mistake (a missing file, broken YAML,
@@ -65,7 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--standalone",
         action="store_true",
-        help="a page for a browser: stylesheet with dark theme, local pictures embedded",
+        help="a page for a browser: stylesheet with dark theme, local pictures embedded,"
+        " nothing that runs or fetches",
+    )
+    render.add_argument(
+        "--remote-images",
+        action="store_true",
+        help="with --standalone: let the page fetch its pictures from the web",
     )
     return parser
 
@@ -265,7 +271,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     post = Post.read(args.file)
     renderer = Renderer()
     if args.standalone:
-        print(standalone_html(post, renderer))
+        print(standalone_html(post, renderer, remote_images=args.remote_images))
     else:
         print(page(renderer.render(post.body), post.values))
     if post.error is not None:

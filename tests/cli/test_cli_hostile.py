@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+
+import pytest
 
 from tests.hostile import alias_bomb, bounded
 
@@ -27,3 +31,80 @@ def test_list_shows_an_alias_bomb_as_a_post_without_a_title(run, write, tmp_path
         ran = run("list", tmp_path / "site", "--json")
     [row] = json.loads(ran.out)
     assert (row["title"], row["tags"], row["problems"], row["errors"]) == (None, [], 1, 1)
+
+
+# ---- point 14: an exported page runs nothing, fetches nothing unasked -----------------------
+
+HOSTILE_BODY = """\
+<script>document.body.innerHTML = "ran"</script>
+<img src="https://example.com/track.png" onerror="alert(1)" alt="a tracker">
+<a href="javascript:alert(1)">a link</a>
+<meta http-equiv="refresh" content="0; url=https://example.com/">
+"""
+
+
+def test_render_standalone_drops_scripts_and_sets_a_policy(run, write, tmp_path):
+    path = write(tmp_path / "p.md", f"---\ntitle: T\n---\n{HOSTILE_BODY}")
+    ran = run("render", path, "--standalone")
+    assert ran.rc == 0, ran.err
+    head, body = ran.out.split("<body>")
+    assert head.startswith(
+        '<!DOCTYPE html>\n<html><head><meta http-equiv="Content-Security-Policy" content='
+        "\"default-src 'none'; img-src data: file:; style-src 'unsafe-inline'; base-uri 'none';"
+        " form-action 'none'\" />"
+    )
+    for gone in ("<script", "onerror", "javascript:", "<meta", 'src="https:'):
+        assert gone not in body
+    assert "[image: a tracker]</span>" in body and "<a>a link</a>" in body
+
+
+def test_render_standalone_with_remote_images_lets_the_pictures_in_and_nothing_else(
+    run, write, tmp_path
+):
+    path = write(tmp_path / "p.md", f"---\ntitle: T\n---\n{HOSTILE_BODY}")
+    ran = run("render", path, "--standalone", "--remote-images")
+    assert ran.rc == 0, ran.err
+    body = ran.out.split("<body>")[1]
+    assert '<img src="https://example.com/track.png" alt="a tracker">' in body
+    assert "img-src data: file: https: http:;" in ran.out
+    assert "<script" not in body and "onerror" not in body
+
+
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(BROWSER is None, reason="no Chromium here (apt-get install chromium)")
+def test_a_browser_runs_nothing_of_the_exported_page(run, write, tmp_path):
+    """The page opened for real, headless: each script below would change the page it shows,
+    or send the browser to another page, and none may."""
+    write(tmp_path / "elsewhere.html", "<html><body><p id=moved>MOVED</p></body></html>")
+    body = """\
+<script>document.title = "RAN: script"</script>
+<img src="missing.png" onerror="document.title = 'RAN: onerror'">
+<svg onload="document.title = 'RAN: svg'"></svg>
+<iframe srcdoc="<script>parent.document.title = 'RAN: iframe'</script>"></iframe>
+<meta http-equiv="refresh" content="0; url=elsewhere.html">
+<p>Still here.</p>
+"""
+    path = write(tmp_path / "p.md", f"---\ntitle: Quiet\n---\n{body}")
+    page = tmp_path / "page.html"
+    page.write_text(run("render", path, "--standalone").out, encoding="utf-8")
+    shown = subprocess.run(
+        [
+            BROWSER,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--virtual-time-budget=2000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    assert "<title>Quiet</title>" in shown and "RAN" not in shown
+    assert "<p>Still here.</p>" in shown and "MOVED" not in shown
