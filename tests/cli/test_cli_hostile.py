@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +109,43 @@ def test_a_browser_runs_nothing_of_the_exported_page(run, write, tmp_path):
     ).stdout
     assert "<title>Quiet</title>" in shown and "RAN" not in shown
     assert "<p>Still here.</p>" in shown and "MOVED" not in shown
+
+
+# ---- point 15: a hostile .post-editor.yaml ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "naming", [".git/hooks/{slug}", "../outside/{slug}.md", "/tmp/{slug}.md", "{slug}.sh"]
+)
+def test_new_never_follows_a_naming_into_git_hooks_outside_or_to_no_post(
+    run, write, tmp_path, naming
+):
+    """The schema file is refused as if broken (as `check` says), and the post is named by
+    the folder's own files instead: beside them, as a Markdown post."""
+    site = tmp_path / "site"
+    write(site / ".git/hooks/README", "git's own\n")
+    write(site / ".post-editor.yaml", f'fields:\n  - {{name: title}}\nnaming: "{naming}"\n')
+    write(site / "older.md", "---\ntitle: Older\n---\nText.\n")
+    ran = run("new", site, "--title", "Pre commit")
+    assert ran.rc == 0, ran.err
+    assert Path(ran.out.strip()) == site / "pre-commit.md"
+    assert sorted(p.name for p in (site / ".git/hooks").iterdir()) == ["README"]
+    assert not (tmp_path / "outside").exists()
+    checked = run("check", site)
+    assert f"{site / '.post-editor.yaml'}:3: error:" in checked.out
+
+
+def test_check_names_a_media_url_that_is_a_script_link(run, write, tmp_path):
+    site = tmp_path / "site"
+    write(
+        site / ".post-editor.yaml",
+        "fields:\n  - {name: title}\nmedia: {folder: img, url: 'javascript:alert(1)//'}\n",
+    )
+    write(site / "a.md", "---\ntitle: A\n---\nText.\n")
+    ran = run("check", site)
+    assert ran.rc == 1
+    assert (
+        f"{site / '.post-editor.yaml'}:3: error: .post-editor.yaml: the media url"
+        " ‘javascript:alert(1)//’ is neither a web address nor a path"
+        " (links must not start with javascript:)"
+    ) in ran.out

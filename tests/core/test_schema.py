@@ -415,6 +415,9 @@ def test_a_field_without_type_inherits_it(tmp_path):
         ("fields:\n  - {name: a, max: -1}\n", 2, "max must be a whole number"),
         ("fields:\n  - {name: a, required: 'yes'}\n", 2, "required must be true or false"),
         ("fields:\n  - {name: a}\n\n\nnaming: post.md\n", 5, "holding {slug}"),
+        ('fields:\n  - {name: a}\nnaming: ".git/hooks/{slug}"\n', 3, "the hidden folder"),
+        ('fields:\n  - {name: a}\nnaming: "../{slug}.md"\n', 3, "inside the folder"),
+        ('fields:\n  - {name: a}\nnaming: "{slug}.sh"\n', 3, 'the extension ".sh"'),
         ("fields:\n  - {name: d, type: boolean, default: 'no'}\n", 2, "the default ‘no’ is text"),
         (
             "fields:\n  - name: c\n    type: select\n    choices: [A]\n    default: B\n",
