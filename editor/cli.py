@@ -264,11 +264,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Print the preview page of a post; with unreadable front matter, the body alone, the
-    error on stderr and status 1 (a build script must not take it for a good page)."""
+    error on stderr and status 1 (a build script must not take it for a good page). A body
+    past MAX_RENDER_CHARS is refused with status 2 and nothing printed."""
     from editor.core.export import standalone_html  # markdown and pygments: only here
-    from editor.core.render import Renderer, page
+    from editor.core.render import Renderer, page, size_problem
 
     post = Post.read(args.file)
+    if problem := size_problem(len(post.body)):  # minutes of work: refused at once, status 2
+        raise PostError(problem, args.file)
     renderer = Renderer()
     if args.standalone:
         print(standalone_html(post, renderer, remote_images=args.remote_images))

@@ -1,6 +1,10 @@
 """Hostile input for the tests of issue 13 (points 13 and 16), and a guard that turns a hang
 into a failure.
 
+`huge_body()` is a Markdown body just past what the app renders (MAX_RENDER_CHARS), so the
+tests stay quick; HUGE_BODY_MB=200 makes it the 200 MB body of the issue (about a minute and
+2 GB for the window test).
+
 A regression on these inputs does not fail an assertion: it hangs, eating memory (an alias bomb
 took over 60 s and 11 GB before it was bounded). `bounded()` makes such a test fail instead:
 past `DEADLINE_S` the process prints every thread's stack and exits (pytest has no timeout
@@ -12,9 +16,12 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import itertools
+import os
 import resource
 import sys
 from collections.abc import Iterator
+
+from editor.core.render import MAX_RENDER_CHARS
 
 DEADLINE_S = 120  # the tests below take well under a second each once bounded
 MEMORY_ROOM = 3 * 1024**3
@@ -29,6 +36,18 @@ def alias_bomb(levels: int = 9, width: int = 9, keys: tuple[str, ...] = ("title"
         lines.append(f"{name}: &{name} [{', '.join([f'*{before}'] * width)}]")
     lines += [f"{key}: *{names[-1]}" for key in keys]
     return "\n".join([*lines, "---", "The body of a hostile post.", ""])
+
+
+def huge_body() -> str:
+    """Paragraphs of Markdown (emphasis, code, links) one past MAX_RENDER_CHARS characters,
+    or HUGE_BODY_MB megabytes of them."""
+    size = int(float(os.environ.get("HUGE_BODY_MB", 0)) * 1_000_000) or MAX_RENDER_CHARS + 1
+    paragraph = (
+        "The *river* runs past the `stone` of the [valley](https://example.com/v) and"
+        " **the mountain** keeps its snow through the summer.\n\n"
+    )
+    text = paragraph * (size // len(paragraph) + 1)
+    return text[: size - 1] + "."
 
 
 def _address_space() -> int:

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from editor import __version__
 from editor.core import safehtml
+from editor.core.errors import PostError
 from editor.core.post import Post
 from editor.core.render import (
     Renderer,
@@ -42,6 +43,7 @@ from editor.core.render import (
     default_css,
     offline_images,
     page_title,
+    size_problem,
 )
 from editor.core.render import document as page_document
 from editor.core.site import Site
@@ -117,7 +119,10 @@ def standalone_page(
 def standalone_html(
     post: Post, renderer: Renderer, site: Site | None = None, remote_images: bool = False
 ) -> str:
-    """`standalone_page` of a post as it is now (its text may hold unsaved edits)."""
+    """`standalone_page` of a post as it is now (its text may hold unsaved edits); PostError
+    for a body too large to render (`render.size_problem`)."""
+    if problem := size_problem(len(post.body)):
+        raise PostError(problem, post.path)
     return standalone_page(
         renderer.render(post.body), post.values, post.path, site, remote_images=remote_images
     )

@@ -43,6 +43,32 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _MONTHS += ("September", "October", "November", "December")
 
 
+MAX_RENDER_CHARS = 1_000_000
+"""The longest body rendered, in characters. Python-Markdown takes about 1 s per million
+characters of prose on this project's machines (2-3 s with dense inline markup; README's
+benchmark machine about half that), and more than in proportion past it: a 200 MB body ran
+for minutes. Past this the preview says the post is too large to preview, and export and
+`post-editor render` refuse it (`size_problem`). A long book chapter is a tenth of it."""
+
+
+def size_problem(chars: int) -> str | None:
+    """Why a body of `chars` characters is not rendered, or None when it is."""
+    if chars <= MAX_RENDER_CHARS:
+        return None
+    return (
+        f"this post is too large to render ({chars:,} characters;"
+        f" previews and pages stop at {MAX_RENDER_CHARS:,})"
+    )
+
+
+def too_large_html(chars: int) -> str:
+    """What the preview shows in place of a body too large to render."""
+    return (
+        f'<p class="render-error">This post is too large to preview ({chars:,} characters;'
+        f" the preview stops at {MAX_RENDER_CHARS:,}). All of its text is in the editor.</p>"
+    )
+
+
 class Renderer:
     """Renders post bodies with one reusable Markdown instance.
 
@@ -57,7 +83,10 @@ class Renderer:
         return markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
 
     def render(self, body: str) -> str:
-        """The HTML of `body`; never raises, so a half-typed post always shows something."""
+        """The HTML of `body`; never raises, so a half-typed post always shows something. A
+        body past MAX_RENDER_CHARS is not rendered: the HTML says it is too large."""
+        if size_problem(len(body)):
+            return too_large_html(len(body))
         try:
             # reset() clears what the previous document left: toc ids, footnotes,
             # abbreviations, reference links, the raw-HTML stash.

@@ -37,6 +37,9 @@ from editor.core.spelling import IN_FENCE, IN_FRONT_MATTER, next_state, to_utf16
 from editor.ui.spell_check import Marks, SpellCheck, rehighlight_quietly, underline_format
 
 MAX_INLINE = 10_000  # characters; longer lines skip the inline rules and spelling
+# Characters; a longer post is neither coloured nor checked. Colouring costs about 0.17 s a
+# megabyte when a post opens, all of it before the window answers: 35 s for a 200 MB one.
+MAX_COLOURED = 10_000_000
 SPELL_SLICE_S = 0.008  # seconds of spell checking per turn of the event loop
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
@@ -173,6 +176,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         return to_utf16(text, speller.misspelled_in_markdown(text, previous))
 
     def highlightBlock(self, text: str) -> None:
+        if self.document().characterCount() > MAX_COLOURED:
+            return  # a huge post (issue 13, point 16) opens as plain text, in a second
         previous = self.previousBlockState()
         first = self.front_matter and self.currentBlock().blockNumber() == 0
         self.setCurrentBlockState(next_state(text, previous, first))

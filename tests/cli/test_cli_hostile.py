@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile import alias_bomb, bounded
+from tests.hostile import alias_bomb, bounded, huge_body
 
 BOMB_ERROR = (
     "YAML error: its aliases (*name) would make it 1,513,361,284 values, mostly repeats of a"
@@ -149,3 +149,22 @@ def test_check_names_a_media_url_that_is_a_script_link(run, write, tmp_path):
         " ‘javascript:alert(1)//’ is neither a web address nor a path"
         " (links must not start with javascript:)"
     ) in ran.out
+
+
+# ---- point 16: a huge body --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("standalone", [[], ["--standalone"]])
+def test_render_refuses_a_body_past_the_limit_at_once_with_status_2(
+    run, write, tmp_path, standalone
+):
+    """A 200 MB body ran for minutes; past MAX_RENDER_CHARS the command says why and stops."""
+    body = huge_body()
+    path = write(tmp_path / "huge.md", f"---\ntitle: Huge\n---\n{body}")
+    with bounded():
+        ran = run("render", path, *standalone)
+    assert (ran.rc, ran.out) == (2, "")
+    assert ran.err == (
+        f"post-editor: {path}: this post is too large to render ({len(body):,} characters;"
+        " previews and pages stop at 1,000,000)\n"
+    )

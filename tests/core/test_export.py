@@ -16,10 +16,12 @@ import pytest
 from sitefactory import write
 
 from editor.core import export
+from editor.core.errors import PostError
 from editor.core.export import embed_images, standalone_html, standalone_page
 from editor.core.post import Post
 from editor.core.render import Renderer, dark_css, default_css
 from editor.core.site import Site
+from tests.hostile import huge_body
 from tests.users import as_nobody, open_folder
 
 # Not a decodable PNG, and need not be: the export copies bytes, it never decodes them.
@@ -244,3 +246,10 @@ def test_a_site_that_cannot_be_read_gives_the_page_without_its_pictures(renderer
         finally:
             root.chmod(0o755)
     assert "<p>Still here.</p>" in document and srcs(document) == ["images/local.png"]
+
+
+def test_a_body_too_large_to_render_is_refused_with_a_post_error(site_root):
+    """Issue 13, point 16: Export as HTML renders on the UI thread; minutes of it are refused."""
+    post = post_at(site_root, huge_body())
+    with pytest.raises(PostError, match=r"too large to render \(1,000,\d{3} characters"):
+        standalone_html(post, Renderer())

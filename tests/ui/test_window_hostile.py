@@ -1,4 +1,5 @@
-"""The window on hostile posts (issue 13): an alias bomb in the front matter (point 13).
+"""The window on hostile posts (issue 13): an alias bomb in the front matter (point 13), a body
+too large to render (point 16).
 
 Each test runs `bounded()` (tests/hostile.py): before the fix the window took over 60 s and
 11 GB on the bomb, so a regression must end the run with a traceback rather than hang it.
@@ -13,7 +14,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from tests.hostile import alias_bomb, bounded
+from editor.core.render import MAX_RENDER_CHARS
+from editor.ui.main_window import MainWindow
+from editor.ui.render_service import RenderService
+from tests.hostile import alias_bomb, bounded, huge_body
 
 FINE = "---\ntitle: A fine post\ndate: 2026-01-24\ntags: [one]\n---\nText.\n"
 
@@ -93,3 +97,53 @@ def test_a_bomb_typed_into_other_fields_is_refused_in_a_line(qtbot, window, open
     qtbot.waitUntil(lambda: tab.form.others_problem.isVisible(), timeout=5000)
     assert "alias bomb" in tab.form.others_problem.text()
     assert tab.post.text == before
+
+
+# ---- point 16: a body too large to render -----------------------------------------------------
+
+
+class SeenRenders(RenderService):
+    """The real render service (in this process), noting the size of each body asked for."""
+
+    def __init__(self) -> None:
+        super().__init__(use_process=False)
+        self.asked: list[int] = []
+
+    def request(self, body: str) -> int:
+        self.asked.append(len(body))
+        return super().request(body)
+
+
+def test_a_huge_post_opens_its_preview_says_too_large_and_typing_goes_on(
+    qtbot, make_folder, settings, prompter, recovery, put_cursor
+):
+    body = huge_body()
+    root = make_folder({"huge.md": f"---\ntitle: Huge\ndate: 2026-01-24\n---\n{body}"})
+    renders = SeenRenders()
+    window = MainWindow(settings, renders, prompter, recovery)
+    qtbot.addWidget(window, before_close_func=lambda _: setattr(prompter, "unattended", True))
+    window.show()
+    with qtbot.waitSignal(window.folderLoaded, timeout=10_000):
+        window.open_folder(root)
+    tab = window.open_post(root / "huge.md")
+    qtbot.waitUntil(lambda: tab.preview_ready, timeout=10_000)
+    chars = len(body)
+    assert (
+        tab.preview.toPlainText()
+        .rstrip()
+        .endswith(
+            f"This post is too large to preview ({chars:,} characters; the preview stops at"
+            " 1,000,000). All of its text is in the editor."
+        )
+    )
+    assert tab.preview.toPlainText().startswith("Huge")  # the title and date still show
+
+    put_cursor(tab.editor, tab.editor.document().blockCount() - 1)
+    with qtbot.waitSignal(tab.previewShown, timeout=10_000):
+        qtbot.keyClicks(tab.editor, " Typed.")
+    assert f"({chars + len(' Typed.'):,} characters" in tab.preview.toPlainText()
+    assert all(size <= MAX_RENDER_CHARS for size in renders.asked)  # never sent to render
+    assert window.save_current()
+    assert (root / "huge.md").read_text() == (
+        f"---\ntitle: Huge\ndate: 2026-01-24\n---\n{body} Typed."
+    )
