@@ -6,7 +6,7 @@
     post-editor list FOLDER [--json]
     post-editor set PATH... --field KEY=VALUE... [--unset KEY]... [--dry-run]
     post-editor new FOLDER --title T [--field KEY=VALUE]...
-    post-editor render FILE [--standalone]
+    post-editor render FILE [--standalone [--remote-images]]
 
 Each sub-command is one function taking the parsed arguments and returning the exit status, so
 tests call `main([...])` without a subprocess. A writer's mistake (a missing file, broken YAML,
@@ -66,7 +66,13 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--standalone",
         action="store_true",
-        help="a page for a browser: stylesheet with dark theme, local pictures embedded",
+        help="a page for a browser: stylesheet with dark theme, local pictures embedded,"
+        " nothing that runs or fetches",
+    )
+    render.add_argument(
+        "--remote-images",
+        action="store_true",
+        help="with --standalone: let the page fetch its pictures from the web",
     )
     return parser
 
@@ -277,14 +283,17 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Print the preview page of a post; with unreadable front matter, the body alone, the
-    error on stderr and status 1 (a build script must not take it for a good page)."""
+    error on stderr and status 1 (a build script must not take it for a good page). A body
+    past MAX_RENDER_CHARS is refused with status 2 and nothing printed."""
     from editor.core.export import standalone_html  # markdown and pygments: only here
-    from editor.core.render import Renderer, page
+    from editor.core.render import Renderer, page, size_problem
 
     post = Post.read(args.file)
+    if problem := size_problem(len(post.body)):  # minutes of work: refused at once, status 2
+        raise PostError(problem, args.file)
     renderer = Renderer()
     if args.standalone:
-        print(standalone_html(post, renderer))
+        print(standalone_html(post, renderer, remote_images=args.remote_images))
     else:
         print(page(renderer.render(post.body), post.values))
     if post.error is not None:

@@ -27,6 +27,7 @@ from editor.core.cms_fields import (
     _where,
 )
 from editor.core.errors import quoted
+from editor.core.slug import naming_problem
 
 # ---- Decap and Sveltia CMS -------------------------------------------------------------------
 
@@ -218,4 +219,8 @@ def _decap_naming(collection: dict, notes: list[str]) -> str | None:
             " uses placeholders Post Editor does not fill in."
         )
         return None
-    return f"{naming}.{extension.lstrip('.')}"
+    naming = f"{naming}.{extension.lstrip('.')}"
+    if problem := naming_problem(naming):  # into .git/, out of the folder, not a post
+        notes.append(f"New posts are named like the folder's files: {problem}.")
+        return None
+    return naming

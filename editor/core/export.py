@@ -13,7 +13,11 @@ chokes on (or an export that reads half a gigabyte).
 Only files inside the post's site are read (`Site.resolve` says what a reference names,
 `Site.exists` whether it lies inside): a post that says `![](../../../etc/passwd)`, or links
 to a file outside through a symlink, gets nothing embedded and its reference left as written.
-Remote pictures (`https://…`) stay as they are, for the browser to fetch. Qt-free.
+Remote pictures (`https://…`) are fetched by the browser only when the writer allows remote
+pictures, as in the preview (View > Remote Images; `render --standalone --remote-images`);
+otherwise they show as the preview shows them, a box with their alt text, and the page's
+Content-Security-Policy forbids the fetch as well. Nothing in the page runs: see `safehtml`.
+Qt-free.
 """
 
 from __future__ import annotations
@@ -29,8 +33,19 @@ from importlib.resources import files
 from pathlib import Path
 
 from editor import __version__
+from editor.core import safehtml
+from editor.core.errors import PostError
 from editor.core.post import Post
-from editor.core.render import Renderer, dark_css, default_css, page
+from editor.core.render import (
+    Renderer,
+    article,
+    dark_css,
+    default_css,
+    offline_images,
+    page_title,
+    size_problem,
+)
+from editor.core.render import document as page_document
 from editor.core.site import Site
 
 MAX_EMBED_BYTES = 20 * 1024 * 1024
@@ -64,19 +79,33 @@ def standalone_page(
     post_path: Path | None,
     site: Site | None = None,
     dark: bool = True,
+    remote_images: bool = False,
 ) -> str:
     """A complete HTML document of a post whose body renders to `body_html`: the page the
     preview shows (title, byline, cover, excerpt; every front-matter value escaped), the
-    stylesheet inlined, local pictures embedded (see the module's docstring).
+    stylesheet inlined, local pictures embedded (see the module's docstring), nothing that
+    runs or fetches (`safehtml`). Remote pictures show as the preview shows them without
+    `remote_images`: a box with their alt text.
 
     References are read against `post_path` in `site`; without a site, the one around the
     post's folder. Without a `post_path` no local picture can be found and none is embedded.
     """
     head = (
+        # No DNS look-ups ahead of a click for the page's links either: it fetches nothing.
+        '<meta http-equiv="x-dns-prefetch-control" content="off" />\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
         f'<meta name="generator" content="Post Editor {html.escape(__version__)}" />'
     )
-    document = page(body_html, meta, standalone_css(dark), head)
+    post_html = safehtml.clean(article(body_html, meta))
+    if not remote_images:
+        post_html = offline_images(post_html)
+    document = page_document(
+        post_html,
+        page_title(meta),
+        standalone_css(dark),
+        head,
+        safehtml.policy(remote_images),
+    )
     if post_path is None:
         return document
     try:
@@ -87,9 +116,16 @@ def standalone_page(
         return document
 
 
-def standalone_html(post: Post, renderer: Renderer, site: Site | None = None) -> str:
-    """`standalone_page` of a post as it is now (its text may hold unsaved edits)."""
-    return standalone_page(renderer.render(post.body), post.values, post.path, site)
+def standalone_html(
+    post: Post, renderer: Renderer, site: Site | None = None, remote_images: bool = False
+) -> str:
+    """`standalone_page` of a post as it is now (its text may hold unsaved edits); PostError
+    for a body too large to render (`render.size_problem`)."""
+    if problem := size_problem(len(post.body)):
+        raise PostError(problem, post.path)
+    return standalone_page(
+        renderer.render(post.body), post.values, post.path, site, remote_images=remote_images
+    )
 
 
 def embed_images(document: str, post_path: Path, site: Site) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 import yaml
@@ -43,6 +43,50 @@ def describe(value: object) -> str:
     return "nothing" if value is None else f"a {type(value).__name__}"
 
 
+SHOWN_CHARS = 2000  # most of a list or mapping shown as text: enough to recognise it
+
+
+def clipped_text(value: object, limit: int = SHOWN_CHARS) -> str:
+    """`str(value)`, cut after `limit` characters with "…", built without walking further into
+    the value than what is shown. A list or mapping from YAML can be huge through aliases (a
+    few lines of `*a` stand for millions of items, see `safeyaml`), and `str()` walks them
+    all."""
+    out: list[str] = []
+    room = limit
+    try:
+        for piece in _pieces(value, top=True):
+            if room <= 0:
+                return "".join(out) + "…"
+            out.append(piece[:room])
+            room -= len(piece)
+    except RecursionError:  # nested deeper than Python's stack: what was shown so far
+        return "".join(out) + "…"
+    return "".join(out) + ("…" if room < 0 else "")
+
+
+def _pieces(value: object, top: bool) -> Iterator[str]:
+    """The text of `str(value)` in pieces, each at least one character (but for a top-level
+    empty string), so taking n pieces costs O(n) whatever the value holds."""
+    if isinstance(value, Mapping):
+        yield "{"
+        for n, (key, item) in enumerate(value.items()):
+            if n:
+                yield ", "
+            yield from _pieces(key, top=False)
+            yield ": "
+            yield from _pieces(item, top=False)
+        yield "}"
+    elif isinstance(value, list):
+        yield "["
+        for n, item in enumerate(value):
+            if n:
+                yield ", "
+            yield from _pieces(item, top=False)
+        yield "]"
+    else:
+        yield str(value) if top else repr(value)
+
+
 def is_scalar(value: object) -> bool:
     """Whether a value is one plain YAML value (not a list or a mapping)."""
     return value is None or isinstance(value, str | int | float | dt.date)
@@ -64,7 +108,10 @@ class FieldType:
         return text
 
     def to_text(self, value: object) -> str:
-        """`value` as a writer would type it."""
+        """`value` as a writer would type it (a list or mapping where text belongs, which
+        `check` reports, cut short: see `clipped_text`)."""
+        if isinstance(value, list | Mapping):
+            return clipped_text(value)
         return "" if value is None else str(value)
 
     def check(self, value: object) -> str | None:

@@ -31,7 +31,7 @@ from editor.core.schema import (
 )
 from editor.core.validate import Facts, Problem, validate
 
-POST_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
+POST_SUFFIXES = frozenset(slug.POST_EXTENSIONS)  # what the list shows; what new posts get
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 DATE_KEYS = ("date", "pubDate", "publishDate", "publishedAt")
 

@@ -46,7 +46,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
-from editor.core.errors import PostError
+from editor.core.errors import PostError, quoted
 from editor.core.site import Site, site_kind
 
 if TYPE_CHECKING:  # cms_config imports schema, which imports this module
@@ -65,6 +65,9 @@ _LAYOUTS: dict[str, tuple[str, str]] = {
 _BUNDLES = frozenset({"hugo", "astro", None, "node", "git", "eleventy"})
 _BUNDLE_NAMES = frozenset({"index.md", "index.markdown", "index.mdx"})
 _TEMPLATE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_IGNORED_IN_URL = re.compile(r"[\t\n\r]")
+_GIT = ".git"  # the repository's own store: nothing in it is served, hooks run from it
 
 
 @dataclass(frozen=True)
@@ -108,10 +111,19 @@ class MediaPlace:
     def check_inside(self) -> None:
         """Refuse a media folder outside the site: as written (`..`, an absolute path), and
         with symbolic links followed (the nearest existing folder on its way is looked at, so
-        a link anywhere on the way that leads out is caught before anything is created)."""
+        a link anywhere on the way that leads out is caught before anything is created); one
+        inside the repository's `.git`; and a link prefix that is neither a web address nor a
+        path (`url_problem`), whichever setting or CMS config it came from."""
+        if self.url is not None and (problem := url_problem(self.url)):
+            raise PostError(f"{problem}; nothing was copied")
         if not self.site.contains(self.folder):
             raise PostError(
                 f"the media folder {self.shown} lies outside the site ({self.site.root});"
+                " nothing was copied"
+            )
+        if _GIT in Path(os.path.relpath(self.folder, self.site.root)).parts:
+            raise PostError(
+                f"the media folder {self.shown} lies inside the repository's {_GIT} folder;"
                 " nothing was copied"
             )
         existing = self.folder
@@ -124,6 +136,24 @@ class MediaPlace:
                 f"the media folder {self.shown} is a link to {real}, outside the site;"
                 " nothing was copied"
             )
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` may not be the prefix of the picture links written into posts, or None.
+
+    It must be a web address (http, https), a path from the site's root ("/images") or one
+    relative to the post ("images"): a `javascript:`, `vbscript:`, `data:` or `file:` prefix
+    would put that address into every picture the writer adds. The scheme is read as a
+    browser reads it: past leading spaces and controls, tabs and line breaks ignored.
+    """
+    plain = _IGNORED_IN_URL.sub("", url).lstrip("".join(map(chr, range(33))))
+    scheme = _SCHEME.match(plain)
+    if scheme is None or scheme[0].lower() in ("http:", "https:"):
+        return None
+    return (
+        f"the media url {quoted(url)} is neither a web address nor a path"
+        f" (links must not start with {scheme[0].lower()})"
+    )
 
 
 def relative_link(file: Path, post_path: Path) -> str:

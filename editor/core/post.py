@@ -25,7 +25,7 @@ from typing import Literal
 import yaml
 from yaml.nodes import MappingNode
 
-from editor.core import added_blocks, storage, yamlanchors, yamlspans, yamlsplice
+from editor.core import added_blocks, safeyaml, storage, yamlanchors, yamlspans, yamlsplice
 from editor.core.errors import PostError
 from editor.core.safeyaml import Loader
 
@@ -187,6 +187,8 @@ class Post:
         merging: list[tuple[MappingNode, yamlanchors.Pairs]] = []
         try:
             root = loader.get_single_node()
+            if "*" in fm:  # an alias bomb is refused before anything walks its values
+                safeyaml.check_aliases(root)
             if root is not None and "<<" in fm:  # constructing folds merges into the tree
                 merging = yamlanchors.written_pairs(root)
             values = loader.construct_document(root) if root is not None else {}

@@ -43,6 +43,32 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _MONTHS += ("September", "October", "November", "December")
 
 
+MAX_RENDER_CHARS = 1_000_000
+"""The longest body rendered, in characters. Python-Markdown takes about 1 s per million
+characters of prose on this project's machines (2-3 s with dense inline markup; README's
+benchmark machine about half that), and more than in proportion past it: a 200 MB body ran
+for minutes. Past this the preview says the post is too large to preview, and export and
+`post-editor render` refuse it (`size_problem`). A long book chapter is a tenth of it."""
+
+
+def size_problem(chars: int) -> str | None:
+    """Why a body of `chars` characters is not rendered, or None when it is."""
+    if chars <= MAX_RENDER_CHARS:
+        return None
+    return (
+        f"this post is too large to render ({chars:,} characters;"
+        f" previews and pages stop at {MAX_RENDER_CHARS:,})"
+    )
+
+
+def too_large_html(chars: int) -> str:
+    """What the preview shows in place of a body too large to render."""
+    return (
+        f'<p class="render-error">This post is too large to preview ({chars:,} characters;'
+        f" the preview stops at {MAX_RENDER_CHARS:,}). All of its text is in the editor.</p>"
+    )
+
+
 class Renderer:
     """Renders post bodies with one reusable Markdown instance.
 
@@ -57,7 +83,10 @@ class Renderer:
         return markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
 
     def render(self, body: str) -> str:
-        """The HTML of `body`; never raises, so a half-typed post always shows something."""
+        """The HTML of `body`; never raises, so a half-typed post always shows something. A
+        body past MAX_RENDER_CHARS is not rendered: the HTML says it is too large."""
+        if size_problem(len(body)):
+            return too_large_html(len(body))
         try:
             # reset() clears what the previous document left: toc ids, footnotes,
             # abbreviations, reference links, the raw-HTML stash.
@@ -136,8 +165,20 @@ def page(
     head, such as meta tags) are inserted as they are. `base_css` replaces the packaged
     stylesheet when given.
     """
+    css = default_css() if base_css is None else base_css
+    return document(article(body_html, meta), page_title(meta), css, head)
+
+
+def page_title(meta: Mapping[str, object]) -> str:
+    """The title a page of the post carries ("" when it has none that is text)."""
+    return _first(meta, ("title",))
+
+
+def article(body_html: str, meta: Mapping[str, object]) -> str:
+    """The post as a reader sees it, in `<div class="post">`: title, byline, cover image and
+    excerpt (every front-matter value escaped), then `body_html` as it is."""
     esc = html.escape  # quote=True as well, so values are safe inside attributes
-    title = _first(meta, ("title",))
+    title = page_title(meta)
     date = format_date(meta["date"]) if meta.get("date") not in (None, "") else ""
     byline = " · ".join(esc(part) for part in (date, _author(meta.get("author"))) if part)
     cover = _first(meta, _COVER_KEYS)
@@ -148,18 +189,36 @@ def page(
         f'<p class="cover"><img src="{esc(cover)}" alt="" /></p>' if cover else "",
         f'<p class="excerpt">{esc(excerpt)}</p>' if excerpt else "",
     ]
-    css = default_css() if base_css is None else base_css
+    return "\n".join(
+        [
+            '<div class="post">',
+            *(part for part in header if part),
+            f'<div class="body">\n{body_html}\n</div>',
+            "</div>",
+        ]
+    )
+
+
+def _attr(text: str) -> str:
+    """`text` for a double-quoted attribute, its single quotes left readable."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+def document(article_html: str, title: str, css: str, head: str = "", policy: str = "") -> str:
+    """The HTML document around `article_html`: `policy`, a Content-Security-Policy, first in
+    its head (it governs only what follows it), then the charset, `head` as it is, the
+    escaped `title` and the stylesheet `css`."""
+    csp = (
+        f'<meta http-equiv="Content-Security-Policy" content="{_attr(policy)}" />' if policy else ""
+    )
     return "\n".join(
         [
             "<!DOCTYPE html>",
-            '<html><head><meta charset="utf-8" />',
+            f'<html><head>{csp}<meta charset="utf-8" />',
             *([head] if head else []),
-            f"<title>{esc(title)}</title>",
+            f"<title>{html.escape(title)}</title>",
             f"<style>\n{css}</style>",
-            '</head><body><div class="post">',
-            *(part for part in header if part),
-            f'<div class="body">\n{body_html}\n</div>',
-            "</div></body></html>\n",
+            f"</head><body>{article_html}</body></html>\n",
         ]
     )
 

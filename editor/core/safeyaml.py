@@ -1,6 +1,18 @@
 """The one YAML loader the app reads with: libyaml's CSafeLoader when present, else SafeLoader.
 
 Only safe loaders, ever: a post carrying `!!python/object/apply:os.system` must run nothing.
+
+And no alias bombs. Nine lines of anchors and aliases (`b: &b [*a, *a, ...]`, nine deep, the
+"billion laughs") make a value of 9⁹ items. The loader builds it in an instant, sharing each
+anchored value, but anything that walks it (a text box showing the title, a chip per tag, a
+check of every item) walks 387 million of them. `check_aliases` measures, before anything is
+built, how many values the document expands to, and refuses a document that is mostly
+repetition. The rule is go-yaml's (yaml.v3 `decode.go`, `allowedAliasRatio`): a document may
+take up to 99% of its values from aliases while it expands to at most 400,000 values, a share
+falling to 10% at 4,000,000; an anchor that holds an alias to itself is refused outright, as
+go-yaml does ("anchor 'a' value contains itself"). Psych's rule (no aliases at all in
+`safe_load` unless asked for) would refuse the shared lists and `<<:` merge keys real sites
+write; go-yaml's passes them and still caps the blow-up.
 """
 
 from __future__ import annotations
@@ -9,7 +21,109 @@ import yaml
 
 Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# go-yaml's constants (yaml.v3 decode.go).
+_RATIO_LOW, _RATIO_HIGH = 400_000, 4_000_000
+_MIN_ALIASED, _MIN_DECODED = 100, 1000
+
+
+class AliasBombError(yaml.MarkedYAMLError):
+    """A document whose aliases repeat their anchored values past the bound (see the module)."""
+
+
+def allowed_alias_ratio(decoded: int) -> float:
+    """The share of values a document of `decoded` values may take from aliases (go-yaml's
+    `allowedAliasRatio`: 99% up to 400,000 values, down to 10% at 4,000,000)."""
+    if decoded <= _RATIO_LOW:
+        return 0.99
+    if decoded >= _RATIO_HIGH:
+        return 0.10
+    return 0.99 - 0.89 * (decoded - _RATIO_LOW) / (_RATIO_HIGH - _RATIO_LOW)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def check_aliases(root: yaml.Node | None) -> None:
+    """Raise AliasBombError when the composed document `root` expands, aliases followed, past
+    go-yaml's bound, or holds an anchor that contains itself.
+
+    The composer gives an alias as the very node its anchor names, so the graph shares nodes:
+    the first time a node is met in document order is its anchor, each later meeting an alias.
+    Each node's expanded size is counted once and reused, so the check costs one pass over the
+    text's own nodes, however far they would expand. The counts are checked as they grow, in
+    document order, as go-yaml's decoder does; the error points at the top-level key whose
+    value first crosses the bound, and tells the whole document's expanded size.
+    """
+    if root is None:
+        return
+    sizes: dict[int, int] = {}  # id(node) -> values it expands to, itself included
+    open_: set[int] = set()  # nodes whose expansion is being counted (the path from the root)
+    decoded, aliased = 1, 0  # values decoded so far (the root's one), and of those, by alias
+    key_mark = root.start_mark
+    crossed: yaml.Mark | None = None  # where the counts first broke the rule
+    # An explicit stack, not recursion: a deeply nested document must not overflow ours.
+    stack: list[tuple[yaml.Node, list[yaml.Node], int]] = [(root, _children(root), 0)]
+    open_.add(id(root))
+    total = [1]  # expanded size of each node on the stack, so far
+    while stack:
+        node, kids, at = stack[-1]
+        if at == len(kids):
+            stack.pop()
+            open_.discard(id(node))
+            size = total.pop()
+            sizes[id(node)] = size
+            if total:
+                total[-1] += size
+            continue
+        stack[-1] = (node, kids, at + 1)
+        child = kids[at]
+        if node is root and isinstance(root, yaml.MappingNode) and at % 2 == 0:
+            key_mark = child.start_mark
+        if id(child) in open_:
+            raise AliasBombError(
+                problem="an anchor's value holds an alias to itself, so it never ends",
+                problem_mark=key_mark,
+            )
+        if id(child) in sizes:  # an alias: the alias itself, then its anchor's whole value
+            repeated = sizes[id(child)]
+            total[-1] += 1 + repeated
+            decoded += 1 + repeated
+            aliased += repeated
+            if crossed is None and (
+                aliased > _MIN_ALIASED
+                and decoded > _MIN_DECODED
+                and aliased / decoded > allowed_alias_ratio(decoded)
+            ):
+                crossed = key_mark
+            continue
+        decoded += 1
+        open_.add(id(child))
+        stack.append((child, _children(child), 0))
+        total.append(1)
+    if crossed is not None:
+        raise AliasBombError(
+            problem=(
+                f"its aliases (*name) would make it {decoded:,} values, mostly"
+                " repeats of a few (an alias bomb)"
+            ),
+            problem_mark=crossed,
+        )
+
 
 def load(text: str) -> object:
-    """Plain values from YAML text (raises yaml.YAMLError)."""
-    return yaml.load(text, Loader=Loader)
+    """Plain values from YAML text (raises yaml.YAMLError, AliasBombError included)."""
+    loader = Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        if "*" in text:  # no alias without an asterisk: most documents skip the walk
+            check_aliases(root)
+        return loader.construct_document(root)
+    finally:
+        loader.dispose()

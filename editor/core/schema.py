@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 import yaml
 
+from editor.core import safeyaml
 from editor.core.dates import DateFormat, parse_date
 from editor.core.errors import PostError
 from editor.core.fieldtypes import (
@@ -69,8 +70,9 @@ from editor.core.fieldtypes import (
     describe,
     is_scalar,
 )
-from editor.core.media import MediaSetting, setting_from_cms
+from editor.core.media import MediaSetting, setting_from_cms, url_problem
 from editor.core.safeyaml import Loader
+from editor.core.slug import naming_problem
 
 if TYPE_CHECKING:  # cms_config builds Fields from this module: a real import would be a cycle
     from editor.core.cms_config import CmsSchema
@@ -358,6 +360,7 @@ def load_schema_file(path: Path) -> Schema:
         raise PostError(f"cannot read the schema file: {error}", path) from None
     try:
         root = yaml.compose(text, Loader=Loader)
+        safeyaml.check_aliases(root)  # before any value is built and checked
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -386,6 +389,9 @@ def load_schema_file(path: Path) -> Schema:
         raise _error(
             'naming must be text holding {slug}, like "{slug}.md"', entries["naming"][1], path
         )
+    if naming is not None and (problem := naming_problem(naming)):
+        # Refused like any other mistake in the file: the folder falls back to the default.
+        raise _error(problem, entries["naming"][1], path)
     language = settings.get("language")
     if language is not None and not isinstance(language, str):
         raise _error("language must be a code like en", entries["language"][1], path)
@@ -418,9 +424,17 @@ def _media_from_node(node: yaml.Node, path: Path) -> MediaSetting:
             entries["folder"][1],
             path,
         )
+    if ".git" in parts:
+        raise _error(
+            "the media folder must not be inside the repository's .git folder",
+            entries["folder"][1],
+            path,
+        )
     url = values.get("url")
     if url is not None and ("://" in url or url.startswith("//")):
         raise _error("the media url is the site's own path, like /images", entries["url"][1], path)
+    if url is not None and (problem := url_problem(url)):
+        raise _error(problem, entries["url"][1], path)
     base = "post" if folder == "." or folder.startswith("./") else "site"
     return MediaSetting(folder, url, base, SCHEMA_FILE)
 

@@ -165,16 +165,30 @@ def post_path(root: Path, naming: str, title: str, date: datetime.date) -> Path:
 
 
 def _pattern_parts(root: Path, naming: str) -> list[str]:
-    """The path components of a naming pattern, checked: relative, known placeholders, a slug."""
+    """The path components of a naming pattern, checked by `naming_problem`."""
+    problem = naming_problem(naming)
+    if problem is not None:
+        raise PostError(problem, root)
+    return [part for part in naming.replace("\\", "/").split("/") if part != "."]
+
+
+def naming_problem(naming: str) -> str | None:
+    """What makes `naming` unfit to name new posts, or None.
+
+    A pattern must hold {slug} and only known placeholders, stay inside the folder (relative,
+    no `..`, no drive or stream `:`), enter no hidden folder (`.git/hooks/{slug}.md` would
+    write where git runs hooks from, and the folder list never looks inside a dot-folder),
+    and end in a post's extension (POST_EXTENSIONS, the ones the folder list shows as posts;
+    case as the list reads them): anything else would be a file the app never lists again,
+    or not a post at all.
+    """
     names = set(_PLACEHOLDER.findall(naming))
     unknown = sorted(names - _PLACEHOLDERS)
     if unknown:
         known = ", ".join("{" + p + "}" for p in sorted(_PLACEHOLDERS))
-        raise PostError(
-            f'unknown placeholder "{{{unknown[0]}}}" in naming "{naming}"; use {known}', root
-        )
+        return f'unknown placeholder "{{{unknown[0]}}}" in naming "{naming}"; use {known}'
     if "slug" not in names:
-        raise PostError(f'naming "{naming}" has no {{slug}}, so new posts could collide', root)
+        return f'naming "{naming}" has no {{slug}}, so new posts could collide'
     # Backslashes are Windows separators; on POSIX they would end up inside a file name.
     pattern = naming.replace("\\", "/")
     parts = [part for part in pattern.split("/") if part != "."]
@@ -184,8 +198,16 @@ def _pattern_parts(root: Path, naming: str) -> list[str]:
         or any(part in ("", "..") for part in parts)
         or any(":" in part for part in parts)
     ):
-        raise PostError(f'naming "{naming}" must be a relative path inside the folder', root)
-    return parts
+        return f'naming "{naming}" must be a relative path inside the folder'
+    hidden = next((part for part in parts if part.startswith(".")), None)
+    if hidden is not None:
+        return f'naming "{naming}" leads into the hidden folder or file "{hidden}"'
+    extension = os.path.splitext(parts[-1])[1]
+    if extension.lower() not in POST_EXTENSIONS:
+        allowed = ", ".join(POST_EXTENSIONS)
+        what = f'the extension "{extension}"' if extension else "no extension"
+        return f'naming "{naming}" gives new posts {what}; a post ends in {allowed}'
+    return None
 
 
 def _check_inside(root: Path, candidate: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
@@ -28,6 +28,7 @@ from editor.core.errors import PostError
 from editor.core.folder import Taxonomy
 from editor.core.media import MediaPlace, media_place
 from editor.core.post import Post, splice_lines
+from editor.core.render import size_problem, too_large_html
 from editor.core.schema import Schema
 from editor.core.site import Site
 from editor.core.storage import ConflictError
@@ -46,6 +47,8 @@ from editor.ui.render_service import RenderService
 from editor.ui.scroll_sync import ScrollSync
 
 _REMOVED = object()  # an "Other fields" key the writer deleted
+# Unicode white space, as str.strip() knows it (a no-break space alone is a blank body).
+_NOT_BLANK = QRegularExpression(r"\S", QRegularExpression.PatternOption.UseUnicodePropertiesOption)
 FOCUS_COLUMN = 72  # characters: a comfortable line to read and write
 PREVIEW_DELAY_MS = 120  # idle pause before the preview follows typing
 CHECK_DELAY_MS = 400
@@ -275,7 +278,7 @@ class DocumentTab(QWidget):
     def title(self) -> str:
         """The post's title, or its file name."""
         title = self.post.values.get("title")
-        if title:
+        if title and not isinstance(title, list | dict):  # as the folder list: not a title
             return str(title)
         return self.post.path.name if self.post.path else "Untitled"
 
@@ -344,7 +347,8 @@ class DocumentTab(QWidget):
                 post.values,
                 post.error,
                 post.duplicate_keys,
-                not self.editor.toPlainText().strip(),
+                # Found from the start, not by copying the text: a 200 MB post costs nothing.
+                self.editor.document().find(_NOT_BLANK).isNull(),
                 post.key_lines,
             )
             self.problems = validate(facts, self.schema)
@@ -378,7 +382,14 @@ class DocumentTab(QWidget):
         self.editor.setFocus()
 
     def update_preview(self) -> None:
-        """Ask for a render of the current body (the answer arrives in `_show_render`)."""
+        """Ask for a render of the current body (the answer arrives in `_show_render`). A
+        post too large to render is not even copied out of the editor: the preview says so."""
+        chars = self.editor.document().characterCount() - 1  # less the last line's end
+        if size_problem(chars):
+            self._job = 0  # no render of ours is awaited: drop any still on its way
+            self._shown_source = ("", 0)
+            self.preview.show_post([too_large_html(chars)], {} if self.raw else self.post.values)
+            return
         text = self.editor.toPlainText()
         body = Post(text).body if self.raw else text
         self._job = self.renders.request(body)

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from editor.core.errors import PostError
 from editor.core.export import standalone_html
 from editor.core.post import Post
-from editor.core.render import Renderer
+from editor.core.render import Renderer, page_title
 from editor.core.site import Site
 from editor.core.slug import slugify
 from editor.core.storage import atomic_write
 from editor.ui.prompts import Prompter
-from editor.ui.settings import EXPORT_FOLDER, Settings
+from editor.ui.settings import EXPORT_FOLDER, REMOTE_IMAGES, Settings
 
 
 class Exporter(QObject):
@@ -127,7 +127,9 @@ class Exporter(QObject):
         try:
             if self._renderer is None:
                 self._renderer = Renderer()
-            page = standalone_html(post, self._renderer, self._site(post))
+            # Remote pictures as the preview has them: the writer's choice in View.
+            remote = self.settings.get(REMOTE_IMAGES)
+            page = standalone_html(post, self._renderer, self._site(post), remote_images=remote)
             atomic_write(target, page.encode("utf-8"))
             problem = None
         except PostError as error:
@@ -156,8 +158,8 @@ class Exporter(QObject):
 def _name(post: Post, by_title: bool = True) -> str:
     """The file name (without extension) for a page of `post`: its title's slug, else its
     file's (an `index.md` in a folder of its own is named by the folder)."""
-    title = post.values.get("title") if by_title and post.error is None else None
-    slug = slugify(str(title)) if title else ""
+    title = page_title(post.values) if by_title and post.error is None else ""
+    slug = slugify(title) if title else ""
     if not slug and post.path is not None:
         stem = post.path.parent.name if post.path.stem == "index" else post.path.stem
         slug = slugify(stem)

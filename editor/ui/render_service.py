@@ -7,7 +7,8 @@ Python-Markdown is pure Python, so a thread would still hold the GIL the event l
 separate process (as ReText's converterprocess does) lets typing go on while a long post
 renders. While a job runs, newer requests replace each other and only the last one is sent
 next, so a fast typist never queues a backlog. If the worker cannot start, rendering falls
-back to this process rather than leaving the preview blank.
+back to this process rather than leaving the preview blank. A body past MAX_RENDER_CHARS is
+never sent: its "page" says the post is too large to preview.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from PySide6.QtCore import QObject, Qt, Signal
 
 from editor.core.pieces import split_body
-from editor.core.render import Renderer
+from editor.core.render import Renderer, size_problem, too_large_html
 from editor.core.workers import exit_with_parent
 
 _worker_renderer: Renderer | None = None
@@ -77,6 +78,9 @@ class RenderService(QObject):
 
     def _start(self, job: int, body: str) -> None:
         self._running = True
+        if size_problem(len(body)):  # not sent: the worker would be busy for minutes
+            self._done.emit(job, "", [too_large_html(len(body))])
+            return
         pool = self._ensure_pool()
         try:
             future = pool.submit(_render_in_worker, body) if pool else None

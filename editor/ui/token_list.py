@@ -10,7 +10,7 @@ say) stay as they were: only what the writer types is new text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.fieldtypes import clipped_text
 from editor.ui.flow_layout import FlowLayout
 
 # Palette roles rather than colours, so chips suit the light and the dark theme alike.
@@ -50,6 +51,8 @@ def item_text(item: object) -> str:
         return "true" if item else "false"
     if isinstance(item, dt.date):
         return item.isoformat()
+    if isinstance(item, list | Mapping):  # not a tag (the field's check says so); maybe huge
+        return clipped_text(item)
     return str(item)
 
 

@@ -826,3 +826,23 @@ def test_a_rescan_follows_a_changed_config(tmp_path):
     folder.scan()  # no post changed: only the config did
     assert folder.schema_source.origin == "inferred"
     assert folder.entries[0].problems == ()
+
+
+@pytest.mark.parametrize(
+    ("collection", "problem"),
+    [
+        ({"path": ".git/hooks/{{slug}}"}, 'the hidden folder or file ".git"'),
+        ({"extension": "sh"}, 'gives new posts the extension ".sh"'),
+        ({"extension": "json"}, 'the extension ".json"'),
+    ],
+)
+def test_a_decap_name_template_into_git_or_to_no_post_is_a_note(tmp_path, collection, problem):
+    """Issue 13, point 15: new posts are then named like the folder's files."""
+    folder = decap_site(tmp_path, [{"name": "title"}], **collection)
+    (folder / "older.md").write_text("---\ntitle: Older\n---\n")
+    found = read_cms_schema(folder)
+    assert found.schema.naming is None
+    assert any(problem in note for note in found.notes)
+    content = ContentFolder(folder)
+    content.scan()
+    assert content.new_post_path("Pre commit", dt.date(2026, 1, 24)) == folder / "pre-commit.md"

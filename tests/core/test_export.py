@@ -16,10 +16,12 @@ import pytest
 from sitefactory import write
 
 from editor.core import export
+from editor.core.errors import PostError
 from editor.core.export import embed_images, standalone_html, standalone_page
 from editor.core.post import Post
 from editor.core.render import Renderer, dark_css, default_css
 from editor.core.site import Site
+from tests.hostile import huge_body
 from tests.users import as_nobody, open_folder
 
 # Not a decodable PNG, and need not be: the export copies bytes, it never decodes them.
@@ -48,6 +50,12 @@ def site_root(tmp_path: Path) -> Path:
     return root
 
 
+CSP_META = (
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+    "img-src data: file:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\" />"
+)
+
+
 def post_at(root: Path, body: str, front: str = "title: 'Fish & <Chips>'\n") -> Post:
     path = write(root, "content/posts/p.md", f"---\n{front}---\n{body}")
     return Post.read(path)
@@ -59,7 +67,7 @@ def srcs(document: str) -> list[str]:
 
 def test_the_page_has_a_doctype_a_charset_and_the_escaped_title(site_root, renderer):
     document = standalone_html(post_at(site_root, "## Hello\n\nSome *text*.\n"), renderer)
-    assert document.startswith('<!DOCTYPE html>\n<html><head><meta charset="utf-8" />')
+    assert document.startswith(f'<!DOCTYPE html>\n<html><head>{CSP_META}<meta charset="utf-8" />')
     assert "<title>Fish &amp; &lt;Chips&gt;</title>" in document
     assert '<h1 class="title">Fish &amp; &lt;Chips&gt;</h1>' in document
     assert '<h2 id="hello">Hello</h2>' in document and "<em>text</em>" in document
@@ -101,10 +109,57 @@ def test_the_cover_image_from_the_front_matter_is_embedded(site_root, renderer):
     assert srcs(document) == [DATA_URI]
 
 
-def test_remote_and_missing_pictures_stay_as_written(site_root, renderer):
+def test_with_remote_images_allowed_remote_and_missing_pictures_stay_as_written(
+    site_root, renderer
+):
     body = "![web](https://example.com/a.png)\n\n![gone](images/missing.png)\n"
-    document = standalone_html(post_at(site_root, body), renderer)
+    document = standalone_html(post_at(site_root, body), renderer, remote_images=True)
     assert srcs(document) == ["https://example.com/a.png", "images/missing.png"]
+    assert "img-src data: file: https: http:;" in document
+
+
+def test_without_remote_images_a_remote_picture_is_its_alt_text_as_in_the_preview(
+    site_root, renderer
+):
+    """The writer's View > Remote Images, off: the page fetches nothing, as the preview."""
+    body = "![The harbour](https://example.com/a.png)\n"
+    front = "title: T\ncoverImage: https://example.com/cover.png\n"
+    document = standalone_html(post_at(site_root, body, front), renderer)
+    assert srcs(document) == []
+    assert (
+        '<span class="remote-image" title="https://example.com/a.png">[image: The harbour]</span>'
+        in document
+    )
+    assert 'title="https://example.com/cover.png">[image: remote image]</span>' in document
+    assert "img-src data: file:;" in document
+
+
+HOSTILE = """\
+<script>document.title = "ran"</script>
+<p onclick="alert(1)">Click <a href="javascript:alert(1)">here</a>,
+<a href="vbscript:msgbox(1)">there</a> or <a href="data:text/html,<b>x</b>">this</a>.</p>
+<iframe src="https://example.com/"></iframe>
+<meta http-equiv="refresh" content="0; url=https://example.com/">
+<base href="https://example.com/">
+<img src="images/local.png" onerror="alert(1)" alt="kept">
+
+Still *Markdown*.
+"""
+
+
+def test_a_hostile_body_exports_with_nothing_that_runs_or_fetches(site_root, renderer):
+    front = "title: T\ncoverImage: 'javascript:alert(1)'\n"
+    document = standalone_html(post_at(site_root, HOSTILE, front), renderer)
+    body = document[document.index("<body>") :]
+    for gone in ("<script", "onclick", "onerror", "javascript:", "vbscript:", "data:text"):
+        assert gone not in body.lower()
+    for tag in ("<iframe", "<meta", "<base"):
+        assert tag not in body
+    assert '<img src="' + DATA_URI + '" alt="kept">' in body  # the picture, embedded
+    assert "Still <em>Markdown</em>." in body
+    assert "<p>Click <a>here</a>,\n<a>there</a> or <a>this</a>.</p>" in body
+    # The lock on the door: first in the head, before anything that could load.
+    assert document.index(CSP_META) == len("<!DOCTYPE html>\n<html><head>")
 
 
 def test_a_reference_climbing_out_of_the_site_is_not_read(site_root, tmp_path, renderer):
@@ -191,3 +246,10 @@ def test_a_site_that_cannot_be_read_gives_the_page_without_its_pictures(renderer
         finally:
             root.chmod(0o755)
     assert "<p>Still here.</p>" in document and srcs(document) == ["images/local.png"]
+
+
+def test_a_body_too_large_to_render_is_refused_with_a_post_error(site_root):
+    """Issue 13, point 16: Export as HTML renders on the UI thread; minutes of it are refused."""
+    post = post_at(site_root, huge_body())
+    with pytest.raises(PostError, match=r"too large to render \(1,000,\d{3} characters"):
+        standalone_html(post, Renderer())

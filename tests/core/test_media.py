@@ -18,7 +18,7 @@ from sitefactory import post_text, write
 
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder
-from editor.core.media import MediaSetting, media_place
+from editor.core.media import MediaSetting, media_place, url_problem
 from editor.core.media_import import import_bytes, import_file, is_picture
 from editor.core.schema import SCHEMA_FILE, load_schema_file
 from editor.core.site import Site
@@ -141,6 +141,11 @@ def test_a_media_folder_of_dot_slash_is_beside_each_post_with_relative_links(tmp
         ("media: {folder: img, where: x}", 3, 22, "unknown key ‘where’ in media"),
         ("media: {folder: img, url: 'https://cdn.example.com'}", 3, 27, "the site's own path"),
         ("media: {folder: [a]}", 3, 17, "media folder must be text"),
+        ("media: {folder: img, url: 'javascript:alert(1)'}", 3, 27, "neither a web address"),
+        ("media: {folder: img, url: ' JavaScript:x'}", 3, 27, "must not start with javascript:"),
+        ("media: {folder: img, url: 'data:text/html,x'}", 3, 27, "must not start with data:"),
+        ("media: {folder: img, url: 'file:/etc'}", 3, 27, "must not start with file:"),
+        ("media: {folder: .git/hooks}", 3, 17, "inside the repository's .git folder"),
     ],
 )
 def test_a_bad_media_setting_is_an_error_with_its_position(tmp_path, media, line, column, message):
@@ -282,6 +287,32 @@ def test_a_media_folder_linked_outside_the_site_is_refused(tmp_path):
     with pytest.raises(PostError, match="outside the site; nothing was copied"):
         import_file(picture(tmp_path), place_for(post))
     assert os.listdir(elsewhere) == []
+
+
+def test_a_cms_public_folder_that_is_a_script_link_is_refused_before_copying(tmp_path):
+    """Issue 13, point 15: whichever config names it, a `javascript:` prefix never reaches a
+    post's picture link."""
+    post = make_site(tmp_path / "site", "hugo.toml")
+    config = DECAP.replace("/img/uploads", "'javascript:alert(document.domain)//'")
+    write(tmp_path / "site", "static/admin/config.yml", config)
+    folder = ContentFolder(post.parent)
+    folder.scan()
+    with pytest.raises(PostError, match=r"must not start with javascript:\); nothing was copied"):
+        import_file(picture(tmp_path), place_for(post, folder.schema.media))
+    assert not (tmp_path / "site/static/img").exists()
+
+
+def test_a_media_folder_in_the_repositorys_git_folder_is_refused(tmp_path):
+    post = make_site(tmp_path / "site", "hugo.toml")
+    setting = MediaSetting(".git/hooks", "/hooks")  # a CMS config could say so
+    with pytest.raises(PostError, match=r"inside the repository.s \.git folder"):
+        import_file(picture(tmp_path), place_for(post, setting))
+    assert not (tmp_path / "site/.git/hooks").exists()
+
+
+@pytest.mark.parametrize("url", ["/images", "images", "../img", "https://cdn.example.com/i"])
+def test_a_path_or_a_web_address_is_a_media_url(url):
+    assert url_problem(url) is None
 
 
 def test_a_media_folder_climbing_out_with_dots_is_refused(tmp_path):

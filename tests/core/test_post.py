@@ -16,6 +16,7 @@ import pytest
 from editor.core.errors import PostError
 from editor.core.post import Post, decode
 from editor.core.storage import ConflictError
+from tests.hostile import alias_bomb, bounded
 
 # A field order like the app's default schema, for placing new keys.
 ORDER = ("title", "date", "excerpt", "coverImage", "author", "tags", "category", "draft", "source")
@@ -1077,3 +1078,12 @@ def test_reading_a_post_a_killed_save_left_torn_gives_the_whole_earlier_version(
     (tmp_path / ".post.md.lock").write_text("")
     assert Post.read(path).text == whole
     assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]
+
+
+def test_an_alias_bomb_is_a_yaml_error_and_gives_no_values(tmp_path):
+    """Issue 13, point 13: refused by `safeyaml.check_aliases` before any value is built."""
+    with bounded():
+        post = Post(alias_bomb(), tmp_path / "bomb.md")
+        assert post.error is not None and "alias bomb" in post.error.message
+    assert post.error.line == 5  # file line of `d:`
+    assert post.values == {}

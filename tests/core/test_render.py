@@ -10,7 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.core.render import Renderer, format_date, offline_images, page
+from editor.core.render import (
+    MAX_RENDER_CHARS,
+    Renderer,
+    format_date,
+    offline_images,
+    page,
+    size_problem,
+    too_large_html,
+)
+from tests.hostile import huge_body
 
 FOOTNOTED = (
     "# Notes\n\n# Notes\n\nA claim[^1] about HTML.\n\n[^1]: The source.\n*[HTML]: HyperText\n"
@@ -197,3 +206,18 @@ def test_offline_images_hide_remote_pictures_and_only_those() -> None:
     # A lazy-loading data-src is not the picture's address: the local src is shown.
     local = '<img src="/images/a.png" alt="a" data-src="https://cdn.example.com/a.png">'
     assert offline_images(local) == local
+
+
+def test_a_body_past_the_limit_is_not_rendered_but_said_to_be_too_large(
+    renderer: Renderer,
+) -> None:
+    """Issue 13, point 16: a 200 MB body ran for minutes; past MAX_RENDER_CHARS the HTML says
+    so at once."""
+    body = huge_body()
+    assert len(body) > MAX_RENDER_CHARS
+    html = renderer.render(body)
+    assert html == too_large_html(len(body))
+    assert f"({len(body):,} characters; the preview stops at 1,000,000)" in html
+    assert size_problem(len(body)) is not None
+    assert size_problem(MAX_RENDER_CHARS) is None
+    assert "<p>The <em>river</em>" in renderer.render(body[:2000])  # what the body is

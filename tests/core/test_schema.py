@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import textwrap
 
 import pytest
@@ -325,6 +326,16 @@ language: en
 """
 
 
+BOMB_LIST = (
+    "[&a [l, l, l, l, l, l, l, l, l]"
+    + "".join(
+        f", &{name} [{', '.join([f'*{before}'] * 9)}]"
+        for before, name in itertools.pairwise("abcde")
+    )
+    + "]"
+)
+
+
 def write(tmp_path, text):
     path = tmp_path / SCHEMA_FILE
     path.write_text(textwrap.dedent(text), encoding="utf-8")
@@ -404,6 +415,9 @@ def test_a_field_without_type_inherits_it(tmp_path):
         ("fields:\n  - {name: a, max: -1}\n", 2, "max must be a whole number"),
         ("fields:\n  - {name: a, required: 'yes'}\n", 2, "required must be true or false"),
         ("fields:\n  - {name: a}\n\n\nnaming: post.md\n", 5, "holding {slug}"),
+        ('fields:\n  - {name: a}\nnaming: ".git/hooks/{slug}"\n', 3, "the hidden folder"),
+        ('fields:\n  - {name: a}\nnaming: "../{slug}.md"\n', 3, "inside the folder"),
+        ('fields:\n  - {name: a}\nnaming: "{slug}.sh"\n', 3, 'the extension ".sh"'),
         ("fields:\n  - {name: d, type: boolean, default: 'no'}\n", 2, "the default ‘no’ is text"),
         (
             "fields:\n  - name: c\n    type: select\n    choices: [A]\n    default: B\n",
@@ -411,6 +425,8 @@ def test_a_field_without_type_inherits_it(tmp_path):
             "the default ‘B’ is not one of the choices",
         ),
         ("fields:\n  - {name: [a\n", 3, "not valid YAML"),
+        # Refused before a value is built: 9⁵ items behind five short lists.
+        ("fields:\n  - name: x\n    choices: " + BOMB_LIST + "\n", 1, "(an alias bomb)"),
     ],
 )
 def test_a_bad_file_says_what_and_where(tmp_path, text, line, message):

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor.core.errors import PostError
-from editor.core.slug import detect_naming, post_path, slugify
+from editor.core.slug import detect_naming, naming_problem, post_path, slugify
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DAY = datetime.date(2026, 1, 24)
@@ -240,3 +240,33 @@ def test_detect_naming(paths, naming):
 
 def test_detect_naming_accepts_any_iterable():
     assert detect_naming(PurePath(f"2020-01-0{i}-x.md") for i in range(1, 4)) == "{date}-{slug}.md"
+
+
+@pytest.mark.parametrize(
+    ("naming", "problem"),
+    [
+        (".git/hooks/{slug}", 'leads into the hidden folder or file ".git"'),
+        (".git/hooks/{slug}.md", 'leads into the hidden folder or file ".git"'),
+        ("posts/.drafts/{slug}.md", '".drafts"'),
+        (".{slug}.md", '".{slug}.md"'),
+        ("{slug}", "gives new posts no extension; a post ends in .md, .mdx, .markdown"),
+        ("{slug}.sh", 'gives new posts the extension ".sh"'),
+        ("{slug}.html", 'the extension ".html"'),
+        ("{slug}.md.exe", 'the extension ".exe"'),
+        ("{slug}/index", "no extension"),
+    ],
+)
+def test_a_naming_into_a_hidden_folder_or_to_a_file_that_is_no_post_is_refused(
+    tmp_path, naming, problem
+):
+    """Issue 13, point 15: what the folder list would never show as a post, new posts never
+    become (and `.git/hooks/` is where git runs programs from)."""
+    assert problem in naming_problem(naming)
+    with pytest.raises(PostError, match=re.escape(problem)):
+        post_path(tmp_path, naming, "pre-commit", DAY)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("naming", ["{slug}.MD", "./{slug}.markdown", "{year}/{slug}/index.mdx"])
+def test_every_post_extension_the_folder_list_shows_is_a_naming(naming):
+    assert naming_problem(naming) is None

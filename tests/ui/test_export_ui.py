@@ -85,7 +85,11 @@ def test_export_writes_the_page_of_the_unsaved_text(
     dialog = SaveDialog(monkeypatch, target)
     window.actions_by_name["export_html"].trigger()
     page = target.read_text(encoding="utf-8")
-    assert page.startswith('<!DOCTYPE html>\n<html><head><meta charset="utf-8" />')
+    assert page.startswith(
+        '<!DOCTYPE html>\n<html><head><meta http-equiv="Content-Security-Policy" content='
+        "\"default-src 'none'; img-src data: file:; style-src 'unsafe-inline'; base-uri 'none';"
+        ' form-action \'none\'" /><meta charset="utf-8" />'
+    )
     assert "<title>Glaciers in retreat &amp; &lt;fast&gt;</title>" in page
     assert default_css() in page and "@media (prefers-color-scheme: dark)" in page
     assert "<p>Measurements from three valleys.</p>" in page
@@ -197,3 +201,33 @@ def test_a_name_typed_without_html_never_replaces_a_page_unasked(
     prompter.answer("confirm", True)
     window.actions_by_name["export_html"].trigger()
     assert "Typed, not saved." in mine.read_text(encoding="utf-8")
+
+
+def test_an_exported_page_runs_no_script_and_fetches_only_when_remote_images_are_on(
+    qtbot, window, open_tab, tmp_path, monkeypatch, put_cursor
+):
+    """Issue 13, point 14: the body's script, handler and `javascript:` link are gone; the
+    remote cover is fetched only once the writer turns View > Remote Images on."""
+    tab = open_tab("robots-read-the-scans.md")  # its cover is https://images.example.com/...
+    put_cursor(tab.editor, 0)
+    qtbot.keyClick(tab.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(
+        tab.editor,
+        '<script>alert(1)</script><a href="javascript:alert(2)" onclick="alert(3)">x</a>',
+    )
+    first, second = tmp_path / "first.html", tmp_path / "second.html"
+    SaveDialog(monkeypatch, first, second)
+    window.actions_by_name["export_html"].trigger()
+    page = first.read_text(encoding="utf-8")
+    body = page[page.index("<body>") :]
+    assert "<script" not in body and "javascript:" not in body and "onclick" not in body
+    assert "<a>x</a>" in body
+    assert 'src="https://images.example.com' not in body
+    assert "img-src data: file:;" in page
+
+    window.actions_by_name["remote_images"].trigger()  # the writer allows remote pictures
+    window.actions_by_name["export_html"].trigger()
+    page = second.read_text(encoding="utf-8")
+    assert '<img src="https://images.example.com/photo-1?w=400&amp;h=200&amp;fit=crop"' in page
+    assert "img-src data: file: https: http:;" in page
+    assert "<script" not in page[page.index("<body>") :]

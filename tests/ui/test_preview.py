@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, QUrl
-from PySide6.QtGui import QColor, QImage, QTextDocument
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextDocument
 
 from editor.ui.main_window import MainWindow
 from editor.ui.render_service import RenderService
@@ -183,3 +183,31 @@ def test_a_picture_that_failed_is_not_asked_for_again(qtbot, charts, server):
             qtbot.keyClicks(tab.editor, word)
     assert server.hits == ["/gone.png"]
     assert _picture(tab, server, "/gone.png") is None
+
+
+def test_the_preview_runs_no_script_fetches_nothing_and_follows_no_script_link(
+    qtbot, make_folder, settings, prompter, server: Server, monkeypatch
+):
+    """Issue 13, point 14: the preview is a QTextBrowser, which has no script engine; what a
+    hostile body holds shows as inert text, asks the web for nothing, and a `javascript:`
+    link clicked opens nothing."""
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    body = (
+        '<script>document.title = "ran"</script>\n'
+        f'<img src="missing.png" onerror="new Image().src = \'{server.base}/onerror\'">\n'
+        f'<iframe src="{server.base}/frame"></iframe>\n'
+        f'<meta http-equiv="refresh" content="0; url={server.base}/refresh">\n'
+        '<a href="javascript:alert(1)">a script link</a> and after.\n'
+    )
+    root = make_folder({"p.md": f"---\ntitle: P\ndate: 2026-01-05\n---\n{body}"})
+    window = MainWindow(settings, RenderService(use_process=False), prompter)
+    qtbot.addWidget(window, before_close_func=lambda _: setattr(prompter, "unattended", True))
+    with qtbot.waitSignal(window.folderLoaded, timeout=10_000):
+        window.open_folder(root)
+    tab = window.open_post(root / "p.md")
+    qtbot.waitUntil(lambda: "and after." in tab.preview.toPlainText(), timeout=5000)
+    assert "document.title" not in tab.preview.toPlainText()
+    tab.preview.anchorClicked.emit(QUrl("javascript:alert(1)"))
+    qtbot.wait(200)  # time for a request or a refresh to have left, had one been made
+    assert opened == [] and server.hits == []

@@ -7,9 +7,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
 
+from editor.core.fieldtypes import SHOWN_CHARS
 from editor.ui.field_editors import ListEditor
 from editor.ui.main_window import MainWindow
 from editor.ui.render_service import RenderService
+from editor.ui.token_list import TokenList
+from tests.hostile import bounded
 
 REFERENCE = "robots-read-the-scans.md"
 SECOND = "glaciers-in-retreat.md"
@@ -158,3 +161,18 @@ def test_the_label_names_the_line_and_tab_reaches_it(qtbot, window, open_tab):
     assert QApplication.focusWidget() is tags.edit
     qtbot.keyClick(tags.edit, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is tab.form.editors["category"].combo
+
+
+def test_a_huge_shared_item_shows_as_the_start_of_its_text(qtbot):
+    """An item that is a list (the field's check flags it) shown as a chip: what YAML aliases
+    can make of a few lines (9⁷ items behind 7 small lists) is cut short, not walked."""
+    item: list[object] = ["lol"] * 9
+    for _ in range(6):
+        item = [item] * 9
+    tokens = TokenList()
+    qtbot.addWidget(tokens)
+    with bounded():
+        tokens.set_items(["real", item])
+    real, shown = tokens.chip_texts()
+    assert real == "real"
+    assert len(shown) == SHOWN_CHARS + 1 and shown.startswith("[[[[[[['lol', ")
