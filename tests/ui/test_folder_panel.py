@@ -136,6 +136,43 @@ def test_the_chosen_quick_filter_stays_when_the_index_is_refreshed(panel, scanne
     assert sorted(shown(panel)) == ["Glaciers in retreat", "More ice"]
 
 
+def test_show_only_a_tag_or_a_category_chooses_its_quick_filter(panel):
+    assert panel.show_only("tag", "Climate")
+    assert panel.quick.currentText() == "Tag: Climate (1)"
+    assert shown(panel) == ["Glaciers in retreat"]
+    assert panel.show_only("category", "Technology")
+    assert panel.quick.currentText() == "Category: Technology (2)"
+    assert sorted(shown(panel)) == ["Half-written thoughts on compilers", "Written on Windows"]
+
+
+def test_show_only_a_name_no_post_has_leaves_the_list_as_it_was(panel):
+    choose_quick(panel, "Tag: Climate (1)")
+    assert not panel.show_only("tag", "Technology")  # a category, not a tag
+    assert not panel.show_only("category", "Nothing")
+    assert panel.quick.currentText() == "Tag: Climate (1)"
+    assert shown(panel) == ["Glaciers in retreat"]
+
+
+def test_show_only_finds_a_name_that_looks_like_a_count(qtbot, make_folder):
+    """A name is found by what it is, not by reading the labels back."""
+    content = ContentFolder(
+        make_folder(
+            {
+                "a.md": "---\ntitle: A\ntags: [C (2)]\n---\nA.\n",
+                "b.md": "---\ntitle: B\ntags: [C]\n---\nB.\n",
+            }
+        )
+    )
+    content.scan()
+    widget = FolderPanel()
+    qtbot.addWidget(widget)
+    widget.set_entries(content.entries, content.taxonomy())
+    assert widget.show_only("tag", "C (2)")
+    assert shown(widget) == ["A"]
+    assert widget.show_only("tag", "C")
+    assert shown(widget) == ["B"]
+
+
 def test_newest_first_by_default(panel):
     assert shown(panel) == [
         "Half-written thoughts on compilers",  # 2026-02-10
