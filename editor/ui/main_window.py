@@ -1,23 +1,21 @@
 """The main window: the folder panel beside the open posts, menus, status bar.
 
-Menus come from the `actions.ACTIONS` table. Files are opened, indexed and saved only through
-the core; the window connects actions to tabs and shows what the core answers.
+Menus come from the `actions.ACTIONS` table (built by `menus.build_menus`). Files are opened,
+indexed and saved only through the core; the window connects actions to tabs and shows what the
+core answers.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QProgressBar,
     QSplitter,
     QTabWidget,
@@ -29,13 +27,13 @@ from editor.core.post import Post
 from editor.core.recovery import RecoveryStore
 from editor.core.schema import Schema, schema_for_post
 from editor.ui.about import AboutDialog
-from editor.ui.actions import ACTIONS, ActionSpec
 from editor.ui.disk_watch import DiskWatch
 from editor.ui.docks import ToggledDock
 from editor.ui.document_tab import DocumentTab
 from editor.ui.export_ui import Exporter
 from editor.ui.folder_panel import FolderPanel
 from editor.ui.indexer import Indexer
+from editor.ui.menus import build_menus
 from editor.ui.outline import Outline
 from editor.ui.problems_view import ProblemsDock
 from editor.ui.prompts import Choice, DialogPrompter, Prompter
@@ -122,7 +120,6 @@ class MainWindow(QMainWindow):
             lambda: self.folder.root if self.folder else None,
         )
         self.exporter.message.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self.actions_by_name: dict[str, QAction] = {}
         self.taxonomy = TaxonomyDock(self)
         self.taxonomy.finished.connect(lambda result: result and self._rescan())
         self.problems = ProblemsDock(self)
@@ -134,38 +131,10 @@ class MainWindow(QMainWindow):
     # --- menus -------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        menus: dict[str, QMenu] = {}
-        for spec in ACTIONS:
-            menu = menus.get(spec.menu) or menus.setdefault(
-                spec.menu, self.menuBar().addMenu(spec.menu)
-            )
-            if spec.name == "new_post":
-                self.recent_menu = menu.addMenu("Recent &Folders")
-            if spec.submenu:
-                sub = menu.addMenu(spec.text)
-                sub.aboutToShow.connect(partial(self._slot(spec), sub))
-                self.actions_by_name[spec.name] = sub.menuAction()
-                continue
-            action = QAction(spec.text, self, checkable=spec.checkable)
-            if isinstance(spec.shortcut, QKeySequence.StandardKey):
-                action.setShortcuts(spec.shortcut)  # every key the platform has for it
-            elif spec.shortcut is not None:
-                action.setShortcut(QKeySequence(spec.shortcut))
-            action.triggered.connect(self._slot(spec))
-            menu.addAction(action)
-            self.actions_by_name[spec.name] = action
+        menus = build_menus(self.menuBar(), self, self._editor_call)
+        self.actions_by_name = menus.actions
+        self.recent_menu = menus.recent
         self._fill_recent()
-
-    def _slot(self, spec: ActionSpec) -> Callable[..., object]:
-        """What an action calls: a window method, a part of the window built before the menus
-        ("problems.toggle"), or the current post's editor ("editor.set_heading")."""
-        if spec.method.startswith("editor."):
-            name = spec.method.removeprefix("editor.")
-            return lambda: self._editor_call(name, *spec.args)
-        owner: object = self
-        for name in spec.method.split("."):
-            owner = getattr(owner, name)
-        return partial(owner, *spec.args) if spec.args else owner  # type: ignore[arg-type]
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
