@@ -16,9 +16,11 @@ Key = QKeySequence.StandardKey
 @dataclass(frozen=True)
 class ActionSpec:
     """One action: where it is, what it says, its keys, and the window method it calls
-    (a dotted name reaches a part of the window: "taxonomy.toggle"; "editor.…" is the
+    (a dotted name reaches a part of the window: "view.zoom_in"; "editor.…" is the
     current post's Markdown editor). A `submenu` is filled by `method(menu)` each time it
-    opens (a list that changes, such as languages)."""
+    opens (a list that changes, such as languages). A `provided` action is one a part made
+    and keeps ticked itself (a dock's View toggle): `method` names it ("problems.toggle_action"),
+    and the menu gives it this row's text and keys."""
 
     menu: str
     name: str
@@ -28,6 +30,7 @@ class ActionSpec:
     checkable: bool = False
     args: tuple[object, ...] = ()  # what the method is called with
     submenu: bool = False
+    provided: bool = False
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -69,9 +72,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("F&ormat", "code_block", "Code Bloc&k", "Ctrl+Shift+K", "editor.insert_code_block"),
     ActionSpec("&View", "toggle_form", "&Front Matter", "Ctrl+Shift+M", "view.toggle_form", True),
     ActionSpec("&View", "toggle_preview", "&Preview", "Ctrl+Shift+P", "view.toggle_preview", True),
-    ActionSpec("&View", "outline", "&Outline", "Ctrl+Shift+O", "outline_dock.toggle", True),
-    ActionSpec("&View", "taxonomy", "&Tags && Categories", "Ctrl+Shift+T", "taxonomy.toggle", True),
-    ActionSpec("&View", "problems", "Pro&blems", "Ctrl+Shift+E", "problems.toggle", True),
+    ActionSpec(
+        "&View", "outline", "&Outline", "Ctrl+Shift+O", "outline_dock.toggle_action", provided=True
+    ),
+    ActionSpec(
+        "&View",
+        "taxonomy",
+        "&Tags && Categories",
+        "Ctrl+Shift+T",
+        "taxonomy.toggle_action",
+        provided=True,
+    ),
+    ActionSpec(
+        "&View", "problems", "Pro&blems", "Ctrl+Shift+E", "problems.toggle_action", provided=True
+    ),
     ActionSpec(
         "&View", "focus_mode", "Focus &Mode", Key.FullScreen, "view.toggle_focus_mode", True
     ),

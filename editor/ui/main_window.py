@@ -107,8 +107,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.stats)
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.outline = Outline()
-        # Docks are built before the menus: the menus call their actions.
-        self.outline_dock = ToggledDock(self, "Outline", "outline", OUTLINE_DOCK)
+        # Parts are built before the menus: the menus call them and take the docks' actions.
+        self.outline_dock = ToggledDock("Outline", "outline", self.settings, OUTLINE_DOCK)
         self.outline_dock.setWidget(self.outline)
         self.view = ViewControls(self)
         self.spelling = SpellingUI(self, self.settings, dictionary)
@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         self.taxonomy = TaxonomyDock(self)
         self.taxonomy.finished.connect(lambda result: result and self._rescan())
         self.problems = ProblemsDock(self)
+        for dock in self.docks():
+            self.addDockWidget(dock.area, dock)
         self._build_menus()
         self.setAcceptDrops(True)
         self._restore_settings()

@@ -1,8 +1,10 @@
 """The window's menu bar, built from the action table (editor/ui/actions.py).
 
 Each row's method is looked up by name on the window: a dotted name reaches one of its parts
-("view.zoom_in"), and "editor.…" is the current post's Markdown editor. The table stays the one
-place that says which menu holds what, under which label and keys.
+("view.zoom_in"), and "editor.…" is the current post's Markdown editor. A part may make an
+action itself (a dock's View toggle, which it ticks when it is closed); the row names it and
+gives it its label and keys, so the table stays the one place that says which menu holds what,
+under which label and keys.
 """
 
 from __future__ import annotations
@@ -42,9 +44,14 @@ def build_menus(bar: QMenuBar, owner: QObject, editor_call: Callable[..., None])
             sub.aboutToShow.connect(partial(_slot(owner, spec, editor_call), sub))
             actions[spec.name] = sub.menuAction()
             continue
-        action = QAction(spec.text, owner, checkable=spec.checkable)
+        if spec.provided:
+            action = _find(owner, spec.method)
+            assert isinstance(action, QAction), spec.method
+            action.setText(spec.text)
+        else:
+            action = QAction(spec.text, owner, checkable=spec.checkable)
+            action.triggered.connect(_slot(owner, spec, editor_call))
         _set_keys(action, spec)
-        action.triggered.connect(_slot(owner, spec, editor_call))
         menu.addAction(action)
         actions[spec.name] = action
     assert recent is not None

@@ -155,8 +155,13 @@ class ProblemsDock(ToggledDock):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(
-            window, "Problems", "problems", PROBLEMS_DOCK, Qt.DockWidgetArea.BottomDockWidgetArea
+            "Problems",
+            "problems",
+            window.settings,
+            PROBLEMS_DOCK,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
         )
+        self.main = window
         self.view = ProblemsView()
         self.setWidget(self.view)
         self.checker = SiteChecker(self)

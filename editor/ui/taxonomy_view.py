@@ -136,7 +136,8 @@ class TaxonomyDock(ToggledDock):
 
     def __init__(self, window: MainWindow) -> None:
         # A dock's title takes "&" as a shortcut mark, as a menu does: "&&" shows one.
-        super().__init__(window, "Tags && Categories", "taxonomy", TAXONOMY_DOCK)
+        super().__init__("Tags && Categories", "taxonomy", window.settings, TAXONOMY_DOCK)
+        self.main = window
         self.tree = TaxonomyTree()
         self.tree.itemSelectionChanged.connect(self._enable)
         self.tree.itemActivated.connect(self._filter_posts)
