@@ -26,6 +26,7 @@ from editor.core.folder import ContentFolder, IndexEntry, Taxonomy
 from editor.core.post import Post
 from editor.core.recovery import RecoveryStore
 from editor.core.schema import Schema, schema_for_post
+from editor.core.validate import Problem
 from editor.ui.about import AboutDialog
 from editor.ui.disk_watch import DiskWatch
 from editor.ui.docks import ToggledDock
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
     the `dictionary` file (none given: they last for the session). The settings (declared in
     editor/ui/settings.py, read typed through `settings`) are kept in `store`."""
 
+    folderOpened = Signal(object)  # a ContentFolder chosen: its index is on the way
     folderLoaded = Signal()
     folderRefreshed = Signal()
     postsChanged = Signal()  # a post saved, created or changed on disk: the index moved
@@ -81,21 +83,11 @@ class MainWindow(QMainWindow):
         self.folder: ContentFolder | None = None
         self._fresh_folder = False  # the next index is a folder just opened, not a rescan
         self.keeper = SnapshotKeeper(recovery, self) if recovery is not None else None
-        if self.keeper is not None:
-            self.keeper.failed.connect(lambda message: self.statusBar().showMessage(message))
         self.disk_watch = DiskWatch(self.prompter, self)
-        self.disk_watch.folderChanged.connect(self._rescan)
-        self.disk_watch.message.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.images = RemoteImages(self)  # one picture cache for every tab's preview
         self.indexer = Indexer(self)
-        self.indexer.progress.connect(self._progress)
-        self.indexer.finished.connect(self._indexed)
-        self.indexer.failed.connect(lambda message: self.statusBar().showMessage(message))
         self.panel = FolderPanel()
-        self.panel.openRequested.connect(lambda entry: self.open_entry(entry))
         self.tabs = QTabWidget(documentMode=True, tabsClosable=True, movable=True)
-        self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.currentChanged.connect(self._tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.panel)
         self.splitter.addWidget(self.tabs)
@@ -119,16 +111,37 @@ class MainWindow(QMainWindow):
             lambda: tab.current_post() if (tab := self.current_tab()) else None,
             lambda: self.folder.root if self.folder else None,
         )
-        self.exporter.message.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.taxonomy = TaxonomyDock(self)
-        self.taxonomy.finished.connect(lambda result: result and self._rescan())
-        self.problems = ProblemsDock(self)
+        self.problems = ProblemsDock(self.settings)
         for dock in self.docks():
             self.addDockWidget(dock.area, dock)
+        self._connect_signals()
         self._build_menus()
         self.setAcceptDrops(True)
         self._restore_settings()
         self._update_title()
+
+    def _connect_signals(self) -> None:
+        """Every part says what happened by a signal; here is what the window does about it."""
+        status = self.statusBar()
+        for failed in (self.indexer.failed, self.problems.failed):
+            failed.connect(status.showMessage)  # shown until the next message
+        for message in (self.disk_watch.message, self.exporter.message):
+            message.connect(lambda text: status.showMessage(text, 8000))
+        if self.keeper is not None:
+            self.keeper.failed.connect(status.showMessage)
+        self.disk_watch.folderChanged.connect(self._rescan)
+        self.indexer.progress.connect(self._progress)
+        self.indexer.finished.connect(self._indexed)
+        self.panel.openRequested.connect(self.open_entry)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.taxonomy.finished.connect(lambda result: result and self._rescan())
+        self.folderOpened.connect(self.problems.set_folder)
+        for refresh in (self.problems.request_refresh,):
+            self.folderLoaded.connect(refresh)
+            self.postsChanged.connect(refresh)
+        self.problems.openRequested.connect(self._open_problem)
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -166,6 +179,7 @@ class MainWindow(QMainWindow):
             return
         self._then_open = then_open
         self._fresh_folder = True
+        self.folderOpened.emit(self.folder)
         self.disk_watch.watch_folder(None)  # until it is indexed
         recent = [
             str(root.resolve()),
@@ -242,6 +256,11 @@ class MainWindow(QMainWindow):
         if self.folder is None:
             return None
         return self.open_post(self.folder.root / entry.path)
+
+    def _open_problem(self, problem: Problem) -> None:
+        """Open the post a problem is in and go to the problem's field or line."""
+        if problem.path is not None and (tab := self.open_post(problem.path)) is not None:
+            tab.go_to_problem(problem)
 
     def open_post(self, path: Path) -> DocumentTab | None:
         """Open a post in a tab (or show its tab when it is open)."""
