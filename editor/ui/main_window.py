@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
             lambda: tab.current_post() if (tab := self.current_tab()) else None,
             lambda: self.folder.root if self.folder else None,
         )
-        self.taxonomy = TaxonomyDock(self)
+        self.taxonomy = TaxonomyDock(self.settings, self.prompter, self.document_tabs)
         self.problems = ProblemsDock(self.settings)
         for dock in self.docks():
             self.addDockWidget(dock.area, dock)
@@ -137,11 +137,13 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.taxonomy.finished.connect(lambda result: result and self._rescan())
-        self.folderOpened.connect(self.problems.set_folder)
-        for refresh in (self.problems.request_refresh,):
-            self.folderLoaded.connect(refresh)
-            self.postsChanged.connect(refresh)
+        self.taxonomy.filterRequested.connect(self.panel.show_only)
+        self.taxonomy.message.connect(lambda text: status.showMessage(text, 8000))
         self.problems.openRequested.connect(self._open_problem)
+        for dock in (self.taxonomy, self.problems):
+            self.folderOpened.connect(dock.set_folder)
+            self.folderLoaded.connect(dock.request_refresh)
+            self.postsChanged.connect(dock.request_refresh)
 
     # --- menus -------------------------------------------------------------------------------
 
