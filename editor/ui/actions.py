@@ -19,8 +19,8 @@ class ActionSpec:
     (a dotted name reaches a part of the window: "view.zoom_in"; "editor.…" is the
     current post's Markdown editor). A `submenu` is filled by `method(menu)` each time it
     opens (a list that changes, such as languages). A `provided` action is one a part made
-    and keeps ticked itself (a dock's View toggle): `method` names it ("problems.toggle_action"),
-    and the menu gives it this row's text and keys."""
+    because it reads or sets the tick itself (a dock's View toggle, a View switch): `method`
+    names it ("problems.toggle_action"), and the menu gives it this row's text and keys."""
 
     menu: str
     name: str
@@ -70,8 +70,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("F&ormat", "quote", "&Quote", "Ctrl+Shift+.", "editor.toggle_quote"),
     ActionSpec("F&ormat", "code_block", "Code Bloc&k", "Ctrl+Shift+K", "editor.insert_code_block"),
-    ActionSpec("&View", "toggle_form", "&Front Matter", "Ctrl+Shift+M", "view.toggle_form", True),
-    ActionSpec("&View", "toggle_preview", "&Preview", "Ctrl+Shift+P", "view.toggle_preview", True),
+    ActionSpec(
+        "&View", "toggle_form", "&Front Matter", "Ctrl+Shift+M", "view.form_action", provided=True
+    ),
+    ActionSpec(
+        "&View", "toggle_preview", "&Preview", "Ctrl+Shift+P", "view.preview_action", provided=True
+    ),
     ActionSpec(
         "&View", "outline", "&Outline", "Ctrl+Shift+O", "outline_dock.toggle_action", provided=True
     ),
@@ -87,12 +91,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&View", "problems", "Pro&blems", "Ctrl+Shift+E", "problems.toggle_action", provided=True
     ),
     ActionSpec(
-        "&View", "focus_mode", "Focus &Mode", Key.FullScreen, "view.toggle_focus_mode", True
+        "&View", "focus_mode", "Focus &Mode", Key.FullScreen, "view.focus_action", provided=True
     ),
     ActionSpec("&View", "zoom_in", "Zoom &In", Key.ZoomIn, "view.zoom_in"),
     ActionSpec("&View", "zoom_out", "Zoom O&ut", Key.ZoomOut, "view.zoom_out"),
     ActionSpec("&View", "zoom_reset", "&Actual Size", "Ctrl+Alt+0", "view.zoom_reset"),
-    ActionSpec("&View", "remote_images", "&Remote Images", None, "view.toggle_remote_images", True),
+    ActionSpec(
+        "&View", "remote_images", "&Remote Images", None, "view.remote_images_action", provided=True
+    ),
     ActionSpec("&View", "font", "&Editor Font…", None, "view.choose_font"),
     ActionSpec(
         "&View", "theme_system", "Theme: Follow &System", None, "view.set_theme", args=("system",)

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         # Parts are built before the menus: the menus call them and take the docks' actions.
         self.outline_dock = ToggledDock("Outline", "outline", self.settings, OUTLINE_DOCK)
         self.outline_dock.setWidget(self.outline)
-        self.view = ViewControls(self)
+        self.view = ViewControls(self.settings, self.document_tabs, self)
         self.spelling = SpellingUI(self, self.settings, dictionary)
         self.exporter = Exporter(
             self,
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.taxonomy.filterRequested.connect(self.panel.show_only)
         self.taxonomy.message.connect(lambda text: status.showMessage(text, 8000))
         self.problems.openRequested.connect(self._open_problem)
+        self.view.focusModeChanged.connect(self._focus_mode)
         for dock in (self.taxonomy, self.problems):
             self.folderOpened.connect(dock.set_folder)
             self.folderLoaded.connect(dock.request_refresh)
@@ -492,6 +493,13 @@ class MainWindow(QMainWindow):
         self.settings.set(REVIEW_BEFORE_SAVE, on)
         for tab in self.document_tabs():
             tab.review_before_save = on
+
+    def _focus_mode(self, on: bool) -> None:
+        """Focus mode hides the folder list and the docks (they come back as they were)."""
+        self.panel.setVisible(not on)
+        for dock in self.docks():
+            dock.set_focus_mode(on)
+        self.menuBar().setVisible(True)  # the way back stays in sight
 
     def docks(self) -> list[ToggledDock]:
         """The docks the View menu shows and hides."""
