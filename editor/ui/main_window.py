@@ -38,7 +38,7 @@ from editor.ui.menus import build_menus
 from editor.ui.outline import Outline
 from editor.ui.problems_view import ProblemsDock
 from editor.ui.prompts import Choice, DialogPrompter, Prompter
-from editor.ui.recovery_ui import SnapshotKeeper, restore
+from editor.ui.recovery_ui import SnapshotKeeper
 from editor.ui.remote_images import RemoteImages
 from editor.ui.render_service import RenderService
 from editor.ui.settings import (
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
         """After a crash: offer the unsaved changes it left, and restore those chosen."""
         if self.keeper is not None:
             for snapshot in self.keeper.offer(self.prompter):
-                restore(self, snapshot)
+                self.keeper.restore(snapshot, self.open_post, self.add_tab)
 
     def document_tabs(self) -> list[DocumentTab]:
         """The open posts."""
