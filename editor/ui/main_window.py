@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.outline_dock = ToggledDock("Outline", "outline", self.settings, OUTLINE_DOCK)
         self.outline_dock.setWidget(self.outline)
         self.view = ViewControls(self.settings, self.document_tabs, self)
-        self.spelling = SpellingUI(self, self.settings, dictionary)
+        self.spelling = SpellingUI(self.settings, dictionary, self)
         self.exporter = Exporter(
             self,
             self.settings,
@@ -126,8 +126,9 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         for failed in (self.indexer.failed, self.problems.failed):
             failed.connect(status.showMessage)  # shown until the next message
-        for message in (self.disk_watch.message, self.exporter.message):
+        for message in (self.disk_watch.message, self.exporter.message, self.taxonomy.message):
             message.connect(lambda text: status.showMessage(text, 8000))
+        self.spelling.message.connect(lambda text: status.showMessage(text, 10_000))
         if self.keeper is not None:
             self.keeper.failed.connect(status.showMessage)
         self.disk_watch.folderChanged.connect(self._rescan)
@@ -138,9 +139,10 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.taxonomy.finished.connect(lambda result: result and self._rescan())
         self.taxonomy.filterRequested.connect(self.panel.show_only)
-        self.taxonomy.message.connect(lambda text: status.showMessage(text, 8000))
         self.problems.openRequested.connect(self._open_problem)
         self.view.focusModeChanged.connect(self._focus_mode)
+        self.folderOpened.connect(self.spelling.set_folder)
+        self.folderLoaded.connect(self.spelling.apply)
         for dock in (self.taxonomy, self.problems):
             self.folderOpened.connect(dock.set_folder)
             self.folderLoaded.connect(dock.request_refresh)
