@@ -313,6 +313,17 @@ class FolderPanel(QWidget):
         self.model.set_entries(entries)
         self.set_taxonomy(taxonomy)
 
+    def show_changes(self, entries: Sequence[IndexEntry]) -> None:
+        """Show a rescan's index row by row, so the selection and the scroll stay."""
+        fresh = {entry.path: entry for entry in entries}
+        for entry in list(self.model.entries):
+            if entry.path not in fresh:
+                self.model.remove_path(entry.path)
+        shown = {entry.path: entry for entry in self.model.entries}
+        for path, entry in fresh.items():
+            if shown.get(path) != entry:
+                self.model.update_entry(entry)
+
     def set_taxonomy(self, taxonomy: Taxonomy) -> None:
         """Rebuild the quick filters from the folder's tags and categories (the one chosen
         stays chosen while its name is still used, whatever its count)."""
@@ -356,6 +367,11 @@ class FolderPanel(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         self.openRequested.emit(self.proxy.data(index, ENTRY_ROLE))
+
+    def focus_filter(self) -> None:
+        """Edit > Filter Posts: the filter box, its words selected to type over."""
+        self.filter_box.setFocus()
+        self.filter_box.selectAll()
 
     def visible_entries(self) -> list[IndexEntry]:
         """The rows the filters let through, in table order."""

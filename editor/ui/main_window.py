@@ -34,7 +34,7 @@ from editor.ui.document_tab import DocumentTab
 from editor.ui.export_ui import Exporter
 from editor.ui.folder_panel import FolderPanel
 from editor.ui.indexer import Indexer
-from editor.ui.menus import build_menus
+from editor.ui.menus import RecentFolders, build_menus
 from editor.ui.outline import Outline
 from editor.ui.problems_view import ProblemsDock
 from editor.ui.prompts import Choice, DialogPrompter, Prompter
@@ -44,7 +44,6 @@ from editor.ui.render_service import RenderService
 from editor.ui.settings import (
     GEOMETRY,
     OUTLINE_DOCK,
-    RECENT_FOLDERS,
     REVIEW_BEFORE_SAVE,
     SPLITTER,
     Settings,
@@ -52,8 +51,6 @@ from editor.ui.settings import (
 from editor.ui.spelling_ui import SpellingUI
 from editor.ui.taxonomy_view import TaxonomyDock
 from editor.ui.view_controls import ViewControls
-
-MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
@@ -151,20 +148,14 @@ class MainWindow(QMainWindow):
     # --- menus -------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        menus = build_menus(self.menuBar(), self, self._editor_call)
+        menus = build_menus(self.menuBar(), self, self.current_tab)
         self.actions_by_name = menus.actions
         self.recent_menu = menus.recent
-        self._fill_recent()
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for folder in self.recent_folders():
-            self.recent_menu.addAction(folder, lambda folder=folder: self.open_folder(Path(folder)))
-        self.recent_menu.setEnabled(bool(self.recent_folders()))
+        self.recent = RecentFolders(menus.recent, self.settings, self.open_folder)
 
     def recent_folders(self) -> list[str]:
         """Folders opened before, newest first."""
-        return self.settings.get(RECENT_FOLDERS)
+        return self.recent.folders()
 
     # --- folders and posts -------------------------------------------------------------------
 
@@ -186,12 +177,7 @@ class MainWindow(QMainWindow):
         self._fresh_folder = True
         self.folderOpened.emit(self.folder)
         self.disk_watch.watch_folder(None)  # until it is indexed
-        recent = [
-            str(root.resolve()),
-            *[f for f in self.recent_folders() if f != str(root.resolve())],
-        ]
-        self.settings.set(RECENT_FOLDERS, recent[:MAX_RECENT])
-        self._fill_recent()
+        self.recent.add(root)
         self.statusBar().showMessage(f"Indexing {root}…")
         self.progress_bar.show()
         self.indexer.scan(self.folder)
@@ -244,15 +230,8 @@ class MainWindow(QMainWindow):
             self.indexer.scan(self.folder)
 
     def _refreshed(self, folder: ContentFolder) -> None:
-        """Show a rescan's result row by row, so the selection and the scroll stay."""
-        fresh = {entry.path: entry for entry in folder.entries}
-        for entry in list(self.panel.model.entries):
-            if entry.path not in fresh:
-                self.panel.model.remove_path(entry.path)
-        shown = {entry.path: entry for entry in self.panel.model.entries}
-        for path, entry in fresh.items():
-            if shown.get(path) != entry:
-                self.panel.model.update_entry(entry)
+        """Show a rescan's result (only what changed: the selection and the scroll stay)."""
+        self.panel.show_changes(folder.entries)
         self._taxonomy_changed()
         self.folderRefreshed.emit()
 
@@ -457,30 +436,6 @@ class MainWindow(QMainWindow):
         self.renders.shutdown()
         self.images.shutdown()
         event.accept()
-
-    # --- edit and format actions -------------------------------------------------------------
-
-    def _editor_call(self, name: str, *args: object) -> None:
-        tab = self.current_tab()
-        if tab is not None:
-            getattr(tab.editor, name)(*args)
-
-    def find(self) -> None:
-        """Edit > Find."""
-        tab = self.current_tab()
-        if tab:
-            tab.find_bar.open(replace=False)
-
-    def replace(self) -> None:
-        """Edit > Replace."""
-        tab = self.current_tab()
-        if tab:
-            tab.find_bar.open(replace=True)
-
-    def focus_filter(self) -> None:
-        """Edit > Filter Posts."""
-        self.panel.filter_box.setFocus()
-        self.panel.filter_box.selectAll()
 
     # --- review and help ----------------------------------------------------------------------
 

@@ -241,6 +241,21 @@ def test_a_saved_post_updates_its_row_and_a_new_one_is_added(panel, scanned, fol
     assert shown(panel)[0] == "Brand new"  # still newest first
 
 
+def test_a_rescan_changes_only_its_rows_and_the_selection_stays(panel, scanned, folder, titles):
+    row = shown(panel).index("Written on Windows")
+    panel.table.selectRow(row)
+    path = folder / "glaciers-in-retreat.md"
+    path.write_text(path.read_text().replace("'Glaciers in retreat'", "'Ice in retreat'"))
+    (folder / "2019-03-04-spring-release.md").unlink()
+    scanned.scan()
+    panel.show_changes(scanned.entries)
+    assert set(shown(panel)) == (titles - {"Glaciers in retreat", "Spring release notes"}) | {
+        "Ice in retreat"
+    }
+    [selected] = panel.table.selectionModel().selectedRows()
+    assert selected.data() == "Written on Windows"
+
+
 def test_visible_entries_follow_the_filter_and_the_order(qtbot, panel):
     type_filter(qtbot, panel, "technology")
     assert [str(e.path) for e in panel.visible_entries()] == [
