@@ -2,7 +2,8 @@
 
 Menus come from the `actions.ACTIONS` table (built by `menus.build_menus`). Files are opened,
 indexed and saved only through the core; the window connects actions to tabs and shows what the
-core answers.
+core answers. Its parts (docks, view controls, spelling, recovery...) get only what they need
+and say by signals what they want done; `_connect_signals` is the one place that wires them.
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ from editor.ui.view_controls import ViewControls
 
 
 class MainWindow(QMainWindow):
-    """The Post Editor window. `folderLoaded` fires when an index is shown, `folderRefreshed`
-    when it follows changes made on disk. Unsaved changes are kept in `recovery` (none given:
+    """The Post Editor window. `folderOpened(ContentFolder)` fires when a folder is chosen,
+    `folderLoaded` when its index is shown, `folderRefreshed` when it follows changes made on
+    disk. Unsaved changes are kept in `recovery` (none given:
     nothing is kept, as in tests that do not ask for it). Words added to the spelling go to
     the `dictionary` file (none given: they last for the session). The settings (declared in
     editor/ui/settings.py, read typed through `settings`) are kept in `store`."""
