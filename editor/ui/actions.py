@@ -16,9 +16,12 @@ Key = QKeySequence.StandardKey
 @dataclass(frozen=True)
 class ActionSpec:
     """One action: where it is, what it says, its keys, and the window method it calls
-    (a dotted name reaches a part of the window: "taxonomy.toggle"; "editor.…" is the
-    current post's Markdown editor). A `submenu` is filled by `method(menu)` each time it
-    opens (a list that changes, such as languages)."""
+    (a dotted name reaches a part of the window: "view.zoom_in"; "tab.…" is the current
+    post's tab, "tab.editor.undo", and does nothing when no post is open). A `submenu` is
+    filled by `method(menu)` each time it opens (a list that changes, such as languages). A
+    `provided` action is one a part made because it reads or sets the tick itself (a dock's
+    View toggle, a View switch): `method` names it ("problems.toggle_action"), and the menu
+    gives it this row's text and keys."""
 
     menu: str
     name: str
@@ -28,6 +31,7 @@ class ActionSpec:
     checkable: bool = False
     args: tuple[object, ...] = ()  # what the method is called with
     submenu: bool = False
+    provided: bool = False
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -46,39 +50,70 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("&File", "close_tab", "&Close Post", Key.Close, "close_current"),
     ActionSpec("&File", "quit", "&Quit", Key.Quit, "close"),
-    ActionSpec("&Edit", "undo", "&Undo", Key.Undo, "editor.undo"),
-    ActionSpec("&Edit", "redo", "&Redo", Key.Redo, "editor.redo"),
-    ActionSpec("&Edit", "find", "&Find…", Key.Find, "find"),
-    ActionSpec("&Edit", "replace", "R&eplace…", "Ctrl+H", "replace"),
-    ActionSpec("&Edit", "filter_posts", "Filter &Posts", "Ctrl+Shift+F", "focus_filter"),
-    ActionSpec("F&ormat", "bold", "&Bold", Key.Bold, "editor.wrap_selection", args=("**",)),
-    ActionSpec("F&ormat", "italic", "&Italic", Key.Italic, "editor.wrap_selection", args=("*",)),
-    ActionSpec("F&ormat", "code", "&Code", "Ctrl+`", "editor.wrap_selection", args=("`",)),
-    ActionSpec("F&ormat", "link", "&Link", "Ctrl+K", "editor.insert_link"),
-    ActionSpec("F&ormat", "heading1", "Heading &1", "Ctrl+1", "editor.set_heading", args=(1,)),
-    ActionSpec("F&ormat", "heading2", "Heading &2", "Ctrl+2", "editor.set_heading", args=(2,)),
-    ActionSpec("F&ormat", "heading3", "Heading &3", "Ctrl+3", "editor.set_heading", args=(3,)),
-    ActionSpec("F&ormat", "paragraph", "&Paragraph", "Ctrl+0", "editor.set_heading", args=(0,)),
+    ActionSpec("&Edit", "undo", "&Undo", Key.Undo, "tab.editor.undo"),
+    ActionSpec("&Edit", "redo", "&Redo", Key.Redo, "tab.editor.redo"),
+    ActionSpec("&Edit", "find", "&Find…", Key.Find, "tab.find_bar.open", args=(False,)),
+    ActionSpec("&Edit", "replace", "R&eplace…", "Ctrl+H", "tab.find_bar.open", args=(True,)),
+    ActionSpec("&Edit", "filter_posts", "Filter &Posts", "Ctrl+Shift+F", "panel.focus_filter"),
+    ActionSpec("F&ormat", "bold", "&Bold", Key.Bold, "tab.editor.wrap_selection", args=("**",)),
     ActionSpec(
-        "F&ormat", "bullets", "Bulle&ted List", "Ctrl+Shift+8", "editor.toggle_list", args=(False,)
+        "F&ormat", "italic", "&Italic", Key.Italic, "tab.editor.wrap_selection", args=("*",)
+    ),
+    ActionSpec("F&ormat", "code", "&Code", "Ctrl+`", "tab.editor.wrap_selection", args=("`",)),
+    ActionSpec("F&ormat", "link", "&Link", "Ctrl+K", "tab.editor.insert_link"),
+    ActionSpec("F&ormat", "heading1", "Heading &1", "Ctrl+1", "tab.editor.set_heading", args=(1,)),
+    ActionSpec("F&ormat", "heading2", "Heading &2", "Ctrl+2", "tab.editor.set_heading", args=(2,)),
+    ActionSpec("F&ormat", "heading3", "Heading &3", "Ctrl+3", "tab.editor.set_heading", args=(3,)),
+    ActionSpec("F&ormat", "paragraph", "&Paragraph", "Ctrl+0", "tab.editor.set_heading", args=(0,)),
+    ActionSpec(
+        "F&ormat",
+        "bullets",
+        "Bulle&ted List",
+        "Ctrl+Shift+8",
+        "tab.editor.toggle_list",
+        args=(False,),
     ),
     ActionSpec(
-        "F&ormat", "numbers", "&Numbered List", "Ctrl+Shift+7", "editor.toggle_list", args=(True,)
+        "F&ormat",
+        "numbers",
+        "&Numbered List",
+        "Ctrl+Shift+7",
+        "tab.editor.toggle_list",
+        args=(True,),
     ),
-    ActionSpec("F&ormat", "quote", "&Quote", "Ctrl+Shift+.", "editor.toggle_quote"),
-    ActionSpec("F&ormat", "code_block", "Code Bloc&k", "Ctrl+Shift+K", "editor.insert_code_block"),
-    ActionSpec("&View", "toggle_form", "&Front Matter", "Ctrl+Shift+M", "view.toggle_form", True),
-    ActionSpec("&View", "toggle_preview", "&Preview", "Ctrl+Shift+P", "view.toggle_preview", True),
-    ActionSpec("&View", "outline", "&Outline", "Ctrl+Shift+O", "outline_dock.toggle", True),
-    ActionSpec("&View", "taxonomy", "&Tags && Categories", "Ctrl+Shift+T", "taxonomy.toggle", True),
-    ActionSpec("&View", "problems", "Pro&blems", "Ctrl+Shift+E", "problems.toggle", True),
+    ActionSpec("F&ormat", "quote", "&Quote", "Ctrl+Shift+.", "tab.editor.toggle_quote"),
     ActionSpec(
-        "&View", "focus_mode", "Focus &Mode", Key.FullScreen, "view.toggle_focus_mode", True
+        "F&ormat", "code_block", "Code Bloc&k", "Ctrl+Shift+K", "tab.editor.insert_code_block"
+    ),
+    ActionSpec(
+        "&View", "toggle_form", "&Front Matter", "Ctrl+Shift+M", "view.form_action", provided=True
+    ),
+    ActionSpec(
+        "&View", "toggle_preview", "&Preview", "Ctrl+Shift+P", "view.preview_action", provided=True
+    ),
+    ActionSpec(
+        "&View", "outline", "&Outline", "Ctrl+Shift+O", "outline_dock.toggle_action", provided=True
+    ),
+    ActionSpec(
+        "&View",
+        "taxonomy",
+        "&Tags && Categories",
+        "Ctrl+Shift+T",
+        "taxonomy.toggle_action",
+        provided=True,
+    ),
+    ActionSpec(
+        "&View", "problems", "Pro&blems", "Ctrl+Shift+E", "problems.toggle_action", provided=True
+    ),
+    ActionSpec(
+        "&View", "focus_mode", "Focus &Mode", Key.FullScreen, "view.focus_action", provided=True
     ),
     ActionSpec("&View", "zoom_in", "Zoom &In", Key.ZoomIn, "view.zoom_in"),
     ActionSpec("&View", "zoom_out", "Zoom O&ut", Key.ZoomOut, "view.zoom_out"),
     ActionSpec("&View", "zoom_reset", "&Actual Size", "Ctrl+Alt+0", "view.zoom_reset"),
-    ActionSpec("&View", "remote_images", "&Remote Images", None, "view.toggle_remote_images", True),
+    ActionSpec(
+        "&View", "remote_images", "&Remote Images", None, "view.remote_images_action", provided=True
+    ),
     ActionSpec("&View", "font", "&Editor Font…", None, "view.choose_font"),
     ActionSpec(
         "&View", "theme_system", "Theme: Follow &System", None, "view.set_theme", args=("system",)

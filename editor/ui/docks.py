@@ -10,52 +10,51 @@ when it is next shown, so opening a 10,000-post folder never waits for a dock no
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QWidget
 
-from editor.ui.settings import Setting
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+from editor.ui.settings import Setting, Settings
 
 
 class ToggledDock(QDockWidget):
-    """A dock with a checkable View action named `action`, shown when `setting` says so.
-    Build it before the window's menus; `restore()` shows it as it was last time."""
+    """A dock shown and hidden by its own checkable `toggle_action` (the window puts it in the
+    View menu), shown when `setting` says so. The window adds it to its dock `area`;
+    `restore()` shows it as it was last time."""
 
     def __init__(
         self,
-        window: MainWindow,
         title: str,
-        action: str,
+        name: str,
+        settings: Settings,
         setting: Setting[bool],
         area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(title, window, objectName=f"{action}Dock")
-        self.main = window
-        self.action_name = action
+        super().__init__(title, parent, objectName=f"{name}Dock")
+        self.settings = settings
         self.setting = setting
+        self.area = area
+        self.toggle_action = QAction(title, self, checkable=True)
+        # triggered, not toggled: the dock ticks the action itself without asking back.
+        self.toggle_action.triggered.connect(self.toggle)
         self._focus_mode = False
         self._stale = True  # changes came while hidden: refresh when shown
-        window.addDockWidget(area, self)
         self.hide()
 
     @property
     def wanted(self) -> bool:
         """Whether the writer asked for this dock (it may be hidden by focus mode)."""
-        return self.main.settings.get(self.setting)
+        return self.settings.get(self.setting)
 
     def restore(self) -> None:
         """Show the dock if it was shown when the window last closed."""
-        self._tick(self.wanted)
+        self.toggle_action.setChecked(self.wanted)
         self.setVisible(self.wanted and not self._focus_mode)
 
     def toggle(self, shown: bool) -> None:
         """The View menu's action."""
-        self.main.settings.set(self.setting, shown)
+        self.settings.set(self.setting, shown)
         self.setVisible(shown and not self._focus_mode)
 
     def set_focus_mode(self, on: bool) -> None:
@@ -64,7 +63,7 @@ class ToggledDock(QDockWidget):
         self.setVisible(self.wanted and not on)
 
     def request_refresh(self) -> None:
-        """Bring the dock up to date with the window's folder, now or once it is shown."""
+        """Bring the dock up to date, now or once it is shown."""
         self._stale = self.isHidden()
         if not self._stale:
             self.refresh()
@@ -74,17 +73,12 @@ class ToggledDock(QDockWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._tick(True)
+        self.toggle_action.setChecked(True)
         if self._stale:
             self.request_refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The dock's own close button: the menu's tick and the setting follow.
         super().closeEvent(event)
-        self._tick(False)
-        self.main.settings.set(self.setting, False)
-
-    def _tick(self, shown: bool) -> None:
-        action = self.main.actions_by_name.get(self.action_name)
-        if action is not None:
-            action.setChecked(shown)
+        self.toggle_action.setChecked(False)
+        self.settings.set(self.setting, False)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.folder import IndexEntry, Taxonomy
+from editor.core.taxonomy_edit import Kind
 from editor.ui.row_table import row_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -193,12 +194,9 @@ def _haystack(entry: IndexEntry) -> str:
 
 
 QuickFilter = Callable[[IndexEntry], bool]
+# What a quick filter is, whatever its label says: ("tag", "Climate"), ("draft", "")...
+QuickKey = tuple[str, str]
 _HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "beginFilterChange")
-
-
-def _without_count(label: str) -> str:
-    """ "Tag: Climate (2)" → "Tag: Climate": a choice survives its count changing."""
-    return label.rsplit(" (", 1)[0] if label.endswith(")") else label
 
 
 class PostFilter(QSortFilterProxyModel):
@@ -306,6 +304,7 @@ class FolderPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.table)
+        self._quick_keys: list[QuickKey] = []
         self._quick_filters: list[QuickFilter | None] = []
         self.set_taxonomy(Taxonomy({}, {}))
 
@@ -314,30 +313,53 @@ class FolderPanel(QWidget):
         self.model.set_entries(entries)
         self.set_taxonomy(taxonomy)
 
+    def show_changes(self, entries: Sequence[IndexEntry]) -> None:
+        """Show a rescan's index row by row, so the selection and the scroll stay."""
+        fresh = {entry.path: entry for entry in entries}
+        for entry in list(self.model.entries):
+            if entry.path not in fresh:
+                self.model.remove_path(entry.path)
+        shown = {entry.path: entry for entry in self.model.entries}
+        for path, entry in fresh.items():
+            if shown.get(path) != entry:
+                self.model.update_entry(entry)
+
     def set_taxonomy(self, taxonomy: Taxonomy) -> None:
-        """Rebuild the quick filters from the folder's tags and categories."""
-        choices: list[tuple[str, QuickFilter | None]] = [
-            ("All posts", None),
-            ("Drafts", lambda e: e.draft),
-            ("With problems", lambda e: bool(e.problems)),
+        """Rebuild the quick filters from the folder's tags and categories (the one chosen
+        stays chosen while its name is still used, whatever its count)."""
+        choices: list[tuple[QuickKey, str, QuickFilter | None]] = [
+            (("all", ""), "All posts", None),
+            (("draft", ""), "Drafts", lambda e: e.draft),
+            (("problems", ""), "With problems", lambda e: bool(e.problems)),
         ]
         choices += [
-            (f"Category: {c} ({n})", lambda e, c=c: c in e.categories)
+            (("category", c), f"Category: {c} ({n})", lambda e, c=c: c in e.categories)
             for c, n in taxonomy.categories.items()
         ]
         choices += [
-            (f"Tag: {t} ({n})", lambda e, t=t: t in e.tags) for t, n in taxonomy.tags.items()
+            (("tag", t), f"Tag: {t} ({n})", lambda e, t=t: t in e.tags)
+            for t, n in taxonomy.tags.items()
         ]
-        current = _without_count(self.quick.currentText())
+        row = self.quick.currentIndex()
+        current = self._quick_keys[row] if 0 <= row < len(self._quick_keys) else None
         self.quick.blockSignals(True)
         self.quick.clear()
-        self.quick.addItems([label for label, _ in choices])
-        self._quick_filters = [quick for _, quick in choices]
-        labels = [_without_count(label) for label, _ in choices]
-        found = labels.index(current) if current in labels else 0
-        self.quick.setCurrentIndex(max(found, 0))
+        self.quick.addItems([label for _, label, _ in choices])
+        self._quick_keys = [key for key, _, _ in choices]
+        self._quick_filters = [quick for _, _, quick in choices]
+        found = self._quick_keys.index(current) if current in self._quick_keys else 0
+        self.quick.setCurrentIndex(found)
         self.quick.blockSignals(False)
         self._quick_changed(self.quick.currentIndex())
+
+    def show_only(self, kind: Kind, name: str) -> bool:
+        """List only the posts with one tag or category (its quick filter); False, and the
+        list as it was, when no post has it."""
+        key = (kind, name)
+        if key not in self._quick_keys:
+            return False
+        self.quick.setCurrentIndex(self._quick_keys.index(key))
+        return True
 
     def _quick_changed(self, row: int) -> None:
         if 0 <= row < len(self._quick_filters):
@@ -345,6 +367,11 @@ class FolderPanel(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         self.openRequested.emit(self.proxy.data(index, ENTRY_ROLE))
+
+    def focus_filter(self) -> None:
+        """Edit > Filter Posts: the filter box, its words selected to type over."""
+        self.filter_box.setFocus()
+        self.filter_box.selectAll()
 
     def visible_entries(self) -> list[IndexEntry]:
         """The rows the filters let through, in table order."""

@@ -1,23 +1,22 @@
 """The main window: the folder panel beside the open posts, menus, status bar.
 
-Menus come from the `actions.ACTIONS` table. Files are opened, indexed and saved only through
-the core; the window connects actions to tabs and shows what the core answers.
+Menus come from the `actions.ACTIONS` table (built by `menus.build_menus`). Files are opened,
+indexed and saved only through the core; the window connects actions to tabs and shows what the
+core answers. Its parts (docks, view controls, spelling, recovery...) get only what they need
+and say by signals what they want done; `_connect_signals` is the one place that wires them.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QProgressBar,
     QSplitter,
     QTabWidget,
@@ -28,24 +27,24 @@ from editor.core.folder import ContentFolder, IndexEntry, Taxonomy
 from editor.core.post import Post
 from editor.core.recovery import RecoveryStore
 from editor.core.schema import Schema, schema_for_post
+from editor.core.validate import Problem
 from editor.ui.about import AboutDialog
-from editor.ui.actions import ACTIONS, ActionSpec
 from editor.ui.disk_watch import DiskWatch
 from editor.ui.docks import ToggledDock
 from editor.ui.document_tab import DocumentTab
 from editor.ui.export_ui import Exporter
 from editor.ui.folder_panel import FolderPanel
 from editor.ui.indexer import Indexer
+from editor.ui.menus import RecentFolders, build_menus
 from editor.ui.outline import Outline
 from editor.ui.problems_view import ProblemsDock
 from editor.ui.prompts import Choice, DialogPrompter, Prompter
-from editor.ui.recovery_ui import SnapshotKeeper, restore
+from editor.ui.recovery_ui import SnapshotKeeper
 from editor.ui.remote_images import RemoteImages
 from editor.ui.render_service import RenderService
 from editor.ui.settings import (
     GEOMETRY,
     OUTLINE_DOCK,
-    RECENT_FOLDERS,
     REVIEW_BEFORE_SAVE,
     SPLITTER,
     Settings,
@@ -54,16 +53,16 @@ from editor.ui.spelling_ui import SpellingUI
 from editor.ui.taxonomy_view import TaxonomyDock
 from editor.ui.view_controls import ViewControls
 
-MAX_RECENT = 8
-
 
 class MainWindow(QMainWindow):
-    """The Post Editor window. `folderLoaded` fires when an index is shown, `folderRefreshed`
-    when it follows changes made on disk. Unsaved changes are kept in `recovery` (none given:
+    """The Post Editor window. `folderOpened(ContentFolder)` fires when a folder is chosen,
+    `folderLoaded` when its index is shown, `folderRefreshed` when it follows changes made on
+    disk. Unsaved changes are kept in `recovery` (none given:
     nothing is kept, as in tests that do not ask for it). Words added to the spelling go to
     the `dictionary` file (none given: they last for the session). The settings (declared in
     editor/ui/settings.py, read typed through `settings`) are kept in `store`."""
 
+    folderOpened = Signal(object)  # a ContentFolder chosen: its index is on the way
     folderLoaded = Signal()
     folderRefreshed = Signal()
     postsChanged = Signal()  # a post saved, created or changed on disk: the index moved
@@ -83,21 +82,11 @@ class MainWindow(QMainWindow):
         self.folder: ContentFolder | None = None
         self._fresh_folder = False  # the next index is a folder just opened, not a rescan
         self.keeper = SnapshotKeeper(recovery, self) if recovery is not None else None
-        if self.keeper is not None:
-            self.keeper.failed.connect(lambda message: self.statusBar().showMessage(message))
         self.disk_watch = DiskWatch(self.prompter, self)
-        self.disk_watch.folderChanged.connect(self._rescan)
-        self.disk_watch.message.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.images = RemoteImages(self)  # one picture cache for every tab's preview
         self.indexer = Indexer(self)
-        self.indexer.progress.connect(self._progress)
-        self.indexer.finished.connect(self._indexed)
-        self.indexer.failed.connect(lambda message: self.statusBar().showMessage(message))
         self.panel = FolderPanel()
-        self.panel.openRequested.connect(lambda entry: self.open_entry(entry))
         self.tabs = QTabWidget(documentMode=True, tabsClosable=True, movable=True)
-        self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.currentChanged.connect(self._tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.panel)
         self.splitter.addWidget(self.tabs)
@@ -109,11 +98,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.stats)
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.outline = Outline()
-        # Docks are built before the menus: the menus call their actions.
-        self.outline_dock = ToggledDock(self, "Outline", "outline", OUTLINE_DOCK)
+        # Parts are built before the menus: the menus call them and take the docks' actions.
+        self.outline_dock = ToggledDock("Outline", "outline", self.settings, OUTLINE_DOCK)
         self.outline_dock.setWidget(self.outline)
-        self.view = ViewControls(self)
-        self.spelling = SpellingUI(self, self.settings, dictionary)
+        self.view = ViewControls(self.settings, self.document_tabs, self)
+        self.spelling = SpellingUI(self.settings, dictionary, self)
         self.exporter = Exporter(
             self,
             self.settings,
@@ -121,61 +110,54 @@ class MainWindow(QMainWindow):
             lambda: tab.current_post() if (tab := self.current_tab()) else None,
             lambda: self.folder.root if self.folder else None,
         )
-        self.exporter.message.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self.actions_by_name: dict[str, QAction] = {}
-        self.taxonomy = TaxonomyDock(self)
-        self.taxonomy.finished.connect(lambda result: result and self._rescan())
-        self.problems = ProblemsDock(self)
+        self.taxonomy = TaxonomyDock(self.settings, self.prompter, self.document_tabs)
+        self.problems = ProblemsDock(self.settings)
+        for dock in self.docks():
+            self.addDockWidget(dock.area, dock)
+        self._connect_signals()
         self._build_menus()
         self.setAcceptDrops(True)
         self._restore_settings()
         self._update_title()
 
+    def _connect_signals(self) -> None:
+        """Every part says what happened by a signal; here is what the window does about it."""
+        status = self.statusBar()
+        for failed in (self.indexer.failed, self.problems.failed):
+            failed.connect(status.showMessage)  # shown until the next message
+        for message in (self.disk_watch.message, self.exporter.message, self.taxonomy.message):
+            message.connect(lambda text: status.showMessage(text, 8000))
+        self.spelling.message.connect(lambda text: status.showMessage(text, 10_000))
+        if self.keeper is not None:
+            self.keeper.failed.connect(status.showMessage)
+        self.disk_watch.folderChanged.connect(self._rescan)
+        self.indexer.progress.connect(self._progress)
+        self.indexer.finished.connect(self._indexed)
+        self.panel.openRequested.connect(self.open_entry)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.taxonomy.finished.connect(lambda result: result and self._rescan())
+        self.taxonomy.filterRequested.connect(self.panel.show_only)
+        self.problems.openRequested.connect(self._open_problem)
+        self.view.focusModeChanged.connect(self._focus_mode)
+        self.folderOpened.connect(self.spelling.set_folder)
+        self.folderLoaded.connect(self.spelling.apply)
+        for dock in (self.taxonomy, self.problems):
+            self.folderOpened.connect(dock.set_folder)
+            self.folderLoaded.connect(dock.request_refresh)
+            self.postsChanged.connect(dock.request_refresh)
+
     # --- menus -------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        menus: dict[str, QMenu] = {}
-        for spec in ACTIONS:
-            menu = menus.get(spec.menu) or menus.setdefault(
-                spec.menu, self.menuBar().addMenu(spec.menu)
-            )
-            if spec.name == "new_post":
-                self.recent_menu = menu.addMenu("Recent &Folders")
-            if spec.submenu:
-                sub = menu.addMenu(spec.text)
-                sub.aboutToShow.connect(partial(self._slot(spec), sub))
-                self.actions_by_name[spec.name] = sub.menuAction()
-                continue
-            action = QAction(spec.text, self, checkable=spec.checkable)
-            if isinstance(spec.shortcut, QKeySequence.StandardKey):
-                action.setShortcuts(spec.shortcut)  # every key the platform has for it
-            elif spec.shortcut is not None:
-                action.setShortcut(QKeySequence(spec.shortcut))
-            action.triggered.connect(self._slot(spec))
-            menu.addAction(action)
-            self.actions_by_name[spec.name] = action
-        self._fill_recent()
-
-    def _slot(self, spec: ActionSpec) -> Callable[..., object]:
-        """What an action calls: a window method, a part of the window built before the menus
-        ("problems.toggle"), or the current post's editor ("editor.set_heading")."""
-        if spec.method.startswith("editor."):
-            name = spec.method.removeprefix("editor.")
-            return lambda: self._editor_call(name, *spec.args)
-        owner: object = self
-        for name in spec.method.split("."):
-            owner = getattr(owner, name)
-        return partial(owner, *spec.args) if spec.args else owner  # type: ignore[arg-type]
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for folder in self.recent_folders():
-            self.recent_menu.addAction(folder, lambda folder=folder: self.open_folder(Path(folder)))
-        self.recent_menu.setEnabled(bool(self.recent_folders()))
+        menus = build_menus(self.menuBar(), self, self.current_tab)
+        self.actions_by_name = menus.actions
+        self.recent_menu = menus.recent
+        self.recent = RecentFolders(menus.recent, self.settings, self.open_folder)
 
     def recent_folders(self) -> list[str]:
         """Folders opened before, newest first."""
-        return self.settings.get(RECENT_FOLDERS)
+        return self.recent.folders()
 
     # --- folders and posts -------------------------------------------------------------------
 
@@ -195,13 +177,9 @@ class MainWindow(QMainWindow):
             return
         self._then_open = then_open
         self._fresh_folder = True
+        self.folderOpened.emit(self.folder)
         self.disk_watch.watch_folder(None)  # until it is indexed
-        recent = [
-            str(root.resolve()),
-            *[f for f in self.recent_folders() if f != str(root.resolve())],
-        ]
-        self.settings.set(RECENT_FOLDERS, recent[:MAX_RECENT])
-        self._fill_recent()
+        self.recent.add(root)
         self.statusBar().showMessage(f"Indexing {root}…")
         self.progress_bar.show()
         self.indexer.scan(self.folder)
@@ -254,15 +232,8 @@ class MainWindow(QMainWindow):
             self.indexer.scan(self.folder)
 
     def _refreshed(self, folder: ContentFolder) -> None:
-        """Show a rescan's result row by row, so the selection and the scroll stay."""
-        fresh = {entry.path: entry for entry in folder.entries}
-        for entry in list(self.panel.model.entries):
-            if entry.path not in fresh:
-                self.panel.model.remove_path(entry.path)
-        shown = {entry.path: entry for entry in self.panel.model.entries}
-        for path, entry in fresh.items():
-            if shown.get(path) != entry:
-                self.panel.model.update_entry(entry)
+        """Show a rescan's result (only what changed: the selection and the scroll stay)."""
+        self.panel.show_changes(folder.entries)
         self._taxonomy_changed()
         self.folderRefreshed.emit()
 
@@ -271,6 +242,11 @@ class MainWindow(QMainWindow):
         if self.folder is None:
             return None
         return self.open_post(self.folder.root / entry.path)
+
+    def _open_problem(self, problem: Problem) -> None:
+        """Open the post a problem is in and go to the problem's field or line."""
+        if problem.path is not None and (tab := self.open_post(problem.path)) is not None:
+            tab.go_to_problem(problem)
 
     def open_post(self, path: Path) -> DocumentTab | None:
         """Open a post in a tab (or show its tab when it is open)."""
@@ -330,7 +306,7 @@ class MainWindow(QMainWindow):
         """After a crash: offer the unsaved changes it left, and restore those chosen."""
         if self.keeper is not None:
             for snapshot in self.keeper.offer(self.prompter):
-                restore(self, snapshot)
+                self.keeper.restore(snapshot, self.open_post, self.add_tab)
 
     def document_tabs(self) -> list[DocumentTab]:
         """The open posts."""
@@ -463,30 +439,6 @@ class MainWindow(QMainWindow):
         self.images.shutdown()
         event.accept()
 
-    # --- edit and format actions -------------------------------------------------------------
-
-    def _editor_call(self, name: str, *args: object) -> None:
-        tab = self.current_tab()
-        if tab is not None:
-            getattr(tab.editor, name)(*args)
-
-    def find(self) -> None:
-        """Edit > Find."""
-        tab = self.current_tab()
-        if tab:
-            tab.find_bar.open(replace=False)
-
-    def replace(self) -> None:
-        """Edit > Replace."""
-        tab = self.current_tab()
-        if tab:
-            tab.find_bar.open(replace=True)
-
-    def focus_filter(self) -> None:
-        """Edit > Filter Posts."""
-        self.panel.filter_box.setFocus()
-        self.panel.filter_box.selectAll()
-
     # --- review and help ----------------------------------------------------------------------
 
     def review_current(self) -> None:
@@ -500,6 +452,13 @@ class MainWindow(QMainWindow):
         self.settings.set(REVIEW_BEFORE_SAVE, on)
         for tab in self.document_tabs():
             tab.review_before_save = on
+
+    def _focus_mode(self, on: bool) -> None:
+        """Focus mode hides the folder list and the docks (they come back as they were)."""
+        self.panel.setVisible(not on)
+        for dock in self.docks():
+            dock.set_focus_mode(on)
+        self.menuBar().setVisible(True)  # the way back stays in sight
 
     def docks(self) -> list[ToggledDock]:
         """The docks the View menu shows and hides."""

@@ -9,7 +9,6 @@ way of going to a problem). The dock's title counts what it lists: "Problems (3)
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -23,15 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.folder import POST_SUFFIXES
+from editor.core.folder import POST_SUFFIXES, ContentFolder
 from editor.core.validate import Problem
 from editor.ui.docks import ToggledDock
 from editor.ui.row_table import row_table
-from editor.ui.settings import PROBLEMS_DOCK
+from editor.ui.settings import PROBLEMS_DOCK, Settings
 from editor.ui.site_checker import SiteChecker
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
 
 COLUMNS = ("Severity", "File", "Line", "Field", "Message")
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -147,40 +143,50 @@ class ProblemsView(QWidget):
 
 
 class ProblemsDock(ToggledDock):
-    """View > Problems, docked under the posts. Asks for a check when the window indexes its
-    folder or a post changes, while it is shown (a hidden dock checks when it is shown again:
-    a check reads every post); `updated()` fires once a new list is shown."""
+    """View > Problems, docked under the posts: the problems of the folder given to
+    `set_folder`. Checks it when asked (`request_refresh`: the folder is indexed, a post
+    changed) while it is shown; a hidden dock checks when it is shown again, as a check reads
+    every post. `updated()` fires once a new list is shown, `openRequested(Problem)` when the
+    writer asks to go to a problem in a post, `failed(str)` when a check could not be made."""
 
     updated = Signal()
+    openRequested = Signal(object)
+    failed = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(
-            window, "Problems", "problems", PROBLEMS_DOCK, Qt.DockWidgetArea.BottomDockWidgetArea
+            "Problems",
+            "problems",
+            settings,
+            PROBLEMS_DOCK,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+            parent,
         )
+        self.folder: ContentFolder | None = None
         self.view = ProblemsView()
         self.setWidget(self.view)
         self.checker = SiteChecker(self)
         self.checker.checked.connect(self._show)
-        self.checker.failed.connect(lambda message: window.statusBar().showMessage(message))
+        self.checker.failed.connect(self.failed)
         self.view.problemActivated.connect(self.open_problem)
-        window.folderLoaded.connect(self.request_refresh)
-        window.postsChanged.connect(self.request_refresh)
+
+    def set_folder(self, folder: ContentFolder | None) -> None:
+        """The folder to check from the next refresh on."""
+        self.folder = folder
 
     def refresh(self) -> None:
-        """Check the window's folder again, a moment from now."""
-        self.checker.request(self.main.folder)
+        """Check the folder again, a moment from now."""
+        self.checker.request(self.folder)
 
     def _show(self, problems: list[Problem]) -> None:
-        folder = self.main.folder
+        folder = self.folder
         self.view.set_problems(problems, folder.root if folder else None)
         self.setWindowTitle(f"Problems ({len(problems)})" if problems else "Problems")
         self.updated.emit()
 
     def open_problem(self, problem: Problem) -> None:
-        """Open the post a problem is in and go to the problem's field or line."""
+        """Ask to open the post a problem is in at the problem's field or line."""
         path = problem.path
         if path is None or path.suffix.lower() not in POST_SUFFIXES or not path.is_file():
             return  # the schema file, or a post gone since the check
-        tab = self.main.open_post(path)
-        if tab is not None:
-            tab.go_to_problem(problem)
+        self.openRequested.emit(problem)

@@ -21,7 +21,6 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -32,9 +31,6 @@ from editor.core.textdiff import unified_diff
 from editor.ui.document_tab import DocumentTab
 from editor.ui.prompts import Prompter
 from editor.ui.recovery_dialog import Offer, Recovery
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
 
 SNAPSHOT_DELAY_MS = 2000  # idle pause after the last change before a snapshot is taken
 
@@ -176,20 +172,24 @@ class SnapshotKeeper(QObject):
                 restore.append(snapshot)
         return restore
 
-
-def restore(window: MainWindow, snapshot: Snapshot) -> DocumentTab | None:
-    """Open a post in `window` with the text a crash left unsaved, as an unsaved change. A
-    post whose file is gone opens too (saving writes it anew); one that cannot be read now
-    is not restored, and its snapshot waits for another start."""
-    path = snapshot.post
-    tab = window.open_post(path) if os.path.lexists(path) else window.add_tab(Post("", path))
-    if tab is None:
-        return None
-    tab.restore(snapshot.text)
-    if window.keeper is not None:
-        window.keeper.adopt(snapshot)
-        window.keeper.snapshot(tab)  # so that no other window offers it meanwhile
-    return tab
+    def restore(
+        self,
+        snapshot: Snapshot,
+        open_post: Callable[[Path], DocumentTab | None],
+        new_tab: Callable[[Post], DocumentTab],
+    ) -> DocumentTab | None:
+        """Open a post with the text a crash left unsaved, as an unsaved change: in the tab
+        `open_post(path)` gives, or, when its file is gone, in `new_tab(Post)` (saving writes it
+        anew). One that cannot be read now is not restored; its snapshot waits for another
+        start."""
+        path = snapshot.post
+        tab = open_post(path) if os.path.lexists(path) else new_tab(Post("", path))
+        if tab is None:
+            return None
+        tab.restore(snapshot.text)
+        self.adopt(snapshot)
+        self.snapshot(tab)  # so that no other window offers it meanwhile
+        return tab
 
 
 def offer_of(snapshot: Snapshot) -> Offer:

@@ -10,28 +10,16 @@ the "Spelling Language" setting; a language without a dictionary is said in the 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QStatusBar
+from PySide6.QtWidgets import QMenu
 
 from editor.core.folder import ContentFolder
 from editor.core.spelling import available_languages
 from editor.ui.document_tab import DocumentTab
 from editor.ui.settings import SPELL_CHECK, SPELL_LANGUAGE, Settings
 from editor.ui.spell_check import SpellCheck
-
-
-class _Window(Protocol):
-    """What this part needs of the main window."""
-
-    folder: ContentFolder | None
-    folderLoaded: Signal
-
-    def statusBar(self) -> QStatusBar: ...
-
-    def document_tabs(self) -> list[DocumentTab]: ...
 
 
 def language_name(code: str) -> str:
@@ -44,17 +32,24 @@ def language_name(code: str) -> str:
 
 class SpellingUI(QObject):
     """Tools > Check Spelling and Spelling Language, kept in `settings`; the window's
-    `check` (a SpellCheck whose personal dictionary is `dictionary`)."""
+    `check` (a SpellCheck whose personal dictionary is `dictionary`), in the language of the
+    folder given to `set_folder` when it sets one. `message(str)` is for the status bar."""
 
-    def __init__(self, window: _Window, settings: Settings, dictionary: Path | None) -> None:
-        # A child of the window, so it goes with it.
-        super().__init__(window if isinstance(window, QObject) else None)
-        self.window = window
+    message = Signal(str)
+
+    def __init__(
+        self, settings: Settings, dictionary: Path | None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self.settings = settings
+        self.folder: ContentFolder | None = None
         self.check = SpellCheck(dictionary, self)
-        self.check.failed.connect(lambda message: window.statusBar().showMessage(message, 10_000))
-        window.folderLoaded.connect(self.apply)
+        self.check.failed.connect(self.message)
         self.apply()
+
+    def set_folder(self, folder: ContentFolder | None) -> None:
+        """The folder whose schema may set the language (taken at the next `apply`)."""
+        self.folder = folder
 
     def enabled(self) -> bool:
         """Whether spelling is checked (the setting; on unless turned off)."""
@@ -66,7 +61,7 @@ class SpellingUI(QObject):
 
     def folder_language(self) -> str | None:
         """The open folder's schema `language`, if it sets one."""
-        folder = self.window.folder
+        folder = self.folder
         return folder.schema.language if folder is not None else None
 
     def language(self) -> str:
@@ -94,10 +89,9 @@ class SpellingUI(QObject):
         """Tools > Spelling Language > a language: kept for every folder that sets none."""
         self.settings.set(SPELL_LANGUAGE, code)
         if self.folder_language():
-            self.window.statusBar().showMessage(
+            self.message.emit(
                 f"This folder's schema sets the language ({self.folder_language()}); "
-                f"{language_name(code)} is for folders that set none.",
-                10_000,
+                f"{language_name(code)} is for folders that set none."
             )
         self.apply()
 

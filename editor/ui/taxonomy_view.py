@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -37,17 +38,14 @@ from editor.core.post import Post
 from editor.core.taxonomy_edit import ApplyResult, Kind, Plan, apply, plan_rename, terms
 from editor.ui.background import Job, snapshot
 from editor.ui.docks import ToggledDock
-from editor.ui.settings import TAXONOMY_DOCK
+from editor.ui.prompts import Prompter
+from editor.ui.settings import TAXONOMY_DOCK, Settings
 
 if TYPE_CHECKING:
     from editor.ui.document_tab import DocumentTab
-    from editor.ui.main_window import MainWindow
 
 TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, name) on a term's row
-KINDS: tuple[tuple[Kind, str, str], ...] = (
-    ("tag", "Tags", "Tag"),
-    ("category", "Categories", "Category"),
-)
+KINDS: tuple[tuple[Kind, str], ...] = (("tag", "Tags"), ("category", "Categories"))
 LOOK_ALIKE = QColor("#b35900")  # dark orange: legible on light and dark backgrounds
 
 
@@ -70,11 +68,11 @@ class TaxonomyTree(QTreeWidget):
         """Show a folder's names, keeping the selection and what was folded; returns how
         many names are flagged as looking like others."""
         chosen = set(self.selected())
-        folded = {kind for kind, *_ in KINDS if self._branch_folded(kind)}
+        folded = {kind for kind, _ in KINDS if self._branch_folded(kind)}
         flagged = 0
         self.clear()
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for kind, plural, _ in KINDS:
+        for kind, plural in KINDS:
             found = terms(folder, kind) if folder is not None else []
             branch = QTreeWidgetItem(self, [f"{plural} ({len(found)})"])
             branch.setData(0, TERM_ROLE, kind)
@@ -129,14 +127,29 @@ class TaxonomyTree(QTreeWidget):
 
 
 class TaxonomyDock(ToggledDock):
-    """View > Tags & Categories. `finished(ApplyResult | None)` ends each rename or merge
-    (None: cancelled, nothing to change, or the plan failed)."""
+    """View > Tags & Categories: the names of the folder given to `set_folder`. Questions go
+    to `prompter`; `tabs()` lists the open posts (those with unsaved changes are left out of
+    a rename, those without are reloaded after it). `finished(ApplyResult | None)` ends each
+    rename or merge (None: cancelled, nothing to change, or the plan failed);
+    `filterRequested(kind, name)` asks to list only the posts of a name (a double-click);
+    `message(str)` says how a rename ended."""
 
     finished = Signal(object)
+    filterRequested = Signal(str, str)
+    message = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        prompter: Prompter,
+        tabs: Callable[[], list[DocumentTab]],
+        parent: QWidget | None = None,
+    ) -> None:
         # A dock's title takes "&" as a shortcut mark, as a menu does: "&&" shows one.
-        super().__init__(window, "Tags && Categories", "taxonomy", TAXONOMY_DOCK)
+        super().__init__("Tags && Categories", "taxonomy", settings, TAXONOMY_DOCK, parent=parent)
+        self.prompter = prompter
+        self._tabs = tabs
+        self.folder: ContentFolder | None = None
         self.tree = TaxonomyTree()
         self.tree.itemSelectionChanged.connect(self._enable)
         self.tree.itemActivated.connect(self._filter_posts)
@@ -158,13 +171,15 @@ class TaxonomyDock(ToggledDock):
         self._closing = False
         self.job.done.connect(self._job_done)
         self.job.failed.connect(self._failed)
-        window.folderLoaded.connect(self.request_refresh)
-        window.postsChanged.connect(self.request_refresh)
         self._enable()
 
+    def set_folder(self, folder: ContentFolder | None) -> None:
+        """The folder to show and rename in from the next refresh on."""
+        self.folder = folder
+
     def refresh(self) -> None:
-        """Show the window's folder's names and counts as the index has them now."""
-        flagged = self.tree.fill(self.main.folder)
+        """Show the folder's names and counts as the index has them now."""
+        flagged = self.tree.fill(self.folder)
         if not self.job.busy:
             self.status.setText(f"{flagged} names look like others." if flagged else "")
         self._enable()
@@ -172,7 +187,7 @@ class TaxonomyDock(ToggledDock):
     def _enable(self) -> None:
         chosen = self.tree.selected()
         one_kind = len({kind for kind, _ in chosen}) == 1
-        idle = not self.job.busy and self.main.folder is not None
+        idle = not self.job.busy and self.folder is not None
         self.rename_button.setEnabled(idle and len(chosen) == 1)
         self.merge_button.setEnabled(idle and one_kind and len(chosen) >= 2)
 
@@ -184,7 +199,7 @@ class TaxonomyDock(ToggledDock):
         if len(chosen) != 1:
             return
         kind, name = chosen[0]
-        new = self.main.prompter.ask_text(f"Rename {kind}", f"Rename {quoted(name)} to:", name)
+        new = self.prompter.ask_text(f"Rename {kind}", f"Rename {quoted(name)} to:", name)
         if new is not None and new.strip() and new.strip() != name:
             self._plan(kind, [name], new)
 
@@ -198,14 +213,14 @@ class TaxonomyDock(ToggledDock):
         listed = ", ".join(quoted(name) for name in names)
         # The most used spelling is the likeliest to be meant.
         likely = max(names, key=lambda name: self.tree.count(kind, name))
-        new = self.main.prompter.ask_text(
+        new = self.prompter.ask_text(
             f"Merge {_plural(kind)}", f"Merge {listed} into one name:", likely
         )
         if new is not None and new.strip():
             self._plan(kind, names, new)
 
     def _plan(self, kind: Kind, old: list[str], new: str) -> None:
-        folder = self.main.folder
+        folder = self.folder
         if folder is None or self.job.busy:
             return
         self._say("Finding the posts to change…")
@@ -219,11 +234,11 @@ class TaxonomyDock(ToggledDock):
         )
         what = _describe(plan)
         if not plan.changes:
-            self.main.prompter.inform(f"Nothing to {_verb(plan)}", _review_text(plan, held))
+            self.prompter.inform(f"Nothing to {_verb(plan)}", _review_text(plan, held))
             self._end(None, "")
             return
         summary = f"{what}: {len(plan.changes)} post{'s' * (len(plan.changes) != 1)}"
-        if not self.main.prompter.review(summary, _review_text(plan, held), "Apply"):
+        if not self.prompter.review(summary, _review_text(plan, held), "Apply"):
             self._end(None, "")
             return
         self._say("Writing…")
@@ -245,12 +260,12 @@ class TaxonomyDock(ToggledDock):
         left = [f for f in result.files if f.status != "written"]
         if left:
             lines = [f"{f.rel.as_posix()}: {f.message}" for f in left]
-            self.main.prompter.inform("Some posts were not changed", "\n".join(lines))
+            self.prompter.inform("Some posts were not changed", "\n".join(lines))
         count = len(result.written)
         self._end(result, f"Changed {count} post{'s' * (count != 1)}.")
 
     def _failed(self, message: str) -> None:
-        self.main.prompter.inform("Cannot rename", message)
+        self.prompter.inform("Cannot rename", message)
         self._end(None, "")
 
     def shutdown(self) -> None:
@@ -275,28 +290,16 @@ class TaxonomyDock(ToggledDock):
         self.status.setText(message)
         self._enable()
         if message:
-            self.main.statusBar().showMessage(message, 8000)
+            self.message.emit(message)
         self.finished.emit(result)
-
-    def _tabs(self) -> list[DocumentTab]:
-        return self.main.document_tabs()
 
     # --- the posts of a name ---------------------------------------------------------------
 
     def _filter_posts(self, item: QTreeWidgetItem, _column: int) -> None:
-        """A double-click on a name lists only its posts (the panel's quick filter)."""
+        """A double-click on a name asks to list only its posts."""
         term = item.data(0, TERM_ROLE)
-        if not isinstance(term, tuple):
-            return
-        kind, name = term
-        wanted = f"{next(one for k, _, one in KINDS if k == kind)}: {name}"
-        quick = self.main.panel.quick
-        for row in range(quick.count()):
-            if quick.itemText(row).rsplit(" (", 1)[0] == wanted:
-                quick.setCurrentIndex(row)
-                return
-
-    # --- View menu -------------------------------------------------------------------------
+        if isinstance(term, tuple):
+            self.filterRequested.emit(*term)
 
 
 def _key(path: Path) -> str:

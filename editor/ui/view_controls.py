@@ -7,60 +7,79 @@ it opens (`prepare`), so a post opened later looks like the ones already open.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QFontDialog
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import QApplication, QFontDialog, QWidget
 
-from editor.ui.settings import EDITOR_FONT, REMOTE_IMAGES, THEME, ZOOM
+from editor.ui.settings import EDITOR_FONT, REMOTE_IMAGES, THEME, ZOOM, Settings
 from editor.ui.theme import apply_theme, is_dark
 
 if TYPE_CHECKING:
     from editor.ui.document_tab import DocumentTab
-    from editor.ui.main_window import MainWindow
 
 ZOOM_STEP = 1.1  # the preview grows by a tenth per step, as the editor grows by a point
 
 
-class ViewControls:
-    """View > …: the window's actions name these methods ("view.zoom_in")."""
+class ViewControls(QObject):
+    """View > …, for the tabs `tabs()` lists, kept in `settings`. The menu's switches are
+    actions of its own (`form_action`, `preview_action`, `remote_images_action`,
+    `focus_action`), whose ticks it reads; the window's action table names them and the
+    methods of the rest ("view.zoom_in"). `focusModeChanged(bool)` asks the window to hide
+    (or bring back) what lies around the open posts."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.settings = window.settings
+    focusModeChanged = Signal(bool)
+
+    def __init__(
+        self,
+        settings: Settings,
+        tabs: Callable[[], list[DocumentTab]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._tabs = tabs
+        self._dialog_parent = parent
         self.zoom = self.settings.get(ZOOM)  # text size steps from the chosen font
+        self.form_action = self._switch(self.toggle_form)
+        self.preview_action = self._switch(self.toggle_preview)
+        self.remote_images_action = self._switch(self.toggle_remote_images)
+        self.focus_action = self._switch(self.toggle_focus_mode)
 
-    def _checked(self, name: str) -> bool:
-        return self.window.actions_by_name[name].isChecked()
+    def _switch(self, slot: Callable[[bool], None]) -> QAction:
+        action = QAction(self, checkable=True)
+        action.triggered.connect(slot)
+        return action
 
     def restore(self) -> None:
-        """The menu's ticks as the settings have them (the menus exist by now)."""
-        remote = self.settings.get(REMOTE_IMAGES)
-        self.window.actions_by_name["remote_images"].setChecked(remote)
-        self.window.actions_by_name["toggle_form"].setChecked(True)
-        self.window.actions_by_name["toggle_preview"].setChecked(True)
+        """The switches as the settings have them: the form and the preview shown."""
+        self.remote_images_action.setChecked(self.settings.get(REMOTE_IMAGES))
+        self.form_action.setChecked(True)
+        self.preview_action.setChecked(True)
 
     def prepare(self, tab: DocumentTab) -> None:
         """A new tab takes the view every other tab has."""
         self.style_tab(tab)
-        tab.preview.remote_images = self._checked("remote_images")
-        tab.form_toggle.setChecked(self._checked("toggle_form"))
-        tab.set_focus_mode(self._checked("focus_mode"), self._checked("toggle_preview"))
+        tab.preview.remote_images = self.remote_images_action.isChecked()
+        tab.form_toggle.setChecked(self.form_action.isChecked())
+        tab.set_focus_mode(self.focus_action.isChecked(), self.preview_action.isChecked())
 
     def toggle_form(self, shown: bool) -> None:
         """View > Front Matter."""
-        for tab in self.window.document_tabs():
+        for tab in self._tabs():
             tab.form_toggle.setChecked(shown)
 
     def toggle_preview(self, shown: bool) -> None:
         """View > Preview."""
-        for tab in self.window.document_tabs():
+        for tab in self._tabs():
             tab.preview.setVisible(shown)
 
     def toggle_remote_images(self, allowed: bool) -> None:
         """View > Remote Images: show pictures from the web in the preview."""
         self.settings.set(REMOTE_IMAGES, allowed)
-        for tab in self.window.document_tabs():
+        for tab in self._tabs():
             tab.preview.remote_images = allowed
             tab.update_preview()
 
@@ -75,7 +94,7 @@ class ViewControls:
 
     def choose_font(self) -> None:
         """View > Editor Font."""
-        ok, font = QFontDialog.getFont(self.editor_font(), self.window, "Editor font")
+        ok, font = QFontDialog.getFont(self.editor_font(), self._dialog_parent, "Editor font")
         if ok:
             self.settings.set(EDITOR_FONT, font.toString())
             self._restyle()
@@ -97,19 +116,15 @@ class ViewControls:
         tab.preview.set_style(dark, ZOOM_STEP**self.zoom)
 
     def _restyle(self) -> None:
-        for tab in self.window.document_tabs():
+        for tab in self._tabs():
             self.style_tab(tab)
 
     def toggle_focus_mode(self, on: bool) -> None:
         """View > Focus Mode: the editor alone, the text in a centred column; the panels come
         back as they were."""
-        window = self.window
-        window.panel.setVisible(not on)
-        for dock in window.docks():
-            dock.set_focus_mode(on)
-        window.menuBar().setVisible(True)  # the way back stays in sight
-        preview_shown = self._checked("toggle_preview")
-        for tab in window.document_tabs():
+        self.focusModeChanged.emit(on)
+        preview_shown = self.preview_action.isChecked()
+        for tab in self._tabs():
             tab.set_focus_mode(on, preview_shown)
 
     def zoom_in(self) -> None:

@@ -51,3 +51,14 @@ def test_format_actions_reach_the_current_posts_editor(window, open_tab, put_cur
     for _ in range(3):
         window.actions_by_name["undo"].trigger()
     assert editor.toPlainText() == "Measurements from three valleys.\n"
+
+
+def test_edit_actions_reach_the_current_tab_and_the_folder_list(window, open_tab):
+    window.actions_by_name["find"].trigger()  # no post open: nothing to do, nothing breaks
+    tab = open_tab("glaciers-in-retreat.md")
+    window.actions_by_name["find"].trigger()
+    assert not tab.find_bar.isHidden() and tab.find_bar.replace_edit.isHidden()
+    window.panel.filter_box.setText("ice")
+    window.actions_by_name["filter_posts"].trigger()
+    assert window.focusWidget() is window.panel.filter_box
+    assert window.panel.filter_box.selectedText() == "ice"

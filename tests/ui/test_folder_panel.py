@@ -136,6 +136,43 @@ def test_the_chosen_quick_filter_stays_when_the_index_is_refreshed(panel, scanne
     assert sorted(shown(panel)) == ["Glaciers in retreat", "More ice"]
 
 
+def test_show_only_a_tag_or_a_category_chooses_its_quick_filter(panel):
+    assert panel.show_only("tag", "Climate")
+    assert panel.quick.currentText() == "Tag: Climate (1)"
+    assert shown(panel) == ["Glaciers in retreat"]
+    assert panel.show_only("category", "Technology")
+    assert panel.quick.currentText() == "Category: Technology (2)"
+    assert sorted(shown(panel)) == ["Half-written thoughts on compilers", "Written on Windows"]
+
+
+def test_show_only_a_name_no_post_has_leaves_the_list_as_it_was(panel):
+    choose_quick(panel, "Tag: Climate (1)")
+    assert not panel.show_only("tag", "Technology")  # a category, not a tag
+    assert not panel.show_only("category", "Nothing")
+    assert panel.quick.currentText() == "Tag: Climate (1)"
+    assert shown(panel) == ["Glaciers in retreat"]
+
+
+def test_show_only_finds_a_name_that_looks_like_a_count(qtbot, make_folder):
+    """A name is found by what it is, not by reading the labels back."""
+    content = ContentFolder(
+        make_folder(
+            {
+                "a.md": "---\ntitle: A\ntags: [C (2)]\n---\nA.\n",
+                "b.md": "---\ntitle: B\ntags: [C]\n---\nB.\n",
+            }
+        )
+    )
+    content.scan()
+    widget = FolderPanel()
+    qtbot.addWidget(widget)
+    widget.set_entries(content.entries, content.taxonomy())
+    assert widget.show_only("tag", "C (2)")
+    assert shown(widget) == ["A"]
+    assert widget.show_only("tag", "C")
+    assert shown(widget) == ["B"]
+
+
 def test_newest_first_by_default(panel):
     assert shown(panel) == [
         "Half-written thoughts on compilers",  # 2026-02-10
@@ -202,6 +239,21 @@ def test_a_saved_post_updates_its_row_and_a_new_one_is_added(panel, scanned, fol
     panel.model.update_entry(scanned.refresh(folder / "new.md"))
     assert set(shown(panel)) == (titles - {"Glaciers in retreat"}) | {"Ice in retreat", "Brand new"}
     assert shown(panel)[0] == "Brand new"  # still newest first
+
+
+def test_a_rescan_changes_only_its_rows_and_the_selection_stays(panel, scanned, folder, titles):
+    row = shown(panel).index("Written on Windows")
+    panel.table.selectRow(row)
+    path = folder / "glaciers-in-retreat.md"
+    path.write_text(path.read_text().replace("'Glaciers in retreat'", "'Ice in retreat'"))
+    (folder / "2019-03-04-spring-release.md").unlink()
+    scanned.scan()
+    panel.show_changes(scanned.entries)
+    assert set(shown(panel)) == (titles - {"Glaciers in retreat", "Spring release notes"}) | {
+        "Ice in retreat"
+    }
+    [selected] = panel.table.selectionModel().selectedRows()
+    assert selected.data() == "Written on Windows"
 
 
 def test_visible_entries_follow_the_filter_and_the_order(qtbot, panel):

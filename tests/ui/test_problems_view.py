@@ -3,6 +3,7 @@ severity, opened where they are; checked off the UI thread, the newest result sh
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import threading
 from importlib.resources import as_file, files
@@ -10,11 +11,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
 
 from editor.core.folder import ContentFolder
 from editor.core.site_checks import folder_problems
 from editor.ui.main_window import MainWindow
 from editor.ui.problems_view import ProblemsDock
+from editor.ui.settings import Settings
 from editor.ui.site_checker import SiteChecker
 from tests.ui.conftest import write_post
 
@@ -203,3 +206,31 @@ def test_what_the_cms_config_holds_that_the_form_does_not_take_is_a_note(
     assert [p.severity for p in dock.view.shown()] == ["note"]
     assert "‘author’" in dock.view.shown()[0].message
     assert dock.view.summary.text() == "0 errors, 0 warnings, 1 note"
+
+
+def test_the_dock_on_its_own_checks_the_folder_it_is_given_and_asks_to_open_a_post(
+    qtbot, folder, settings
+):
+    """No window: the dock gets the settings and a folder, and says by signals what it wants."""
+    host = QMainWindow()
+    qtbot.addWidget(host)
+    dock = ProblemsDock(Settings(settings))
+    host.addDockWidget(dock.area, dock)
+    host.show()
+    content = ContentFolder(folder)
+    content.scan()
+    dock.set_folder(content)
+    with qtbot.waitSignal(dock.updated, timeout=10_000):
+        dock.toggle_action.trigger()
+    sort_by_file(dock)
+    assert rows(dock) == EXPECTED
+    problem = dock.view.shown()[0]
+    with qtbot.waitSignal(dock.openRequested) as asked:
+        dock.open_problem(problem)
+    assert asked.args == [problem]
+    schema_file = dataclasses.replace(problem, path=folder / ".post-editor.yaml")
+    with qtbot.assertNotEmitted(dock.openRequested):
+        dock.open_problem(schema_file)  # not a post: nothing to open
+    with qtbot.waitSignal(dock.failed) as failed:
+        dock.checker.failed.emit("Cannot check the folder: gone")
+    assert failed.args == ["Cannot check the folder: gone"]

@@ -18,12 +18,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from editor.core.folder import Taxonomy
+from editor.core.post import Post
 from editor.core.recovery import RecoveryStore
+from editor.core.schema import Schema
 from editor.ui import app
+from editor.ui.document_tab import DocumentTab
 from editor.ui.main_window import MainWindow
 from editor.ui.prompts import Choice
 from editor.ui.recovery_dialog import Offer, Recovery, RecoveryDialog
-from editor.ui.recovery_ui import SNAPSHOT_DELAY_MS
+from editor.ui.recovery_ui import SNAPSHOT_DELAY_MS, SnapshotKeeper
 from editor.ui.render_service import RenderService
 
 SECOND = "glaciers-in-retreat.md"
@@ -398,3 +402,39 @@ def test_a_crashed_windows_text_outlives_a_save_of_its_post_in_another_window(
     ]
     quick.keeper.snapshot(tab)
     assert tab.elsewhere_bar.isHidden()  # the other window is gone
+
+
+def test_the_keeper_on_its_own_restores_through_the_openers_it_is_given(
+    qtbot, folder, recovery, prompter
+):
+    """No window: the keeper opens posts with the two callables it gets, the one for a file
+    that is there and the one for a file that is gone."""
+    kept, gone = folder / SECOND, folder / "drafts" / "lost.md"
+    _orphan(recovery, kept, (folder / SECOND).read_text() + "Unsaved line.\n", None)
+    _orphan(recovery, gone, "---\ntitle: Lost\n---\nOnly here.\n", None)
+    renders = RenderService(use_process=False)
+    opened: list[tuple[str, Path]] = []
+
+    def tab_of(how: str, post: Post) -> DocumentTab:
+        assert post.path is not None
+        opened.append((how, post.path))
+        tab = DocumentTab(post, Schema.DEFAULT, Taxonomy({}, {}), renders, prompter)
+        qtbot.addWidget(tab)
+        return tab
+
+    keeper = SnapshotKeeper(recovery)
+    prompter.answer("recover", [Recovery.RESTORE, Recovery.RESTORE])
+    tabs = [
+        keeper.restore(
+            snapshot,
+            lambda path: tab_of("read", Post.read(path)),
+            lambda post: tab_of("new", post),
+        )
+        for snapshot in keeper.offer(prompter)
+    ]
+    keeper.shutdown()
+    renders.shutdown()
+    assert sorted(opened) == [("new", gone), ("read", kept)]
+    texts = {tab.post.path: tab.current_post().text for tab in tabs if tab is not None}
+    assert texts[kept].endswith("Unsaved line.\n") and texts[gone].endswith("Only here.\n")
+    assert all(tab is not None and tab.modified for tab in tabs)

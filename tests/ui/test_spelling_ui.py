@@ -15,10 +15,12 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
+from editor.core.folder import ContentFolder
 from editor.ui.document_tab import DocumentTab
 from editor.ui.main_window import MainWindow
-from editor.ui.settings import SPELL_CHECK, SPELL_LANGUAGE
+from editor.ui.settings import SPELL_CHECK, SPELL_LANGUAGE, Settings
 from editor.ui.spell_check import SpellCheck
+from editor.ui.spelling_ui import SpellingUI
 from tests.ui.marks import underlined
 
 
@@ -251,3 +253,25 @@ def test_an_unknown_language_is_said_in_the_status_bar(qtbot, window, make_folde
 
 def _point(x: int, line: QLineEdit) -> QPoint:
     return QPoint(x, line.height() // 2)
+
+
+def test_on_its_own_it_takes_the_folder_s_language_and_says_why_a_choice_waits(
+    qtbot, make_folder, settings, dictionary
+):
+    """No window: the settings, a dictionary file and a folder; messages go out by a signal."""
+    root = make_folder({"fr.md": post("Le fromage.\n")})
+    (root / ".post-editor.yaml").write_text(
+        "fields:\n  - {name: title, type: string}\nlanguage: fr\n", encoding="utf-8"
+    )
+    spelling = SpellingUI(Settings(settings), dictionary)
+    assert spelling.folder_language() is None
+    content = ContentFolder(root)
+    content.scan()  # the schema is read with the index
+    spelling.set_folder(content)
+    assert spelling.language() == "fr"
+    with qtbot.waitSignal(spelling.message) as said:
+        spelling.set_language("de")
+    assert said.args == [
+        "This folder's schema sets the language (fr); German (de) is for folders that set none."
+    ]
+    assert spelling.language() == "fr" and spelling.chosen_language() == "de"

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
 
+from editor.core.folder import ContentFolder
 from editor.ui.main_window import MainWindow
-from editor.ui.settings import TAXONOMY_DOCK
+from editor.ui.settings import TAXONOMY_DOCK, Settings
 from editor.ui.taxonomy_view import TaxonomyDock
 
 # Each post spells its tags another way: a block list with a comment, a flow list, quoted
@@ -254,3 +256,36 @@ def test_a_rename_still_being_planned_when_the_window_closes_asks_nothing(
     qtbot.wait(100)  # the plan's answer arrives now, to a closed window
     assert prompter.kinds() == ["ask_text"]  # no review shown with nobody there
     assert texts(folder) == before
+
+
+def test_the_dock_on_its_own_renames_and_says_by_signals_what_it_wants(
+    qtbot, folder, settings, prompter
+):
+    """No window: the dock gets the settings, a prompter, the open tabs and a folder."""
+    host = QMainWindow()
+    qtbot.addWidget(host)
+    dock = TaxonomyDock(Settings(settings), prompter, lambda: [])
+    host.addDockWidget(dock.area, dock)
+    host.show()
+    content = ContentFolder(folder)
+    content.scan()
+    dock.set_folder(content)
+    dock.toggle_action.trigger()
+    assert count(dock, "tag", "Python") == 2
+    with qtbot.waitSignal(dock.filterRequested) as asked:
+        dock.tree.itemActivated.emit(dock.tree.item("tag", "Python"), 0)
+    assert asked.args == ["tag", "Python"]
+    with qtbot.waitSignal(dock.filterRequested) as asked:
+        dock.tree.itemActivated.emit(dock.tree.item("category", "News"), 0)
+    assert asked.args == ["category", "News"]
+    select(dock, "tag", "Python")
+    prompter.answer("ask_text", "Py")
+    prompter.answer("review", True)
+    said: list[str] = []
+    dock.message.connect(said.append)
+    with qtbot.waitSignal(dock.finished, timeout=10_000) as ended:
+        dock.rename()
+    assert said == ["Changed 2 posts."]
+    result = ended.args[0]
+    assert sorted(path.name for path in result.written) == ["four.md", "one.md"]
+    assert "  - Py  #" in (folder / "one.md").read_text()
