@@ -35,9 +35,9 @@ import markdown
 import yaml
 from generate import make_folder, make_post  # benchmarks/ is sys.path[0] when run as a script
 
-from editor.core.folder import ContentFolder
-from editor.core.post import Post
-from editor.core.render import _EXTENSION_CONFIGS, _EXTENSIONS, Renderer
+from editor.core.document.post import Post
+from editor.core.folder.content_folder import ContentFolder
+from editor.core.site.render import _EXTENSION_CONFIGS, _EXTENSIONS, Renderer
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"

@@ -23,9 +23,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from editor.core.post import Post
-from editor.core.render import _EXTENSION_CONFIGS, _EXTENSIONS
-from editor.ui.main_window import MainWindow
+from editor.core.document.post import Post
+from editor.core.site.render import _EXTENSION_CONFIGS, _EXTENSIONS
+from editor.ui.shell.main_window import MainWindow
 
 _APP = QApplication.instance() or QApplication(["post-editor-bench"])
 KEY_INTERVAL_MS = 25  # a fast typist: 40 keys a second

@@ -32,8 +32,8 @@ def _window(folder: Path, count: int) -> object:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from editor.ui.main_window import MainWindow
-    from editor.ui.theme import apply_theme
+    from editor.ui.shell.main_window import MainWindow
+    from editor.ui.widgets.theme import apply_theme
 
     ini = Path(tempfile.mkdtemp(prefix="post-editor-bench-")) / "settings.ini"
     settings = QSettings(str(ini), QSettings.Format.IniFormat)

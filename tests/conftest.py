@@ -9,7 +9,7 @@ from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# Saves keep notes in the user's state folder (editor/core/added_blocks.py): a test run's
+# Saves keep notes in the user's state folder (editor/core/storage/added_blocks.py): a test run's
 # notes go to a folder of its own, never the real one.
 _STATE = tempfile.mkdtemp(prefix="post-editor-tests-state-")
 os.environ["XDG_STATE_HOME"] = _STATE

@@ -21,7 +21,7 @@ import resource
 import sys
 from collections.abc import Iterator
 
-from editor.core.render import MAX_RENDER_CHARS
+from editor.core.site.render import MAX_RENDER_CHARS
 
 DEADLINE_S = 120  # the tests below take well under a second each once bounded
 MEMORY_ROOM = 3 * 1024**3

@@ -16,7 +16,8 @@ for Qt's positions):
   codes (`:smile:`), paths (`/images/a.png`) and front-matter keys (their values are checked).
 
 Fence and front-matter state travel from line to line as the highlighter's block state, the
-state of the Markdown line grammar (editor/core/markdown_lines.py): `previous` is the state of
+state of the Markdown line grammar (editor/core/document/markdown_lines.py): `previous` is the
+state of
 the line before (QSyntaxHighlighter's `previousBlockState()`, `read_line(...).state`). The
 grammar decides which lines are code for the highlighter too, so spelling marks never land on
 lines coloured as code.
@@ -46,9 +47,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from editor.core.document.markdown_lines import CODE_KINDS, IN_FRONT_MATTER, TEXT, read_line
 from editor.core.errors import PostError, quoted
-from editor.core.markdown_lines import CODE_KINDS, IN_FRONT_MATTER, TEXT, read_line
-from editor.core.storage import atomic_write
+from editor.core.storage.files import atomic_write
 
 MAX_DISTANCE_2 = 10  # letters; longer words get one-edit suggestions only (timings in tests)
 _MAX_VERDICTS = 50_000  # cached words per Speller before the cache starts again

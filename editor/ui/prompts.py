@@ -8,8 +8,8 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from editor.ui.diff_view import DiffDialog
-from editor.ui.recovery_dialog import Offer, Recovery, RecoveryDialog
+from editor.ui.safety.recovery_dialog import Offer, Recovery, RecoveryDialog
+from editor.ui.widgets.diff_view import DiffDialog
 
 
 class Choice(Enum):

@@ -10,9 +10,10 @@ import re
 import shutil
 from pathlib import Path
 
+import paths
 import pytest
 
-SAMPLE = Path(__file__).parents[2] / "editor/resources/sample"
+SAMPLE = paths.SAMPLE
 LINE = re.compile(
     r"(?P<path>[^:]+):(?P<line>\d+): (?P<severity>error|warning): (?P<field>[^:]+): \S.*"
 )

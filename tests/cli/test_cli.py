@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.post import Post
+from editor.core.document.post import Post
 
 POST = """\
 ---

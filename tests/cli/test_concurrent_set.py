@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.post import Post
+from editor.core.document.post import Post
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX locks only")
 

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.cli import main
-from editor.core import yamlemit
-from editor.core.post import Post
+from editor.core.document import yaml_emit
+from editor.core.document.post import Post
 
 POST = """\
 ---
@@ -140,7 +140,7 @@ def meant_as_yaml(text: str, value: object) -> bool:
     if isinstance(value, bool | int | float) or value is None:
         loaded = yaml.safe_load(text)
         same = loaded == value or loaded != loaded  # .nan is not equal to itself
-        return yamlemit.scalar_text(value) == text and same
+        return yaml_emit.scalar_text(value) == text and same
     if isinstance(value, dt.date):
         return value.isoformat() == text
     return False

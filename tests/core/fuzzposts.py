@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
+import paths
 import posts
 
 # draw(lo, hi): an integer in [lo, hi], both included.
@@ -112,7 +112,7 @@ EXTRA: dict[str, bytes] = {
     "only_delimiters": b"---\n---",
 }
 
-_SAMPLE = Path(__file__).resolve().parents[2] / "editor" / "resources" / "sample"
+_SAMPLE = paths.SAMPLE
 
 CORPUS: list[tuple[str, bytes]] = sorted(
     [(name, text.encode("utf-8")) for name, text in posts.GOLDEN.items()]

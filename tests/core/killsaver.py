@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from editor.cli import main
-from editor.core.post import Post
+from editor.core.document.post import Post
 
 SMALL = "---\ntitle: 'The small version'\ndate: '2026-01-24'\ntags:\n  - a\n---\nShort body.\n"
 BIG_TITLE, SMALL_TITLE = "The big version, with a longer title", "The small version"

@@ -12,8 +12,8 @@ import sys
 
 import pytest
 
+from editor.core.document.markdown_lines import IN_FRONT_MATTER, TEXT, read_line
 from editor.core.errors import PostError
-from editor.core.markdown_lines import IN_FRONT_MATTER, TEXT, read_line
 from editor.core.spelling import Speller, available_languages, to_utf16
 
 IN_FENCE = read_line("```").state  # inside a ``` fence

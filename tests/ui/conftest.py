@@ -17,12 +17,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-from editor.core.recovery import RecoveryStore
-from editor.ui.document_tab import DocumentTab
-from editor.ui.main_window import MainWindow
+from editor.core.storage.recovery import RecoveryStore
+from editor.ui.jobs.render_service import RenderService
 from editor.ui.prompts import Choice
-from editor.ui.recovery_dialog import Offer, Recovery
-from editor.ui.render_service import RenderService
+from editor.ui.safety.recovery_dialog import Offer, Recovery
+from editor.ui.shell.main_window import MainWindow
+from editor.ui.tab.document_tab import DocumentTab
 
 # The reference shape: quoted title (curly quotes inside), quoted date, `>-` folded excerpt
 # and URLs, a plain author, an indented block list of tags.

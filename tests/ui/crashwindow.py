@@ -21,9 +21,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from editor.core.recovery import RecoveryStore
-from editor.ui.main_window import MainWindow
-from editor.ui.render_service import RenderService
+from editor.core.storage.recovery import RecoveryStore
+from editor.ui.jobs.render_service import RenderService
+from editor.ui.shell.main_window import MainWindow
 
 
 class Silent:

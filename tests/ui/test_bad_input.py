@@ -15,11 +15,11 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from editor.core.recovery import RecoveryStore
-from editor.ui.highlighter import MAX_INLINE, MarkdownHighlighter
-from editor.ui.main_window import MainWindow
-from editor.ui.markdown_edit import MarkdownEdit
-from editor.ui.render_service import RenderService
+from editor.core.storage.recovery import RecoveryStore
+from editor.ui.jobs.render_service import RenderService
+from editor.ui.shell.main_window import MainWindow
+from editor.ui.tab.highlighter import MAX_INLINE, MarkdownHighlighter
+from editor.ui.tab.markdown_edit import MarkdownEdit
 
 HEAD = "---\ntitle: 'Big'\ndate: '2026-01-01'\n---\n"
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.recovery import RecoveryStore
-from editor.ui.main_window import MainWindow
-from editor.ui.render_service import RenderService
+from editor.core.storage.recovery import RecoveryStore
+from editor.ui.jobs.render_service import RenderService
+from editor.ui.shell.main_window import MainWindow
 from tests.users import as_nobody
 
 SECOND = "glaciers-in-retreat.md"

@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from editor.core.render import MAX_RENDER_CHARS
-from editor.ui.main_window import MainWindow
-from editor.ui.render_service import RenderService
+from editor.core.site.render import MAX_RENDER_CHARS
+from editor.ui.jobs.render_service import RenderService
+from editor.ui.shell.main_window import MainWindow
 from tests.hostile import alias_bomb, bounded, huge_body
 
 FINE = "---\ntitle: A fine post\ndate: 2026-01-24\ntags: [one]\n---\nText.\n"

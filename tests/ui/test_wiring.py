@@ -58,16 +58,16 @@ def test_no_part_of_the_window_imports_the_main_window():
 @pytest.mark.parametrize(
     "source",
     [
-        "from editor.ui.main_window import MainWindow\n",
-        "import editor.ui.main_window\n",
+        "from editor.ui.shell.main_window import MainWindow\n",
+        "import editor.ui.shell.main_window\n",
         "from editor.ui import main_window\n",
         "from . import main_window\n",
         "from .main_window import MainWindow\n",
         "from ..ui.main_window import MainWindow\n",
         "from editor.ui.shell.main_window import MainWindow\n",
         "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
-        "    from editor.ui.main_window import MainWindow\n",
-        "def later():\n    from editor.ui.main_window import MainWindow\n",
+        "    from editor.ui.shell.main_window import MainWindow\n",
+        "def later():\n    from editor.ui.shell.main_window import MainWindow\n",
     ],
 )
 def test_the_scan_finds_every_way_of_importing_it(tmp_path, source):
@@ -86,7 +86,7 @@ def test_the_scan_lets_other_imports_be(tmp_path):
     ui = tmp_path / "editor" / "ui"
     ui.mkdir(parents=True)
     (ui / "part.py").write_text(
-        "from editor.ui.docks import ToggledDock\nfrom . import main_windows_of_others\n"
-        "import editor.core.folder\n"
+        "from editor.ui.panels.docks import ToggledDock\nfrom . import main_windows_of_others\n"
+        "import editor.core.folder.content_folder\n"
     )
     assert offenders(tmp_path / "editor") == []

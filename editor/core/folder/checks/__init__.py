@@ -1,0 +1,1 @@
+"""Folder-wide checks: what no single post shows, or what only the site around it can tell."""

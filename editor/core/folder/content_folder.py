@@ -1,0 +1,315 @@
+"""A content folder: its post files, their index (front matter only), taxonomy and naming.
+
+Scanning reads each post's front matter into compact `Facts` (on every CPU when there are many;
+see `bulkread`), loads the folder's schema (its schema file, else its site's CMS config, else
+inferred from all the posts), then validates each post against it. A rescan re-reads only the
+files whose modification time or size changed. Where the schema came from, and what a CMS
+config holds that the form does not take, is `schema_source` (its `notes` are for the writer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from editor.core import storage
+from editor.core.document.dates import parse_date
+from editor.core.document.post import Post
+from editor.core.errors import PostError
+from editor.core.folder import slug
+from editor.core.folder.bulk_read import read_facts, read_many
+from editor.core.schema.schema import (
+    Field,
+    Schema,
+    SchemaSource,
+    schema_files,
+    schema_for_folder,
+    schema_source,
+)
+from editor.core.schema.validate import Facts, Problem, validate
+
+POST_SUFFIXES = frozenset(slug.POST_EXTENSIONS)  # what the list shows; what new posts get
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+DATE_KEYS = ("date", "pubDate", "publishDate", "publishedAt")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One post as the folder list shows it."""
+
+    path: PurePath  # relative to the folder
+    title: str | None
+    date: dt.date | None
+    tags: tuple[str, ...]
+    categories: tuple[str, ...]
+    draft: bool
+    problems: tuple[Problem, ...]
+    mtime_ns: int
+    size: int
+    facts: Facts = field(repr=False, compare=False)
+
+    @property
+    def errors(self) -> int:
+        """How many error-level problems the post has."""
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        """How many warnings the post has."""
+        return len(self.problems) - self.errors
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Every tag and category in a folder, with how many posts use each."""
+
+    tags: Mapping[str, int]
+    categories: Mapping[str, int]
+
+
+class ContentFolder:
+    """A folder of posts (a site's `content/`, `_posts/`, `src/content/blog/`...)."""
+
+    def __init__(self, root: Path) -> None:
+        if not root.is_dir():
+            what = "is not a folder" if root.exists() else "does not exist"
+            raise PostError(f"the content folder {what}", root)
+        self.root = root
+        self.schema: Schema = Schema.DEFAULT
+        # Where `schema` came from (file, CMS config, inferred) and notes to show the writer.
+        self.schema_source = SchemaSource(Schema.DEFAULT, "default")
+        self._entries: dict[str, IndexEntry] = {}  # by path relative to the root
+        self._schema_stamp: tuple[tuple[int, int] | None, ...] | None = None
+
+    # --- files -------------------------------------------------------------------------
+
+    def post_files(self) -> Iterator[Path]:
+        """Every post file below the root; hidden folders, `node_modules` and links to
+        folders are not entered (a link could lead outside the site, or in a circle)."""
+        return (Path(full) for _, full in self._walk())
+
+    def _walk(self, leftovers: set[str] | None = None) -> Iterator[tuple[str, str]]:
+        """(relative, full) paths of the post files, as strings: a scan of 10,000 posts
+        makes no Path objects for the files that did not change. The full paths of files
+        whose saves left hidden files (see `storage.leftover_of`) go into `leftovers`."""
+        root = str(self.root)
+        stack = [""]
+        while stack:
+            rel_folder = stack.pop()
+            try:
+                with os.scandir(os.path.join(root, rel_folder)) as it:
+                    items = sorted(it, key=lambda e: e.name)
+            except OSError:
+                continue  # unreadable or vanished while scanning: nothing to list there
+            for item in items:
+                if item.name.startswith("."):
+                    if leftovers is not None and (name := storage.leftover_of(item.name)):
+                        leftovers.add(os.path.join(root, rel_folder, name))
+                    continue
+                rel = os.path.join(rel_folder, item.name)
+                if item.is_dir(follow_symlinks=False):
+                    if item.name not in SKIPPED_FOLDERS:
+                        stack.append(rel)
+                elif os.path.splitext(item.name)[1].lower() in POST_SUFFIXES and item.is_file():
+                    yield rel, item.path
+
+    # --- the index ---------------------------------------------------------------------
+
+    def scan(self, progress: Progress | None = None) -> list[IndexEntry]:
+        """Index every post, re-reading only files changed since the last scan. What killed
+        saves left beside the posts (temp files, backups) is cleared first, unless a live
+        process is saving that post (see `storage.sweep`)."""
+        old, stats = self._entries, {}
+        unchanged: dict[str, Facts] = {}
+        to_read: list[tuple[str, str]] = []
+        leftovers: set[str] = set()
+        listed = list(self._walk(leftovers))
+        for path in sorted(leftovers):  # before the posts are read: a torn one is put back
+            storage.sweep(Path(path))
+        for rel, full in listed:
+            try:
+                st = os.stat(full)
+            except OSError:
+                continue  # removed since it was listed
+            stats[rel] = (st.st_mtime_ns, st.st_size)
+            known = old.get(rel)
+            if known and (known.mtime_ns, known.size) == stats[rel]:
+                unchanged[rel] = known.facts
+            else:
+                to_read.append((rel, full))
+        total = len(stats)
+
+        def tell(read: int) -> None:
+            if progress:
+                progress(len(unchanged) + read, total)
+
+        read = read_many([full for _, full in to_read], tell)
+        facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
+        schema_stamp = tuple(_stamp(path) for path in schema_files(self.root))
+        if to_read or facts.keys() != old.keys() or schema_stamp != self._schema_stamp:
+            source = self._schema_for(f.values for f in facts.values())
+        else:  # nothing changed: the schema inferred from the same posts is the same
+            source = self.schema_source
+        schema = source.schema
+        fresh = {}
+        for rel, post_facts in facts.items():
+            known = old.get(rel)
+            if known is not None and known.facts is post_facts and schema == self.schema:
+                fresh[rel] = known
+            else:
+                fresh[rel] = _entry(PurePath(rel), post_facts, schema, *stats[rel])
+        self.schema, self.schema_source = schema, source
+        self._entries, self._schema_stamp = fresh, schema_stamp
+        if progress:
+            progress(total, total)
+        return self.entries
+
+    def _schema_for(self, values: Iterator[Mapping[str, object]]) -> SchemaSource:
+        try:
+            return schema_source(self.root, values)
+        except PostError:
+            # A broken schema file is reported by `schema_problem`; posts are checked
+            # against the default meanwhile rather than not at all.
+            return SchemaSource(Schema.DEFAULT, "default")
+
+    def schema_problem(self) -> PostError | None:
+        """What is wrong with the folder's schema file, if it has a broken one. (A CMS config
+        that cannot be read is not this: it is a note in `schema_source.notes`, and the schema
+        is inferred from the posts.)"""
+        try:
+            schema_for_folder(self.root, ())
+        except PostError as error:
+            return error
+        return None
+
+    def refresh(self, path: Path) -> IndexEntry | None:
+        """Re-read one post (after a save, or a change on disk); None when it is gone."""
+        rel = path.relative_to(self.root) if path.is_absolute() else PurePath(path)
+        full = self.root / rel
+        try:
+            st = full.stat()
+        except OSError:
+            self._entries.pop(str(rel), None)
+            return None
+        entry = _entry(rel, read_facts(full), self.schema, st.st_mtime_ns, st.st_size)
+        self._entries[str(rel)] = entry
+        return entry
+
+    @property
+    def entries(self) -> list[IndexEntry]:
+        """The index, in path order."""
+        return sorted(self._entries.values(), key=lambda e: e.path)
+
+    def entry(self, path: PurePath) -> IndexEntry | None:
+        """The index entry of a post, by its path relative to the root."""
+        return self._entries.get(str(path))
+
+    # --- what the index tells -----------------------------------------------------------
+
+    def taxonomy(self) -> Taxonomy:
+        """Tags and categories with their post counts, most used first."""
+        tags = Counter(t for e in self._entries.values() for t in e.tags)
+        categories = Counter(c for e in self._entries.values() for c in e.categories)
+        return Taxonomy(dict(tags.most_common()), dict(categories.most_common()))
+
+    def naming(self) -> str:
+        """How new posts are named: the schema's `naming`, else what the files show."""
+        return self.schema.naming or slug.detect_naming(e.path for e in self._entries.values())
+
+    def new_post_path(self, title: str, date: dt.date) -> Path:
+        """A free path for a new post, by the folder's naming convention, inside the folder."""
+        return slug.post_path(self.root, self.naming(), title, date)
+
+    def create_post(
+        self, title: str, fields: Mapping[str, object] | None = None, today: dt.date | None = None
+    ) -> Post:
+        """Write a new post: the defaults a schema file or CMS config declares (hidden fields'
+        included; the built-in shape's are for the form only, so a folder's new posts look
+        like its others), the title, the date when the schema has a date field (today,
+        spelled in the field's `date_format` when a CMS config gives one), then `fields`, in
+        schema order, and an empty body line to start on; never over an existing file. The
+        index learns of it at once."""
+        now = dt.datetime.now().replace(microsecond=0) if today is None else None
+        today = today or dt.date.today()
+        title = title.strip()
+        path = self.new_post_path(title, today)
+        order = self.schema.order
+        values: dict[str, object] = {"title": title}
+        date_field = self._date_field()
+        if date_field is not None:
+            fmt = date_field.date_format
+            moment = now or dt.datetime.combine(today, dt.time())
+            values[date_field.name] = (
+                today if fmt is None else fmt.format(moment if fmt.has_time else today)
+            )
+        if self.schema_source.origin in ("file", "cms"):
+            for key, value in self.schema.defaults().items():  # hidden fields' go last
+                values.setdefault(key, value)
+        values.update(fields or {})
+        post = Post("", path)
+        for key, value in values.items():
+            post = post.with_value(key, value, order)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise PostError(f"cannot make the folder: {error.strerror or error}", path) from None
+        saved = post.with_body("\n").save()
+        self.refresh(path)
+        return saved
+
+    def _date_field(self) -> Field | None:
+        """The field a new post's date goes in: `date`, else the schema's first date field
+        (Astro's pubDate, a CMS's publishDate)."""
+        return self.schema.field("date") or next(
+            (f for f in self.schema.fields if f.type in ("date", "datetime")), None
+        )
+
+
+def _entry(rel: PurePath, facts: Facts, schema: Schema, mtime_ns: int, size: int) -> IndexEntry:
+    values = facts.values
+    title = values.get("title")
+    return IndexEntry(
+        path=rel,
+        title=None if title is None or isinstance(title, list | dict) else str(title),
+        date=_date(values),
+        tags=_strings(values.get("tags")),
+        categories=_strings(values.get("categories", values.get("category"))),
+        draft=values.get("draft") is True or values.get("published") is False,
+        problems=tuple(validate(facts, schema)),
+        mtime_ns=mtime_ns,
+        size=size,
+        facts=facts,
+    )
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def _date(values: Mapping[str, object]) -> dt.date | None:
+    for key in DATE_KEYS:
+        if values.get(key) is not None:
+            try:
+                return parse_date(values[key])
+            except PostError:
+                return None
+    return None
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    """Tags or categories as written: a list, or one value."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, list):
+        return tuple(str(v) for v in value if v is not None and not isinstance(v, dict | list))
+    return (str(value),) if not isinstance(value, dict) else ()

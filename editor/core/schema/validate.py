@@ -1,0 +1,126 @@
+"""Check a post against a schema: problems with a place, a severity and plain words.
+
+`validate` reads only what a post shows (values, key lines, duplicate keys, whether the body is
+blank), so the folder index can check thousands of posts from compact `Facts` without keeping
+their text, and the editor can check the open `Post` itself: both satisfy `Checkable`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal, Protocol
+
+from editor.core.errors import PostError
+from editor.core.schema.schema import Schema
+
+Severity = Literal["error", "warning", "note"]  # a note: for the writer to know, not wrong
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a post, where it is and how bad it is."""
+
+    path: Path | None
+    line: int
+    field: str  # a front-matter key, or "front matter", "body", "file"
+    severity: Severity
+    message: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.field}: {self.message}"
+
+    def as_json(self) -> dict[str, object]:
+        """A plain dict for `--json` output."""
+        data = asdict(self)
+        data["path"] = str(self.path) if self.path else None
+        return data
+
+
+class Checkable(Protocol):
+    """What validation reads of a post (a `Post`, or the index's `Facts`)."""
+
+    @property
+    def path(self) -> Path | None: ...
+    @property
+    def values(self) -> Mapping[str, object]: ...
+    @property
+    def error(self) -> PostError | None: ...
+    @property
+    def duplicate_keys(self) -> Mapping[str, tuple[int, ...]]: ...
+    @property
+    def body_is_blank(self) -> bool: ...
+    @property
+    def body_line(self) -> int: ...
+    def line_of(self, key: str) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The little of a post that validation needs, small enough to keep for a whole folder."""
+
+    path: Path | None
+    values: Mapping[str, object]
+    error: PostError | None
+    duplicate_keys: Mapping[str, tuple[int, ...]]
+    body_is_blank: bool
+    key_lines: Mapping[str, int]
+    body_line: int = 1
+
+    def line_of(self, key: str) -> int | None:
+        """1-based line of a top-level key."""
+        return self.key_lines.get(key)
+
+
+def problem_from_error(error: PostError, field: str = "file") -> Problem:
+    """A PostError (unreadable file, broken YAML) as an error-level problem."""
+    return Problem(error.path, error.line or 1, field, "error", error.message, error.column)
+
+
+def validate(post: Checkable, schema: Schema) -> list[Problem]:
+    """Every problem of a post under a schema, in line order."""
+    if post.error is not None:
+        return [problem_from_error(post.error, "front matter")]
+    problems = []
+    first = min(filter(None, map(post.line_of, post.values)), default=1)
+
+    def add(line: int | None, field: str, severity: Severity, message: str) -> None:
+        problems.append(Problem(post.path, line or first, field, severity, message))
+
+    for key, lines in post.duplicate_keys.items():
+        add(
+            lines[1], key, "error", f"written {len(lines)} times; site tools keep only one, or fail"
+        )
+    keys = schema.keys_in(post.values)
+    for field in schema.fields:
+        key = keys[field.name]
+        value = post.values.get(key)
+        if field.required and (value is None or value == "" or value == []):
+            add(post.line_of(key), key, "error", f"{field.label} is missing")
+            continue
+        for severity, message in field.problems(value):
+            add(post.line_of(key), key, severity, message)
+    for key in ("tags", "categories"):
+        for dupe in _duplicates(post.values.get(key)):
+            add(post.line_of(key), key, "warning", f"‘{dupe}’ is listed more than once")
+    if post.body_is_blank:
+        add(post.body_line, "body", "warning", "the post has no text yet")
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _duplicates(value: object) -> list[str]:
+    """Items of a list that repeat, ignoring case and spaces (`Ai` and `ai` are one tag)."""
+    if not isinstance(value, list):
+        return []
+    seen: set[str] = set()
+    dupes = []
+    for item in value:
+        if isinstance(item, list | dict):  # not a tag; and str() of an alias bomb is huge
+            continue
+        norm = " ".join(str(item).split()).casefold()
+        if norm in seen and str(item) not in dupes:
+            dupes.append(str(item))
+        seen.add(norm)
+    return dupes

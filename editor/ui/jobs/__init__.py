@@ -1,0 +1,1 @@
+"""Work off the UI thread: the folder indexer, the site checker, the render service."""

@@ -1,0 +1,120 @@
+"""Markdown rendering off the UI thread: one worker process, one job at a time, latest wins.
+
+A render is the body's HTML already cut into the pieces the preview builds its page from
+(`editor.core.site.pieces`), so the UI thread has nothing left to do but show them.
+
+Python-Markdown is pure Python, so a thread would still hold the GIL the event loop needs; a
+separate process (as ReText's converterprocess does) lets typing go on while a long post
+renders. While a job runs, newer requests replace each other and only the last one is sent
+next, so a fast typist never queues a backlog. If the worker cannot start, rendering falls
+back to this process rather than leaving the preview blank. A body past MAX_RENDER_CHARS is
+never sent: its "page" says the post is too large to preview.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from editor.core.site.pieces import split_body
+from editor.core.site.render import Renderer, size_problem, too_large_html
+from editor.core.workers import exit_with_parent
+
+_worker_renderer: Renderer | None = None
+
+
+def _render_in_worker(body: str) -> list[str]:
+    """Runs in the worker process: one Renderer for the process's whole life."""
+    global _worker_renderer
+    if _worker_renderer is None:
+        _worker_renderer = Renderer()
+    return split_body(_worker_renderer.render(body))
+
+
+def _result(future: Future[list[str]]) -> list[str] | None:
+    try:
+        return future.result()
+    except Exception:
+        return None
+
+
+class RenderService(QObject):
+    """Renders bodies in a worker process; `rendered(job, pieces)` arrives on the UI thread."""
+
+    rendered = Signal(int, list)
+    # (job, body, pieces or None when the worker failed), emitted from the pool's callback
+    # thread; Qt queues it to the UI thread.
+    _done = Signal(int, str, object)
+
+    def __init__(self, parent: QObject | None = None, use_process: bool = True) -> None:
+        super().__init__(parent)
+        self._pool: ProcessPoolExecutor | None = None
+        self._use_process = use_process
+        self._local: Renderer | None = None
+        self._running = False
+        self._pending: tuple[int, str] | None = None
+        self._next_job = 0
+        # Queued even from this thread: a render done in-process must arrive after
+        # request() has returned the job number the caller waits for.
+        self._done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+
+    def request(self, body: str) -> int:
+        """Ask for a render; returns the job number `rendered` will carry."""
+        self._next_job += 1
+        if self._running:
+            self._pending = (self._next_job, body)
+        else:
+            self._start(self._next_job, body)
+        return self._next_job
+
+    def _render_here(self, body: str) -> list[str]:
+        """The fallback when there is no worker."""
+        if self._local is None:
+            self._local = Renderer()
+        return split_body(self._local.render(body))
+
+    def _start(self, job: int, body: str) -> None:
+        self._running = True
+        if size_problem(len(body)):  # not sent: the worker would be busy for minutes
+            self._done.emit(job, "", [too_large_html(len(body))])
+            return
+        pool = self._ensure_pool()
+        try:
+            future = pool.submit(_render_in_worker, body) if pool else None
+        except (BrokenProcessPool, RuntimeError):
+            future = None
+        if future is None:
+            self._done.emit(job, body, None)
+        else:
+            future.add_done_callback(lambda f: self._done.emit(job, body, _result(f)))
+
+    def _finish(self, job: int, body: str, pieces: list[str] | None) -> None:
+        self._running = False
+        if pieces is None:  # no worker, or it died: render here from now on
+            self._use_process = False
+            pieces = self._render_here(body)
+        self.rendered.emit(job, pieces)
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._start(*pending)
+
+    def _ensure_pool(self) -> ProcessPoolExecutor | None:
+        if not self._use_process:
+            return None
+        if self._pool is None:
+            try:
+                context = multiprocessing.get_context("spawn")  # never fork a Qt process
+                self._pool = ProcessPoolExecutor(1, context, initializer=exit_with_parent)
+            except (OSError, ValueError):
+                self._use_process = False
+                return None
+        return self._pool
+
+    def shutdown(self) -> None:
+        """Stop the worker (at quit)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None

@@ -1,0 +1,1 @@
+"""The folder's panels and docks: the post list, Problems, Tags & Categories, the outline."""

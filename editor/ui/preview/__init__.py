@@ -1,0 +1,1 @@
+"""The live preview: the page, its piecewise building, remote pictures, and scroll sync."""

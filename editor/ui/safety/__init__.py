@@ -1,0 +1,1 @@
+"""What keeps a writer's work safe and lets it out: the disk watch, crash recovery, export."""

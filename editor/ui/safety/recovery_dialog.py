@@ -1,0 +1,113 @@
+"""The question asked after a crash: which unsaved posts to restore, each shown against its file.
+
+`Offer` is what the window knows about one snapshot; `RecoveryDialog` lists the offers with a
+Restore / Discard / Later choice per post and the diff of the selected one. The dialog decides
+nothing itself: it returns one `Recovery` per offer, and the window acts on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.ui.widgets.diff_view import DiffView
+
+
+class Recovery(Enum):
+    """What to do with one snapshot."""
+
+    RESTORE = "Restore"  # open it as an unsaved change
+    DISCARD = "Discard"  # throw the unsaved text away
+    LATER = "Later"  # keep it and ask again at the next start
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One post a crash left unsaved, as the writer is shown it."""
+
+    post: Path
+    taken: dt.datetime  # when the snapshot was taken
+    disk_changed: bool  # the file is no longer the one the text was based on
+    exists: bool  # the file is still there
+    diff: str  # unified diff: the file on disk → the unsaved text
+
+    @property
+    def disk_state(self) -> str:
+        """The file on disk, in a few words."""
+        if not self.exists:
+            return "gone from disk"
+        return "changed on disk since" if self.disk_changed else "unchanged on disk"
+
+
+class RecoveryDialog(QDialog):
+    """The list of offers, a choice per post, and the diff of the selected one."""
+
+    def __init__(self, offers: Sequence[Offer], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Recover unsaved changes")
+        self.resize(960, 640)
+        self.offers = list(offers)
+        intro = QLabel(
+            "Post Editor stopped before these changes were saved. Restore opens a post with "
+            "the unsaved text, ready to save; Later keeps it for the next start.",
+            wordWrap=True,
+        )
+        self.table = QTreeWidget()
+        self.table.setObjectName("recoveryList")
+        self.table.setHeaderLabels(["Post", "Unsaved text from", "File", "Do"])
+        self.table.setRootIsDecorated(False)
+        self.choices: list[QComboBox] = []
+        for offer in self.offers:
+            item = QTreeWidgetItem(
+                [offer.post.name, f"{offer.taken:%Y-%m-%d %H:%M:%S}", offer.disk_state, ""]
+            )
+            item.setToolTip(0, str(offer.post))
+            self.table.addTopLevelItem(item)
+            choice = QComboBox()
+            choice.addItems([r.value for r in Recovery])
+            self.table.setItemWidget(item, 3, choice)
+            self.choices.append(choice)
+        self.table.resizeColumnToContents(0)
+        self.diff = DiffView()
+        self.table.currentItemChanged.connect(self._show_diff)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.diff)
+        split.setSizes([180, 420])
+        buttons = QDialogButtonBox()
+        buttons.addButton("Apply", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Decide Later", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(split, 1)
+        layout.addWidget(buttons)
+        if self.offers:
+            self.table.setCurrentItem(self.table.topLevelItem(0))
+
+    def _show_diff(self, item: QTreeWidgetItem | None) -> None:
+        row = self.table.indexOfTopLevelItem(item) if item is not None else -1
+        self.diff.show_diff(self.offers[row].diff if row >= 0 else "")
+
+    def answers(self) -> list[Recovery]:
+        """One choice per offer; every one Later when the dialog was not applied."""
+        if self.result() != QDialog.DialogCode.Accepted:
+            return [Recovery.LATER] * len(self.offers)
+        return [Recovery(choice.currentText()) for choice in self.choices]

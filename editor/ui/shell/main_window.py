@@ -1,0 +1,506 @@
+"""The main window: the folder panel beside the open posts, menus, status bar.
+
+Menus come from the `actions.ACTIONS` table (built by `menus.build_menus`). Files are opened,
+indexed and saved only through the core; the window connects actions to tabs and shows what the
+core answers. Its parts (docks, view controls, spelling, recovery...) get only what they need
+and say by signals what they want done; `_connect_signals` is the one place that wires them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QTabWidget,
+)
+
+from editor.core.document.post import Post
+from editor.core.errors import PostError
+from editor.core.folder.content_folder import ContentFolder, IndexEntry, Taxonomy
+from editor.core.schema.schema import Schema, schema_for_post
+from editor.core.schema.validate import Problem
+from editor.core.storage.recovery import RecoveryStore
+from editor.ui.jobs.indexer import Indexer
+from editor.ui.jobs.render_service import RenderService
+from editor.ui.panels.docks import ToggledDock
+from editor.ui.panels.folder_panel import FolderPanel
+from editor.ui.panels.outline import Outline
+from editor.ui.panels.problems_view import ProblemsDock
+from editor.ui.panels.taxonomy_view import TaxonomyDock
+from editor.ui.preview.remote_images import RemoteImages
+from editor.ui.prompts import Choice, DialogPrompter, Prompter
+from editor.ui.safety.disk_watch import DiskWatch
+from editor.ui.safety.export_actions import Exporter
+from editor.ui.safety.recovery_keeper import SnapshotKeeper
+from editor.ui.settings import (
+    GEOMETRY,
+    OUTLINE_DOCK,
+    REVIEW_BEFORE_SAVE,
+    SPLITTER,
+    Settings,
+)
+from editor.ui.shell.about import AboutDialog
+from editor.ui.shell.menus import RecentFolders, build_menus
+from editor.ui.shell.view_controls import ViewControls
+from editor.ui.spelling.spelling_menu import SpellingUI
+from editor.ui.tab.document_tab import DocumentTab
+
+
+class MainWindow(QMainWindow):
+    """The Post Editor window. `folderOpened(ContentFolder)` fires when a folder is chosen,
+    `folderLoaded` when its index is shown, `folderRefreshed` when it follows changes made on
+    disk. Unsaved changes are kept in `recovery` (none given:
+    nothing is kept, as in tests that do not ask for it). Words added to the spelling go to
+    the `dictionary` file (none given: they last for the session). The settings (declared in
+    editor/ui/settings.py, read typed through `settings`) are kept in `store`."""
+
+    folderOpened = Signal(object)  # a ContentFolder chosen: its index is on the way
+    folderLoaded = Signal()
+    folderRefreshed = Signal()
+    postsChanged = Signal()  # a post saved, created or changed on disk: the index moved
+
+    def __init__(
+        self,
+        store: QSettings,
+        renders: RenderService | None = None,
+        prompter: Prompter | None = None,
+        recovery: RecoveryStore | None = None,
+        dictionary: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = Settings(store)
+        self.renders = renders or RenderService(self)
+        self.prompter: Prompter = prompter or DialogPrompter(self)
+        self.folder: ContentFolder | None = None
+        self._fresh_folder = False  # the next index is a folder just opened, not a rescan
+        self.keeper = SnapshotKeeper(recovery, self) if recovery is not None else None
+        self.disk_watch = DiskWatch(self.prompter, self)
+        self.images = RemoteImages(self)  # one picture cache for every tab's preview
+        self.indexer = Indexer(self)
+        self.panel = FolderPanel()
+        self.tabs = QTabWidget(documentMode=True, tabsClosable=True, movable=True)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setSizes([460, 940])
+        self.setCentralWidget(self.splitter)
+        self.stats = QLabel()
+        self.progress_bar = QProgressBar(maximumWidth=180, textVisible=False)
+        self.progress_bar.hide()
+        self.statusBar().addPermanentWidget(self.stats)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.outline = Outline()
+        # Parts are built before the menus: the menus call them and take the docks' actions.
+        self.outline_dock = ToggledDock("Outline", "outline", self.settings, OUTLINE_DOCK)
+        self.outline_dock.setWidget(self.outline)
+        self.view = ViewControls(self.settings, self.document_tabs, self)
+        self.spelling = SpellingUI(self.settings, dictionary, self)
+        self.exporter = Exporter(
+            self,
+            self.settings,
+            self.prompter,
+            lambda: tab.current_post() if (tab := self.current_tab()) else None,
+            lambda: self.folder.root if self.folder else None,
+        )
+        self.taxonomy = TaxonomyDock(self.settings, self.prompter, self.document_tabs)
+        self.problems = ProblemsDock(self.settings)
+        for dock in self.docks():
+            self.addDockWidget(dock.area, dock)
+        self._connect_signals()
+        self._build_menus()
+        self.setAcceptDrops(True)
+        self._restore_settings()
+        self._update_title()
+
+    def _connect_signals(self) -> None:
+        """Every part says what happened by a signal; here is what the window does about it."""
+        status = self.statusBar()
+        for failed in (self.indexer.failed, self.problems.failed):
+            failed.connect(status.showMessage)  # shown until the next message
+        for message in (self.disk_watch.message, self.exporter.message, self.taxonomy.message):
+            message.connect(lambda text: status.showMessage(text, 8000))
+        self.spelling.message.connect(lambda text: status.showMessage(text, 10_000))
+        if self.keeper is not None:
+            self.keeper.failed.connect(status.showMessage)
+        self.disk_watch.folderChanged.connect(self._rescan)
+        self.indexer.progress.connect(self._progress)
+        self.indexer.finished.connect(self._indexed)
+        self.panel.openRequested.connect(self.open_entry)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.taxonomy.finished.connect(lambda result: result and self._rescan())
+        self.taxonomy.filterRequested.connect(self.panel.show_only)
+        self.problems.openRequested.connect(self._open_problem)
+        self.view.focusModeChanged.connect(self._focus_mode)
+        self.folderOpened.connect(self.spelling.set_folder)
+        self.folderLoaded.connect(self.spelling.apply)
+        for dock in (self.taxonomy, self.problems):
+            self.folderOpened.connect(dock.set_folder)
+            self.folderLoaded.connect(dock.request_refresh)
+            self.postsChanged.connect(dock.request_refresh)
+
+    # --- menus -------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        menus = build_menus(self.menuBar(), self, self.current_tab)
+        self.actions_by_name = menus.actions
+        self.recent_menu = menus.recent
+        self.recent = RecentFolders(menus.recent, self.settings, self.open_folder)
+
+    def recent_folders(self) -> list[str]:
+        """Folders opened before, newest first."""
+        return self.recent.folders()
+
+    # --- folders and posts -------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> None:
+        """Open a folder, or a post with its folder."""
+        if path.is_file():
+            self.open_folder(path.parent, then_open=path)
+        else:
+            self.open_folder(path)
+
+    def open_folder(self, root: Path, then_open: Path | None = None) -> None:
+        """Index a folder in the background and list its posts."""
+        try:
+            self.folder = ContentFolder(root)
+        except PostError as error:
+            self.prompter.inform("Cannot open the folder", str(error))
+            return
+        self._then_open = then_open
+        self._fresh_folder = True
+        self.folderOpened.emit(self.folder)
+        self.disk_watch.watch_folder(None)  # until it is indexed
+        self.recent.add(root)
+        self.statusBar().showMessage(f"Indexing {root}…")
+        self.progress_bar.show()
+        self.indexer.scan(self.folder)
+        self._update_title()
+
+    def choose_folder(self) -> None:
+        """File > Open Folder."""
+        start = str(self.folder.root) if self.folder else ""
+        chosen = QFileDialog.getExistingDirectory(self, "Open a content folder", start)
+        if chosen:
+            self.open_folder(Path(chosen))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress_bar.setMaximum(max(total, 1))
+        self.progress_bar.setValue(done)
+
+    def _indexed(self, folder: ContentFolder) -> None:
+        if folder is not self.folder:
+            return
+        if not self._fresh_folder:
+            self._refreshed(folder)
+            return
+        self._fresh_folder = False
+        self.disk_watch.watch_folder(folder.root)
+        self.progress_bar.hide()
+        entries = folder.entries
+        taxonomy = folder.taxonomy()
+        self.panel.set_entries(entries, taxonomy)
+        for tab in self.document_tabs():
+            tab.set_taxonomy(taxonomy)
+        problems = sum(bool(e.errors) for e in entries)
+        count = len(entries)
+        message = f"{count} post{'s' * (count != 1)}" + (
+            f", {problems} with problems" if problems else ""
+        )
+        source = folder.schema_source
+        if source.origin == "cms" and source.path is not None:
+            message += f"; the form follows {source.path.name}"
+        if notes := len(source.notes):
+            message += f" ({notes} note{'s' * (notes != 1)} in View > Problems)"
+        self.statusBar().showMessage(message, 8000)
+        if self._then_open is not None:
+            path, self._then_open = self._then_open, None
+            self.open_post(path)
+        self.folderLoaded.emit()
+
+    def _rescan(self) -> None:
+        """Files came, went or changed in the folder: index again (only what changed)."""
+        if self.folder is not None and not self._fresh_folder:
+            self.indexer.scan(self.folder)
+
+    def _refreshed(self, folder: ContentFolder) -> None:
+        """Show a rescan's result (only what changed: the selection and the scroll stay)."""
+        self.panel.show_changes(folder.entries)
+        self._taxonomy_changed()
+        self.folderRefreshed.emit()
+
+    def open_entry(self, entry: IndexEntry) -> DocumentTab | None:
+        """Open a post listed in the panel."""
+        if self.folder is None:
+            return None
+        return self.open_post(self.folder.root / entry.path)
+
+    def _open_problem(self, problem: Problem) -> None:
+        """Open the post a problem is in and go to the problem's field or line."""
+        if problem.path is not None and (tab := self.open_post(problem.path)) is not None:
+            tab.go_to_problem(problem)
+
+    def open_post(self, path: Path) -> DocumentTab | None:
+        """Open a post in a tab (or show its tab when it is open)."""
+        for tab in self.document_tabs():
+            if tab.post.path and tab.post.path.resolve() == path.resolve():
+                self.tabs.setCurrentWidget(tab)
+                return tab
+        try:
+            post = Post.read(path)
+        except PostError as error:
+            self.prompter.inform("Cannot open this post", str(error))
+            return None
+        return self.add_tab(post)
+
+    def add_tab(self, post: Post) -> DocumentTab:
+        """Show a post in a new tab: one just read, or one whose file does not exist yet."""
+        assert post.path is not None
+        folder = self.folder
+        taxonomy = folder.taxonomy() if folder else None
+        tab = DocumentTab(
+            post,
+            folder.schema if folder else self._schema_for(post.path),
+            taxonomy or Taxonomy({}, {}),
+            self.renders,
+            self.prompter,
+            images=self.images,
+        )
+        # Saves of the open folder's posts stay inside it, whatever symlinks say.
+        tab.within = folder.root if folder and _inside(post.path, folder.root) else None
+        tab.modifiedChanged.connect(lambda _, tab=tab: self._tab_state(tab))
+        tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
+        tab.saved.connect(self._saved)
+        tab.statsChanged.connect(self._show_stats)
+        self.view.prepare(tab)
+        self.spelling.attach(tab)
+        tab.review_before_save = self.actions_by_name["review_first"].isChecked()
+        if self.keeper is not None:
+            self.keeper.track(tab)
+        self.disk_watch.add_tab(tab)
+        index = self.tabs.addTab(tab, tab.title)
+        self.tabs.setCurrentIndex(index)
+        self._tab_state(tab)
+        tab.editor.count_words()
+        tab.editor.setFocus()
+        return tab
+
+    @staticmethod
+    def _schema_for(path: Path) -> Schema:
+        """A post opened without its folder (restored after a crash): the schema its place
+        says, as `post-editor check FILE` reads it."""
+        try:
+            return schema_for_post(path)
+        except (PostError, OSError):  # a broken schema file, or its folder is gone
+            return Schema.DEFAULT
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer the unsaved changes it left, and restore those chosen."""
+        if self.keeper is not None:
+            for snapshot in self.keeper.offer(self.prompter):
+                self.keeper.restore(snapshot, self.open_post, self.add_tab)
+
+    def document_tabs(self) -> list[DocumentTab]:
+        """The open posts."""
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+
+    def current_tab(self) -> DocumentTab | None:
+        """The post in front."""
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, DocumentTab) else None
+
+    def _tab_state(self, tab: DocumentTab) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            gone = " (not on disk)" if tab.gone else ""
+            self.tabs.setTabText(index, ("● " if tab.modified else "") + tab.title + gone)
+            self.tabs.setTabToolTip(index, str(tab.post.path or ""))
+        self._update_title()
+
+    def _tab_changed(self, _index: int) -> None:
+        tab = self.current_tab()
+        self.outline.follow(tab.editor if tab else None)
+        if tab is not None:
+            tab.editor.count_words()
+        else:
+            self.stats.clear()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        tab = self.current_tab()
+        parts = [("● " if tab.modified else "") + tab.title] if tab else []
+        if self.folder:
+            parts.append(self.folder.root.name)
+        self.setWindowTitle(" — ".join([*parts, "Post Editor"]))
+
+    def _show_stats(self, words: int, minutes: int) -> None:
+        self.stats.setText(f"{words} words · {minutes} min read")
+
+    def _saved(self, post: Post) -> None:
+        if self.folder is not None and post.path is not None:
+            try:
+                entry = self.folder.refresh(post.path)
+            except ValueError:  # saved outside the open folder
+                entry = None
+            if entry is not None:
+                self.panel.model.update_entry(entry)
+            self._taxonomy_changed()
+        self.statusBar().showMessage(f"Saved {post.path}", 5000)
+
+    def _taxonomy_changed(self) -> None:
+        """A post came or changed: its tags and categories reach the quick filters and
+        every open tab's tag completion and category list."""
+        if self.folder is None:
+            return
+        taxonomy = self.folder.taxonomy()
+        self.panel.set_taxonomy(taxonomy)
+        for tab in self.document_tabs():
+            tab.set_taxonomy(taxonomy)
+        self.postsChanged.emit()
+
+    # --- file actions ------------------------------------------------------------------------
+
+    def save_current(self) -> bool:
+        """File > Save."""
+        tab = self.current_tab()
+        return tab.save() if tab else False
+
+    def save_all(self) -> bool:
+        """File > Save All: every changed post; stops at the first the writer cancels."""
+        return all(tab.save() for tab in self.document_tabs() if tab.modified)
+
+    def revert_current(self) -> None:
+        """File > Revert: the post as it is on disk."""
+        tab = self.current_tab()
+        if tab and (
+            not tab.modified
+            or self.prompter.confirm("Revert", f"Throw away the changes to {tab.title}?", "Revert")
+        ):
+            tab.revert()
+
+    def new_post(self) -> DocumentTab | None:
+        """File > New Post: ask for a title, create the file by the folder's convention."""
+        if self.folder is None:
+            self.prompter.inform("No folder", "Open a content folder first.")
+            return None
+        title = self.prompter.ask_text("New post", "Title:")
+        if not title or not title.strip():
+            return None
+        try:
+            post = self.folder.create_post(title)
+        except PostError as error:
+            self.prompter.inform("Cannot create the post", str(error))
+            return None
+        assert post.path is not None
+        entry = self.folder.entry(post.path.relative_to(self.folder.root))
+        if entry is not None:
+            self.panel.model.update_entry(entry)
+            self._taxonomy_changed()
+        return self.open_post(post.path)
+
+    def close_tab(self, index: int) -> bool:
+        """Close a tab, asking Save / Discard / Cancel when it has changes."""
+        tab: DocumentTab = self.tabs.widget(index)  # type: ignore[assignment]
+        if tab.modified:
+            choice = self.prompter.save_changes(tab.title)
+            if choice is Choice.CANCEL or (choice is Choice.SAVE and not tab.save()):
+                return False
+        if self.keeper is not None:
+            self.keeper.untrack(tab)  # saved or discarded: nothing left to recover
+        self.disk_watch.remove_tab(tab)
+        self.tabs.removeTab(index)
+        tab.deleteLater()
+        return True
+
+    def close_current(self) -> None:
+        """File > Close Post."""
+        if self.tabs.count():
+            self.close_tab(self.tabs.currentIndex())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for index in reversed(range(self.tabs.count())):
+            if not self.close_tab(index):
+                event.ignore()
+                return
+        self._save_settings()
+        self.indexer.wait(5)
+        self.taxonomy.shutdown()
+        if self.keeper is not None:
+            self.keeper.shutdown()
+        self.renders.shutdown()
+        self.images.shutdown()
+        event.accept()
+
+    # --- review and help ----------------------------------------------------------------------
+
+    def review_current(self) -> None:
+        """File > Review Changes: the diff of what saving the current post would write."""
+        tab = self.current_tab()
+        if tab is not None:
+            self.prompter.show_diff(f"Changes to {tab.title}", tab.pending_changes())
+
+    def set_review_first(self, on: bool) -> None:
+        """File > Review Changes Before Saving: every save shows its diff and asks first."""
+        self.settings.set(REVIEW_BEFORE_SAVE, on)
+        for tab in self.document_tabs():
+            tab.review_before_save = on
+
+    def _focus_mode(self, on: bool) -> None:
+        """Focus mode hides the folder list and the docks (they come back as they were)."""
+        self.panel.setVisible(not on)
+        for dock in self.docks():
+            dock.set_focus_mode(on)
+        self.menuBar().setVisible(True)  # the way back stays in sight
+
+    def docks(self) -> list[ToggledDock]:
+        """The docks the View menu shows and hides."""
+        return [self.outline_dock, self.taxonomy, self.problems]
+
+    def about(self) -> None:
+        """Help > About."""
+        AboutDialog(self).open()  # not exec(): nothing waits for it to close
+
+    # --- drag and drop, settings -------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(Path(url.toLocalFile()).exists() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.exists():
+                self.open_path(path)
+                event.acceptProposedAction()
+                return
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.get(GEOMETRY)
+        if not (geometry and self.restoreGeometry(geometry)):
+            self.resize(1400, 900)
+        splitter = self.settings.get(SPLITTER)
+        if splitter:
+            self.splitter.restoreState(splitter)
+        self.view.restore()
+        self.actions_by_name["review_first"].setChecked(self.settings.get(REVIEW_BEFORE_SAVE))
+        self.actions_by_name["check_spelling"].setChecked(self.spelling.enabled())
+        for dock in self.docks():
+            dock.restore()
+
+    def _save_settings(self) -> None:
+        self.settings.set(GEOMETRY, self.saveGeometry().data())
+        self.settings.set(SPLITTER, self.splitter.saveState().data())
+        self.settings.sync()
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether `path` is in the folder `root`, as written (a link is judged where it lies)."""
+    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))

@@ -1,0 +1,183 @@
+"""The front-matter form: one editor per schema field, and "Other fields" as YAML.
+
+The form shows values and reports edits as (key, value); the document tab turns each into a
+lossless edit of the post. Keys the schema does not know appear as YAML text in "Other
+fields", editable; a change there is applied key by key, so untouched keys keep their text.
+
+Each key is in one place: which keys the fields show (an alias included: Astro's
+`description` is the Excerpt) is the core's rule, `Schema.keys_in`; "Other fields" holds the
+rest and refuses a key a field shows, so no two widgets ever hold two versions of one value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QSizePolicy, QWidget
+
+from editor.core.document import safe_yaml
+from editor.core.schema.schema import Field, Schema
+from editor.ui.tab.field_editors import (
+    BoolEditor,
+    DateEditor,
+    FieldEditor,
+    LineEditor,
+    ListEditor,
+    SelectEditor,
+    TextEditor,
+)
+from editor.ui.tab.image_field import ImageEditor
+
+
+class FrontMatterForm(QWidget):
+    """Built from a schema; `fieldEdited(key, value)`, `othersEdited(mapping)`."""
+
+    fieldEdited = Signal(str, object)
+    othersEdited = Signal(dict)
+
+    def __init__(
+        self,
+        schema: Schema,
+        post_path: Path | None,
+        tags: list[str],
+        categories: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("frontMatterForm")
+        self.schema = schema
+        self.editors: dict[str, FieldEditor] = {}
+        self._keys: dict[str, str] = {}  # field name → the key the post uses (aliases)
+        # The keys that are the fields' business (Schema.form_keys), as of the last fill:
+        # kept until the next, so an edit cannot move a key between the fields and the text.
+        self.covered: set[str] = set(schema.order)
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in schema.fields:
+            editor = editor_for(field, post_path, tags, categories)
+            editor.edited.connect(lambda value, name=field.name: self._edited(name, value))
+            self.editors[field.name] = editor
+            if editor.labels_itself:  # a checkbox: its own words are the label, clickable
+                layout.addRow("", editor)
+                continue
+            label = QLabel(f"{field.label}{' *' if field.required else ''}")
+            # The buddy is the widget that takes the focus (the tag line, not its frame),
+            # which screen readers name by this label.
+            label.setBuddy(editor.focusProxy() or editor)
+            label.setToolTip(field.help)
+            layout.addRow(label, editor)
+        self.others = QPlainTextEdit()
+        self.others.setObjectName("otherFields")
+        self.others.setTabChangesFocus(True)
+        self.others.setPlaceholderText("key: value")
+        self.others.setFixedHeight(self.others.fontMetrics().lineSpacing() * 4 + 12)
+        self.others.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.others_problem = QLabel()
+        self.others_problem.setStyleSheet("color: #c0392b;")
+        self.others_problem.hide()
+        others_label = QLabel("&Other fields")
+        others_label.setBuddy(self.others)
+        layout.addRow(others_label, self.others)
+        layout.addRow("", self.others_problem)
+        self._others_timer = QTimer(self, singleShot=True, interval=400)
+        self._others_timer.timeout.connect(self._others_edited)
+        self.others.textChanged.connect(self._others_changed)
+        self._filling = False
+
+    def fill(self, values: Mapping[str, object], other_text: str) -> None:
+        """Show a post's values; `other_text` is the YAML text of its keys outside
+        `Schema.form_keys(values)`."""
+        self._filling = True
+        try:
+            self._keys = self.schema.keys_in(values)
+            self.covered = self.schema.form_keys(values)
+            for name, editor in self.editors.items():
+                editor.set_value(values.get(self._keys[name]))
+            if self.others.toPlainText() != other_text:
+                self.others.setPlainText(other_text)
+        finally:
+            self._filling = False
+
+    def set_taxonomy(self, tags: list[str], categories: list[str]) -> None:
+        """The folder's tags and categories changed: offer them in the tag and category
+        fields, leaving what the fields hold as it is."""
+        for editor in self.editors.values():
+            editor.set_known(known_values(editor.field, tags, categories))
+
+    def commit_pending(self) -> None:
+        """Take text typed but not yet committed (a tag without its Enter) into the values."""
+        for editor in self.editors.values():
+            editor.commit_pending()
+
+    def key_of(self, name: str) -> str:
+        """The key the open post keeps a field under."""
+        return self._keys.get(name, name)
+
+    def _edited(self, name: str, value: object) -> None:
+        self.fieldEdited.emit(self.key_of(name), value)
+
+    def show_problems(self, by_key: Mapping[str, str]) -> None:
+        """Put each field's worst problem beside it (and clear the others)."""
+        for name, editor in self.editors.items():
+            editor.set_problem(by_key.get(self.key_of(name)))
+
+    def _others_changed(self) -> None:
+        if not self._filling:
+            self._others_timer.start()
+
+    def _others_edited(self) -> None:
+        text = self.others.toPlainText()
+        try:
+            values = safe_yaml.load(text) if text.strip() else {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" (line {mark.line + 1})" if mark else ""
+            self._say(f"not valid YAML{where}: {getattr(error, 'problem', error)}")
+            return
+        if not isinstance(values, dict):
+            self._say("write these as `key: value` lines")
+            return
+        if taken := next((key for key in values if key in self.covered), None):
+            self._say(f"‘{taken}’ is {self._label_of(taken)} above; change it there")
+            return
+        self._say(None)
+        self.othersEdited.emit(values)
+
+    def _label_of(self, key: str) -> str:
+        """The label of the field that shows `key`, or is named so."""
+        name = next((n for n, k in self._keys.items() if k == key), key)
+        field = self.schema.field(name)
+        return field.label if field else key
+
+    def _say(self, message: str | None) -> None:
+        self.others_problem.setText(message or "")
+        self.others_problem.setVisible(bool(message))
+
+
+def known_values(field: Field, tags: list[str], categories: list[str]) -> list[str]:
+    """The folder's values a list or select field offers: its tags for a tag list, else its
+    categories."""
+    return tags if field.type == "list" and field.name in ("tags", "keywords") else categories
+
+
+def editor_for(
+    field: Field, post_path: Path | None, tags: list[str], categories: list[str]
+) -> FieldEditor:
+    """The editor widget for a field's type."""
+    kind = field.type
+    if kind == "text":
+        return TextEditor(field)
+    if kind in ("date", "datetime"):
+        return DateEditor(field)
+    if kind == "image":
+        return ImageEditor(field, post_path)
+    if kind == "list":
+        return ListEditor(field, known_values(field, tags, categories))
+    if kind == "select":
+        return SelectEditor(field, known_values(field, tags, categories))
+    if kind == "boolean":
+        return BoolEditor(field)
+    return LineEditor(field)

@@ -1,0 +1,76 @@
+"""read_many: the same Facts in parallel as one by one, whatever the files hold."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+from sitefactory import post_text
+
+from editor.core.folder import bulk_read
+from editor.core.folder.bulk_read import read_facts, read_many
+
+
+def many_posts(root: Path, count: int) -> list[str]:
+    """Posts of every kind the reader meets: good, broken YAML, binary, duplicate keys, none."""
+    kinds = [
+        lambda n: post_text(f"Post {n}").encode(),
+        lambda n: b"---\ntitle: [unclosed\n---\nbody\n",
+        lambda n: b"\x00\x01\xff binary",
+        lambda n: f"---\ntitle: A\ntitle: B{n}\n---\n".encode(),
+        lambda n: b"no front matter\n",
+        lambda n: f"---\ndate: 2026-02-30\ntitle: {n}\n---\n".encode(),
+    ]
+    root.mkdir()
+    paths = []
+    for n in range(count):
+        path = root / f"p{n:04}.md"
+        path.write_bytes(kinds[n % len(kinds)](n))
+        paths.append(str(path))
+    return paths
+
+
+def as_tuples(facts: list) -> list[tuple]:
+    return [
+        (f.path, dict(f.values), f.error, dict(f.duplicate_keys), f.body_is_blank,
+         dict(f.key_lines), f.body_line)
+        for f in facts
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def parallel(monkeypatch):
+    """Read in worker processes from 24 files on, in chunks of 5, as on a 3-CPU machine."""
+    monkeypatch.setattr(bulk_read, "PARALLEL_FROM", 24)
+    monkeypatch.setattr(bulk_read, "CHUNK", 5)
+    monkeypatch.setattr(bulk_read, "_cpus", lambda: 3)
+
+
+def test_parallel_reading_gives_what_reading_one_by_one_gives(tmp_path, parallel):
+    paths = many_posts(tmp_path / "c", 60)
+    told: list[int] = []
+    facts = read_many(paths, told.append)
+    assert as_tuples(facts) == as_tuples([read_facts(Path(p)) for p in paths])
+    assert told[-1] == 60 and told == sorted(told)
+    assert sum(f.error is not None for f in facts) == 30  # broken, binary, impossible date
+
+
+def test_few_files_are_read_in_this_process(tmp_path, monkeypatch):
+    paths = many_posts(tmp_path / "c", 12)
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a pool was started for 12 files")
+
+    monkeypatch.setattr(bulk_read, "ProcessPoolExecutor", no_pool)
+    assert as_tuples(read_many(paths)) == as_tuples([read_facts(Path(p)) for p in paths])
+
+
+def test_without_worker_processes_everything_is_read_here(tmp_path, parallel, monkeypatch):
+    paths = many_posts(tmp_path / "c", 30)
+
+    def refused(*args: object, **kwargs: object) -> ProcessPoolExecutor:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(bulk_read, "ProcessPoolExecutor", refused)
+    assert as_tuples(read_many(paths)) == as_tuples([read_facts(Path(p)) for p in paths])

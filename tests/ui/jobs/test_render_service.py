@@ -1,0 +1,20 @@
+"""Tests for editor/ui/jobs/render_service.py: a body too large to render never reaches the
+worker."""
+
+from __future__ import annotations
+
+from editor.core.site.render import too_large_html
+from editor.ui.jobs.render_service import RenderService
+from tests.hostile import huge_body
+
+
+def test_a_body_past_the_limit_is_answered_without_a_worker(qtbot):
+    service = RenderService()  # with a worker process, were one needed
+    body = huge_body()
+    try:
+        with qtbot.waitSignal(service.rendered, timeout=5000) as answer:
+            job = service.request(body)
+        assert answer.args == [job, [too_large_html(len(body))]]
+        assert service._pool is None  # no worker was started, nothing was sent to one
+    finally:
+        service.shutdown()

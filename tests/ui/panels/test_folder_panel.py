@@ -1,0 +1,324 @@
+"""The folder panel: the index as a table the writer filters by typing, narrows with a quick
+filter, sorts by a column header, and opens posts from."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path, PurePath
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from editor.core.folder.content_folder import ContentFolder
+from editor.ui.panels.folder_panel import FolderPanel
+
+
+@pytest.fixture
+def scanned(folder: Path) -> ContentFolder:
+    content = ContentFolder(folder)
+    content.scan()
+    return content
+
+
+@pytest.fixture
+def panel(qtbot, scanned: ContentFolder) -> FolderPanel:
+    widget = FolderPanel()
+    qtbot.addWidget(widget)
+    widget.resize(700, 400)
+    widget.show()
+    widget.set_entries(scanned.entries, scanned.taxonomy())
+    return widget
+
+
+def shown(panel: FolderPanel) -> list[str]:
+    """The Title column, top to bottom."""
+    return [panel.proxy.index(row, 0).data() for row in range(panel.proxy.rowCount())]
+
+
+def type_filter(qtbot, panel: FolderPanel, text: str) -> None:
+    panel.filter_box.clear()
+    qtbot.keyClicks(panel.filter_box, text)
+
+
+def choose_quick(panel: FolderPanel, label: str) -> None:
+    index = panel.quick.findText(label)
+    assert index >= 0, f"no quick filter {label!r} in {_labels(panel)}"
+    panel.quick.setCurrentIndex(index)
+
+
+def _labels(panel: FolderPanel) -> list[str]:
+    return [panel.quick.itemText(i) for i in range(panel.quick.count())]
+
+
+def test_every_post_is_a_row(panel, titles):
+    assert panel.model.rowCount() == len(titles)
+    assert set(shown(panel)) == titles
+    headers = [panel.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["Title", "Date", "Category", "Tags", "Status"]
+
+
+def test_a_row_shows_date_category_tags_and_status(panel):
+    rows = {
+        panel.proxy.index(row, 0).data(): [panel.proxy.index(row, c).data() for c in range(1, 5)]
+        for row in range(panel.proxy.rowCount())
+    }
+    assert rows["Robots read the ’scans’ first"] == ["2026-01-24", "Healthcare", "Ai", ""]
+    assert rows["Spring release notes"] == ["2019-03-04", "release, news", "changelog, spring", ""]
+    assert rows["Half-written thoughts on compilers"][3] == "draft"
+    assert rows["broken-front-matter.md"] == [None, "", "", "1 error"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("glaciers", ["Glaciers in retreat"]),  # a title word
+        ("RETREAT", ["Glaciers in retreat"]),  # any case
+        ("changelog", ["Spring release notes"]),  # a tag
+        ("environment", ["Glaciers in retreat"]),  # a category
+        ("drafts/", ["Half-written thoughts on compilers"]),  # a folder in the path
+        ("2019-03-04", ["Spring release notes"]),  # the file name
+        ("technology windows", ["Written on Windows"]),  # every word must match
+        ("no-such-thing", []),
+    ],
+)
+def test_typing_in_the_filter_box_narrows_the_rows(qtbot, panel, typed, expected):
+    type_filter(qtbot, panel, typed)
+    assert shown(panel) == expected
+
+
+def test_clearing_the_filter_shows_every_post_again(qtbot, panel, titles):
+    type_filter(qtbot, panel, "glaciers")
+    assert len(shown(panel)) == 1
+    panel.filter_box.clear()
+    assert set(shown(panel)) == titles
+
+
+def test_quick_filters_list_drafts_problems_categories_and_tags(panel):
+    labels = _labels(panel)
+    assert labels[:3] == ["All posts", "Drafts", "With problems"]
+    assert "Category: Technology (2)" in labels
+    assert "Tag: Ai (1)" in labels
+    assert "Tag: Climate (1)" in labels
+
+
+def test_the_drafts_quick_filter(panel):
+    choose_quick(panel, "Drafts")
+    assert shown(panel) == ["Half-written thoughts on compilers"]
+
+
+def test_the_problems_quick_filter(panel):
+    choose_quick(panel, "With problems")
+    assert shown(panel) == ["broken-front-matter.md"]
+
+
+def test_a_tag_quick_filter(panel):
+    choose_quick(panel, "Tag: Climate (1)")
+    assert shown(panel) == ["Glaciers in retreat"]
+
+
+def test_a_category_quick_filter_and_typed_words_together(qtbot, panel):
+    choose_quick(panel, "Category: Technology (2)")
+    assert sorted(shown(panel)) == ["Half-written thoughts on compilers", "Written on Windows"]
+    type_filter(qtbot, panel, "windows")
+    assert shown(panel) == ["Written on Windows"]
+    choose_quick(panel, "All posts")
+    assert shown(panel) == ["Written on Windows"]
+
+
+def test_the_chosen_quick_filter_stays_when_the_index_is_refreshed(panel, scanned, folder):
+    choose_quick(panel, "Tag: Climate (1)")
+    (folder / "more-ice.md").write_text(
+        "---\ntitle: 'More ice'\ndate: '2025-12-01'\ntags:\n  - Climate\n---\nCold.\n"
+    )
+    scanned.scan()
+    panel.set_entries(scanned.entries, scanned.taxonomy())
+    assert panel.quick.currentText() == "Tag: Climate (2)"
+    assert sorted(shown(panel)) == ["Glaciers in retreat", "More ice"]
+
+
+def test_show_only_a_tag_or_a_category_chooses_its_quick_filter(panel):
+    assert panel.show_only("tag", "Climate")
+    assert panel.quick.currentText() == "Tag: Climate (1)"
+    assert shown(panel) == ["Glaciers in retreat"]
+    assert panel.show_only("category", "Technology")
+    assert panel.quick.currentText() == "Category: Technology (2)"
+    assert sorted(shown(panel)) == ["Half-written thoughts on compilers", "Written on Windows"]
+
+
+def test_show_only_a_name_no_post_has_leaves_the_list_as_it_was(panel):
+    choose_quick(panel, "Tag: Climate (1)")
+    assert not panel.show_only("tag", "Technology")  # a category, not a tag
+    assert not panel.show_only("category", "Nothing")
+    assert panel.quick.currentText() == "Tag: Climate (1)"
+    assert shown(panel) == ["Glaciers in retreat"]
+
+
+def test_show_only_finds_a_name_that_looks_like_a_count(qtbot, make_folder):
+    """A name is found by what it is, not by reading the labels back."""
+    content = ContentFolder(
+        make_folder(
+            {
+                "a.md": "---\ntitle: A\ntags: [C (2)]\n---\nA.\n",
+                "b.md": "---\ntitle: B\ntags: [C]\n---\nB.\n",
+            }
+        )
+    )
+    content.scan()
+    widget = FolderPanel()
+    qtbot.addWidget(widget)
+    widget.set_entries(content.entries, content.taxonomy())
+    assert widget.show_only("tag", "C (2)")
+    assert shown(widget) == ["A"]
+    assert widget.show_only("tag", "C")
+    assert shown(widget) == ["B"]
+
+
+def test_newest_first_by_default(panel):
+    assert shown(panel) == [
+        "Half-written thoughts on compilers",  # 2026-02-10
+        "Robots read the ’scans’ first",  # 2026-01-24
+        "Glaciers in retreat",  # 2025-11-02
+        "Written on Windows",  # 2025-06-30
+        "Spring release notes",  # 2019-03-04 10:21 +01:00
+        "broken-front-matter.md",  # no date
+    ]
+
+
+def test_sorting_by_title_ignores_case(panel):
+    panel.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert shown(panel) == [
+        "broken-front-matter.md",
+        "Glaciers in retreat",
+        "Half-written thoughts on compilers",
+        "Robots read the ’scans’ first",
+        "Spring release notes",
+        "Written on Windows",
+    ]
+    panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert shown(panel)[0] == "Written on Windows"
+
+
+def test_clicking_the_date_header_sorts_oldest_first(qtbot, panel):
+    header = panel.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 1
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    x = header.sectionViewportPosition(1) + header.sectionSize(1) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert shown(panel) == [
+        "broken-front-matter.md",
+        "Spring release notes",
+        "Written on Windows",
+        "Glaciers in retreat",
+        "Robots read the ’scans’ first",
+        "Half-written thoughts on compilers",
+    ]
+
+
+def test_activating_a_row_asks_to_open_its_post(qtbot, panel):
+    type_filter(qtbot, panel, "glaciers")
+    with qtbot.waitSignal(panel.openRequested) as opened:
+        panel.table.activated.emit(panel.proxy.index(0, 2))
+    assert opened.args[0].path == PurePath("glaciers-in-retreat.md")
+
+
+def test_pressing_enter_on_a_row_opens_it(qtbot, panel):
+    type_filter(qtbot, panel, "spring")
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(panel.proxy.index(0, 0))
+    with qtbot.waitSignal(panel.openRequested, timeout=2000) as opened:
+        qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert opened.args[0].title == "Spring release notes"
+
+
+def test_a_saved_post_updates_its_row_and_a_new_one_is_added(panel, scanned, folder, titles):
+    path = folder / "glaciers-in-retreat.md"
+    path.write_text(path.read_text().replace("'Glaciers in retreat'", "'Ice in retreat'"))
+    panel.model.update_entry(scanned.refresh(path))
+    (folder / "new.md").write_text("---\ntitle: 'Brand new'\ndate: '2026-03-03'\n---\nHi.\n")
+    panel.model.update_entry(scanned.refresh(folder / "new.md"))
+    assert set(shown(panel)) == (titles - {"Glaciers in retreat"}) | {"Ice in retreat", "Brand new"}
+    assert shown(panel)[0] == "Brand new"  # still newest first
+
+
+def test_a_rescan_changes_only_its_rows_and_the_selection_stays(panel, scanned, folder, titles):
+    row = shown(panel).index("Written on Windows")
+    panel.table.selectRow(row)
+    path = folder / "glaciers-in-retreat.md"
+    path.write_text(path.read_text().replace("'Glaciers in retreat'", "'Ice in retreat'"))
+    (folder / "2019-03-04-spring-release.md").unlink()
+    scanned.scan()
+    panel.show_changes(scanned.entries)
+    assert set(shown(panel)) == (titles - {"Glaciers in retreat", "Spring release notes"}) | {
+        "Ice in retreat"
+    }
+    [selected] = panel.table.selectionModel().selectedRows()
+    assert selected.data() == "Written on Windows"
+
+
+def test_visible_entries_follow_the_filter_and_the_order(qtbot, panel):
+    type_filter(qtbot, panel, "technology")
+    assert [str(e.path) for e in panel.visible_entries()] == [
+        "drafts/compilers.md",
+        "written-on-windows.md",
+    ]
+
+
+def test_filtering_uses_no_deprecated_qt_call(qtbot, panel):
+    """Qt 6.12 deprecates invalidateRowsFilter; a deprecated call warns on every keystroke."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        type_filter(qtbot, panel, "glaciers")
+        choose_quick(panel, "Drafts")
+        choose_quick(panel, "All posts")
+    assert shown(panel) == ["Glaciers in retreat"]
+
+
+@pytest.fixture
+def titled(qtbot, tmp_path):
+    """A panel over a folder with posts of the given titles, and a way to add one more."""
+    content = ContentFolder(tmp_path)
+
+    def add(title: str) -> object:
+        (tmp_path / f"{title.lower()}.md").write_text(f"---\ntitle: {title}\n---\nText\n")
+        return content.refresh(tmp_path / f"{title.lower()}.md")
+
+    def make(titles: list[str]) -> tuple[FolderPanel, object]:
+        for title in titles:
+            add(title)
+        widget = FolderPanel()
+        qtbot.addWidget(widget)
+        widget.set_entries(content.entries, content.taxonomy())
+        return widget, add
+
+    return make
+
+
+def test_a_post_added_under_a_filter_is_shown_only_if_it_matches(titled):
+    panel, add = titled(["Alpha", "Beta"])
+    panel.filter_box.setText("gam")
+    assert shown(panel) == []
+    panel.model.update_entry(add("Gamma"))
+    panel.model.update_entry(add("Delta"))
+    assert shown(panel) == ["Gamma"]
+    panel.filter_box.setText("")
+    assert sorted(shown(panel)) == ["Alpha", "Beta", "Delta", "Gamma"]
+
+
+def test_a_post_added_to_a_sorted_list_takes_its_place(titled):
+    panel, add = titled(["Beta", "Delta"])
+    panel.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    panel.model.update_entry(add("Charlie"))
+    panel.model.update_entry(add("Alpha"))
+    assert shown(panel) == ["Alpha", "Beta", "Charlie", "Delta"]
+    panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert shown(panel) == ["Delta", "Charlie", "Beta", "Alpha"]
+
+
+def test_the_selected_post_stays_selected_when_the_list_is_sorted(titled):
+    panel, _ = titled(["Beta", "Alpha", "Charlie"])
+    panel.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    panel.table.selectRow(2)  # Charlie
+    panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    [selected] = panel.table.selectionModel().selectedRows()
+    assert selected.data() == "Charlie" and selected.row() == 0
