@@ -134,6 +134,10 @@ def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema, Path, st
         if path.is_dir():
             folder = ContentFolder(path)
             folder.scan()
+            # A schema file that cannot be read stops `set` as it stops `set FILE` and `new`:
+            # values are read by its field types, and the built-in shape could read them wrong.
+            if (problem := folder.schema_problem()) is not None:
+                raise problem
             for entry in folder.entries:
                 yield path / entry.path, folder.schema, path, str(path)
         elif path.exists():

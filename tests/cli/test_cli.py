@@ -509,6 +509,22 @@ def test_new_with_a_schema_file_that_cannot_be_read_says_so_and_writes_nothing(
     no_traceback(ran)
 
 
+def test_set_on_a_folder_whose_schema_file_cannot_be_read_says_so_and_changes_nothing(
+    run, write, tmp_path
+):
+    # `set FOLDER` reads values by the schema's field types, as `set FILE` and `new` do: with
+    # the built-in shape instead, `draft=no` could become text where the schema wants a boolean.
+    schema_file = write(tmp_path / ".post-editor.yaml", "fields:\n  - {name: title, type: nope}\n")
+    post = write(tmp_path / "a.md", "---\ntitle: A\n---\nText.\n")
+    before = post.read_bytes()
+    ran = run("set", tmp_path, "--field", "author=Z")
+    assert ran.rc == 2
+    (said,) = ran.err_lines
+    assert said.startswith(f"post-editor: {schema_file}:")
+    assert post.read_bytes() == before
+    no_traceback(ran)
+
+
 def test_new_in_a_missing_folder_exits_2(run, tmp_path):
     ran = run("new", tmp_path / "nope", "--title", "x")
     assert ran.rc == 2
