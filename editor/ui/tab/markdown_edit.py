@@ -35,14 +35,11 @@ from editor.core.document.markdown_lines import (
     Kind,
     read_line,
     reading_minutes,
-    word_count,
 )
-from editor.ui.jobs import LatestJob
 from editor.ui.spelling.spell_checker import text_edit_menu
 from editor.ui.tab.highlighter import MarkdownHighlighter
 from editor.ui.tab.media_drop import MediaImporter, has_picture, markdown_images
-
-COUNT_IN_BACKGROUND = 400_000  # characters (~20 ms of counting); longer texts use a worker
+from editor.ui.tab.word_tally import WordTally
 
 
 class MarkdownEdit(QPlainTextEdit):
@@ -59,13 +56,13 @@ class MarkdownEdit(QPlainTextEdit):
         self.setTabChangesFocus(False)
         self.highlighter = MarkdownHighlighter(self.document())
         self.highlighter.visible = self.visible_blocks
-        # Counting scans the whole text: on a 50,000-word post that is ~10 ms, too much for
-        # every keystroke, so it waits for a pause like the preview does.
+        # The tally follows each change line by line; the count is announced after a pause,
+        # as the preview is, so the status bar does not flicker with each keystroke.
+        self.tally = WordTally(self.document(), self)
+        self.tally.counted.connect(self.count_words)
         self._count_timer = QTimer(self, singleShot=True, interval=300)
         self._count_timer.timeout.connect(self.count_words)
         self.textChanged.connect(self._count_timer.start)
-        self._count_job = LatestJob(self)  # only the newest count is shown
-        self._count_job.done.connect(self._show_count)
         self.media: MediaImporter | None = None  # set by the tab: where pictures go
         self._final_break = False  # whether the text a save writes ends with a line break
         self._ends_with_break = False  # whether the document did, before the last change
@@ -76,6 +73,7 @@ class MarkdownEdit(QPlainTextEdit):
     def setPlainText(self, text: str) -> None:
         """Show `text` (a post opened or reloaded): its final line break is its own."""
         super().setPlainText(text)
+        self.tally.reset(text)
         self._final_break = self._ends_with_break = self._document_ends_with_break()
 
     def text_to_save(self) -> str:
@@ -149,14 +147,11 @@ class MarkdownEdit(QPlainTextEdit):
             self.setViewportMargins(side, 0, side, 0)
 
     def count_words(self) -> None:
-        """Announce the word count and reading time: now, or for a long text (a 10 MB post
-        takes half a second) as soon as a worker has counted it."""
-        if self.document().characterCount() < COUNT_IN_BACKGROUND:
-            self._count_job.cancel()  # a long text's count still on its way is out of date
-            self._show_count(word_count(self.toPlainText()))
-        else:
-            text = self.toPlainText()
-            self._count_job.request(lambda: word_count(text))
+        """Announce the word count and reading time: now, or for a long text just opened as
+        soon as a worker has counted it (the tally says `counted` then)."""
+        words = self.tally.words
+        if words is not None:
+            self._show_count(words)
 
     def _show_count(self, words: int) -> None:
         self.statsChanged.emit(words, reading_minutes(words))
