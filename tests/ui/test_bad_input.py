@@ -28,8 +28,7 @@ class NoRender(RenderService):
     """A render service that takes requests and never renders (keeps timings to the editor)."""
 
     def request(self, body: str) -> int:
-        self._next_job += 1
-        return self._next_job
+        return self.tickets.take()
 
 
 @pytest.fixture

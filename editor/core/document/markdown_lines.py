@@ -336,6 +336,24 @@ def word_count(text: str) -> int:
     return words
 
 
+def line_words(line: str) -> int:
+    """The words of one line (a text's count is the sum of its lines')."""
+    return len(_WORD.findall(line))
+
+
+def line_word_counts(text: str) -> list[int]:
+    """The words of each line of `text` (split at "\n"), in slices as `word_count` does, so a
+    worker counting a huge text leaves the UI thread room to run."""
+    counts: list[int] = []
+    pos = 0
+    while pos <= len(text):
+        cut = text.find("\n", pos + _CHUNK)
+        end = len(text) if cut < 0 else cut
+        counts.extend(len(_WORD.findall(line)) for line in text[pos:end].split("\n"))
+        pos = end + 1
+    return counts
+
+
 def reading_minutes(words: int) -> int:
     """Reading time, rounded up to a whole minute (0 for an empty post)."""
     return -(-words // WORDS_PER_MINUTE)

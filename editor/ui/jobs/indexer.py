@@ -1,21 +1,22 @@
 """Indexing a folder off the UI thread, one scan at a time, with progress.
 
-The scan reads files and parses YAML; on a worker thread the window stays responsive (the
-parsing is in libyaml's C code, which lets the event loop run). A scan asked for while one runs
-is done once the running one ends, so a burst of requests costs one extra scan at most.
+The scan reads files and parses YAML; on a worker the window stays responsive (the parsing is
+in libyaml's C code, which lets the event loop run). It runs on a `LatestJob`: a scan asked for
+while one runs is done once the running one ends, and only the newest scan's result is
+announced, so a burst of requests costs one extra scan at most.
 """
 
 from __future__ import annotations
 
-import threading
-
 from PySide6.QtCore import QObject, Signal
 
+from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder
+from editor.ui.jobs.job import LatestJob
 
 
 class Indexer(QObject):
-    """Scans a ContentFolder in a thread; signals arrive on the UI thread."""
+    """Scans a ContentFolder on a worker; signals arrive on the UI thread."""
 
     progress = Signal(int, int)
     finished = Signal(object)  # the ContentFolder, scanned
@@ -23,42 +24,29 @@ class Indexer(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread: threading.Thread | None = None
-        self._again: ContentFolder | None = None
-        self._done = threading.Event()
-        self._done.set()
-        self.finished.connect(self._next)
-        self.failed.connect(lambda _: self._next(None))
+        self._job = LatestJob(self)
+        self._job.progress.connect(lambda counts: self.progress.emit(*counts))
+        self._job.done.connect(self.finished)
+        self._job.failed.connect(self.failed)
 
     @property
     def busy(self) -> bool:
-        """Whether a scan is running."""
-        return not self._done.is_set()
+        """Whether a scan is running or waiting."""
+        return self._job.busy or self._job.waiting
 
     def scan(self, folder: ContentFolder) -> None:
         """Scan now, or right after the scan that is running."""
-        if self.busy:
-            self._again = folder
-            return
-        self._done.clear()
-        self._thread = threading.Thread(target=self._run, args=(folder,), daemon=True)
-        self._thread.start()
+        job = self._job
 
-    def _run(self, folder: ContentFolder) -> None:
-        try:
-            folder.scan(lambda done, total: self.progress.emit(done, total))
-        except Exception as error:
-            self._done.set()
-            self.failed.emit(f"could not index {folder.root}: {error}")
-            return
-        self._done.set()
-        self.finished.emit(folder)
+        def scan() -> ContentFolder:
+            try:
+                folder.scan(lambda done, total: job.report((done, total)))
+            except Exception as error:  # said with the folder's name in the status bar
+                raise PostError(f"could not index {folder.root}: {error}") from error
+            return folder
 
-    def _next(self, _folder: object) -> None:
-        if self._again is not None:
-            folder, self._again = self._again, None
-            self.scan(folder)
+        job.request(scan)
 
     def wait(self, timeout: float = 30.0) -> bool:
         """Block until the running scan ends (for quitting and for tests)."""
-        return self._done.wait(timeout)
+        return self._job.wait(timeout)

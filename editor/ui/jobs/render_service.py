@@ -5,8 +5,11 @@ A render is the body's HTML already cut into the pieces the preview builds its p
 
 Python-Markdown is pure Python, so a thread would still hold the GIL the event loop needs; a
 separate process (as ReText's converterprocess does) lets typing go on while a long post
-renders. While a job runs, newer requests replace each other and only the last one is sent
-next, so a fast typist never queues a backlog. If the worker cannot start, rendering falls
+renders (ReText's model: one render at a time, and a render again if the text changed
+meanwhile). While one runs, newer requests replace each other and only the newest is sent next,
+so a fast typist never queues a backlog. Requests are numbered by the jobs' `Tickets`, and a tab
+shows only the answer to its newest request (the service is shared, so which answer is stale is
+the tab's to say). If the worker cannot start, rendering falls
 back to this process rather than leaving the preview blank. A body past MAX_RENDER_CHARS is
 never sent: its "page" says the post is too large to preview.
 """
@@ -22,6 +25,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from editor.core.site.pieces import split_body
 from editor.core.site.render import Renderer, size_problem, too_large_html
 from editor.core.workers import exit_with_parent
+from editor.ui.jobs.job import Tickets
 
 _worker_renderer: Renderer | None = None
 
@@ -56,19 +60,19 @@ class RenderService(QObject):
         self._local: Renderer | None = None
         self._running = False
         self._pending: tuple[int, str] | None = None
-        self._next_job = 0
+        self.tickets = Tickets()
         # Queued even from this thread: a render done in-process must arrive after
         # request() has returned the job number the caller waits for.
         self._done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
 
     def request(self, body: str) -> int:
         """Ask for a render; returns the job number `rendered` will carry."""
-        self._next_job += 1
+        job = self.tickets.take()
         if self._running:
-            self._pending = (self._next_job, body)
+            self._pending = (job, body)  # an older request still waiting is dropped
         else:
-            self._start(self._next_job, body)
-        return self._next_job
+            self._start(job, body)
+        return job
 
     def _render_here(self, body: str) -> list[str]:
         """The fallback when there is no worker."""

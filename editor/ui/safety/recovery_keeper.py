@@ -2,9 +2,10 @@
 restore them when it starts after a crash (the store itself is editor.core.storage.recovery).
 
 A tab's snapshot is taken a moment after the writer stops typing, from the text a save would
-write. The writes happen on one worker thread, in order, so a slow disk never stalls typing; a
-lock and a per-post generation number make sure a snapshot still being written when its post is
-saved or discarded can never come back afterwards.
+write; a huge post's less often (`snapshot_delay`), but never skipped. The writes happen on
+one worker thread, in order, so a slow disk never stalls typing; a lock and a per-post
+generation number make sure a snapshot still being written when its post is saved or
+discarded can never come back afterwards.
 
 A window writes and removes only its own snapshots (the store names them by post and window),
 and the snapshots it took over by restoring them. Another window's, or one left by a crash
@@ -33,6 +34,11 @@ from editor.ui.safety.recovery_dialog import Offer, Recovery
 from editor.ui.tab.document_tab import DocumentTab
 
 SNAPSHOT_DELAY_MS = 2000  # idle pause after the last change before a snapshot is taken
+# Past this size, copying the text out of the editor stalls typing (~0.1 s per 20 MB), so a
+# snapshot is taken at most every `size / CHARS_PER_MS` ms, counted from the first change it
+# holds rather than from the last: less often, but never put off by typing that goes on.
+LARGE_POST = 20_000_000  # characters
+CHARS_PER_MS = 10_000  # 200 MB: a snapshot every 20 s at most
 
 
 class SnapshotKeeper(QObject):
@@ -61,11 +67,11 @@ class SnapshotKeeper(QObject):
         """Snapshot `tab` whenever it has been left changed for `delay_ms`."""
         timer = QTimer(tab, singleShot=True, interval=self.delay_ms)
         timer.timeout.connect(lambda: self.snapshot(tab))
-        tab.edited.connect(timer.start)
+        tab.edited.connect(lambda: self._due(tab, timer))
         # A post deleted on disk becomes "modified" without an edit: its text now lives
         # only here, so it is snapshotted too. Modified → clean means saved or reverted.
         tab.modifiedChanged.connect(
-            lambda modified: timer.start() if modified else self._clean(tab, timer)
+            lambda modified: self._due(tab, timer) if modified else self._clean(tab, timer)
         )
         tab.saved.connect(lambda post: self.discard(post.path))
         self._timers[tab] = timer
@@ -73,6 +79,14 @@ class SnapshotKeeper(QObject):
             with contextlib.suppress(PostError):  # then snapshots fail too, and say so
                 self.store.mark_open(tab.post.path)
         self._say_elsewhere(tab)
+
+    def _due(self, tab: DocumentTab, timer: QTimer) -> None:
+        """A change to keep: snapshot after a pause, or a huge post's within its delay."""
+        chars = tab.editor.document().characterCount()
+        if chars < LARGE_POST:
+            timer.start(self.delay_ms)  # from the last change: after a pause in typing
+        elif not timer.isActive():
+            timer.start(snapshot_delay(chars, self.delay_ms))
 
     def untrack(self, tab: DocumentTab) -> None:
         """The tab is closing: its changes were saved or thrown away, so is its snapshot."""
@@ -190,6 +204,11 @@ class SnapshotKeeper(QObject):
         self.adopt(snapshot)
         self.snapshot(tab)  # so that no other window offers it meanwhile
         return tab
+
+
+def snapshot_delay(chars: int, delay_ms: int = SNAPSHOT_DELAY_MS) -> int:
+    """How long a change to a post of `chars` characters waits for its snapshot (ms)."""
+    return delay_ms if chars < LARGE_POST else max(delay_ms, chars // CHARS_PER_MS)
 
 
 def offer_of(snapshot: Snapshot) -> Offer:

@@ -1,8 +1,8 @@
 """The window's one spell checker, shared by every editor and text field, and its menus.
 
 `SpellCheck` holds the `Speller` (editor/core/spelling.py) for the language in use. A
-language's word list takes a tenth of a second or more to load, so it loads on a worker
-thread, and only once a text to check is shown (`want`): the window starts without it. Until
+language's word list takes a tenth of a second or more to load, so it loads on a `LatestJob`,
+and only once a text to check is shown (`want`): the window starts without it. Until
 it arrives nothing is marked; then `changed` tells every editor and field to mark again, as it
 does after a word is added or ignored, the language switched, or checking turned off.
 
@@ -14,7 +14,6 @@ document has one), and shares the menu through `text_edit_menu`.
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit
 
 from editor.core.errors import PostError
 from editor.core.spelling import Speller, to_utf16
+from editor.ui.jobs import LatestJob
 
 MAX_SUGGESTIONS = 6
 Marks = list[tuple[int, int]]  # (start, length) in UTF-16 units, as Qt counts
@@ -56,7 +56,6 @@ class SpellCheck(QObject):
 
     changed = Signal()
     failed = Signal(str)
-    _loaded = Signal(int, object, str)  # (load number, Speller or None, problem), from a thread
 
     def __init__(self, personal: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,10 +65,11 @@ class SpellCheck(QObject):
         self._speller: Speller | None = None
         self._ignored: list[str] = []  # kept across a change of language
         self._wanted = False
-        self._loads = 0  # loads started; only the last one's Speller is taken
-        self._loading = False
+        self._loading = False  # a load of this language is asked for
         self._broken = False  # this language failed to load: not again until it changes
-        self._loaded.connect(self._arrived)
+        self._job = LatestJob(self)  # only the newest load's Speller is taken
+        self._job.done.connect(self._arrived)
+        self._job.failed.connect(lambda message: self._arrived((None, message)))
 
     @property
     def speller(self) -> Speller | None:
@@ -82,8 +82,8 @@ class SpellCheck(QObject):
             return
         if language != self.language:
             self.language, self._speller, self._broken = language, None, False
-            self._loading = False  # a load of the old language is dropped when it arrives
-            self._loads += 1
+            self._loading = False
+            self._job.cancel()  # a load of the old language is dropped when it arrives
         self.enabled = enabled
         self._load_if_needed()
         self.changed.emit()
@@ -97,27 +97,11 @@ class SpellCheck(QObject):
         if not (self._wanted and self.enabled) or self._speller or self._loading or self._broken:
             return
         self._loading = True
-        self._loads += 1
-        args = (self._loads, self.language, self.personal)
-        threading.Thread(target=self._load, args=args, daemon=True).start()
+        language, personal = self.language, self.personal
+        self._job.request(lambda: load_speller(language, personal))
 
-    def _load(self, load: int, language: str, personal: Path | None) -> None:
-        """On the loading thread."""
-        speller, problem = None, ""
-        try:
-            speller = Speller(language, personal)
-        except PostError as error:
-            problem = str(error)
-            if personal is not None and error.path == personal:
-                # An unreadable personal dictionary must not stop checking altogether.
-                with contextlib.suppress(PostError):
-                    speller = Speller(language)
-        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-            self._loaded.emit(load, speller, problem)
-
-    def _arrived(self, load: int, speller: Speller | None, problem: str) -> None:
-        if load != self._loads:
-            return  # the language changed while this one loaded
+    def _arrived(self, loaded: tuple[Speller | None, str]) -> None:
+        speller, problem = loaded
         self._loading = False
         if problem:
             self.failed.emit(f"Spelling: {problem}")
@@ -176,6 +160,19 @@ class SpellCheck(QObject):
         menu.insertActions(before, [separator, add, ignore])  # type: ignore[arg-type]
         if before is not None:
             menu.insertSeparator(before)
+
+
+def load_speller(language: str, personal: Path | None) -> tuple[Speller | None, str]:
+    """On a worker: the Speller for `language`, and the problem met loading it ("" if none).
+    An unreadable personal dictionary must not stop checking altogether."""
+    try:
+        return Speller(language, personal), ""
+    except PostError as error:
+        if personal is None or error.path != personal:
+            return None, str(error)
+        with contextlib.suppress(PostError):
+            return Speller(language), str(error)
+        return None, str(error)
 
 
 def rehighlight_quietly(highlighter: QSyntaxHighlighter, block: QTextBlock | None = None) -> None:

@@ -16,8 +16,6 @@ the end, or Delete before it).
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
@@ -37,20 +35,17 @@ from editor.core.document.markdown_lines import (
     Kind,
     read_line,
     reading_minutes,
-    word_count,
 )
 from editor.ui.spelling.spell_checker import text_edit_menu
 from editor.ui.tab.highlighter import MarkdownHighlighter
 from editor.ui.tab.media_drop import MediaImporter, has_picture, markdown_images
-
-COUNT_IN_BACKGROUND = 400_000  # characters (~20 ms of counting); longer texts use a thread
+from editor.ui.tab.word_tally import WordTally
 
 
 class MarkdownEdit(QPlainTextEdit):
     """The body editor. `statsChanged(words, minutes)` follows the text."""
 
     statsChanged = Signal(int, int)
-    _counted = Signal(int, int)  # (count number, words), from the counting thread
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,15 +56,13 @@ class MarkdownEdit(QPlainTextEdit):
         self.setTabChangesFocus(False)
         self.highlighter = MarkdownHighlighter(self.document())
         self.highlighter.visible = self.visible_blocks
-        # Counting scans the whole text: on a 50,000-word post that is ~10 ms, too much for
-        # every keystroke, so it waits for a pause like the preview does.
+        # The tally follows each change line by line; the count is announced after a pause,
+        # as the preview is, so the status bar does not flicker with each keystroke.
+        self.tally = WordTally(self.document(), self)
+        self.tally.counted.connect(self.count_words)
         self._count_timer = QTimer(self, singleShot=True, interval=300)
         self._count_timer.timeout.connect(self.count_words)
         self.textChanged.connect(self._count_timer.start)
-        self._counts = 0  # counts asked for; only the last one's answer is shown
-        self._counting = False
-        self._count_again = False
-        self._counted.connect(self._show_count)
         self.media: MediaImporter | None = None  # set by the tab: where pictures go
         self._final_break = False  # whether the text a save writes ends with a line break
         self._ends_with_break = False  # whether the document did, before the last change
@@ -80,6 +73,7 @@ class MarkdownEdit(QPlainTextEdit):
     def setPlainText(self, text: str) -> None:
         """Show `text` (a post opened or reloaded): its final line break is its own."""
         super().setPlainText(text)
+        self.tally.reset(text)
         self._final_break = self._ends_with_break = self._document_ends_with_break()
 
     def text_to_save(self) -> str:
@@ -153,32 +147,14 @@ class MarkdownEdit(QPlainTextEdit):
             self.setViewportMargins(side, 0, side, 0)
 
     def count_words(self) -> None:
-        """Announce the word count and reading time: now, or for a long text (a 10 MB post
-        takes half a second) as soon as a worker thread has counted it."""
-        self._counts += 1
-        if self.document().characterCount() < COUNT_IN_BACKGROUND:
-            words = word_count(self.toPlainText())
-            self.statsChanged.emit(words, reading_minutes(words))
-        elif self._counting:
-            self._count_again = True  # one more count once this one ends, not a queue
-        else:
-            self._counting = True
-            job, text = self._counts, self.toPlainText()
-            threading.Thread(target=self._count, args=(job, text), daemon=True).start()
+        """Announce the word count and reading time: now, or for a long text just opened as
+        soon as a worker has counted it (the tally says `counted` then)."""
+        words = self.tally.words
+        if words is not None:
+            self._show_count(words)
 
-    def _count(self, job: int, text: str) -> None:
-        """On the counting thread."""
-        words = word_count(text)
-        with contextlib.suppress(RuntimeError):  # the editor was closed meanwhile
-            self._counted.emit(job, words)
-
-    def _show_count(self, job: int, words: int) -> None:
-        self._counting = False
-        if self._count_again:
-            self._count_again = False
-            self.count_words()
-        elif job == self._counts:
-            self.statsChanged.emit(words, reading_minutes(words))
+    def _show_count(self, words: int) -> None:
+        self.statsChanged.emit(words, reading_minutes(words))
 
     # --- commands --------------------------------------------------------------------------
 

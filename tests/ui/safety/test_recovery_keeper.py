@@ -26,7 +26,12 @@ from editor.core.storage.recovery import RecoveryStore
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.prompts import Choice
 from editor.ui.safety.recovery_dialog import Offer, Recovery, RecoveryDialog
-from editor.ui.safety.recovery_keeper import SNAPSHOT_DELAY_MS, SnapshotKeeper
+from editor.ui.safety.recovery_keeper import (
+    LARGE_POST,
+    SNAPSHOT_DELAY_MS,
+    SnapshotKeeper,
+    snapshot_delay,
+)
 from editor.ui.shell import app
 from editor.ui.shell.main_window import MainWindow
 from editor.ui.tab.document_tab import DocumentTab
@@ -439,3 +444,9 @@ def test_the_keeper_on_its_own_restores_through_the_openers_it_is_given(
     texts = {tab.post.path: tab.current_post().text for tab in tabs if tab is not None}
     assert texts[kept].endswith("Unsaved line.\n") and texts[gone].endswith("Only here.\n")
     assert all(tab is not None and tab.modified for tab in tabs)
+
+
+def test_a_huge_post_is_snapshotted_less_often_but_always():
+    assert snapshot_delay(10_000) == SNAPSHOT_DELAY_MS  # an ordinary post: a pause in typing
+    assert snapshot_delay(LARGE_POST) == SNAPSHOT_DELAY_MS
+    assert snapshot_delay(200_000_000) == 20_000  # 200 MB: at most every 20 s
