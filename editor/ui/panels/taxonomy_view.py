@@ -36,9 +36,9 @@ from editor.core.document.post import Post
 from editor.core.errors import PostError, quoted
 from editor.core.folder.content_folder import ContentFolder
 from editor.core.folder.taxonomy_edit import ApplyResult, Kind, Plan, apply, plan_rename, terms
+from editor.core.session import Prompter
 from editor.ui.jobs.background import Job, snapshot
 from editor.ui.panels.docks import ToggledDock
-from editor.ui.prompts import Prompter
 from editor.ui.settings import TAXONOMY_DOCK, Settings
 
 if TYPE_CHECKING:

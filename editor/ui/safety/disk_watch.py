@@ -22,8 +22,8 @@ from editor.core.document.post import Post
 from editor.core.document.text_diff import unified_diff
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import SKIPPED_FOLDERS
+from editor.core.session import Prompter
 from editor.core.storage.files import changed_on_disk
-from editor.ui.prompts import Prompter
 from editor.ui.tab.document_tab import DocumentTab
 
 CHECK_DELAY_MS = 100  # the events of one write (create, write, rename) are looked at once

@@ -25,11 +25,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.document.post import Post
-from editor.core.document.text_diff import unified_diff
 from editor.core.errors import PostError
+from editor.core.session import Prompter, Recovery, offer_of
 from editor.core.storage.recovery import RecoveryStore, Snapshot
-from editor.ui.prompts import Prompter
-from editor.ui.safety.recovery_dialog import Offer, Recovery
 from editor.ui.tab.document_tab import DocumentTab
 
 SNAPSHOT_DELAY_MS = 2000  # idle pause after the last change before a snapshot is taken
@@ -190,20 +188,3 @@ class SnapshotKeeper(QObject):
         self.adopt(snapshot)
         self.snapshot(tab)  # so that no other window offers it meanwhile
         return tab
-
-
-def offer_of(snapshot: Snapshot) -> Offer:
-    """What the writer is shown of one snapshot: the file on disk against the unsaved text."""
-    try:
-        disk = snapshot.post.read_bytes().decode("utf-8", "replace")
-        exists = True
-    except OSError:
-        disk, exists = "", snapshot.post.exists()
-    name = snapshot.post.name
-    return Offer(
-        post=snapshot.post,
-        taken=snapshot.taken,
-        disk_changed=snapshot.disk_changed(),
-        exists=exists,
-        diff=unified_diff(disk, snapshot.text, f"{name} (on disk)", f"{name} (unsaved)"),
-    )

@@ -30,6 +30,7 @@ from editor.core.errors import PostError
 from editor.core.folder.content_folder import Taxonomy
 from editor.core.schema.schema import Schema
 from editor.core.schema.validate import Facts, Problem, validate
+from editor.core.session import Prompter
 from editor.core.site.media import MediaPlace, media_place
 from editor.core.site.render import size_problem, too_large_html
 from editor.core.site.site import Site
@@ -38,7 +39,6 @@ from editor.ui.jobs.render_service import RenderService
 from editor.ui.preview.preview import Preview
 from editor.ui.preview.remote_images import RemoteImages
 from editor.ui.preview.scroll_sync import ScrollSync
-from editor.ui.prompts import Prompter
 from editor.ui.tab.disk_bar import DiskBar
 from editor.ui.tab.find_bar import FindBar
 from editor.ui.tab.form import FrontMatterForm
