@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.document.post import Post
 from editor.core.errors import PostError, quoted
 from editor.core.folder.content_folder import ContentFolder
 from editor.core.folder.taxonomy_edit import ApplyResult, Kind, Plan, apply, plan_rename, terms
@@ -256,7 +255,7 @@ class TaxonomyDock(ToggledDock):
             # to the disk watch, which keeps its text and offers to compare.
             if tab.post.path and _key(tab.post.path) in written and not tab.modified:
                 with contextlib.suppress(PostError):  # unreadable: the disk watch marks it
-                    tab.reload(Post.read(tab.post.path))
+                    tab.reload(tab.session.read_disk())
         left = [f for f in result.files if f.status != "written"]
         if left:
             lines = [f"{f.rel.as_posix()}: {f.message}" for f in left]

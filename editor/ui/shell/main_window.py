@@ -27,7 +27,7 @@ from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder, IndexEntry, Taxonomy
 from editor.core.schema.schema import Schema, schema_for_post
 from editor.core.schema.validate import Problem
-from editor.core.session import Choice, Prompter
+from editor.core.session import Choice, Prompter, read_post
 from editor.core.storage.recovery import RecoveryStore
 from editor.ui.jobs.indexer import Indexer
 from editor.ui.jobs.render_service import RenderService
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentWidget(tab)
                 return tab
         try:
-            post = Post.read(path)
+            post = read_post(path)
         except PostError as error:
             self.prompter.inform("Cannot open this post", str(error))
             return None
