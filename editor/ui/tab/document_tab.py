@@ -34,7 +34,6 @@ from editor.core.session import (
     Prompter,
     needs_raw_mode,
     other_fields_text,
-    save_post,
 )
 from editor.core.site.media import MediaPlace, media_place
 from editor.core.site.render import size_problem, too_large_html
@@ -49,6 +48,7 @@ from editor.ui.tab.form import FrontMatterForm
 from editor.ui.tab.image_field import ImageEditor
 from editor.ui.tab.markdown_edit import MarkdownEdit
 from editor.ui.tab.media_drop import MediaImporter
+from editor.ui.tab.tab_file import TabFile
 
 # Unicode white space, as str.strip() knows it (a no-break space alone is a blank body).
 _NOT_BLANK = QRegularExpression(r"\S", QRegularExpression.PatternOption.UseUnicodePropertiesOption)
@@ -61,7 +61,7 @@ OPEN_ELSEWHERE = (
 )
 
 
-class DocumentTab(QWidget):
+class DocumentTab(TabFile, QWidget):
     """A post being edited. Signals: `modifiedChanged(bool)`, `titleChanged(str)`,
     `saved(Post)`, `statsChanged(words, minutes)`, `edited()` (any change by the writer).
 
@@ -141,9 +141,9 @@ class DocumentTab(QWidget):
         self.form.fieldEdited.connect(self.set_field)
         self.form.othersEdited.connect(self.set_other_fields)
         self.editor.textChanged.connect(self._text_changed)
-        self.editor.document().modificationChanged.connect(lambda _: self._announce())
+        self.editor.document().modificationChanged.connect(lambda _: self.announce())
         self.editor.statsChanged.connect(self.statsChanged)
-        self._load(post)
+        self.load(post)
 
     def _build_layout(self) -> None:
         form_area = QScrollArea()
@@ -198,10 +198,10 @@ class DocumentTab(QWidget):
 
     # --- the post ----------------------------------------------------------------------------
 
-    def _load(self, post: Post) -> None:
-        """Show a post (on open, after revert or reload)."""
+    def load(self, post: Post) -> None:
+        """Show `post` in place of what the tab shows (on open, after revert or reload)."""
         if post.stamp is not None:  # read from disk just now: whatever the bar said is over
-            self._set_gone(None)
+            self.set_gone(None)
             self.disk_bar.clear()
         self.session.reset(post)
         self.raw = needs_raw_mode(post)
@@ -224,7 +224,7 @@ class DocumentTab(QWidget):
         self._preview_timer.stop()  # setPlainText started it: render once, now
         self._check_timer.stop()
         self.update_preview()
-        self._announce()
+        self.announce()
 
     def media_place(self) -> MediaPlace:
         """Where pictures added to this post go and how it links to them (settings, CMS
@@ -289,7 +289,7 @@ class DocumentTab(QWidget):
         self.titleChanged.emit(self.title)
         self._check_timer.start()
         self._preview_timer.start()
-        self._announce()
+        self.announce()
         self.edited.emit()
 
     def _text_changed(self) -> None:
@@ -297,7 +297,8 @@ class DocumentTab(QWidget):
         self._check_timer.start()
         self.edited.emit()
 
-    def _announce(self) -> None:
+    def announce(self) -> None:
+        """Say `modifiedChanged` when whether the tab holds unsaved changes changed."""
         if self.modified != self._was_modified:
             self._was_modified = self.modified
             self.modifiedChanged.emit(self._was_modified)
@@ -383,88 +384,6 @@ class DocumentTab(QWidget):
     def set_taxonomy(self, taxonomy: Taxonomy) -> None:
         """The folder's tags and categories changed: offer the new ones in the form."""
         self.form.set_taxonomy(list(taxonomy.tags), list(taxonomy.categories))
-
-    # --- saving ------------------------------------------------------------------------------
-
-    def save(self) -> bool:
-        """Save through the core (lossless, atomic), which asks before writing errors, after
-        the review of the diff (when the writer wants one) and over a file that changed on
-        disk (`core.session.save_post`). Returns whether the post is saved."""
-        if not self.raw:
-            self.form.commit_pending()  # a tag typed without its Enter is still meant
-        post = self.current_post()
-        try:
-            saved = save_post(post, self.check, self.prompter, self.review_before_save, self.within)
-        except PostError as error:
-            self.prompter.inform("Could not save", str(error))
-            return False
-        if saved is None or saved is post:  # declined, or nothing to write
-            return saved is not None
-        was_raw = self.raw
-        self.session.reset(saved)
-        self.raw = needs_raw_mode(saved)
-        if was_raw and not self.raw:
-            self._load(saved)
-        self.editor.document().setModified(False)
-        self._set_gone(None)
-        self.disk_bar.clear()
-        self._announce()
-        self.saved.emit(saved)
-        return True
-
-    def revert(self) -> None:
-        """Throw away the changes and show the file as it is on disk."""
-        if self.post.path is None:
-            return
-        try:
-            self._load(self.session.read_disk())
-        except PostError as error:
-            self.prompter.inform("Could not reload", str(error))
-
-    # --- the file on disk changed ------------------------------------------------------------
-
-    def reload(self, post: Post) -> None:
-        """Show `post` (the file as changed on disk) in place of the text, keeping the cursor
-        and the scroll position where they were."""
-        # By line and column: a change above the cursor (the usual pull) leaves it on the
-        # same line of text rather than shifting it by the length of the change.
-        cursor = self.editor.textCursor()
-        line, column = cursor.blockNumber(), cursor.positionInBlock()
-        scroll = self.editor.verticalScrollBar().value()
-        self._load(post)
-        block = self.editor.document().findBlockByNumber(line)
-        if not block.isValid():
-            block = self.editor.document().lastBlock()
-        kept = QTextCursor(block)
-        kept.setPosition(block.position() + min(column, block.length() - 1))
-        self.editor.setTextCursor(kept)
-        self.editor.verticalScrollBar().setValue(scroll)
-
-    def rebase(self, disk: Post | None) -> None:
-        """Keep the text on screen, now as changes to `disk` (the file as it is on disk, or
-        None when there is no file): the next save writes over it without asking again."""
-        self.session.rebase(disk)
-        if disk is not None:
-            self._set_gone(None)
-        self._announce()
-
-    def mark_gone(self, reason: str) -> None:
-        """The file was deleted, moved or replaced by a folder: keep the text, as unsaved."""
-        self.rebase(None)
-        self._set_gone(reason)
-
-    def set_open_elsewhere(self, elsewhere: bool) -> None:
-        """Say (or stop saying) that another window has this post open."""
-        self.elsewhere_bar.setVisible(elsewhere)
-
-    def _set_gone(self, reason: str | None) -> None:
-        if reason != self.gone:
-            self.gone = reason
-            self.titleChanged.emit(self.title)
-
-    def restore(self, text: str) -> None:
-        """Show `text`, the whole file as a crash left it unsaved, as a change to the file."""
-        self._load(self.session.restored(text))
 
 
 def _editor_text(text: str) -> str:
