@@ -274,9 +274,10 @@ class MainWindow(QMainWindow):
             self.renders,
             self.prompter,
             images=self.images,
+            # Saves of the open folder's posts stay inside it, whatever symlinks say; its
+            # pictures are looked up in its site.
+            within=folder.root if folder and _inside(post.path, folder.root) else None,
         )
-        # Saves of the open folder's posts stay inside it, whatever symlinks say.
-        tab.within = folder.root if folder and _inside(post.path, folder.root) else None
         tab.modifiedChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.saved.connect(self._saved)

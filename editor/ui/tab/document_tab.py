@@ -36,8 +36,8 @@ from editor.core.session import (
     other_fields_text,
 )
 from editor.core.site.media import MediaPlace, media_place
+from editor.core.site.pictures import picture_site
 from editor.core.site.render import size_problem, too_large_html
-from editor.core.site.site import Site
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.preview.preview import Preview
 from editor.ui.preview.remote_images import RemoteImages
@@ -85,6 +85,7 @@ class DocumentTab(TabFile, QWidget):
         prompter: Prompter,
         parent: QWidget | None = None,
         images: RemoteImages | None = None,
+        within: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = EditSession(post, schema.order)
@@ -99,7 +100,7 @@ class DocumentTab(TabFile, QWidget):
         self._focus = False  # focus mode: the editor alone
         self._was_modified = False
         self.problems: list[Problem] = []
-        self.within: Path | None = None
+        self.within = within
         self.gone: str | None = None
 
         self.disk_bar = DiskBar()
@@ -123,7 +124,7 @@ class DocumentTab(TabFile, QWidget):
                 field_editor.media = self.media
         self.find_bar = FindBar(self.editor)
         self.preview = Preview(images=images)
-        self.preview.set_base(post.path)
+        self.preview.set_base(post.path, within)
         self.scroll_sync = ScrollSync(self.editor, self.preview)
         self.problem_list = QListWidget()
         self.problem_list.setObjectName("problemList")
@@ -232,7 +233,7 @@ class DocumentTab(TabFile, QWidget):
         path = self.post.path
         if path is None:
             raise PostError("save the post first: its pictures go where it is saved")
-        return media_place(path, Site.around(self.within or path.parent), self.schema.media)
+        return media_place(path, picture_site(path, self.within), self.schema.media)
 
     def current_post(self) -> Post:
         """The post as it would be saved now: form edits plus the editor's text."""

@@ -22,6 +22,7 @@ from editor.core.schema.schema import humanize
 from editor.core.session import Prompter
 from editor.core.site.media import MediaPlace
 from editor.core.site.media_import import Imported, import_bytes, import_file
+from editor.core.site.pictures import local_picture
 
 FAILED_TITLE = "Picture not added"
 
@@ -106,8 +107,7 @@ class MediaImporter:
             place = self._place()
         except PostError:
             return None
-        path = place.site.resolve(text, place.post_path)
-        return path if path is not None and place.site.exists(path) else None
+        return local_picture(place.post_path, place.site, text)
 
     def _tell(self, problems: list[str]) -> None:
         if problems:
