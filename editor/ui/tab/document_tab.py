@@ -1,9 +1,11 @@
 """One open post: the front-matter form, the Markdown editor and the preview, in a tab.
 
-The tab owns one `Post`. Form edits become lossless edits of it at once; the body lives in
-the editor and joins the post when it is saved (or checked), so typing costs nothing but the
-keystroke. A post whose front matter cannot be edited field by field (broken YAML, TOML, a key
-written twice) opens in raw mode: the whole file in the editor, saved exactly as shown.
+The tab keeps one edit session (`editor.core.session.EditSession`: the post as opened and the
+form's edits to it). Form edits become lossless edits of it at once; the body lives in the
+editor and joins the post when it is saved (or checked), so typing costs nothing but the
+keystroke. A post whose front matter cannot be edited field by field (broken YAML, TOML, a
+key written twice: the core's `needs_raw_mode`) opens in raw mode: the whole file in the
+editor, saved exactly as shown. Saving and following the file on disk are in tab_file.py.
 """
 
 from __future__ import annotations
@@ -29,12 +31,7 @@ from editor.core.errors import PostError
 from editor.core.folder.content_folder import Taxonomy
 from editor.core.schema.schema import Schema
 from editor.core.schema.validate import Facts, Problem, validate
-from editor.core.session import (
-    EditSession,
-    Prompter,
-    needs_raw_mode,
-    other_fields_text,
-)
+from editor.core.session import EditSession, Prompter, needs_raw_mode, other_fields_text
 from editor.core.site.media import MediaPlace, media_place
 from editor.core.site.pictures import picture_site
 from editor.core.site.render import size_problem, too_large_html
