@@ -32,6 +32,7 @@ from editor.core.folder.checks.site_checks import folder_problems
 from editor.core.folder.content_folder import ContentFolder
 from editor.core.schema.schema import Schema, schema_for_post
 from editor.core.schema.validate import Problem, problem_from_error, validate
+from editor.core.session import FlagAnswers, save_post
 from editor.core.site.site import site_root
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -263,8 +264,12 @@ def _set_one(path: Path, schema: Schema, args: argparse.Namespace) -> bool:
         return False
     if args.dry_run:
         sys.stdout.write(file_diff(path, post.text, edited.text))
-    else:
-        edited.save()
+        return True
+    # The window's save dialogue, answered by the flags: a file another program changed
+    # since it was read is not overwritten (no flag says to), and the post counts as failed.
+    answers = FlagAnswers()
+    if save_post(edited, list, answers) is None:
+        raise PostError(answers.told[-1], path)
     return True
 
 

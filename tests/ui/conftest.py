@@ -17,10 +17,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
+from editor.core.session import Choice, Offer, Recovery
 from editor.core.storage.recovery import RecoveryStore
 from editor.ui.jobs.render_service import RenderService
-from editor.ui.prompts import Choice
-from editor.ui.safety.recovery_dialog import Offer, Recovery
 from editor.ui.shell.main_window import MainWindow
 from editor.ui.tab.document_tab import DocumentTab
 
@@ -189,7 +188,7 @@ class Question:
 
 
 class ScriptedPrompter:
-    """A Prompter (editor.ui.prompts) that answers from queues and records every question.
+    """A Prompter (`editor.core.session`) that answers from queues and records every question.
 
     A question with no answer queued fails the test, unless `unattended` is set (teardown):
     then it discards, declines and cancels, so closing the window never writes a file.

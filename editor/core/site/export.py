@@ -10,8 +10,8 @@ page's pictures past `MAX_EMBED_TOTAL`, is linked by its absolute file URL inste
 still shows it on this machine, and no photo album can turn a post into a page a browser
 chokes on (or an export that reads half a gigabyte).
 
-Only files inside the post's site are read (`Site.resolve` says what a reference names,
-`Site.exists` whether it lies inside): a post that says `![](../../../etc/passwd)`, or links
+Only files inside the post's site are read (`pictures.local_picture`, the rule the preview
+and the image field follow too): a post that says `![](../../../etc/passwd)`, or links
 to a file outside through a symlink, gets nothing embedded and its reference left as written.
 Remote pictures (`https://…`) are fetched by the browser only when the writer allows remote
 pictures, as in the preview (View > Remote Images; `render --standalone --remote-images`);
@@ -36,6 +36,7 @@ from editor import __version__
 from editor.core.document.post import Post
 from editor.core.errors import PostError
 from editor.core.site import safe_html
+from editor.core.site.pictures import local_picture
 from editor.core.site.render import (
     Renderer,
     article,
@@ -156,8 +157,8 @@ def _embedded(ref: str, post_path: Path, site: Site, room: int) -> tuple[str | N
     """The URL that shows the picture `ref` names from anywhere, embedded when it is at most
     `room` bytes, and the bytes embedded; None to leave it alone (not local, not a picture,
     missing, outside the site, unreadable)."""
-    path = site.resolve(ref, post_path)
-    if path is None or not site.exists(path):
+    path = local_picture(post_path, site, ref)
+    if path is None:
         return None, 0
     kind = _IMAGE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
     if not kind or not kind.startswith("image/"):

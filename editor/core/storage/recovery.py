@@ -55,8 +55,8 @@ class Snapshot:
     def disk_changed(self) -> bool:
         """Whether the post on disk is no longer the file this text was based on."""
         try:
-            data = self.post.read_bytes()
-        except OSError:
+            data = storage.read_regular(self.post)  # a FIFO in the post's place never blocks
+        except (OSError, PostError):
             return self.disk_digest is not None
         return hashlib.sha256(data).hexdigest() != self.disk_digest
 

@@ -32,13 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.document.post import Post
 from editor.core.errors import PostError, quoted
 from editor.core.folder.content_folder import ContentFolder
 from editor.core.folder.taxonomy_edit import ApplyResult, Kind, Plan, apply, plan_rename, terms
+from editor.core.session import Prompter
 from editor.ui.jobs import Job, still_copy
 from editor.ui.panels.docks import ToggledDock
-from editor.ui.prompts import Prompter
 from editor.ui.settings import TAXONOMY_DOCK, Settings
 
 if TYPE_CHECKING:
@@ -256,7 +255,7 @@ class TaxonomyDock(ToggledDock):
             # to the disk watch, which keeps its text and offers to compare.
             if tab.post.path and _key(tab.post.path) in written and not tab.modified:
                 with contextlib.suppress(PostError):  # unreadable: the disk watch marks it
-                    tab.reload(Post.read(tab.post.path))
+                    tab.reload(tab.session.read_disk())
         left = [f for f in result.files if f.status != "written"]
         if left:
             lines = [f"{f.rel.as_posix()}: {f.message}" for f in left]

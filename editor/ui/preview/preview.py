@@ -1,8 +1,9 @@
 """The live preview: a QTextBrowser showing the post as a reader sees it.
 
 It never runs script (QTextBrowser has no JavaScript) and finds local images as the site will
-(`Site.resolve`): beside the post, then in the folders the site serves at "/", so the
-"/images/a.png" a Hugo or Next.js post writes shows. Remote images are placeholders with their
+(`editor.core.site.pictures`, the rule of the exported page too): beside the post, then in the
+folders the site serves at "/", so the "/images/a.png" a Hugo or Next.js post writes shows;
+a picture outside the site does not. Remote images are placeholders with their
 alt text unless the writer allows them; then they are fetched in the background
 (`RemoteImages`) and the page is laid out again as each arrives, while the writer goes on
 typing. When they are not allowed, not one request is made. A link opens in the system browser
@@ -21,6 +22,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from editor.core.site.pictures import local_picture, picture_site
 from editor.core.site.render import dark_css, default_css, offline_images, page
 from editor.core.site.site import Site
 from editor.ui.preview.page_builder import PageBuilder, piece_page
@@ -60,12 +62,13 @@ class Preview(QTextBrowser):
         self._css = default_css()
         self._last: tuple[list[str], Mapping[str, object]] | None = None  # to show again
 
-    def set_base(self, post_path: Path | None) -> None:
-        """Find the post's local images from its folder and its site. The document has no base
-        URL, so each reference reaches `loadResource` as written ("/images/a.png" resolved
-        against a folder would name a file at the top of the disk)."""
+    def set_base(self, post_path: Path | None, content_root: Path | None = None) -> None:
+        """Find the post's local images in its site (`picture_site`: the open folder's,
+        `content_root`, for a post inside it). The document has no base URL, so each
+        reference reaches `loadResource` as written ("/images/a.png" resolved against a folder
+        would name a file at the top of the disk)."""
         self._post_path = post_path
-        self._site = Site.around(post_path.parent) if post_path is not None else None
+        self._site = picture_site(post_path, content_root) if post_path is not None else None
 
     def show_post(self, pieces: list[str], meta: Mapping[str, object]) -> None:
         """Show the page of a post whose body renders to `pieces` (`editor.core.site.pieces`) in
@@ -118,18 +121,11 @@ class Preview(QTextBrowser):
     def _local(self, url: QUrl) -> QImage | None:
         """The picture a local reference names, read from the file the site would publish;
         None when there is none."""
-        if self._site is None or self._post_path is None:
-            return None
-        if url.scheme() == "file":
-            ref = url.toLocalFile()
-            path: Path | None = Path(ref) if Path(ref).is_file() else None
-        else:
-            ref = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
-            path = self._site.resolve(ref, self._post_path)
-            if path is not None and not self._site.exists(path):
-                # Outside the site (a picture one folder up from a lone post): as before,
-                # from the post's folder, where Qt would have looked.
-                path = path if not ref.startswith("/") and path.is_file() else None
+        if self._site is None or self._post_path is None or url.scheme() == "file":
+            return None  # a file: URL is no picture the site serves, nor the exported page
+        ref = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        path = local_picture(self._post_path, self._site, ref)
+        # Reading a picture to show it is Qt's job: QImage decodes it (a regular file only).
         return QImage(str(path)) if path is not None else None
 
     def _remote(self, url: QUrl) -> QImage | None:

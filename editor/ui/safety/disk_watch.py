@@ -22,8 +22,7 @@ from editor.core.document.post import Post
 from editor.core.document.text_diff import unified_diff
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import SKIPPED_FOLDERS
-from editor.core.storage.files import changed_on_disk
-from editor.ui.prompts import Prompter
+from editor.core.session import Follow, Prompter, disk_now, disk_text, follow
 from editor.ui.tab.document_tab import DocumentTab
 
 CHECK_DELAY_MS = 100  # the events of one write (create, write, rename) are looked at once
@@ -152,31 +151,24 @@ class DiskWatch(QObject):
         path = tab.post.path
         if path is None:
             return
-        if os.path.isdir(path):
-            self._gone(tab, "was replaced by a folder")
+        now = disk_now(path, tab.post.stamp, recheck=tab.gone is not None)
+        if now.gone is not None:
+            self._gone(tab, now.gone)
             return
-        if not os.path.exists(path):
-            self._gone(tab, "was deleted or moved")
-            return
-        stamp = tab.post.stamp
-        if tab.gone is None and stamp is not None and not changed_on_disk(path, stamp):
+        if now.post is None:
             if tab.disk_bar.state == "conflict":
                 tab.disk_bar.clear()  # the file went back to the version this text is based on
             return
-        try:
-            disk = Post.read(path)
-        except PostError as error:
-            self._gone(tab, f"can no longer be read ({error.message})")
-            return
         clean = self._clean_text.pop(tab, None)
         mine = tab.current_post().text
-        if disk.text == mine:  # both sides made the same change, or the file came back
-            tab.reload(disk)
-        elif (not tab.modified and tab.gone is None) or (clean is not None and clean == mine):
-            tab.reload(disk)
-            self.message.emit(f"Reloaded {path.name}: it changed on disk")
-        else:
+        unsaved = tab.modified or tab.gone is not None
+        action = follow(now.post.text, mine, unsaved, clean)
+        if action is Follow.CONFLICT:
             tab.disk_bar.show_conflict()
+            return
+        tab.reload(now.post)
+        if action is Follow.RELOAD_TOLD:
+            self.message.emit(f"Reloaded {path.name}: it changed on disk")
 
     def _gone(self, tab: DocumentTab, reason: str) -> None:
         if tab.gone == reason:
@@ -191,17 +183,15 @@ class DiskWatch(QObject):
 
     def reload_theirs(self, tab: DocumentTab) -> None:
         """Throw this tab's changes away for the file as it is on disk now."""
-        assert tab.post.path is not None
         try:
-            tab.reload(Post.read(tab.post.path))
+            tab.reload(tab.session.read_disk())
         except PostError as error:
             self.prompter.inform("Cannot reload", str(error))
 
     def keep_mine(self, tab: DocumentTab) -> None:
         """Keep this tab's text; the next save writes it over the file's new version."""
-        assert tab.post.path is not None
         try:
-            disk: Post | None = Post.read(tab.post.path)
+            disk: Post | None = tab.session.read_disk()
         except PostError:
             disk = None
         tab.rebase(disk)
@@ -212,9 +202,9 @@ class DiskWatch(QObject):
         path = tab.post.path
         assert path is not None
         try:
-            theirs = path.read_bytes().decode("utf-8", "replace")
-        except OSError as error:
-            self.prompter.inform("Cannot compare", f"{path}: {error.strerror or error}")
+            theirs = disk_text(path)
+        except PostError as error:
+            self.prompter.inform("Cannot compare", str(error))
             return
         mine = tab.current_post().text
         self.prompter.show_diff(

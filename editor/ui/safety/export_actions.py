@@ -28,11 +28,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from editor.core.document.post import Post
 from editor.core.errors import PostError
 from editor.core.folder.slug import slugify
+from editor.core.session import Prompter
 from editor.core.site.export import standalone_html
+from editor.core.site.pictures import picture_site
 from editor.core.site.render import Renderer, page_title
 from editor.core.site.site import Site
 from editor.core.storage.files import atomic_write
-from editor.ui.prompts import Prompter
 from editor.ui.settings import EXPORT_FOLDER, REMOTE_IMAGES, Settings
 
 
@@ -147,11 +148,8 @@ class Exporter(QObject):
         (a post in a subfolder may show pictures from the folder above), else its own."""
         if post.path is None:
             return None
-        root = self._content_root()
-        if root is None or not post.path.absolute().is_relative_to(root.absolute()):
-            root = post.path.parent
         try:
-            return Site.around(root)
+            return picture_site(post.path, self._content_root())
         except OSError:  # an unreadable site folder: the page goes out without its pictures
             return None
 

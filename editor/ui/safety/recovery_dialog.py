@@ -1,17 +1,14 @@
 """The question asked after a crash: which unsaved posts to restore, each shown against its file.
 
-`Offer` is what the window knows about one snapshot; `RecoveryDialog` lists the offers with a
-Restore / Discard / Later choice per post and the diff of the selected one. The dialog decides
-nothing itself: it returns one `Recovery` per offer, and the window acts on them.
+`Offer` (`editor.core.session`) is what the window knows about one snapshot; `RecoveryDialog`
+lists the offers with a Restore / Discard / Later choice per post and the diff of the selected
+one. The dialog decides nothing itself: it returns one `Recovery` per offer, and the window acts
+on them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import Enum
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,33 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.session import Offer, Recovery
 from editor.ui.widgets.diff_view import DiffView
-
-
-class Recovery(Enum):
-    """What to do with one snapshot."""
-
-    RESTORE = "Restore"  # open it as an unsaved change
-    DISCARD = "Discard"  # throw the unsaved text away
-    LATER = "Later"  # keep it and ask again at the next start
-
-
-@dataclass(frozen=True)
-class Offer:
-    """One post a crash left unsaved, as the writer is shown it."""
-
-    post: Path
-    taken: dt.datetime  # when the snapshot was taken
-    disk_changed: bool  # the file is no longer the one the text was based on
-    exists: bool  # the file is still there
-    diff: str  # unified diff: the file on disk → the unsaved text
-
-    @property
-    def disk_state(self) -> str:
-        """The file on disk, in a few words."""
-        if not self.exists:
-            return "gone from disk"
-        return "changed on disk since" if self.disk_changed else "unchanged on disk"
 
 
 class RecoveryDialog(QDialog):

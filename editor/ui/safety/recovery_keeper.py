@@ -26,11 +26,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.document.post import Post
-from editor.core.document.text_diff import unified_diff
 from editor.core.errors import PostError
+from editor.core.session import Prompter, Recovery, offer_of
 from editor.core.storage.recovery import RecoveryStore, Snapshot
-from editor.ui.prompts import Prompter
-from editor.ui.safety.recovery_dialog import Offer, Recovery
 from editor.ui.tab.document_tab import DocumentTab
 
 SNAPSHOT_DELAY_MS = 2000  # idle pause after the last change before a snapshot is taken
@@ -209,20 +207,3 @@ class SnapshotKeeper(QObject):
 def snapshot_delay(chars: int, delay_ms: int = SNAPSHOT_DELAY_MS) -> int:
     """How long a change to a post of `chars` characters waits for its snapshot (ms)."""
     return delay_ms if chars < LARGE_POST else max(delay_ms, chars // CHARS_PER_MS)
-
-
-def offer_of(snapshot: Snapshot) -> Offer:
-    """What the writer is shown of one snapshot: the file on disk against the unsaved text."""
-    try:
-        disk = snapshot.post.read_bytes().decode("utf-8", "replace")
-        exists = True
-    except OSError:
-        disk, exists = "", snapshot.post.exists()
-    name = snapshot.post.name
-    return Offer(
-        post=snapshot.post,
-        taken=snapshot.taken,
-        disk_changed=snapshot.disk_changed(),
-        exists=exists,
-        diff=unified_diff(disk, snapshot.text, f"{name} (on disk)", f"{name} (unsaved)"),
-    )

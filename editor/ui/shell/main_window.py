@@ -27,6 +27,7 @@ from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder, IndexEntry, Taxonomy
 from editor.core.schema.schema import Schema, schema_for_post
 from editor.core.schema.validate import Problem
+from editor.core.session import Choice, Prompter, read_post
 from editor.core.storage.recovery import RecoveryStore
 from editor.ui.jobs.indexer import Indexer
 from editor.ui.jobs.render_service import RenderService
@@ -36,7 +37,6 @@ from editor.ui.panels.outline import Outline
 from editor.ui.panels.problems_view import ProblemsDock
 from editor.ui.panels.taxonomy_view import TaxonomyDock
 from editor.ui.preview.remote_images import RemoteImages
-from editor.ui.prompts import Choice, DialogPrompter, Prompter
 from editor.ui.safety.disk_watch import DiskWatch
 from editor.ui.safety.export_actions import Exporter
 from editor.ui.safety.recovery_keeper import SnapshotKeeper
@@ -48,6 +48,7 @@ from editor.ui.settings import (
     Settings,
 )
 from editor.ui.shell.about import AboutDialog
+from editor.ui.shell.dialog_prompter import DialogPrompter
 from editor.ui.shell.menus import RecentFolders, build_menus
 from editor.ui.shell.view_controls import ViewControls
 from editor.ui.spelling.spelling_menu import SpellingUI
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentWidget(tab)
                 return tab
         try:
-            post = Post.read(path)
+            post = read_post(path)
         except PostError as error:
             self.prompter.inform("Cannot open this post", str(error))
             return None
@@ -273,9 +274,10 @@ class MainWindow(QMainWindow):
             self.renders,
             self.prompter,
             images=self.images,
+            # Saves of the open folder's posts stay inside it, whatever symlinks say; its
+            # pictures are looked up in its site.
+            within=folder.root if folder and _inside(post.path, folder.root) else None,
         )
-        # Saves of the open folder's posts stay inside it, whatever symlinks say.
-        tab.within = folder.root if folder and _inside(post.path, folder.root) else None
         tab.modifiedChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.saved.connect(self._saved)

@@ -1,9 +1,11 @@
 """One open post: the front-matter form, the Markdown editor and the preview, in a tab.
 
-The tab owns one `Post`. Form edits become lossless edits of it at once; the body lives in
-the editor and joins the post when it is saved (or checked), so typing costs nothing but the
-keystroke. A post whose front matter cannot be edited field by field (broken YAML, TOML, a key
-written twice) opens in raw mode: the whole file in the editor, saved exactly as shown.
+The tab keeps one edit session (`editor.core.session.EditSession`: the post as opened and the
+form's edits to it). Form edits become lossless edits of it at once; the body lives in the
+editor and joins the post when it is saved (or checked), so typing costs nothing but the
+keystroke. A post whose front matter cannot be edited field by field (broken YAML, TOML, a
+key written twice: the core's `needs_raw_mode`) opens in raw mode: the whole file in the
+editor, saved exactly as shown. Saving and following the file on disk are in tab_file.py.
 """
 
 from __future__ import annotations
@@ -24,29 +26,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.document.post import Post, splice_lines
-from editor.core.document.text_diff import unified_diff
+from editor.core.document.post import Post
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import Taxonomy
 from editor.core.schema.schema import Schema
 from editor.core.schema.validate import Facts, Problem, validate
+from editor.core.session import EditSession, Prompter, needs_raw_mode, other_fields_text
 from editor.core.site.media import MediaPlace, media_place
+from editor.core.site.pictures import picture_site
 from editor.core.site.render import size_problem, too_large_html
-from editor.core.site.site import Site
-from editor.core.storage.files import ConflictError
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.preview.preview import Preview
 from editor.ui.preview.remote_images import RemoteImages
 from editor.ui.preview.scroll_sync import ScrollSync
-from editor.ui.prompts import Prompter
 from editor.ui.tab.disk_bar import DiskBar
 from editor.ui.tab.find_bar import FindBar
 from editor.ui.tab.form import FrontMatterForm
 from editor.ui.tab.image_field import ImageEditor
 from editor.ui.tab.markdown_edit import MarkdownEdit
 from editor.ui.tab.media_drop import MediaImporter
+from editor.ui.tab.tab_file import TabFile
 
-_REMOVED = object()  # an "Other fields" key the writer deleted
 # Unicode white space, as str.strip() knows it (a no-break space alone is a blank body).
 _NOT_BLANK = QRegularExpression(r"\S", QRegularExpression.PatternOption.UseUnicodePropertiesOption)
 FOCUS_COLUMN = 72  # characters: a comfortable line to read and write
@@ -58,7 +58,7 @@ OPEN_ELSEWHERE = (
 )
 
 
-class DocumentTab(QWidget):
+class DocumentTab(TabFile, QWidget):
     """A post being edited. Signals: `modifiedChanged(bool)`, `titleChanged(str)`,
     `saved(Post)`, `statsChanged(words, minutes)`, `edited()` (any change by the writer).
 
@@ -82,13 +82,14 @@ class DocumentTab(QWidget):
         prompter: Prompter,
         parent: QWidget | None = None,
         images: RemoteImages | None = None,
+        within: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self.post = post
+        self.session = EditSession(post, schema.order)
         self.schema = schema
         self.renders = renders
         self.prompter = prompter
-        self.raw = _needs_raw_mode(post)
+        self.raw = needs_raw_mode(post)
         self._job = 0
         self._shown_source: tuple[str, int] = ("", 0)  # the Markdown of the page being built
         self.preview_ready = False  # the first render has been shown
@@ -96,7 +97,7 @@ class DocumentTab(QWidget):
         self._focus = False  # focus mode: the editor alone
         self._was_modified = False
         self.problems: list[Problem] = []
-        self.within: Path | None = None
+        self.within = within
         self.gone: str | None = None
 
         self.disk_bar = DiskBar()
@@ -120,7 +121,7 @@ class DocumentTab(QWidget):
                 field_editor.media = self.media
         self.find_bar = FindBar(self.editor)
         self.preview = Preview(images=images)
-        self.preview.set_base(post.path)
+        self.preview.set_base(post.path, within)
         self.scroll_sync = ScrollSync(self.editor, self.preview)
         self.problem_list = QListWidget()
         self.problem_list.setObjectName("problemList")
@@ -138,9 +139,9 @@ class DocumentTab(QWidget):
         self.form.fieldEdited.connect(self.set_field)
         self.form.othersEdited.connect(self.set_other_fields)
         self.editor.textChanged.connect(self._text_changed)
-        self.editor.document().modificationChanged.connect(lambda _: self._announce())
+        self.editor.document().modificationChanged.connect(lambda _: self.announce())
         self.editor.statsChanged.connect(self.statsChanged)
-        self._load(post)
+        self.load(post)
 
     def _build_layout(self) -> None:
         form_area = QScrollArea()
@@ -195,14 +196,13 @@ class DocumentTab(QWidget):
 
     # --- the post ----------------------------------------------------------------------------
 
-    def _load(self, post: Post) -> None:
-        """Show a post (on open, after revert or reload)."""
+    def load(self, post: Post) -> None:
+        """Show `post` in place of what the tab shows (on open, after revert or reload)."""
         if post.stamp is not None:  # read from disk just now: whatever the bar said is over
-            self._set_gone(None)
+            self.set_gone(None)
             self.disk_bar.clear()
-        self.post = post
-        self._reset_edits(post)
-        self.raw = _needs_raw_mode(post)
+        self.session.reset(post)
+        self.raw = needs_raw_mode(post)
         self.banner.setVisible(self.raw)
         self._show_form_parts()
         if self.raw:
@@ -213,7 +213,7 @@ class DocumentTab(QWidget):
                 "Fix it here; Save writes exactly what you see."
             )
         else:
-            self.form.fill(post.values, self._other_fields_text())
+            self.form.fill(post.values, _editor_text(other_fields_text(post, self.schema)))
         # Raw mode shows the front matter, whose keys spell checking skips.
         self.editor.highlighter.front_matter = self.raw
         self.editor.setPlainText(_editor_text(post.text if self.raw else post.body))
@@ -222,14 +222,7 @@ class DocumentTab(QWidget):
         self._preview_timer.stop()  # setPlainText started it: render once, now
         self._check_timer.stop()
         self.update_preview()
-        self._announce()
-
-    def _other_fields_text(self) -> str:
-        """The entries of the post's keys no field covers, as written."""
-        covered, fm = self.schema.form_keys(self.post.values), self.post.front_matter
-        return _editor_text(
-            "".join(fm[e.start : e.end] for e in self.post.entries if e.key not in covered)
-        )
+        self.announce()
 
     def media_place(self) -> MediaPlace:
         """Where pictures added to this post go and how it links to them (settings, CMS
@@ -237,7 +230,7 @@ class DocumentTab(QWidget):
         path = self.post.path
         if path is None:
             raise PostError("save the post first: its pictures go where it is saved")
-        return media_place(path, Site.around(self.within or path.parent), self.schema.media)
+        return media_place(path, picture_site(path, self.within), self.schema.media)
 
     def current_post(self) -> Post:
         """The post as it would be saved now: form edits plus the editor's text."""
@@ -246,28 +239,17 @@ class DocumentTab(QWidget):
     def post_builder(self) -> Callable[[], Post]:
         """`current_post` in two steps: the editor's text is taken now, and the function
         returned builds the post from it on any thread (snapshots of long posts do)."""
-        text, post = self.editor.text_to_save(), self.post
-        if self.raw:
-            return lambda: post.with_text(splice_lines(post.text, text, post.eol))
-        return lambda: post.with_body(text)
-
-    def _reviewed(self, post: Post) -> bool:
-        """With "review before saving" on, the writer saw the diff and chose Save."""
-        if not self.review_before_save or not (diff := self.pending_changes(post)):
-            return True
-        return self.prompter.review("Review changes", diff, "Save")
+        return self.session.builder(self.editor.text_to_save(), self.raw)
 
     def pending_changes(self, post: Post | None = None) -> str:
         """The unified diff of what saving now (`post`, else the current one) would change on
         disk; "" when nothing."""
-        post = post or self.current_post()
-        path = post.path
-        try:
-            on_disk = path.read_bytes().decode("utf-8", errors="replace") if path else ""
-        except OSError:
-            on_disk = ""  # gone, or unreadable: the save would write the whole text
-        name = path.name if path else "new post"
-        return unified_diff(on_disk, post.text, f"{name} (on disk)", f"{name} (to be saved)")
+        return self.session.pending_changes(post or self.current_post())
+
+    @property
+    def post(self) -> Post:
+        """The post with the form's edits (the body as last loaded or saved)."""
+        return self.session.post
 
     @property
     def modified(self) -> bool:
@@ -283,45 +265,29 @@ class DocumentTab(QWidget):
         return self.post.path.name if self.post.path else "Untitled"
 
     def set_field(self, key: str, value: object) -> None:
-        """A form edit: one lossless change to the front matter."""
-        self._apply_edits({key: value}, "This field cannot be changed")
-
-    def _reset_edits(self, post: Post) -> None:
-        """Start recording form edits against `post` (as opened or as saved)."""
-        self._base = post
-        self._edits: dict[str, object] = {}  # key → value, or _REMOVED
-
-    def _apply_edits(self, edits: dict[str, object], failure: str) -> None:
-        """Record form edits and rebuild the post from the one opened. Every keystroke is
-        applied to the original text, never on top of the last keystroke's result: a
-        half-typed value that needed quotes must not leave its quotes behind."""
-        recorded = {**self._edits, **edits}
-        post = self._base
+        """A form edit: one lossless change to the front matter (`EditSession.edit`)."""
         try:
-            for key, value in recorded.items():
-                if value is _REMOVED:
-                    post = post.without(key)
-                else:
-                    post = post.with_value(key, value, self.schema.order)
+            self.session.edit({key: value})
         except PostError as error:
-            self.prompter.inform(failure, error.message)
+            self.prompter.inform("This field cannot be changed", error.message)
             return
-        self._edits, self.post = recorded, post
         self._after_field_edit()
 
     def set_other_fields(self, values: dict[str, object]) -> None:
-        """The "Other fields" YAML changed (none of its keys is a field's: the form saw to
-        that): apply it key by key."""
-        covered = self.form.covered
-        gone = {k: _REMOVED for k in self.post.values if k not in covered and k not in values}
-        edits = {**gone, **{str(key): value for key, value in values.items()}}
-        self._apply_edits(edits, "These fields cannot be changed")
+        """The "Other fields" YAML changed (none of its keys is a field's: the core's
+        `read_other_fields` saw to that): apply it key by key."""
+        try:
+            self.session.edit_others(values, self.form.covered)
+        except PostError as error:
+            self.prompter.inform("These fields cannot be changed", error.message)
+            return
+        self._after_field_edit()
 
     def _after_field_edit(self) -> None:
         self.titleChanged.emit(self.title)
         self._check_timer.start()
         self._preview_timer.start()
-        self._announce()
+        self.announce()
         self.edited.emit()
 
     def _text_changed(self) -> None:
@@ -329,7 +295,8 @@ class DocumentTab(QWidget):
         self._check_timer.start()
         self.edited.emit()
 
-    def _announce(self) -> None:
+    def announce(self) -> None:
+        """Say `modifiedChanged` when whether the tab holds unsaved changes changed."""
         if self.modified != self._was_modified:
             self._was_modified = self.modified
             self.modifiedChanged.emit(self._was_modified)
@@ -415,113 +382,6 @@ class DocumentTab(QWidget):
     def set_taxonomy(self, taxonomy: Taxonomy) -> None:
         """The folder's tags and categories changed: offer the new ones in the form."""
         self.form.set_taxonomy(list(taxonomy.tags), list(taxonomy.categories))
-
-    # --- saving ------------------------------------------------------------------------------
-
-    def save(self) -> bool:
-        """Save through the core (lossless, atomic); ask before writing errors or over a file
-        that changed on disk. Returns whether the post is saved."""
-        if not self.raw:
-            self.form.commit_pending()  # a tag typed without its Enter is still meant
-        post = self.current_post()
-        if not post.modified and post.stamp is not None:
-            return True
-        errors = [p for p in self.check() if p.severity == "error"]
-        if errors and not self.prompter.confirm(
-            "Save with problems?",
-            f"This post has {len(errors)} problem(s), first: {errors[0].message}. Save anyway?",
-            "Save Anyway",
-        ):
-            return False
-        if not self._reviewed(post):
-            return False
-        try:
-            saved = post.save(within=self.within)
-        except ConflictError as conflict:
-            if not self.prompter.confirm("Changed on disk", conflict.message, "Overwrite"):
-                return False
-            try:
-                saved = post.save(force=True, within=self.within)
-            except PostError as error:
-                self.prompter.inform("Could not save", str(error))
-                return False
-        except PostError as error:
-            self.prompter.inform("Could not save", str(error))
-            return False
-        was_raw = self.raw
-        self.post = saved
-        self._reset_edits(saved)
-        self.raw = _needs_raw_mode(saved)
-        if was_raw and not self.raw:
-            self._load(saved)
-        self.editor.document().setModified(False)
-        self._set_gone(None)
-        self.disk_bar.clear()
-        self._announce()
-        self.saved.emit(saved)
-        return True
-
-    def revert(self) -> None:
-        """Throw away the changes and show the file as it is on disk."""
-        if self.post.path is None:
-            return
-        try:
-            self._load(Post.read(self.post.path))
-        except PostError as error:
-            self.prompter.inform("Could not reload", str(error))
-
-    # --- the file on disk changed ------------------------------------------------------------
-
-    def reload(self, post: Post) -> None:
-        """Show `post` (the file as changed on disk) in place of the text, keeping the cursor
-        and the scroll position where they were."""
-        # By line and column: a change above the cursor (the usual pull) leaves it on the
-        # same line of text rather than shifting it by the length of the change.
-        cursor = self.editor.textCursor()
-        line, column = cursor.blockNumber(), cursor.positionInBlock()
-        scroll = self.editor.verticalScrollBar().value()
-        self._load(post)
-        block = self.editor.document().findBlockByNumber(line)
-        if not block.isValid():
-            block = self.editor.document().lastBlock()
-        kept = QTextCursor(block)
-        kept.setPosition(block.position() + min(column, block.length() - 1))
-        self.editor.setTextCursor(kept)
-        self.editor.verticalScrollBar().setValue(scroll)
-
-    def rebase(self, disk: Post | None) -> None:
-        """Keep the text on screen, now as changes to `disk` (the file as it is on disk, or
-        None when there is no file): the next save writes over it without asking again."""
-        original, stamp = (disk.text, disk.stamp) if disk is not None else ("", None)
-        path = self.post.path
-        self.post = Post(self.post.text, path, original=original, stamp=stamp)
-        self._base = Post(self._base.text, path, original=original, stamp=stamp)
-        if disk is not None:
-            self._set_gone(None)
-        self._announce()
-
-    def mark_gone(self, reason: str) -> None:
-        """The file was deleted, moved or replaced by a folder: keep the text, as unsaved."""
-        self.rebase(None)
-        self._set_gone(reason)
-
-    def set_open_elsewhere(self, elsewhere: bool) -> None:
-        """Say (or stop saying) that another window has this post open."""
-        self.elsewhere_bar.setVisible(elsewhere)
-
-    def _set_gone(self, reason: str | None) -> None:
-        if reason != self.gone:
-            self.gone = reason
-            self.titleChanged.emit(self.title)
-
-    def restore(self, text: str) -> None:
-        """Show `text`, the whole file as a crash left it unsaved, as a change to the file."""
-        disk = self.post
-        self._load(Post(text, disk.path, original=disk.original, stamp=disk.stamp))
-
-
-def _needs_raw_mode(post: Post) -> bool:
-    return post.error is not None or post.kind == "toml" or bool(post.duplicate_keys)
 
 
 def _editor_text(text: str) -> str:

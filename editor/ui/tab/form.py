@@ -14,12 +14,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import yaml
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
-from editor.core.document import safe_yaml
 from editor.core.schema.schema import Field, Schema
+from editor.core.session import read_other_fields
 from editor.ui.tab.field_editors import (
     BoolEditor,
     DateEditor,
@@ -129,28 +128,10 @@ class FrontMatterForm(QWidget):
             self._others_timer.start()
 
     def _others_edited(self) -> None:
-        text = self.others.toPlainText()
-        try:
-            values = safe_yaml.load(text) if text.strip() else {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f" (line {mark.line + 1})" if mark else ""
-            self._say(f"not valid YAML{where}: {getattr(error, 'problem', error)}")
-            return
-        if not isinstance(values, dict):
-            self._say("write these as `key: value` lines")
-            return
-        if taken := next((key for key in values if key in self.covered), None):
-            self._say(f"‘{taken}’ is {self._label_of(taken)} above; change it there")
-            return
-        self._say(None)
-        self.othersEdited.emit(values)
-
-    def _label_of(self, key: str) -> str:
-        """The label of the field that shows `key`, or is named so."""
-        name = next((n for n, k in self._keys.items() if k == key), key)
-        field = self.schema.field(name)
-        return field.label if field else key
+        read = read_other_fields(self.others.toPlainText(), self.schema, self.covered, self._keys)
+        self._say(read.problem)
+        if read.values is not None:
+            self.othersEdited.emit(read.values)
 
     def _say(self, message: str | None) -> None:
         self.others_problem.setText(message or "")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWi
 from editor.core.schema.field_types import IMAGE_EXTENSIONS
 from editor.core.schema.schema import Field
 from editor.core.site.media import relative_link
+from editor.core.site.pictures import local_picture, picture_site
 from editor.ui.tab.field_editors import LineEditor
 from editor.ui.tab.media_drop import MediaImporter, picture_paths
 
@@ -25,7 +26,8 @@ class ImageEditor(LineEditor):
     A picture chosen with Browse… or dropped on the field is put in the site's media folder by
     the tab's `MediaImporter` (one the site already serves is named where it is), and the field
     takes the address the site serves it at. The thumbnail finds a picture the way the site
-    does: beside the post, or in the folders the site serves at "/" ("/images/a.png").
+    does (`local_picture`): beside the post, or in the folders the site serves at "/"
+    ("/images/a.png"), and only inside the site.
     """
 
     def __init__(self, field: Field, post_path: Path | None, parent: QWidget | None = None):
@@ -51,16 +53,14 @@ class ImageEditor(LineEditor):
         self.edit.installEventFilter(self)
 
     def local_file(self, text: str) -> Path | None:
-        """The picture file a value names, when it is local and exists: found through the
-        site (`Site.resolve`), else beside the post when there is no site to ask."""
-        if not text or "://" in text:
+        """The picture file a value names, by the rule the preview and the exported page
+        follow (`editor.core.site.pictures`): in the tab's site, else (a form with no tab
+        around it) in the site around the post."""
+        if self.media is not None:
+            return self.media.resolve(text)
+        if self.post_path is None:
             return None
-        found = self.media.resolve(text) if self.media is not None else None
-        if found is not None or self.post_path is None:
-            return found
-        # Not in the site (or no site to ask): beside the post, where Markdown viewers look.
-        candidate = (self.post_path.parent / text).resolve()
-        return candidate if candidate.is_file() else None
+        return local_picture(self.post_path, picture_site(self.post_path), text)
 
     def _thumbnail(self, text: str) -> None:
         found = self.local_file(text)

@@ -19,9 +19,10 @@ from PySide6.QtGui import QImage
 from editor.core.errors import PostError
 from editor.core.schema.field_types import IMAGE_EXTENSIONS
 from editor.core.schema.schema import humanize
+from editor.core.session import Prompter
 from editor.core.site.media import MediaPlace
 from editor.core.site.media_import import Imported, import_bytes, import_file
-from editor.ui.prompts import Prompter
+from editor.core.site.pictures import local_picture
 
 FAILED_TITLE = "Picture not added"
 
@@ -106,8 +107,7 @@ class MediaImporter:
             place = self._place()
         except PostError:
             return None
-        path = place.site.resolve(text, place.post_path)
-        return path if path is not None and place.site.exists(path) else None
+        return local_picture(place.post_path, place.site, text)
 
     def _tell(self, problems: list[str]) -> None:
         if problems:

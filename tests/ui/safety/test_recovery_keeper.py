@@ -22,10 +22,10 @@ from PySide6.QtCore import QSettings
 from editor.core.document.post import Post
 from editor.core.folder.content_folder import Taxonomy
 from editor.core.schema.schema import Schema
+from editor.core.session import Choice, Offer, Recovery
 from editor.core.storage.recovery import RecoveryStore
 from editor.ui.jobs.render_service import RenderService
-from editor.ui.prompts import Choice
-from editor.ui.safety.recovery_dialog import Offer, Recovery, RecoveryDialog
+from editor.ui.safety.recovery_dialog import RecoveryDialog
 from editor.ui.safety.recovery_keeper import (
     LARGE_POST,
     SNAPSHOT_DELAY_MS,

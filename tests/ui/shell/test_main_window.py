@@ -7,8 +7,8 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from editor.core.session import Choice
 from editor.ui.jobs.render_service import RenderService
-from editor.ui.prompts import Choice
 from editor.ui.shell.main_window import MainWindow
 
 

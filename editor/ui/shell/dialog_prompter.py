@@ -1,35 +1,15 @@
-"""Questions to the writer, behind a small interface: dialogs in the app, scripted in tests."""
+"""The dialog answerer of the questions interface: the window's `Prompter` shows message boxes,
+input dialogs, diffs and the recovery dialog (`editor.core.session.questions` is the protocol)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import Enum
-from typing import Protocol
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from editor.ui.safety.recovery_dialog import Offer, Recovery, RecoveryDialog
+from editor.core.session import Choice, Offer, Recovery
+from editor.ui.safety.recovery_dialog import RecoveryDialog
 from editor.ui.widgets.diff_view import DiffDialog
-
-
-class Choice(Enum):
-    """An answer to "save your changes?"."""
-
-    SAVE = "save"
-    DISCARD = "discard"
-    CANCEL = "cancel"
-
-
-class Prompter(Protocol):
-    """What the window may ask or tell the writer."""
-
-    def confirm(self, title: str, text: str, action: str) -> bool: ...
-    def save_changes(self, what: str) -> Choice: ...
-    def inform(self, title: str, text: str) -> None: ...
-    def ask_text(self, title: str, label: str, text: str = "") -> str | None: ...
-    def recover(self, offers: Sequence[Offer]) -> list[Recovery]: ...
-    def show_diff(self, title: str, diff: str) -> None: ...
-    def review(self, title: str, diff: str, action: str) -> bool: ...
 
 
 class DialogPrompter:
