@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         tab.saved.connect(self._saved)
         tab.statsChanged.connect(self._show_stats)
         self.view.prepare(tab)
-        self.spelling.attach(tab)
+        self.spelling.attach(tab.editor.highlighter, *tab.form.editors.values())
         tab.review_before_save = self.actions_by_name["review_first"].isChecked()
         if self.keeper is not None:
             self.keeper.track(tab)
