@@ -2,7 +2,7 @@
 
 A `Job` runs a function on a thread and hands back its result (or its error, as a message) by a
 signal that arrives on the UI thread, as the indexer does. The function must not touch widgets.
-`snapshot(folder)` is what such a function may read of a `ContentFolder` while the indexer or a
+`still_copy(folder)` is what such a function may read of a `ContentFolder` while the indexer or a
 save changes the real one: the index as a list taken on the UI thread, the root and the schema.
 """
 
@@ -68,7 +68,7 @@ class Job(QObject):
 
 
 @dataclass(frozen=True)
-class _Snapshot:
+class _StillCopy:
     """The parts of a ContentFolder that `check_site` and `plan_rename` read."""
 
     root: Path
@@ -83,8 +83,8 @@ class _Snapshot:
         return ContentFolder.schema_problem(cast(ContentFolder, self))
 
 
-def snapshot(folder: ContentFolder) -> ContentFolder:
+def still_copy(folder: ContentFolder) -> ContentFolder:
     """A still copy of the folder's index for a worker (taken on the UI thread): the indexer
     may change the folder's own dictionary of entries while the worker walks it."""
-    copy = _Snapshot(folder.root, folder.schema, folder.schema_source, folder.entries)
+    copy = _StillCopy(folder.root, folder.schema, folder.schema_source, folder.entries)
     return cast(ContentFolder, copy)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from editor.core.folder.checks.site_checks import folder_problems
 from editor.core.folder.content_folder import ContentFolder
 from editor.core.schema.validate import Problem
-from editor.ui.jobs.background import Job, snapshot
+from editor.ui.jobs.background import Job, still_copy
 
 DELAY_MS = 250
 
@@ -57,7 +57,7 @@ class SiteChecker(QObject):
     def _start(self) -> None:
         if self._job.busy or self._folder is None:
             return  # the running check's end starts this one (see _done)
-        asked, folder, check = self._asked, snapshot(self._folder), self._check
+        asked, folder, check = self._asked, still_copy(self._folder), self._check
         self._started = asked
         self._job.start(lambda: (asked, check(folder)))
 

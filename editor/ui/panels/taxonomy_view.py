@@ -36,7 +36,7 @@ from editor.core.document.post import Post
 from editor.core.errors import PostError, quoted
 from editor.core.folder.content_folder import ContentFolder
 from editor.core.folder.taxonomy_edit import ApplyResult, Kind, Plan, apply, plan_rename, terms
-from editor.ui.jobs.background import Job, snapshot
+from editor.ui.jobs.background import Job, still_copy
 from editor.ui.panels.docks import ToggledDock
 from editor.ui.prompts import Prompter
 from editor.ui.settings import TAXONOMY_DOCK, Settings
@@ -234,7 +234,7 @@ class TaxonomyDock(ToggledDock):
         if folder is None or self.job.busy:
             return
         self._say("Finding the posts to change…")
-        whole = snapshot(folder)
+        whole = still_copy(folder)
         self.job.start(lambda: plan_rename(whole, kind, old, new))
 
     def _planned(self, plan: Plan) -> None:
