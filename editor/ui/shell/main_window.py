@@ -13,14 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QProgressBar,
-    QSplitter,
-    QTabWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter
 
 from editor.core.document.post import Post
 from editor.core.errors import PostError
@@ -49,6 +42,8 @@ from editor.ui.settings import (
 )
 from editor.ui.shell.about import AboutDialog
 from editor.ui.shell.menus import RecentFolders, build_menus
+from editor.ui.shell.status_bar import StatusBar
+from editor.ui.shell.tab_set import TabSet
 from editor.ui.shell.view_controls import ViewControls
 from editor.ui.spelling.spelling_menu import SpellingUI
 from editor.ui.tab.document_tab import DocumentTab
@@ -86,17 +81,15 @@ class MainWindow(QMainWindow):
         self.images = RemoteImages(self)  # one picture cache for every tab's preview
         self.indexer = Indexer(self)
         self.panel = FolderPanel()
-        self.tabs = QTabWidget(documentMode=True, tabsClosable=True, movable=True)
+        self.tabs = TabSet()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.panel)
         self.splitter.addWidget(self.tabs)
         self.splitter.setSizes([460, 940])
         self.setCentralWidget(self.splitter)
-        self.stats = QLabel()
-        self.progress_bar = QProgressBar(maximumWidth=180, textVisible=False)
-        self.progress_bar.hide()
-        self.statusBar().addPermanentWidget(self.stats)
-        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+        self.stats = self.status.stats  # the open post's words and reading time
         self.outline = Outline()
         # Parts are built before the menus: the menus call them and take the docks' actions.
         self.outline_dock = ToggledDock("Outline", "outline", self.settings, OUTLINE_DOCK)
@@ -131,7 +124,7 @@ class MainWindow(QMainWindow):
         if self.keeper is not None:
             self.keeper.failed.connect(status.showMessage)
         self.disk_watch.folderChanged.connect(self._rescan)
-        self.indexer.progress.connect(self._progress)
+        self.indexer.progress.connect(self.status.show_progress)
         self.indexer.finished.connect(self._indexed)
         self.panel.openRequested.connect(self.open_entry)
         self.tabs.tabCloseRequested.connect(self.close_tab)
@@ -180,8 +173,7 @@ class MainWindow(QMainWindow):
         self.folderOpened.emit(self.folder)
         self.disk_watch.watch_folder(None)  # until it is indexed
         self.recent.add(root)
-        self.statusBar().showMessage(f"Indexing {root}…")
-        self.progress_bar.show()
+        self.status.indexing(root)
         self.indexer.scan(self.folder)
         self._update_title()
 
@@ -192,10 +184,6 @@ class MainWindow(QMainWindow):
         if chosen:
             self.open_folder(Path(chosen))
 
-    def _progress(self, done: int, total: int) -> None:
-        self.progress_bar.setMaximum(max(total, 1))
-        self.progress_bar.setValue(done)
-
     def _indexed(self, folder: ContentFolder) -> None:
         if folder is not self.folder:
             return
@@ -204,23 +192,10 @@ class MainWindow(QMainWindow):
             return
         self._fresh_folder = False
         self.disk_watch.watch_folder(folder.root)
-        self.progress_bar.hide()
-        entries = folder.entries
         taxonomy = folder.taxonomy()
-        self.panel.set_entries(entries, taxonomy)
-        for tab in self.document_tabs():
-            tab.set_taxonomy(taxonomy)
-        problems = sum(bool(e.errors) for e in entries)
-        count = len(entries)
-        message = f"{count} post{'s' * (count != 1)}" + (
-            f", {problems} with problems" if problems else ""
-        )
-        source = folder.schema_source
-        if source.origin == "cms" and source.path is not None:
-            message += f"; the form follows {source.path.name}"
-        if notes := len(source.notes):
-            message += f" ({notes} note{'s' * (notes != 1)} in View > Problems)"
-        self.statusBar().showMessage(message, 8000)
+        self.panel.set_entries(folder.entries, taxonomy)
+        self.tabs.set_taxonomy(taxonomy)
+        self.status.indexed(folder)
         if self._then_open is not None:
             path, self._then_open = self._then_open, None
             self.open_post(path)
@@ -250,10 +225,9 @@ class MainWindow(QMainWindow):
 
     def open_post(self, path: Path) -> DocumentTab | None:
         """Open a post in a tab (or show its tab when it is open)."""
-        for tab in self.document_tabs():
-            if tab.post.path and tab.post.path.resolve() == path.resolve():
-                self.tabs.setCurrentWidget(tab)
-                return tab
+        if (tab := self.tabs.find(path)) is not None:
+            self.tabs.setCurrentWidget(tab)
+            return tab
         try:
             post = Post.read(path)
         except PostError as error:
@@ -279,16 +253,15 @@ class MainWindow(QMainWindow):
         tab.modifiedChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.saved.connect(self._saved)
-        tab.statsChanged.connect(self._show_stats)
+        tab.statsChanged.connect(self.status.show_stats)
         self.view.prepare(tab)
         self.spelling.attach(tab.editor.highlighter, *tab.form.editors.values())
         tab.review_before_save = self.actions_by_name["review_first"].isChecked()
         if self.keeper is not None:
             self.keeper.track(tab)
         self.disk_watch.add_tab(tab)
-        index = self.tabs.addTab(tab, tab.title)
-        self.tabs.setCurrentIndex(index)
-        self._tab_state(tab)
+        self.tabs.add(tab)
+        self._update_title()
         tab.editor.count_words()
         tab.editor.setFocus()
         return tab
@@ -310,19 +283,14 @@ class MainWindow(QMainWindow):
 
     def document_tabs(self) -> list[DocumentTab]:
         """The open posts."""
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+        return self.tabs.documents()
 
     def current_tab(self) -> DocumentTab | None:
         """The post in front."""
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, DocumentTab) else None
+        return self.tabs.current()
 
     def _tab_state(self, tab: DocumentTab) -> None:
-        index = self.tabs.indexOf(tab)
-        if index >= 0:
-            gone = " (not on disk)" if tab.gone else ""
-            self.tabs.setTabText(index, ("● " if tab.modified else "") + tab.title + gone)
-            self.tabs.setTabToolTip(index, str(tab.post.path or ""))
+        self.tabs.label(tab)
         self._update_title()
 
     def _tab_changed(self, _index: int) -> None:
@@ -340,9 +308,6 @@ class MainWindow(QMainWindow):
         if self.folder:
             parts.append(self.folder.root.name)
         self.setWindowTitle(" — ".join([*parts, "Post Editor"]))
-
-    def _show_stats(self, words: int, minutes: int) -> None:
-        self.stats.setText(f"{words} words · {minutes} min read")
 
     def _saved(self, post: Post) -> None:
         if self.folder is not None and post.path is not None:
@@ -362,8 +327,7 @@ class MainWindow(QMainWindow):
             return
         taxonomy = self.folder.taxonomy()
         self.panel.set_taxonomy(taxonomy)
-        for tab in self.document_tabs():
-            tab.set_taxonomy(taxonomy)
+        self.tabs.set_taxonomy(taxonomy)
         self.postsChanged.emit()
 
     # --- file actions ------------------------------------------------------------------------
@@ -450,8 +414,7 @@ class MainWindow(QMainWindow):
     def set_review_first(self, on: bool) -> None:
         """File > Review Changes Before Saving: every save shows its diff and asks first."""
         self.settings.set(REVIEW_BEFORE_SAVE, on)
-        for tab in self.document_tabs():
-            tab.review_before_save = on
+        self.tabs.set_review_first(on)
 
     def _focus_mode(self, on: bool) -> None:
         """Focus mode hides the folder list and the docks (they come back as they were)."""
