@@ -8,7 +8,6 @@ and say by signals what they want done; `_connect_signals` is the one place that
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -17,11 +16,9 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter
 
 from editor.core.document.post import Post
 from editor.core.errors import PostError
-from editor.core.folder.content_folder import ContentFolder, IndexEntry, Taxonomy
-from editor.core.schema.schema import Schema, schema_for_post
+from editor.core.folder.content_folder import ContentFolder, IndexEntry
 from editor.core.schema.validate import Problem
 from editor.core.storage.recovery import RecoveryStore
-from editor.ui.jobs.indexer import Indexer
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.panels.docks import ToggledDock
 from editor.ui.panels.folder_panel import FolderPanel
@@ -41,6 +38,7 @@ from editor.ui.settings import (
     Settings,
 )
 from editor.ui.shell.about import AboutDialog
+from editor.ui.shell.folder_index import FolderIndex
 from editor.ui.shell.menus import RecentFolders, build_menus
 from editor.ui.shell.status_bar import StatusBar
 from editor.ui.shell.tab_set import TabSet
@@ -74,12 +72,10 @@ class MainWindow(QMainWindow):
         self.settings = Settings(store)
         self.renders = renders or RenderService(self)
         self.prompter: Prompter = prompter or DialogPrompter(self)
-        self.folder: ContentFolder | None = None
-        self._fresh_folder = False  # the next index is a folder just opened, not a rescan
+        self.folder_index = FolderIndex(self)
         self.keeper = SnapshotKeeper(recovery, self) if recovery is not None else None
         self.disk_watch = DiskWatch(self.prompter, self)
         self.images = RemoteImages(self)  # one picture cache for every tab's preview
-        self.indexer = Indexer(self)
         self.panel = FolderPanel()
         self.tabs = TabSet()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -116,20 +112,22 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         """Every part says what happened by a signal; here is what the window does about it."""
         status = self.statusBar()
-        for failed in (self.indexer.failed, self.problems.failed):
+        for failed in (self.folder_index.indexer.failed, self.problems.failed):
             failed.connect(status.showMessage)  # shown until the next message
         for message in (self.disk_watch.message, self.exporter.message, self.taxonomy.message):
             message.connect(lambda text: status.showMessage(text, 8000))
         self.spelling.message.connect(lambda text: status.showMessage(text, 10_000))
         if self.keeper is not None:
             self.keeper.failed.connect(status.showMessage)
-        self.disk_watch.folderChanged.connect(self._rescan)
-        self.indexer.progress.connect(self.status.show_progress)
-        self.indexer.finished.connect(self._indexed)
+        self.disk_watch.folderChanged.connect(self.folder_index.rescan)
+        self.folder_index.indexer.progress.connect(self.status.show_progress)
+        self.folder_index.opened.connect(self.folderOpened)
+        self.folder_index.loaded.connect(self._loaded)
+        self.folder_index.refreshed.connect(self._refreshed)
         self.panel.openRequested.connect(self.open_entry)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.taxonomy.finished.connect(lambda result: result and self._rescan())
+        self.taxonomy.finished.connect(lambda result: result and self.folder_index.rescan())
         self.taxonomy.filterRequested.connect(self.panel.show_only)
         self.problems.openRequested.connect(self._open_problem)
         self.view.focusModeChanged.connect(self._focus_mode)
@@ -154,6 +152,11 @@ class MainWindow(QMainWindow):
 
     # --- folders and posts -------------------------------------------------------------------
 
+    @property
+    def folder(self) -> ContentFolder | None:
+        """The open content folder (None: none yet)."""
+        return self.folder_index.folder
+
     def open_path(self, path: Path) -> None:
         """Open a folder, or a post with its folder."""
         if path.is_file():
@@ -164,17 +167,14 @@ class MainWindow(QMainWindow):
     def open_folder(self, root: Path, then_open: Path | None = None) -> None:
         """Index a folder in the background and list its posts."""
         try:
-            self.folder = ContentFolder(root)
+            self.folder_index.open(root)  # folderOpened now, the index later: `_loaded`
         except PostError as error:
             self.prompter.inform("Cannot open the folder", str(error))
             return
         self._then_open = then_open
-        self._fresh_folder = True
-        self.folderOpened.emit(self.folder)
         self.disk_watch.watch_folder(None)  # until it is indexed
         self.recent.add(root)
         self.status.indexing(root)
-        self.indexer.scan(self.folder)
         self._update_title()
 
     def choose_folder(self) -> None:
@@ -184,13 +184,8 @@ class MainWindow(QMainWindow):
         if chosen:
             self.open_folder(Path(chosen))
 
-    def _indexed(self, folder: ContentFolder) -> None:
-        if folder is not self.folder:
-            return
-        if not self._fresh_folder:
-            self._refreshed(folder)
-            return
-        self._fresh_folder = False
+    def _loaded(self, folder: ContentFolder) -> None:
+        """A folder just opened is indexed: list its posts, open the one asked for."""
         self.disk_watch.watch_folder(folder.root)
         taxonomy = folder.taxonomy()
         self.panel.set_entries(folder.entries, taxonomy)
@@ -200,11 +195,6 @@ class MainWindow(QMainWindow):
             path, self._then_open = self._then_open, None
             self.open_post(path)
         self.folderLoaded.emit()
-
-    def _rescan(self) -> None:
-        """Files came, went or changed in the folder: index again (only what changed)."""
-        if self.folder is not None and not self._fresh_folder:
-            self.indexer.scan(self.folder)
 
     def _refreshed(self, folder: ContentFolder) -> None:
         """Show a rescan's result (only what changed: the selection and the scroll stay)."""
@@ -238,18 +228,15 @@ class MainWindow(QMainWindow):
     def add_tab(self, post: Post) -> DocumentTab:
         """Show a post in a new tab: one just read, or one whose file does not exist yet."""
         assert post.path is not None
-        folder = self.folder
-        taxonomy = folder.taxonomy() if folder else None
         tab = DocumentTab(
             post,
-            folder.schema if folder else self._schema_for(post.path),
-            taxonomy or Taxonomy({}, {}),
+            self.folder_index.schema_for(post.path),
+            self.folder_index.taxonomy(),
             self.renders,
             self.prompter,
             images=self.images,
         )
-        # Saves of the open folder's posts stay inside it, whatever symlinks say.
-        tab.within = folder.root if folder and _inside(post.path, folder.root) else None
+        tab.within = self.folder_index.holding(post.path)
         tab.modifiedChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.saved.connect(self._saved)
@@ -265,15 +252,6 @@ class MainWindow(QMainWindow):
         tab.editor.count_words()
         tab.editor.setFocus()
         return tab
-
-    @staticmethod
-    def _schema_for(path: Path) -> Schema:
-        """A post opened without its folder (restored after a crash): the schema its place
-        says, as `post-editor check FILE` reads it."""
-        try:
-            return schema_for_post(path)
-        except (PostError, OSError):  # a broken schema file, or its folder is gone
-            return Schema.DEFAULT
 
     def offer_recovery(self) -> None:
         """After a crash: offer the unsaved changes it left, and restore those chosen."""
@@ -395,7 +373,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._save_settings()
-        self.indexer.wait(5)
+        self.folder_index.indexer.wait(5)
         self.taxonomy.shutdown()
         if self.keeper is not None:
             self.keeper.shutdown()
@@ -462,8 +440,3 @@ class MainWindow(QMainWindow):
         self.settings.set(GEOMETRY, self.saveGeometry().data())
         self.settings.set(SPLITTER, self.splitter.saveState().data())
         self.settings.sync()
-
-
-def _inside(path: Path, root: Path) -> bool:
-    """Whether `path` is in the folder `root`, as written (a link is judged where it lies)."""
-    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
