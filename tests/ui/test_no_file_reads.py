@@ -6,7 +6,8 @@ through `storage.read_regular`, so a named pipe in a post's place never hangs th
 
 Allowed, and why:
 - `.open()` on a Qt object that is no file: a QBuffer in memory (media_drop, a pasted picture
-  encoded as PNG) and a dialog shown without waiting (AboutDialog).
+  encoded as PNG), a dialog shown without waiting (AboutDialog), and the window's folder index
+  opening a folder (the core reads it).
 - Pictures decoded by Qt (`QImage(path)`, `QPixmap(path)`): showing a picture is Qt's job, and
   the path comes from the core's rule (`core.site.pictures.local_picture`, regular files
   inside the site only). Those are constructor calls, which this scan does not look at.
@@ -24,6 +25,7 @@ READ_METHODS = {"read_bytes", "read_text"}
 ALLOWED_OPEN = {  # (module, the receiver of `.open()` as written)
     ("tab/media_drop.py", "buffer"),
     ("shell/main_window.py", "AboutDialog(self)"),
+    ("shell/main_window.py", "self.folder_index"),  # opens a folder: the core indexes it
 }
 
 

@@ -24,7 +24,6 @@ from editor.core.document import safe_yaml
 from editor.core.document.dates import DateFormat
 
 QuoteStyle = Literal["", "'", '"']
-ScalarStyle = Literal["", "'", '"', "|", ">"]
 
 # Words and shapes that some YAML reader in a site toolchain turns into a non-string.
 _AMBIGUOUS_WORDS = re.compile(

@@ -89,11 +89,6 @@ class ContentFolder:
 
     # --- files -------------------------------------------------------------------------
 
-    def post_files(self) -> Iterator[Path]:
-        """Every post file below the root; hidden folders, `node_modules` and links to
-        folders are not entered (a link could lead outside the site, or in a circle)."""
-        return (Path(full) for _, full in self._walk())
-
     def _walk(self, leftovers: set[str] | None = None) -> Iterator[tuple[str, str]]:
         """(relative, full) paths of the post files, as strings: a scan of 10,000 posts
         makes no Path objects for the files that did not change. The full paths of files

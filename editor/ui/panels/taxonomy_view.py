@@ -16,7 +16,7 @@ import contextlib
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.document.post import Post
 from editor.core.errors import PostError, quoted
 from editor.core.folder.content_folder import ContentFolder
 from editor.core.folder.taxonomy_edit import ApplyResult, Kind, Plan, apply, plan_rename, terms
@@ -40,12 +41,22 @@ from editor.ui.jobs import Job, still_copy
 from editor.ui.panels.docks import ToggledDock
 from editor.ui.settings import TAXONOMY_DOCK, Settings
 
-if TYPE_CHECKING:
-    from editor.ui.tab.document_tab import DocumentTab
-
 TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, name) on a term's row
 KINDS: tuple[tuple[Kind, str], ...] = (("tag", "Tags"), ("category", "Categories"))
 LOOK_ALIKE = QColor("#b35900")  # dark orange: legible on light and dark backgrounds
+
+
+class OpenPost(Protocol):
+    """What a rename needs of an open post's tab: its post, whether it has unsaved changes,
+    and a way to show the post's new text. The window gives its document tabs."""
+
+    @property
+    def post(self) -> Post: ...
+
+    @property
+    def modified(self) -> bool: ...
+
+    def reload(self, post: Post) -> None: ...
 
 
 class TaxonomyTree(QTreeWidget):
@@ -141,7 +152,7 @@ class TaxonomyDock(ToggledDock):
         self,
         settings: Settings,
         prompter: Prompter,
-        tabs: Callable[[], list[DocumentTab]],
+        tabs: Callable[[], list[OpenPost]],
         parent: QWidget | None = None,
     ) -> None:
         # A dock's title takes "&" as a shortcut mark, as a menu does: "&&" shows one.

@@ -8,28 +8,18 @@ and say by signals what they want done; `_connect_signals` is the one place that
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QProgressBar,
-    QSplitter,
-    QTabWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter
 
 from editor.core.document.post import Post
 from editor.core.errors import PostError
-from editor.core.folder.content_folder import ContentFolder, IndexEntry, Taxonomy
-from editor.core.schema.schema import Schema, schema_for_post
+from editor.core.folder.content_folder import ContentFolder, IndexEntry
 from editor.core.schema.validate import Problem
 from editor.core.session import Choice, Prompter, read_post
 from editor.core.storage.recovery import RecoveryStore
-from editor.ui.jobs.indexer import Indexer
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.panels.docks import ToggledDock
 from editor.ui.panels.folder_panel import FolderPanel
@@ -49,7 +39,10 @@ from editor.ui.settings import (
 )
 from editor.ui.shell.about import AboutDialog
 from editor.ui.shell.dialog_prompter import DialogPrompter
+from editor.ui.shell.folder_index import FolderIndex
 from editor.ui.shell.menus import RecentFolders, build_menus
+from editor.ui.shell.status_bar import StatusBar
+from editor.ui.shell.tab_set import TabSet
 from editor.ui.shell.view_controls import ViewControls
 from editor.ui.spelling.spelling_menu import SpellingUI
 from editor.ui.tab.document_tab import DocumentTab
@@ -80,24 +73,20 @@ class MainWindow(QMainWindow):
         self.settings = Settings(store)
         self.renders = renders or RenderService(self)
         self.prompter: Prompter = prompter or DialogPrompter(self)
-        self.folder: ContentFolder | None = None
-        self._fresh_folder = False  # the next index is a folder just opened, not a rescan
+        self.folder_index = FolderIndex(self)
         self.keeper = SnapshotKeeper(recovery, self) if recovery is not None else None
         self.disk_watch = DiskWatch(self.prompter, self)
         self.images = RemoteImages(self)  # one picture cache for every tab's preview
-        self.indexer = Indexer(self)
         self.panel = FolderPanel()
-        self.tabs = QTabWidget(documentMode=True, tabsClosable=True, movable=True)
+        self.tabs = TabSet()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.panel)
         self.splitter.addWidget(self.tabs)
         self.splitter.setSizes([460, 940])
         self.setCentralWidget(self.splitter)
-        self.stats = QLabel()
-        self.progress_bar = QProgressBar(maximumWidth=180, textVisible=False)
-        self.progress_bar.hide()
-        self.statusBar().addPermanentWidget(self.stats)
-        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+        self.stats = self.status.stats  # the open post's words and reading time
         self.outline = Outline()
         # Parts are built before the menus: the menus call them and take the docks' actions.
         self.outline_dock = ToggledDock("Outline", "outline", self.settings, OUTLINE_DOCK)
@@ -124,20 +113,22 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         """Every part says what happened by a signal; here is what the window does about it."""
         status = self.statusBar()
-        for failed in (self.indexer.failed, self.problems.failed):
+        for failed in (self.folder_index.indexer.failed, self.problems.failed):
             failed.connect(status.showMessage)  # shown until the next message
         for message in (self.disk_watch.message, self.exporter.message, self.taxonomy.message):
             message.connect(lambda text: status.showMessage(text, 8000))
         self.spelling.message.connect(lambda text: status.showMessage(text, 10_000))
         if self.keeper is not None:
             self.keeper.failed.connect(status.showMessage)
-        self.disk_watch.folderChanged.connect(self._rescan)
-        self.indexer.progress.connect(self._progress)
-        self.indexer.finished.connect(self._indexed)
+        self.disk_watch.folderChanged.connect(self.folder_index.rescan)
+        self.folder_index.indexer.progress.connect(self.status.show_progress)
+        self.folder_index.opened.connect(self.folderOpened)
+        self.folder_index.loaded.connect(self._loaded)
+        self.folder_index.refreshed.connect(self._refreshed)
         self.panel.openRequested.connect(self.open_entry)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.taxonomy.finished.connect(lambda result: result and self._rescan())
+        self.taxonomy.finished.connect(lambda result: result and self.folder_index.rescan())
         self.taxonomy.filterRequested.connect(self.panel.show_only)
         self.problems.openRequested.connect(self._open_problem)
         self.view.focusModeChanged.connect(self._focus_mode)
@@ -162,6 +153,11 @@ class MainWindow(QMainWindow):
 
     # --- folders and posts -------------------------------------------------------------------
 
+    @property
+    def folder(self) -> ContentFolder | None:
+        """The open content folder (None: none yet)."""
+        return self.folder_index.folder
+
     def open_path(self, path: Path) -> None:
         """Open a folder, or a post with its folder."""
         if path.is_file():
@@ -172,18 +168,14 @@ class MainWindow(QMainWindow):
     def open_folder(self, root: Path, then_open: Path | None = None) -> None:
         """Index a folder in the background and list its posts."""
         try:
-            self.folder = ContentFolder(root)
+            self.folder_index.open(root)  # folderOpened now, the index later: `_loaded`
         except PostError as error:
             self.prompter.inform("Cannot open the folder", str(error))
             return
         self._then_open = then_open
-        self._fresh_folder = True
-        self.folderOpened.emit(self.folder)
         self.disk_watch.watch_folder(None)  # until it is indexed
         self.recent.add(root)
-        self.statusBar().showMessage(f"Indexing {root}…")
-        self.progress_bar.show()
-        self.indexer.scan(self.folder)
+        self.status.indexing(root)
         self._update_title()
 
     def choose_folder(self) -> None:
@@ -193,44 +185,17 @@ class MainWindow(QMainWindow):
         if chosen:
             self.open_folder(Path(chosen))
 
-    def _progress(self, done: int, total: int) -> None:
-        self.progress_bar.setMaximum(max(total, 1))
-        self.progress_bar.setValue(done)
-
-    def _indexed(self, folder: ContentFolder) -> None:
-        if folder is not self.folder:
-            return
-        if not self._fresh_folder:
-            self._refreshed(folder)
-            return
-        self._fresh_folder = False
+    def _loaded(self, folder: ContentFolder) -> None:
+        """A folder just opened is indexed: list its posts, open the one asked for."""
         self.disk_watch.watch_folder(folder.root)
-        self.progress_bar.hide()
-        entries = folder.entries
         taxonomy = folder.taxonomy()
-        self.panel.set_entries(entries, taxonomy)
-        for tab in self.document_tabs():
-            tab.set_taxonomy(taxonomy)
-        problems = sum(bool(e.errors) for e in entries)
-        count = len(entries)
-        message = f"{count} post{'s' * (count != 1)}" + (
-            f", {problems} with problems" if problems else ""
-        )
-        source = folder.schema_source
-        if source.origin == "cms" and source.path is not None:
-            message += f"; the form follows {source.path.name}"
-        if notes := len(source.notes):
-            message += f" ({notes} note{'s' * (notes != 1)} in View > Problems)"
-        self.statusBar().showMessage(message, 8000)
+        self.panel.set_entries(folder.entries, taxonomy)
+        self.tabs.set_taxonomy(taxonomy)
+        self.status.indexed(folder)
         if self._then_open is not None:
             path, self._then_open = self._then_open, None
             self.open_post(path)
         self.folderLoaded.emit()
-
-    def _rescan(self) -> None:
-        """Files came, went or changed in the folder: index again (only what changed)."""
-        if self.folder is not None and not self._fresh_folder:
-            self.indexer.scan(self.folder)
 
     def _refreshed(self, folder: ContentFolder) -> None:
         """Show a rescan's result (only what changed: the selection and the scroll stay)."""
@@ -251,10 +216,9 @@ class MainWindow(QMainWindow):
 
     def open_post(self, path: Path) -> DocumentTab | None:
         """Open a post in a tab (or show its tab when it is open)."""
-        for tab in self.document_tabs():
-            if tab.post.path and tab.post.path.resolve() == path.resolve():
-                self.tabs.setCurrentWidget(tab)
-                return tab
+        if (tab := self.tabs.find(path)) is not None:
+            self.tabs.setCurrentWidget(tab)
+            return tab
         try:
             post = read_post(path)
         except PostError as error:
@@ -265,44 +229,32 @@ class MainWindow(QMainWindow):
     def add_tab(self, post: Post) -> DocumentTab:
         """Show a post in a new tab: one just read, or one whose file does not exist yet."""
         assert post.path is not None
-        folder = self.folder
-        taxonomy = folder.taxonomy() if folder else None
         tab = DocumentTab(
             post,
-            folder.schema if folder else self._schema_for(post.path),
-            taxonomy or Taxonomy({}, {}),
+            self.folder_index.schema_for(post.path),
+            self.folder_index.taxonomy(),
             self.renders,
             self.prompter,
             images=self.images,
             # Saves of the open folder's posts stay inside it, whatever symlinks say; its
             # pictures are looked up in its site.
-            within=folder.root if folder and _inside(post.path, folder.root) else None,
+            within=self.folder_index.holding(post.path),
         )
         tab.modifiedChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.saved.connect(self._saved)
-        tab.statsChanged.connect(self._show_stats)
+        tab.statsChanged.connect(self.status.show_stats)
         self.view.prepare(tab)
-        self.spelling.attach(tab)
+        self.spelling.attach(tab.editor.highlighter, *tab.form.editors.values())
         tab.review_before_save = self.actions_by_name["review_first"].isChecked()
         if self.keeper is not None:
             self.keeper.track(tab)
         self.disk_watch.add_tab(tab)
-        index = self.tabs.addTab(tab, tab.title)
-        self.tabs.setCurrentIndex(index)
-        self._tab_state(tab)
+        self.tabs.add(tab)
+        self._update_title()
         tab.editor.count_words()
         tab.editor.setFocus()
         return tab
-
-    @staticmethod
-    def _schema_for(path: Path) -> Schema:
-        """A post opened without its folder (restored after a crash): the schema its place
-        says, as `post-editor check FILE` reads it."""
-        try:
-            return schema_for_post(path)
-        except (PostError, OSError):  # a broken schema file, or its folder is gone
-            return Schema.DEFAULT
 
     def offer_recovery(self) -> None:
         """After a crash: offer the unsaved changes it left, and restore those chosen."""
@@ -312,19 +264,14 @@ class MainWindow(QMainWindow):
 
     def document_tabs(self) -> list[DocumentTab]:
         """The open posts."""
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+        return self.tabs.documents()
 
     def current_tab(self) -> DocumentTab | None:
         """The post in front."""
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, DocumentTab) else None
+        return self.tabs.current()
 
     def _tab_state(self, tab: DocumentTab) -> None:
-        index = self.tabs.indexOf(tab)
-        if index >= 0:
-            gone = " (not on disk)" if tab.gone else ""
-            self.tabs.setTabText(index, ("● " if tab.modified else "") + tab.title + gone)
-            self.tabs.setTabToolTip(index, str(tab.post.path or ""))
+        self.tabs.label(tab)
         self._update_title()
 
     def _tab_changed(self, _index: int) -> None:
@@ -342,9 +289,6 @@ class MainWindow(QMainWindow):
         if self.folder:
             parts.append(self.folder.root.name)
         self.setWindowTitle(" — ".join([*parts, "Post Editor"]))
-
-    def _show_stats(self, words: int, minutes: int) -> None:
-        self.stats.setText(f"{words} words · {minutes} min read")
 
     def _saved(self, post: Post) -> None:
         if self.folder is not None and post.path is not None:
@@ -364,8 +308,7 @@ class MainWindow(QMainWindow):
             return
         taxonomy = self.folder.taxonomy()
         self.panel.set_taxonomy(taxonomy)
-        for tab in self.document_tabs():
-            tab.set_taxonomy(taxonomy)
+        self.tabs.set_taxonomy(taxonomy)
         self.postsChanged.emit()
 
     # --- file actions ------------------------------------------------------------------------
@@ -433,7 +376,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._save_settings()
-        self.indexer.wait(5)
+        self.folder_index.indexer.wait(5)
         self.taxonomy.shutdown()
         if self.keeper is not None:
             self.keeper.shutdown()
@@ -452,8 +395,7 @@ class MainWindow(QMainWindow):
     def set_review_first(self, on: bool) -> None:
         """File > Review Changes Before Saving: every save shows its diff and asks first."""
         self.settings.set(REVIEW_BEFORE_SAVE, on)
-        for tab in self.document_tabs():
-            tab.review_before_save = on
+        self.tabs.set_review_first(on)
 
     def _focus_mode(self, on: bool) -> None:
         """Focus mode hides the folder list and the docks (they come back as they were)."""
@@ -501,8 +443,3 @@ class MainWindow(QMainWindow):
         self.settings.set(GEOMETRY, self.saveGeometry().data())
         self.settings.set(SPLITTER, self.splitter.saveState().data())
         self.settings.sync()
-
-
-def _inside(path: Path, root: Path) -> bool:
-    """Whether `path` is in the folder `root`, as written (a link is judged where it lies)."""
-    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))

@@ -10,6 +10,7 @@ the "Spelling Language" setting; a language without a dictionary is said in the 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
@@ -19,7 +20,13 @@ from editor.core.folder.content_folder import ContentFolder
 from editor.core.spelling import available_languages
 from editor.ui.settings import SPELL_CHECK, SPELL_LANGUAGE, Settings
 from editor.ui.spelling.spell_checker import SpellCheck
-from editor.ui.tab.document_tab import DocumentTab
+
+
+class Checked(Protocol):
+    """A part of a tab that marks misspelled words: the Markdown editor's highlighter, a
+    prose field of the form."""
+
+    def set_spelling(self, spell: SpellCheck) -> None: ...
 
 
 def language_name(code: str) -> str:
@@ -72,11 +79,10 @@ class SpellingUI(QObject):
         """Check in the language and on/off state the folder and the settings say."""
         self.check.configure(self.language(), self.enabled())
 
-    def attach(self, tab: DocumentTab) -> None:
-        """Check a new tab's editor and its prose fields."""
-        tab.editor.highlighter.set_spelling(self.check)
-        for editor in tab.form.editors.values():
-            editor.set_spelling(self.check)
+    def attach(self, *parts: Checked) -> None:
+        """Check a new tab's parts: its editor's highlighter and its form's fields."""
+        for part in parts:
+            part.set_spelling(self.check)
 
     # --- the Tools menu ------------------------------------------------------------------
 

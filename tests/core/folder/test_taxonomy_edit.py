@@ -89,7 +89,7 @@ def make(root: Path, files: dict[str, str | bytes]) -> ContentFolder:
     return folder
 
 
-def snapshot(root: Path) -> dict[str, bytes]:
+def files_in(root: Path) -> dict[str, bytes]:
     """Every file below root (hidden ones too), by relative path: the whole folder's state."""
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
@@ -129,9 +129,9 @@ def reference(tmp_path: Path) -> ContentFolder:
 
 def test_renaming_a_tag_changes_exactly_the_expected_lines_in_the_expected_files(reference):
     root = reference.root
-    before = snapshot(root)
+    before = files_in(root)
     plan = plan_rename(reference, "tag", "Ai", "AI")
-    assert snapshot(root) == before  # planning writes nothing
+    assert files_in(root) == before  # planning writes nothing
 
     result = apply(plan)
 
@@ -148,7 +148,7 @@ def test_renaming_a_tag_changes_exactly_the_expected_lines_in_the_expected_files
     expected["single.md"] = one_line_changed(
         SINGLE, "tags: Ai  # just one\n", "tags: AI  # just one\n"
     ).encode()
-    assert snapshot(root) == expected  # the others (no-tag, lower, broken) byte-identical
+    assert files_in(root) == expected  # the others (no-tag, lower, broken) byte-identical
 
 
 def test_a_plan_holds_old_text_new_text_and_a_diff_per_file(reference):
@@ -198,7 +198,7 @@ def test_posts_the_core_refuses_to_edit_are_listed_with_the_reason_and_left_alon
         "good.md": "---\ntitle: G\ntags: [Ai]\n---\n",
     }
     folder = make(tmp_path, files)
-    before = snapshot(tmp_path)
+    before = files_in(tmp_path)
     plan = plan_rename(folder, "tag", "Ai", "AI")
     reasons = {p.rel.as_posix(): p.reason for p in plan.problems}
     assert sorted(reasons) == ["flow-mapping.md", "latin1.md", "toml.md", "twice.md"]
@@ -208,7 +208,7 @@ def test_posts_the_core_refuses_to_edit_are_listed_with_the_reason_and_left_alon
     assert "not UTF-8" in reasons["latin1.md"]
     assert [c.rel.as_posix() for c in plan.changes] == ["good.md"]
     assert apply(plan).ok
-    after = snapshot(tmp_path)
+    after = files_in(tmp_path)
     assert after.pop("good.md") == b"---\ntitle: G\ntags: [AI]\n---\n"
     before.pop("good.md")
     assert after == before
@@ -303,7 +303,7 @@ def test_renaming_a_category_edits_category_and_categories_keys_only(tmp_path):
         "other.md": "---\ntitle: O\ncategory: News\n---\n",
     }
     folder = make(tmp_path, files)
-    before = snapshot(tmp_path)
+    before = files_in(tmp_path)
     plan = plan_rename(folder, "category", "Guides", "How-to")
     assert len(plan.changes) == counts(folder, "category")["Guides"] == 3
     assert apply(plan).ok
@@ -314,7 +314,7 @@ def test_renaming_a_category_edits_category_and_categories_keys_only(tmp_path):
     expected["jekyll.md"] = one_line_changed(files["jekyll.md"], "  - Guides\n", "  - How-to\n")
     expected["jekyll.md"] = expected["jekyll.md"].encode()
     expected["hugo.md"] = files["hugo.md"].replace("[Guides]", "[How-to]").encode()
-    assert snapshot(tmp_path) == expected
+    assert files_in(tmp_path) == expected
 
 
 def test_a_plan_touches_exactly_the_posts_the_index_counts(tmp_path):
@@ -405,7 +405,7 @@ def test_a_file_that_cannot_be_saved_fails_alone_leaving_no_trace(tmp_path):
     assert statuses[long_name][0] == "failed"
     assert "too long" in statuses[long_name][1]
     assert result.failed == (tmp_path / long_name,)
-    after = snapshot(tmp_path)
+    after = files_in(tmp_path)
     assert after[long_name] == FLOW.encode()
     assert after["a.md"] == after["z.md"] == FLOW.replace("[Ai, ML]", "[AI, ML]").encode()
     assert sorted(after) == sorted(["a.md", long_name, "z.md"])  # no temp file left

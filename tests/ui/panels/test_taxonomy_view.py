@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from editor.core.folder.content_folder import ContentFolder
 from editor.ui.panels.taxonomy_view import TaxonomyDock
@@ -251,9 +251,10 @@ def test_a_rename_still_being_planned_when_the_window_closes_asks_nothing(
     before = texts(folder)
     select(dock, "tag", "Python")
     prompter.answer("ask_text", "Py")
-    dock.rename()  # the plan is made on a worker; its answer waits for the event loop
-    assert window.close()
-    qtbot.wait(100)  # the plan's answer arrives now, to a closed window
+    with qtbot.waitSignal(dock.job.done, timeout=10_000):
+        dock.rename()  # the plan is made on a worker; its answer waits for the event loop
+        assert window.close()
+    QApplication.processEvents()  # the plan's answer reaches the dock now, in a closed window
     assert prompter.kinds() == ["ask_text"]  # no review shown with nobody there
     assert texts(folder) == before
 

@@ -66,7 +66,7 @@ def test_the_outline_nests_headings_and_a_click_goes_to_one(qtbot, window, make_
     # Hidden, it reads nothing while the writer types; shown again, it is up to date.
     window.actions_by_name["outline"].trigger()
     tab.editor.insertPlainText("\n# Epilogue\n")
-    qtbot.wait(400)
+    outline.refresh()  # what the pause after typing calls (its wiring is shown just above)
     assert outline.topLevelItemCount() == 0
     window.actions_by_name["outline"].trigger()
     assert _tree(outline)[-1] == ("Epilogue", [])
@@ -131,8 +131,7 @@ def _lightness(widget) -> int:
 def test_the_dark_theme_reaches_the_preview_page(qtbot, window, make_folder, settings):
     tab = _tab(qtbot, window, make_folder, settings)
     window.actions_by_name["theme_light"].trigger()
-    qtbot.wait(50)
-    assert _lightness(tab.preview.viewport()) > 200
+    qtbot.waitUntil(lambda: _lightness(tab.preview.viewport()) > 200, timeout=3000)
     with qtbot.waitSignal(tab.previewShown, timeout=5000):
         window.actions_by_name["theme_dark"].trigger()
     qtbot.waitUntil(lambda: _lightness(tab.preview.viewport()) < 80, timeout=3000)

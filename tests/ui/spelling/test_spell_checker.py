@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from editor.ui.spelling.spell_checker import LineSpelling, SpellCheck, TextSpelling, utf16_slice
 from editor.ui.tab import highlighter
@@ -84,7 +84,7 @@ def test_an_excerpt_is_marked_and_corrected_without_an_edit_before_the_writer_ac
     changes: list[str] = []
     edit.textChanged.connect(lambda: changes.append(edit.toPlainText()))
     spelling = TextSpelling(edit, check)
-    qtbot.wait(1)  # a turn of the event loop: Qt's own delayed rehighlight would fire here
+    QApplication.processEvents()  # Qt's own delayed rehighlight would come here
     assert underlined(edit) == ["excrept"]
     assert changes == []  # marking is no edit
     cursor = edit.document().find("excrept")

@@ -6,7 +6,7 @@ the other `summary`. So that the two really overlap, each process first imports 
 read the same text and the second rename wins, so one change is lost although both said
 "changed 1 post". The pairs run a few at a time, each on its own post.
 
-    SET_PAIRS=150 .venv/bin/python -m pytest tests/cli/test_concurrent_set.py -s
+    SET_PAIRS=150 .venv/bin/python -m pytest tests/scenarios/test_concurrent_set.py -s
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from paths import REPO
 
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
+SCRIPT = REPO / "benchmarks" / "generate.py"
 REFERENCE_KEYS = [
     "title",
     "date",

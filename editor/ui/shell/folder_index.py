@@ -1,0 +1,78 @@
+"""The open content folder: its index made in the background, and what a post gets from it.
+
+Opening a folder indexes it on a worker thread; files changing on disk ask for a rescan, which
+reads only what changed. A post opened outside the folder (restored after a crash) gets the
+schema its place says, and its saves are not held inside the folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from editor.core.errors import PostError
+from editor.core.folder.content_folder import ContentFolder, Taxonomy
+from editor.core.schema.schema import Schema, schema_for_post
+from editor.ui.jobs.indexer import Indexer
+
+
+class FolderIndex(QObject):
+    """The open folder (`folder`, None before one is opened). `open(root)` emits `opened`
+    at once, then `loaded` when its first index is made; `rescan()` re-reads what changed
+    on disk and emits `refreshed`. Each carries the ContentFolder; the `indexer`'s own
+    signals tell its progress and failures."""
+
+    opened = Signal(object)
+    loaded = Signal(object)
+    refreshed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder: ContentFolder | None = None
+        self._fresh = False  # the next index is of a folder just opened, not a rescan
+        self.indexer = Indexer(self)
+        self.indexer.finished.connect(self._indexed)
+
+    def open(self, root: Path) -> None:
+        """Index the folder at `root` in the background; PostError when it cannot be one."""
+        self.folder = ContentFolder(root)
+        self._fresh = True
+        self.opened.emit(self.folder)
+        self.indexer.scan(self.folder)
+
+    def rescan(self) -> None:
+        """Files came, went or changed in the folder: index again (only what changed)."""
+        if self.folder is not None and not self._fresh:
+            self.indexer.scan(self.folder)
+
+    def _indexed(self, folder: ContentFolder) -> None:
+        if folder is not self.folder:
+            return  # a folder left before its index was made
+        if self._fresh:
+            self._fresh = False
+            self.loaded.emit(folder)
+        else:
+            self.refreshed.emit(folder)
+
+    def taxonomy(self) -> Taxonomy:
+        """The folder's tags and categories (none without a folder)."""
+        return self.folder.taxonomy() if self.folder else Taxonomy({}, {})
+
+    def schema_for(self, path: Path) -> Schema:
+        """The schema of the post at `path`: the folder's; without one (a post restored
+        after a crash), what its place says, as `post-editor check FILE` reads it."""
+        if self.folder is not None:
+            return self.folder.schema
+        try:
+            return schema_for_post(path)
+        except (PostError, OSError):  # a broken schema file, or its folder is gone
+            return Schema.DEFAULT
+
+    def holding(self, path: Path) -> Path | None:
+        """The folder's root when `path` is in it, as written (a link is judged where it
+        lies): saves of the folder's posts stay inside it, whatever symlinks say."""
+        root = self.folder.root if self.folder else None
+        inside = root and Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
+        return root if inside else None

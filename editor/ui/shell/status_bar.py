@@ -1,0 +1,59 @@
+"""The window's status bar: passing messages, the open post's word count, the index's progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+from editor.core.folder.content_folder import ContentFolder
+
+INDEXED_MS = 8000  # how long the summary of a new index stays
+
+
+class StatusBar(QStatusBar):
+    """Messages on the left; on the right, `stats` (the open post's words and reading time)
+    and a progress bar shown while a folder is indexed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stats = QLabel()
+        self.progress_bar = QProgressBar(maximumWidth=180, textVisible=False)
+        self.progress_bar.hide()
+        self.addPermanentWidget(self.stats)
+        self.addPermanentWidget(self.progress_bar)
+
+    def show_stats(self, words: int, minutes: int) -> None:
+        """The open post's word count and reading time."""
+        self.stats.setText(f"{words} words · {minutes} min read")
+
+    def indexing(self, root: Path) -> None:
+        """A folder's index is on the way."""
+        self.showMessage(f"Indexing {root}…")
+        self.progress_bar.show()
+
+    def show_progress(self, done: int, total: int) -> None:
+        """`done` of `total` posts indexed."""
+        self.progress_bar.setMaximum(max(total, 1))
+        self.progress_bar.setValue(done)
+
+    def indexed(self, folder: ContentFolder) -> None:
+        """A folder's first index is shown: how many posts, and what the form follows."""
+        self.progress_bar.hide()
+        self.showMessage(index_summary(folder), INDEXED_MS)
+
+
+def index_summary(folder: ContentFolder) -> str:
+    """ "12 posts, 2 with problems; the form follows config.yml (1 note in View > Problems)"."""
+    entries = folder.entries
+    problems = sum(bool(e.errors) for e in entries)
+    count = len(entries)
+    message = f"{count} post{'s' * (count != 1)}" + (
+        f", {problems} with problems" if problems else ""
+    )
+    source = folder.schema_source
+    if source.origin == "cms" and source.path is not None:
+        message += f"; the form follows {source.path.name}"
+    if notes := len(source.notes):
+        message += f" ({notes} note{'s' * (notes != 1)} in View > Problems)"
+    return message

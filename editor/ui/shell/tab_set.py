@@ -1,0 +1,58 @@
+"""The open posts, one tab each: which tab holds a post, and what each tab's label says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from editor.core.folder.content_folder import Taxonomy
+from editor.ui.tab.document_tab import DocumentTab
+
+
+class TabSet(QTabWidget):
+    """The tabs of the open posts. A tab's label is its post's title, with a dot while it has
+    unsaved changes and a note when its file is gone; its tooltip is the file's path. Saving
+    and closing (with their questions) stay with the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, documentMode=True, tabsClosable=True, movable=True)
+
+    def documents(self) -> list[DocumentTab]:
+        """The open posts, in tab order."""
+        return [self.widget(i) for i in range(self.count())]  # type: ignore[misc]
+
+    def current(self) -> DocumentTab | None:
+        """The post in front."""
+        widget = self.currentWidget()
+        return widget if isinstance(widget, DocumentTab) else None
+
+    def find(self, path: Path) -> DocumentTab | None:
+        """The tab where the post at `path` is open (links resolved), if any."""
+        for tab in self.documents():
+            if tab.post.path and tab.post.path.resolve() == path.resolve():
+                return tab
+        return None
+
+    def add(self, tab: DocumentTab) -> None:
+        """Show a new tab, in front."""
+        self.setCurrentIndex(self.addTab(tab, tab.title))
+        self.label(tab)
+
+    def label(self, tab: DocumentTab) -> None:
+        """Bring a tab's label and tooltip up to date with its post."""
+        index = self.indexOf(tab)
+        if index >= 0:
+            gone = " (not on disk)" if tab.gone else ""
+            self.setTabText(index, ("● " if tab.modified else "") + tab.title + gone)
+            self.setTabToolTip(index, str(tab.post.path or ""))
+
+    def set_taxonomy(self, taxonomy: Taxonomy) -> None:
+        """The folder's tags and categories, for every tab's completion and category list."""
+        for tab in self.documents():
+            tab.set_taxonomy(taxonomy)
+
+    def set_review_first(self, on: bool) -> None:
+        """Whether each tab's saves show their diff and ask first."""
+        for tab in self.documents():
+            tab.review_before_save = on

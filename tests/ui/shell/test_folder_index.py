@@ -1,0 +1,68 @@
+"""Tests for editor/ui/shell/folder_index.py: opening, indexing, rescanning the open folder,
+and what a post gets from it (schema, the root its saves stay in)."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor.core.errors import PostError
+from editor.core.schema.schema import Schema
+from editor.ui.shell.folder_index import FolderIndex
+
+POSTS = {"a.md": "---\ntitle: A\ntags: [x]\n---\nBody\n", "sub/b.md": "---\ntitle: B\n---\n"}
+
+
+@pytest.fixture
+def index(qtbot) -> FolderIndex:
+    made = FolderIndex()
+    yield made
+    made.indexer.wait(10)
+
+
+def test_open_says_opened_at_once_then_loaded_with_the_index(qtbot, index, make_folder):
+    root = make_folder(POSTS)
+    opened = []
+    index.opened.connect(opened.append)
+    with qtbot.waitSignal(index.loaded, timeout=10_000) as loaded:
+        index.open(root)
+        assert opened == [index.folder]
+    assert loaded.args == [index.folder]
+    assert sorted(e.title for e in index.folder.entries) == ["A", "B"]
+    assert index.taxonomy().tags == {"x": 1}
+
+
+def test_a_rescan_says_refreshed_and_none_is_made_before_the_first_index(qtbot, index, make_folder):
+    index.rescan()  # no folder: nothing to do
+    root = make_folder(POSTS)
+    with qtbot.waitSignal(index.loaded, timeout=10_000):
+        index.open(root)
+    (root / "c.md").write_text("---\ntitle: C\n---\n")
+    with qtbot.waitSignal(index.refreshed, timeout=10_000):
+        index.rescan()
+    assert sorted(e.title for e in index.folder.entries) == ["A", "B", "C"]
+
+
+def test_a_folder_that_cannot_be_opened_raises_and_leaves_the_open_one(
+    qtbot, index, make_folder, tmp_path
+):
+    with qtbot.waitSignal(index.loaded, timeout=10_000):
+        index.open(make_folder(POSTS))
+    before = index.folder
+    with pytest.raises(PostError):
+        index.open(tmp_path / "missing")
+    assert index.folder is before
+
+
+def test_a_post_gets_the_folders_schema_and_root_or_none_outside_it(
+    qtbot, index, make_folder, tmp_path
+):
+    outside = tmp_path / "elsewhere" / "p.md"
+    assert index.holding(outside) is None
+    assert isinstance(index.schema_for(outside), Schema)  # its place's, or the default
+    assert index.taxonomy().tags == {}
+    root = make_folder(POSTS)
+    with qtbot.waitSignal(index.loaded, timeout=10_000):
+        index.open(root)
+    assert index.holding(root / "sub" / "b.md") == root
+    assert index.holding(outside) is None
+    assert index.schema_for(outside) is index.folder.schema

@@ -1,0 +1,31 @@
+"""Tests for editor/ui/shell/status_bar.py: the index's progress and summary, the word count."""
+
+from __future__ import annotations
+
+from editor.core.folder.content_folder import ContentFolder
+from editor.ui.shell.status_bar import StatusBar, index_summary
+
+
+def test_the_summary_counts_posts_and_those_with_problems(make_folder):
+    one = ContentFolder(make_folder({"a.md": "---\ntitle: A\n---\n"}))
+    one.scan()
+    assert index_summary(one) == "1 post"
+    two = ContentFolder(make_folder({"a.md": "---\ntitle: A\n---\n", "b.md": "---\n[\n---\n"}))
+    two.scan()
+    assert index_summary(two) == "2 posts, 1 with problems"
+
+
+def test_progress_shows_while_indexing_and_the_summary_after(qtbot, make_folder):
+    bar = StatusBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    folder = ContentFolder(make_folder({"a.md": "---\ntitle: A\n---\n"}))
+    bar.indexing(folder.root)
+    assert bar.progress_bar.isVisible() and bar.currentMessage().startswith("Indexing ")
+    bar.show_progress(1, 4)
+    assert (bar.progress_bar.value(), bar.progress_bar.maximum()) == (1, 4)
+    folder.scan()
+    bar.indexed(folder)
+    assert not bar.progress_bar.isVisible() and bar.currentMessage() == "1 post"
+    bar.show_stats(120, 1)
+    assert bar.stats.text() == "120 words · 1 min read"
