@@ -30,7 +30,8 @@ from editor.core.document.yaml_emit import typed_value
 from editor.core.errors import PostError
 from editor.core.folder.checks.site_checks import folder_problems
 from editor.core.folder.content_folder import ContentFolder
-from editor.core.schema.schema import Schema, schema_for_post
+from editor.core.schema.model import Schema
+from editor.core.schema.source import schema_for_post
 from editor.core.schema.validate import Problem, problem_from_error, validate
 from editor.core.site.site import site_root
 

@@ -22,14 +22,8 @@ from editor.core.document.post import Post
 from editor.core.errors import PostError
 from editor.core.folder import slug
 from editor.core.folder.bulk_read import read_facts, read_many
-from editor.core.schema.schema import (
-    Field,
-    Schema,
-    SchemaSource,
-    schema_files,
-    schema_for_folder,
-    schema_source,
-)
+from editor.core.schema.model import Field, Schema
+from editor.core.schema.source import SchemaSource, schema_files, schema_for_folder, schema_source
 from editor.core.schema.validate import Facts, Problem, validate
 
 POST_SUFFIXES = frozenset(slug.POST_EXTENSIONS)  # what the list shows; what new posts get

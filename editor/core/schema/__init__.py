@@ -1,2 +1,3 @@
-"""Which fields posts carry: the Field/Schema model, field types, the `.post-editor.yaml`
-file, inference from posts, validation of one post, and the CMS configs in `cms/`."""
+"""Which fields posts carry: the Field/Schema model (`model`, `field_types`, `media`), the
+`.post-editor.yaml` file (`schema_file`), inference from posts (`inference`), which schema a
+folder follows (`source`), validation of one post (`validate`), and the CMS configs in `cms/`."""

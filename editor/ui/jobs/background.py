@@ -19,7 +19,8 @@ from PySide6.QtCore import QObject, Signal
 
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder, IndexEntry
-from editor.core.schema.schema import Schema, SchemaSource
+from editor.core.schema.model import Schema
+from editor.core.schema.source import SchemaSource
 
 
 class Job(QObject):

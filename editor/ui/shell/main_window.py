@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from editor.core.document.post import Post
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder, IndexEntry, Taxonomy
-from editor.core.schema.schema import Schema, schema_for_post
+from editor.core.schema.model import Schema
+from editor.core.schema.source import schema_for_post
 from editor.core.schema.validate import Problem
 from editor.core.storage.recovery import RecoveryStore
 from editor.ui.jobs.indexer import Indexer

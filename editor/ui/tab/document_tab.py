@@ -28,7 +28,7 @@ from editor.core.document.post import Post, splice_lines
 from editor.core.document.text_diff import unified_diff
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import Taxonomy
-from editor.core.schema.schema import Schema
+from editor.core.schema.model import Schema
 from editor.core.schema.validate import Facts, Problem, validate
 from editor.core.site.media import MediaPlace, media_place
 from editor.core.site.render import size_problem, too_large_html

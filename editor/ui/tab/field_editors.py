@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.document.dates import parse_date
 from editor.core.errors import PostError
-from editor.core.schema.schema import Field
+from editor.core.schema.model import Field
 from editor.ui.spelling.spell_checker import LineSpelling, SpellCheck, TextSpelling
 from editor.ui.widgets.token_list import TokenList
 

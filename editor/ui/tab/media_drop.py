@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage
 
 from editor.core.errors import PostError
 from editor.core.schema.field_types import IMAGE_EXTENSIONS
-from editor.core.schema.schema import humanize
+from editor.core.schema.model import humanize
 from editor.core.site.media import MediaPlace
 from editor.core.site.media_import import Imported, import_bytes, import_file
 from editor.ui.prompts import Prompter

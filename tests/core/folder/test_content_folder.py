@@ -13,7 +13,7 @@ from editor.core.document.post import Post
 from editor.core.errors import PostError
 from editor.core.folder import content_folder as folder_module
 from editor.core.folder.content_folder import ContentFolder
-from editor.core.schema.schema import Schema
+from editor.core.schema.model import Schema
 from editor.core.schema.validate import validate
 
 DAY = dt.date(2026, 3, 1)

@@ -36,7 +36,8 @@ from editor.core.document.post import Post
 from editor.core.document.safe_yaml import Loader
 from editor.core.errors import PostError, quoted
 from editor.core.folder.content_folder import POST_SUFFIXES, ContentFolder, IndexEntry
-from editor.core.schema.schema import SCHEMA_FILE, Schema
+from editor.core.schema.model import Schema
+from editor.core.schema.schema_file import SCHEMA_FILE
 from editor.core.schema.validate import Problem, Severity, problem_from_error
 from editor.core.site.site import (
     Reference,
