@@ -20,13 +20,14 @@ from editor.core import storage
 from editor.core.document.dates import parse_date
 from editor.core.document.post import Post
 from editor.core.errors import PostError
-from editor.core.folder import slug
 from editor.core.folder.bulk_read import read_facts, read_many
+from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.schema.model import Field, Schema
+from editor.core.schema.naming import POST_EXTENSIONS
 from editor.core.schema.source import SchemaSource, schema_files, schema_for_folder, schema_source
 from editor.core.schema.validate import Facts, Problem, validate
 
-POST_SUFFIXES = frozenset(slug.POST_EXTENSIONS)  # what the list shows; what new posts get
+POST_SUFFIXES = frozenset(POST_EXTENSIONS)  # what the list shows; what new posts get
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 DATE_KEYS = ("date", "pubDate", "publishDate", "publishedAt")
 
@@ -214,11 +215,11 @@ class ContentFolder:
 
     def naming(self) -> str:
         """How new posts are named: the schema's `naming`, else what the files show."""
-        return self.schema.naming or slug.detect_naming(e.path for e in self._entries.values())
+        return self.schema.naming or detect_naming(e.path for e in self._entries.values())
 
     def new_post_path(self, title: str, date: dt.date) -> Path:
         """A free path for a new post, by the folder's naming convention, inside the folder."""
-        return slug.post_path(self.root, self.naming(), title, date)
+        return post_path(self.root, self.naming(), title, date)
 
     def create_post(
         self, title: str, fields: Mapping[str, object] | None = None, today: dt.date | None = None

@@ -39,10 +39,10 @@ import yaml
 from editor.core.document import safe_yaml
 from editor.core.document.safe_yaml import Loader
 from editor.core.errors import PostError
-from editor.core.folder.slug import naming_problem
 from editor.core.schema.field_types import TYPES, describe, is_scalar
 from editor.core.schema.media import MediaSetting, url_problem
 from editor.core.schema.model import DEFAULT, Field, Schema
+from editor.core.schema.naming import naming_problem
 
 SCHEMA_FILE = ".post-editor.yaml"
 

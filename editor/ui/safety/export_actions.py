@@ -27,10 +27,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from editor.core.document.post import Post
 from editor.core.errors import PostError
-from editor.core.folder.slug import slugify
 from editor.core.site.export import standalone_html
 from editor.core.site.render import Renderer, page_title
 from editor.core.site.site import Site
+from editor.core.storage.file_names import slugify
 from editor.core.storage.files import atomic_write
 from editor.ui.prompts import Prompter
 from editor.ui.settings import EXPORT_FOLDER, REMOTE_IMAGES, Settings

@@ -9,7 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from editor.core.errors import quoted
-from editor.core.folder.slug import naming_problem
 from editor.core.schema.cms.config_file import (
     DECAP,
     CmsSchema,
@@ -30,6 +29,7 @@ from editor.core.schema.cms.fields import (
     option_values,
     text_or_none,
 )
+from editor.core.schema.naming import naming_problem
 
 # ---- Decap and Sveltia CMS -------------------------------------------------------------------
 
