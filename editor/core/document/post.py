@@ -195,9 +195,9 @@ class Post:
                 merging = yaml_anchors.written_pairs(root)
             values = loader.construct_document(root) if root is not None else {}
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            reason = exc.problem or exc.context or "the YAML does not parse"
-            line, col = (mark.line, mark.column) if mark else (None, None)
+            line, col = safe_yaml.error_position(exc)
+            reason = safe_yaml.error_reason(exc)
+            line, col = (line - 1, col - 1) if line and col else (None, None)  # 0-based here
             return _Parsed(_EMPTY, None, self._error(f"YAML error: {reason}", line, col))
         except _BAD_SCALAR as exc:
             return _Parsed(_EMPTY, None, self._bad_value(root, exc))

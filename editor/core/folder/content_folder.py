@@ -22,16 +22,21 @@ from editor.core.document.post import Post
 from editor.core.errors import PostError
 from editor.core.folder.bulk_read import read_facts, read_many
 from editor.core.folder.post_paths import detect_naming, post_path
-from editor.core.schema.model import Field, Schema
+from editor.core.schema.model import DATE_KEYS, Field, Schema
 from editor.core.schema.naming import POST_EXTENSIONS
 from editor.core.schema.source import SchemaSource, schema_files, schema_for_folder, schema_source
 from editor.core.schema.validate import Facts, Problem, validate
 
 POST_SUFFIXES = frozenset(POST_EXTENSIONS)  # what the list shows; what new posts get
-SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
-DATE_KEYS = ("date", "pubDate", "publishDate", "publishedAt")
+_SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 
 Progress = Callable[[int, int], None]
+
+
+def scan_enters(name: str) -> bool:
+    """Whether a scan of the posts enters the folder called `name`: not a hidden one (.git,
+    .obsidian...), nor one of tools' own (node_modules). The disk watch watches the same."""
+    return not name.startswith(".") and name not in _SKIPPED_FOLDERS
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,7 @@ class ContentFolder:
                     continue
                 rel = os.path.join(rel_folder, item.name)
                 if item.is_dir(follow_symlinks=False):
-                    if item.name not in SKIPPED_FOLDERS:
+                    if scan_enters(item.name):
                         stack.append(rel)
                 elif os.path.splitext(item.name)[1].lower() in POST_SUFFIXES and item.is_file():
                     yield rel, item.path

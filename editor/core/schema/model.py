@@ -35,6 +35,10 @@ from editor.core.schema.media import MediaSetting
 
 Severity = Literal["error", "warning"]
 
+# The keys a post's date stands under: `date`, and those site generators and CMSs name it
+# (Astro's pubDate, a CMS's publishDate...); the aliases of DEFAULT's date field.
+DATE_KEYS = ("date", "pubDate", "publishDate", "publishedAt")
+
 
 def humanize(name: str) -> str:
     """A label from a key: coverImage → "Cover image", sourceURL → "Source URL"."""
@@ -192,7 +196,7 @@ Schema.DEFAULT = DEFAULT = Schema(
             "date",
             required=True,
             help="The publication date, like 2026-01-24.",
-            aliases=("pubDate", "publishDate", "publishedAt"),
+            aliases=DATE_KEYS[1:],
         ),
         Field(
             "excerpt",

@@ -38,8 +38,9 @@ import yaml
 
 from editor.core.document import safe_yaml
 from editor.core.document.safe_yaml import Loader
+from editor.core.document.yaml_emit import is_scalar
 from editor.core.errors import PostError
-from editor.core.schema.field_types import TYPES, describe, is_scalar
+from editor.core.schema.field_types import TYPES, describe
 from editor.core.schema.media import MediaSetting, url_problem
 from editor.core.schema.model import DEFAULT, Field, Schema
 from editor.core.schema.naming import naming_problem
@@ -144,10 +145,9 @@ def load_schema_file(path: Path) -> Schema:
         root = yaml.compose(text, Loader=Loader)
         safe_yaml.check_aliases(root)  # before any value is built and checked
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise PostError(f"not valid YAML: {problem}", path, line, column) from None
+        line, column = safe_yaml.error_position(error)
+        reason = safe_yaml.error_reason(error)
+        raise PostError(f"not valid YAML: {reason}", path, line, column) from None
     if not isinstance(root, yaml.MappingNode):
         raise _error("the schema file must be a mapping with a ‘fields’ list", root, path)
     entries = _entries(root, path)

@@ -21,7 +21,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from editor.core.document.post import Post
 from editor.core.document.text_diff import unified_diff
 from editor.core.errors import PostError
-from editor.core.folder.content_folder import SKIPPED_FOLDERS
+from editor.core.folder.content_folder import scan_enters
 from editor.core.storage.files import changed_on_disk
 from editor.ui.prompts import Prompter
 from editor.ui.tab.document_tab import DocumentTab
@@ -232,11 +232,7 @@ def _folders_in(root: str) -> list[str]:
         try:
             with os.scandir(folder) as items:
                 for item in items:
-                    if (
-                        item.is_dir(follow_symlinks=False)
-                        and not item.name.startswith(".")
-                        and item.name not in SKIPPED_FOLDERS
-                    ):
+                    if item.is_dir(follow_symlinks=False) and scan_enters(item.name):
                         stack.append(item.path)
         except OSError:
             continue  # gone or unreadable: nothing to watch there

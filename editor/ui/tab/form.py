@@ -133,9 +133,8 @@ class FrontMatterForm(QWidget):
         try:
             values = safe_yaml.load(text) if text.strip() else {}
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f" (line {mark.line + 1})" if mark else ""
-            self._say(f"not valid YAML{where}: {getattr(error, 'problem', error)}")
+            where = f" (line {line})" if (line := safe_yaml.error_position(error)[0]) else ""
+            self._say(f"not valid YAML{where}: {safe_yaml.error_reason(error)}")
             return
         if not isinstance(values, dict):
             self._say("write these as `key: value` lines")

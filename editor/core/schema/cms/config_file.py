@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from editor.core.document import safe_yaml
 from editor.core.document.safe_yaml import Loader
 from editor.core.errors import PostError
 from editor.core.schema.cms.fields import Taken
@@ -71,10 +72,9 @@ def load_yaml(path: Path) -> object:
     except (OSError, UnicodeDecodeError) as error:
         raise PostError(f"cannot read it: {error}", path) from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise PostError(f"not valid YAML: {problem}", path, line, column) from None
+        line, column = safe_yaml.error_position(error)
+        reason = safe_yaml.error_reason(error)
+        raise PostError(f"not valid YAML: {reason}", path, line, column) from None
     except (RecursionError, ValueError, TypeError, OverflowError, KeyError, IndexError):
         # PyYAML's constructors fail so on a value its tag cannot hold (`!!int 1e3`...)
         raise PostError("not valid YAML: a value its tag cannot hold", path) from None
