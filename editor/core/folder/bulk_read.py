@@ -16,7 +16,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from editor.core.document.post import Post, decode, read_bytes
+from editor.core.document.post import Post
+from editor.core.document.post_file import decode, read_bytes
 from editor.core.errors import PostError
 from editor.core.schema.validate import Facts
 from editor.core.workers import exit_with_parent

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.document.post import Post, splice_lines
+from editor.core.document.line_breaks import splice_lines
+from editor.core.document.post import Post
 from editor.core.document.text_diff import unified_diff
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import Taxonomy
