@@ -17,15 +17,23 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from editor.core import storage
-from editor.core.document.dates import parse_date
-from editor.core.document.post import Post
+from editor.core.document import Post, parse_date
 from editor.core.errors import PostError
 from editor.core.folder.bulk_read import read_facts, read_many
 from editor.core.folder.post_paths import detect_naming, post_path
-from editor.core.schema.model import DATE_KEYS, Field, Schema
-from editor.core.schema.naming import POST_EXTENSIONS
-from editor.core.schema.source import SchemaSource, schema_files, schema_for_folder, schema_source
-from editor.core.schema.validate import Facts, Problem, validate
+from editor.core.schema import (
+    DATE_KEYS,
+    POST_EXTENSIONS,
+    Facts,
+    Field,
+    Problem,
+    Schema,
+    SchemaSource,
+    schema_files,
+    schema_for_folder,
+    schema_source,
+    validate,
+)
 
 POST_SUFFIXES = frozenset(POST_EXTENSIONS)  # what the list shows; what new posts get
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})

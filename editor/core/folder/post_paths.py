@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path, PurePath
 
 from editor.core.errors import PostError
-from editor.core.schema.naming import DEFAULT_NAMING, PLACEHOLDER, POST_EXTENSIONS, naming_problem
-from editor.core.storage.file_names import slugify
+from editor.core.schema import DEFAULT_NAMING, PLACEHOLDER, POST_EXTENSIONS, naming_problem
+from editor.core.storage import slugify
 
 _MAX_DUPLICATES = 10_000
 _DATED_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-")

@@ -15,9 +15,7 @@ from typing import ClassVar
 
 import yaml
 
-from editor.core.document import safe_yaml
-from editor.core.document.dates import parse_date
-from editor.core.document.yaml_emit import is_scalar
+from editor.core.document import is_scalar, parse_date, safe_yaml
 from editor.core.errors import PostError, quoted
 
 URL_PATTERN = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)

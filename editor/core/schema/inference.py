@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from editor.core.document.dates import parse_date
+from editor.core.document import parse_date
 from editor.core.errors import PostError
 from editor.core.schema.field_types import IMAGE_EXTENSIONS, URL_PATTERN
 from editor.core.schema.model import DEFAULT, Field, Schema

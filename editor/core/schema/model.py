@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar, Literal
 
-from editor.core.document.dates import DateFormat
+from editor.core.document import DateFormat
 from editor.core.errors import PostError
 from editor.core.schema.field_types import TYPES, FieldType, describe
 from editor.core.schema.media import MediaSetting

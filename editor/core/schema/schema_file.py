@@ -36,9 +36,7 @@ from pathlib import Path
 
 import yaml
 
-from editor.core.document import safe_yaml
-from editor.core.document.safe_yaml import Loader
-from editor.core.document.yaml_emit import is_scalar
+from editor.core.document import Loader, is_scalar, safe_yaml
 from editor.core.errors import PostError
 from editor.core.schema.field_types import TYPES, describe
 from editor.core.schema.media import MediaSetting, url_problem

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from editor.core.schema.cms.config import CmsSchema, candidate_files, read_cms_schema
-from editor.core.schema.cms.media import setting_from_cms
+from editor.core.schema.cms import CmsSchema, candidate_files, read_cms_schema, setting_from_cms
 from editor.core.schema.inference import infer_schema
 from editor.core.schema.model import Schema
 from editor.core.schema.schema_file import SCHEMA_FILE, load_schema_file

@@ -46,7 +46,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from editor.core.errors import PostError
-from editor.core.schema.media import MediaSetting, url_problem
+from editor.core.schema import MediaSetting, url_problem
 from editor.core.site.site import Site, site_kind
 
 # (folder from the site root, the address it is served at) by generator.

@@ -18,9 +18,8 @@ from typing import cast
 from PySide6.QtCore import QObject, Signal
 
 from editor.core.errors import PostError
-from editor.core.folder.content_folder import ContentFolder, IndexEntry
-from editor.core.schema.model import Schema
-from editor.core.schema.source import SchemaSource
+from editor.core.folder import ContentFolder, IndexEntry
+from editor.core.schema import Schema, SchemaSource
 
 
 class Job(QObject):

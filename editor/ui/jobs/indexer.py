@@ -11,7 +11,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.core.folder.content_folder import ContentFolder
+from editor.core.folder import ContentFolder
 
 
 class Indexer(QObject):

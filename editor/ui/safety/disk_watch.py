@@ -18,11 +18,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from editor.core.document.post import Post
-from editor.core.document.text_diff import unified_diff
+from editor.core.document import Post, unified_diff
 from editor.core.errors import PostError
-from editor.core.folder.content_folder import scan_enters
-from editor.core.storage.files import changed_on_disk
+from editor.core.folder import scan_enters
+from editor.core.storage import changed_on_disk
 from editor.ui.prompts import Prompter
 from editor.ui.tab.document_tab import DocumentTab
 

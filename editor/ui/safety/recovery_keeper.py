@@ -24,10 +24,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from editor.core.document.post import Post
-from editor.core.document.text_diff import unified_diff
+from editor.core.document import Post, unified_diff
 from editor.core.errors import PostError
-from editor.core.storage.recovery import RecoveryStore, Snapshot
+from editor.core.storage import RecoveryStore, Snapshot
 from editor.ui.prompts import Prompter
 from editor.ui.safety.recovery_dialog import Offer, Recovery
 from editor.ui.tab.document_tab import DocumentTab

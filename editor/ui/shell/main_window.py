@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from editor.core.document.post import Post
+from editor.core.document import Post
 from editor.core.errors import PostError
-from editor.core.folder.content_folder import ContentFolder, IndexEntry, Taxonomy
-from editor.core.schema.model import Schema
-from editor.core.schema.source import schema_for_post
-from editor.core.schema.validate import Problem
-from editor.core.storage.recovery import RecoveryStore
+from editor.core.folder import ContentFolder, IndexEntry, Taxonomy
+from editor.core.schema import Problem, Schema, schema_for_post
+from editor.core.storage import RecoveryStore
 from editor.ui.jobs.indexer import Indexer
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.panels.docks import ToggledDock

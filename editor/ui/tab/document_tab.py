@@ -24,17 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.document.line_breaks import splice_lines
-from editor.core.document.post import Post
-from editor.core.document.text_diff import unified_diff
+from editor.core.document import Post, splice_lines, unified_diff
 from editor.core.errors import PostError
-from editor.core.folder.content_folder import Taxonomy
-from editor.core.schema.model import Schema
-from editor.core.schema.validate import Facts, Problem, validate
-from editor.core.site.media import MediaPlace, media_place
-from editor.core.site.render import size_problem, too_large_html
-from editor.core.site.site import Site
-from editor.core.storage.files import ConflictError
+from editor.core.folder import Taxonomy
+from editor.core.schema import Facts, Problem, Schema, validate
+from editor.core.site import MediaPlace, Site, media_place, size_problem, too_large_html
+from editor.core.storage import ConflictError
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.preview.preview import Preview
 from editor.ui.preview.remote_images import RemoteImages

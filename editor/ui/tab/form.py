@@ -19,7 +19,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
 from editor.core.document import safe_yaml
-from editor.core.schema.model import Field, Schema
+from editor.core.schema import Field, Schema
 from editor.ui.tab.field_editors import (
     BoolEditor,
     DateEditor,

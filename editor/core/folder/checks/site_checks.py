@@ -31,21 +31,11 @@ from pathlib import Path, PurePath
 
 import yaml
 
-from editor.core.document.dates import parse_date
-from editor.core.document.post import Post
-from editor.core.document.safe_yaml import Loader
+from editor.core.document import Loader, Post, parse_date
 from editor.core.errors import PostError, quoted
 from editor.core.folder.content_folder import POST_SUFFIXES, ContentFolder, IndexEntry
-from editor.core.schema.model import DATE_KEYS, Schema
-from editor.core.schema.schema_file import SCHEMA_FILE
-from editor.core.schema.validate import Problem, Severity, problem_from_error
-from editor.core.site.site import (
-    Reference,
-    Site,
-    body_references,
-    local_path,
-    site_kind,
-)
+from editor.core.schema import DATE_KEYS, SCHEMA_FILE, Problem, Schema, Severity, problem_from_error
+from editor.core.site import Reference, Site, body_references, local_path, site_kind
 
 Progress = Callable[[int, int], None]
 

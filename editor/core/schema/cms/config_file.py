@@ -12,8 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from editor.core.document import safe_yaml
-from editor.core.document.safe_yaml import Loader
+from editor.core.document import Loader, safe_yaml
 from editor.core.errors import PostError
 from editor.core.schema.cms.fields import Taken
 from editor.core.schema.model import Field, Schema

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from editor.core.document.dates import DateFormat, parse_date
+from editor.core.document import DateFormat, parse_date
 from editor.core.errors import PostError, quoted
 
 # Each date token spelled for one instant; a day and month that cannot swap (4 and 1) tell

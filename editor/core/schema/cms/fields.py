@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from editor.core.document.yaml_emit import is_scalar
+from editor.core.document import is_scalar
 from editor.core.errors import quoted
 from editor.core.schema.model import Field
 
