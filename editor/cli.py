@@ -24,16 +24,13 @@ from pathlib import Path
 
 from editor import __version__
 from editor.core import storage
-from editor.core.document.post import Post
-from editor.core.document.text_diff import file_diff
-from editor.core.document.yaml_emit import typed_value
+from editor.core.document import Post, file_diff, typed_value
 from editor.core.errors import PostError
-from editor.core.folder.checks.site_checks import folder_problems
-from editor.core.folder.content_folder import ContentFolder
-from editor.core.schema.schema import Schema, schema_for_post
-from editor.core.schema.validate import Problem, problem_from_error, validate
+from editor.core.folder import ContentFolder
+from editor.core.folder.checks import folder_problems
+from editor.core.schema import Problem, Schema, problem_from_error, schema_for_post, validate
 from editor.core.session import FlagAnswers, save_post
-from editor.core.site.site import site_root
+from editor.core.site import site_root
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -294,8 +291,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     """Print the preview page of a post; with unreadable front matter, the body alone, the
     error on stderr and status 1 (a build script must not take it for a good page). A body
     past MAX_RENDER_CHARS is refused with status 2 and nothing printed."""
+    from editor.core.site import Renderer, page, size_problem
     from editor.core.site.export import standalone_html  # markdown and pygments: only here
-    from editor.core.site.render import Renderer, page, size_problem
 
     post = Post.read(args.file)
     if problem := size_problem(len(post.body)):  # minutes of work: refused at once, status 2

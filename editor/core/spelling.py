@@ -47,9 +47,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.document.markdown_lines import CODE_KINDS, IN_FRONT_MATTER, TEXT, read_line
+from editor.core.document import CODE_KINDS, IN_FRONT_MATTER, TEXT, read_line
 from editor.core.errors import PostError, quoted
-from editor.core.storage.files import atomic_write
+from editor.core.storage import atomic_write
 
 MAX_DISTANCE_2 = 10  # letters; longer words get one-edit suggestions only (timings in tests)
 _MAX_VERDICTS = 50_000  # cached words per Speller before the cache starts again

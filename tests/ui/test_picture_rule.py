@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QImage, QTextDocument
 
 from editor.core.document.post import Post
 from editor.core.folder.content_folder import Taxonomy
-from editor.core.schema.schema import Schema
+from editor.core.schema import Schema
 from editor.core.site.export import embed_images
 from editor.core.site.pictures import local_picture, picture_site
 from editor.ui.jobs.render_service import RenderService

@@ -13,70 +13,17 @@ unchanged post gives back the same bytes and a one-field change gives a one-entr
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import cached_property
 from pathlib import Path
-from types import MappingProxyType
-from typing import Literal
-
-import yaml
-from yaml.nodes import MappingNode
 
 from editor.core import storage
-from editor.core.document import safe_yaml, yaml_anchors, yaml_spans, yaml_splice
-from editor.core.document.safe_yaml import Loader
+from editor.core.document import front_matter, yaml_anchors, yaml_spans, yaml_splice
+from editor.core.document.front_matter import Kind, Layout
+from editor.core.document.line_breaks import splice_lines
+from editor.core.document.post_file import decode, read_bytes
 from editor.core.errors import PostError
 from editor.core.storage import added_blocks
-
-Kind = Literal["yaml", "toml", "none"]
-
-_OPENERS = {"---": "yaml", "+++": "toml"}
-_CLOSERS = {
-    "yaml": re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|\Z)", re.M),
-    "toml": re.compile(r"^\+\+\+[ \t]*(?:\r\n|\n|\r|\Z)", re.M),
-}
-# The delimiter lines end in LF or CRLF, as Jekyll and Hugo require: `^` above starts a
-# line after `\n` only, so an opening line ended by a lone CR would make a block whose
-# closing line an edit can hide.
-_OPENER_BREAK = re.compile(r"\r?\n")
-_BREAK = re.compile(r"\r\n|\n|\r")
-_EMPTY: Mapping[str, object] = MappingProxyType({})
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where a post's parts lie in its text, as offsets."""
-
-    kind: Kind
-    start: int  # first character of the front matter (after the opening line)
-    end: int  # start of the closing line
-    body: int  # first character of the body
-    closed: bool = True
-
-    @classmethod
-    def of(cls, text: str) -> Layout:
-        """Find the front-matter block, the way Jekyll, Hugo and gray-matter find it."""
-        offset = 1 if text.startswith("\ufeff") else 0
-        opener = text[offset : offset + 3]
-        kind = _OPENERS.get(opener)
-        first_break = _OPENER_BREAK.search(text, offset)
-        if kind is None or first_break is None or text[offset + 3 : first_break.start()].strip():
-            return cls("none", offset, offset, offset)
-        start = first_break.end()
-        close = _CLOSERS[kind].search(text, start)
-        if close is None:
-            return cls(kind, start, len(text), len(text), closed=False)
-        return cls(kind, start, close.start(), close.end())
-
-
-@dataclass(frozen=True)
-class _Parsed:
-    values: Mapping[str, object]
-    root: MappingNode | None
-    error: PostError | None
 
 
 class Post:
@@ -158,83 +105,8 @@ class Post:
         return self.text.count("\n", 0, self.layout.body) + 1
 
     @cached_property
-    def _parsed(self) -> _Parsed:
-        if self.kind == "none":
-            return _Parsed(_EMPTY, None, None)
-        if not self.layout.closed:
-            closer = "---" if self.kind == "yaml" else "+++"
-            return _Parsed(
-                _EMPTY, None, self._error(f"the front matter has no closing {closer} line", 0, None)
-            )
-        if self.kind == "toml":
-            return self._parse_toml()
-        return self._parse_yaml()
-
-    def _error(self, message: str, line: int | None, column: int | None) -> PostError:
-        """An error at a 0-based line/column of the front matter, told in file lines."""
-        file_line = None if line is None else self._first_line + line + 1
-        return PostError(message, self.path, file_line, None if column is None else column + 1)
-
-    def _parse_yaml(self) -> _Parsed:
-        fm = self.front_matter
-        try:
-            loader = Loader(fm)
-        except UnicodeEncodeError as exc:  # libyaml takes UTF-8: a str with a lone surrogate
-            line = fm.count("\n", 0, exc.start)
-            col = exc.start - (fm.rfind("\n", 0, exc.start) + 1)
-            return _Parsed(
-                _EMPTY, None, self._error("YAML error: a character is not text", line, col)
-            )
-        root = None
-        merging: list[tuple[MappingNode, yaml_anchors.Pairs]] = []
-        try:
-            root = loader.get_single_node()
-            if "*" in fm:  # an alias bomb is refused before anything walks its values
-                safe_yaml.check_aliases(root)
-            if root is not None and "<<" in fm:  # constructing folds merges into the tree
-                merging = yaml_anchors.written_pairs(root)
-            values = loader.construct_document(root) if root is not None else {}
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            reason = exc.problem or exc.context or "the YAML does not parse"
-            line, col = (mark.line, mark.column) if mark else (None, None)
-            return _Parsed(_EMPTY, None, self._error(f"YAML error: {reason}", line, col))
-        except _BAD_SCALAR as exc:
-            return _Parsed(_EMPTY, None, self._bad_value(root, exc))
-        except (yaml.YAMLError, TypeError, OverflowError, RecursionError) as exc:
-            return _Parsed(_EMPTY, None, self._error(f"YAML error: {exc}", 0, None))
-        finally:
-            yaml_anchors.restore_pairs(merging)  # the tree as written, for the splicer
-            loader.dispose()
-        if not isinstance(values, dict) or (root is not None and not isinstance(root, MappingNode)):
-            return _Parsed(
-                _EMPTY,
-                None,
-                self._error("the front matter is not a list of `key: value` lines", 0, None),
-            )
-        return _Parsed(MappingProxyType(values), root, None)
-
-    def _bad_value(self, root: yaml.Node | None, exc: Exception) -> PostError:
-        """The error for a scalar the safe loader cannot build: a day that does not exist
-        (2026-02-30), or a value its explicit tag cannot hold (`!!bool maybe`, `!!int ''`)."""
-        node = _bad_scalar(root) if root is not None else None
-        if node is None:
-            return self._error(f"YAML error: {exc}", 0, None)
-        line, col = node.start_mark.line, node.start_mark.column
-        if node.tag == "tag:yaml.org,2002:timestamp" and isinstance(exc, ValueError):
-            return self._error(f"not a real date: {exc}", line, col)
-        tag = node.tag.rsplit(":", 1)[-1]
-        value = f"‘{node.value}’" if len(node.value) < 40 and node.value.isprintable() else "this"
-        return self._error(f"YAML error: {value} is not a valid !!{tag}", line, col)
-
-    def _parse_toml(self) -> _Parsed:
-        try:
-            values = tomllib.loads(self.front_matter.replace("\r\n", "\n"))
-        except tomllib.TOMLDecodeError as exc:
-            where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-            line, col = (int(where[1]) - 1, int(where[2]) - 1) if where else (None, None)
-            return _Parsed(_EMPTY, None, self._error(f"TOML error: {exc}", line, col))
-        return _Parsed(MappingProxyType(values), None, None)
+    def _parsed(self) -> front_matter.Parsed:
+        return front_matter.parse(self.text, self.layout, self.path)
 
     @cached_property
     def entries(self) -> Sequence[yaml_spans.Entry]:
@@ -420,29 +292,6 @@ class Post:
         return Post(self.text, self.path, stamp=stamp)
 
 
-# What PyYAML's safe constructors raise on a scalar they cannot build: ValueError for a day
-# that does not exist or `!!int x`, and (bugs of theirs) KeyError for `!!bool maybe`,
-# IndexError for `!!int ''`, AttributeError for `!!timestamp soon`.
-_BAD_SCALAR = (ValueError, KeyError, IndexError, AttributeError)
-
-
-def _bad_scalar(root: yaml.Node) -> yaml.ScalarNode | None:
-    """The first scalar the safe loader cannot build."""
-    stack = [root]
-    while stack:
-        node = stack.pop(0)
-        if isinstance(node, yaml.ScalarNode):
-            try:
-                yaml.SafeLoader("").construct_object(node)
-            except (*_BAD_SCALAR, yaml.YAMLError):
-                return node
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend(part for pair in node.value for part in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return None
-
-
 def _same(old: object, new: object) -> bool:
     """Equal and of the same type (so `1` and `True`, or a date and its string, differ)."""
     if type(old) is not type(new):
@@ -452,86 +301,3 @@ def _same(old: object, new: object) -> bool:
     if isinstance(old, dict):
         return old.keys() == new.keys() and all(_same(old[k], new[k]) for k in old)  # type: ignore[union-attr,index]
     return old == new
-
-
-def _lines(text: str) -> list[tuple[str, str]]:
-    """(content, line break) pairs; the last line's break may be empty."""
-    out, pos = [], 0
-    for brk in _BREAK.finditer(text):
-        out.append((text[pos : brk.start()], brk.group()))
-        pos = brk.end()
-    if pos < len(text):
-        out.append((text[pos:], ""))
-    return out
-
-
-def splice_lines(old: str, new: str, eol: str) -> str:
-    """`new`, but with the exact line breaks of `old` on every line it shares with it.
-
-    New lines get `eol`. This lets a widget that only knows `\\n` edit a CRLF or mixed file
-    without rewriting the lines the user did not touch.
-    """
-    if eol == "\n" and "\r" not in old and "\r" not in new:
-        return new  # every break, kept or new, is "\n" (most posts): nothing to carry over
-    a, b = _lines(old), _lines(new)
-    if [c for c, _ in a] == [c for c, _ in b] and [bool(k) for _, k in a] == [
-        bool(k) for _, k in b
-    ]:
-        return old
-    # The lines before and after the edited region pair up as they are: SequenceMatcher
-    # (without autojunk) is quadratic in repeated lines such as blank ones, and a 10 MB
-    # post would take minutes; an edit usually touches one place.
-    head = 0
-    while head < min(len(a), len(b)) and a[head][0] == b[head][0]:
-        head += 1
-    tail = 0
-    while tail < min(len(a), len(b)) - head and a[-1 - tail][0] == b[-1 - tail][0]:
-        tail += 1
-    pairs = [(i, i) for i in range(head)]
-    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
-    matcher = SequenceMatcher(
-        None, [c for c, _ in middle_a], [c for c, _ in middle_b], autojunk=False
-    )
-    for tag, i1, _, j1, j2 in matcher.get_opcodes():
-        for k in range(j2 - j1):
-            pairs.append((head + i1 + k if tag == "equal" else None, head + j1 + k))
-    pairs += [(len(a) - tail + k, len(b) - tail + k) for k in range(tail)]
-    out = []
-    for i, j in pairs:
-        content, brk = b[j]
-        old_brk = a[i][1] if i is not None else ""
-        out.append(content + ((old_brk or eol) if brk else ""))
-    return "".join(out)
-
-
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes, or a PostError that says in plain words why it cannot be read. Only a
-    regular file is read: a FIFO or a device is refused at once (see `storage.read_regular`)."""
-    try:
-        return storage.read_regular(path)
-    except FileNotFoundError:
-        raise PostError("no such file", path) from None
-    except IsADirectoryError:
-        raise PostError("this is a folder, not a post file", path) from None
-    except PermissionError:
-        raise PostError("permission denied: the file cannot be read", path) from None
-    except OSError as exc:
-        raise PostError(f"cannot read the file: {exc.strerror or exc}", path) from None
-
-
-def decode(data: bytes, path: Path | None = None) -> str:
-    """UTF-8 text (a BOM kept as U+FEFF), or a PostError for binary and non-UTF-8 files."""
-    if b"\x00" in data[:8192]:
-        raise PostError("this looks like a binary file, not a Markdown post", path)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise PostError(
-            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02X}); "
-            "convert it to UTF-8 in another editor first, it was left as it is",
-            path,
-            line,
-            column,
-        ) from None

@@ -30,6 +30,23 @@ class AliasBombError(yaml.MarkedYAMLError):
     """A document whose aliases repeat their anchored values past the bound (see the module)."""
 
 
+def error_position(error: yaml.YAMLError) -> tuple[int | None, int | None]:
+    """The 1-based (line, column) a YAML error points at: the problem, else the construct the
+    problem was found in (an unclosed quote: where it opened); (None, None) when it has no mark.
+    """
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return (mark.line + 1, mark.column + 1) if mark else (None, None)
+
+
+def error_reason(error: yaml.YAMLError) -> str:
+    """What a YAML error says is wrong, in PyYAML's words (never "None")."""
+    said = getattr(error, "problem", None) or getattr(error, "context", None)
+    if said:
+        return said
+    # A marked error's own text is its marks, printed over several lines: not a reason.
+    return "the YAML does not parse" if isinstance(error, yaml.MarkedYAMLError) else str(error)
+
+
 def allowed_alias_ratio(decoded: int) -> float:
     """The share of values a document of `decoded` values may take from aliases (go-yaml's
     `allowedAliasRatio`: 99% up to 400,000 values, down to 10% at 4,000,000)."""

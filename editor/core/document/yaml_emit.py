@@ -134,7 +134,8 @@ def scalar_text(value: object) -> str:
 
 
 def is_scalar(value: object) -> bool:
-    """Whether a value is written as a single YAML scalar."""
+    """Whether a value is one plain YAML value, written as a single scalar (not a list or a
+    mapping)."""
     return value is None or isinstance(value, str | int | float | bool | dt.date)
 
 

@@ -1,2 +1,24 @@
-"""A folder and the work over all its posts: the index, bulk reading, slugs and naming,
+"""A folder and the work over all its posts: the index, bulk reading, new-post paths,
 batch edits of the taxonomy, and folder-wide checks."""
+
+from editor.core.folder.content_folder import (
+    POST_SUFFIXES,
+    ContentFolder,
+    IndexEntry,
+    Taxonomy,
+    scan_enters,
+)
+from editor.core.folder.taxonomy_edit import ApplyResult, Plan, apply, plan_rename, terms
+
+__all__ = [
+    "POST_SUFFIXES",
+    "ApplyResult",
+    "ContentFolder",
+    "IndexEntry",
+    "Plan",
+    "Taxonomy",
+    "apply",
+    "plan_rename",
+    "scan_enters",
+    "terms",
+]

@@ -16,9 +16,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from editor.core.document.post import Post, decode, read_bytes
+from editor.core.document import Post, decode, read_bytes
 from editor.core.errors import PostError
-from editor.core.schema.validate import Facts
+from editor.core.schema import Facts
 from editor.core.workers import exit_with_parent
 
 PARALLEL_FROM = 1500  # below this, starting a worker (~0.1 s) costs more than it saves

@@ -17,26 +17,34 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from editor.core import storage
-from editor.core.document.dates import parse_date
-from editor.core.document.post import Post
+from editor.core.document import Post, parse_date
 from editor.core.errors import PostError
-from editor.core.folder import slug
 from editor.core.folder.bulk_read import read_facts, read_many
-from editor.core.schema.schema import (
+from editor.core.folder.post_paths import detect_naming, post_path
+from editor.core.schema import (
+    DATE_KEYS,
+    POST_EXTENSIONS,
+    Facts,
     Field,
+    Problem,
     Schema,
     SchemaSource,
     schema_files,
     schema_for_folder,
     schema_source,
+    validate,
 )
-from editor.core.schema.validate import Facts, Problem, validate
 
-POST_SUFFIXES = frozenset(slug.POST_EXTENSIONS)  # what the list shows; what new posts get
-SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
-DATE_KEYS = ("date", "pubDate", "publishDate", "publishedAt")
+POST_SUFFIXES = frozenset(POST_EXTENSIONS)  # what the list shows; what new posts get
+_SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 
 Progress = Callable[[int, int], None]
+
+
+def scan_enters(name: str) -> bool:
+    """Whether a scan of the posts enters the folder called `name`: not a hidden one (.git,
+    .obsidian...), nor one of tools' own (node_modules). The disk watch watches the same."""
+    return not name.startswith(".") and name not in _SKIPPED_FOLDERS
 
 
 @dataclass(frozen=True)
@@ -109,7 +117,7 @@ class ContentFolder:
                     continue
                 rel = os.path.join(rel_folder, item.name)
                 if item.is_dir(follow_symlinks=False):
-                    if item.name not in SKIPPED_FOLDERS:
+                    if scan_enters(item.name):
                         stack.append(rel)
                 elif os.path.splitext(item.name)[1].lower() in POST_SUFFIXES and item.is_file():
                     yield rel, item.path
@@ -215,11 +223,11 @@ class ContentFolder:
 
     def naming(self) -> str:
         """How new posts are named: the schema's `naming`, else what the files show."""
-        return self.schema.naming or slug.detect_naming(e.path for e in self._entries.values())
+        return self.schema.naming or detect_naming(e.path for e in self._entries.values())
 
     def new_post_path(self, title: str, date: dt.date) -> Path:
         """A free path for a new post, by the folder's naming convention, inside the folder."""
-        return slug.post_path(self.root, self.naming(), title, date)
+        return post_path(self.root, self.naming(), title, date)
 
     def create_post(
         self, title: str, fields: Mapping[str, object] | None = None, today: dt.date | None = None

@@ -27,12 +27,10 @@ from typing import Literal, cast
 
 from yaml.nodes import ScalarNode, SequenceNode
 
-from editor.core.document import yaml_emit
-from editor.core.document.post import Post, read_bytes
-from editor.core.document.text_diff import file_diff
+from editor.core.document import Post, file_diff, read_bytes, yaml_emit
 from editor.core.errors import PostError, quoted
 from editor.core.folder.content_folder import ContentFolder, IndexEntry
-from editor.core.storage.files import ConflictError
+from editor.core.storage import ConflictError
 
 Kind = Literal["tag", "category"]
 Status = Literal["written", "changed-on-disk", "failed"]

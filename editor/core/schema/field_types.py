@@ -15,8 +15,7 @@ from typing import ClassVar
 
 import yaml
 
-from editor.core.document import safe_yaml
-from editor.core.document.dates import parse_date
+from editor.core.document import is_scalar, parse_date, safe_yaml
 from editor.core.errors import PostError, quoted
 
 URL_PATTERN = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
@@ -85,11 +84,6 @@ def _pieces(value: object, top: bool) -> Iterator[str]:
         yield "]"
     else:
         yield str(value) if top else repr(value)
-
-
-def is_scalar(value: object) -> bool:
-    """Whether a value is one plain YAML value (not a list or a mapping)."""
-    return value is None or isinstance(value, str | int | float | dt.date)
 
 
 class FieldType:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from editor.core.errors import PostError
-from editor.core.schema.schema import Schema
+from editor.core.schema.model import Schema
 
 Severity = Literal["error", "warning", "note"]  # a note: for the writer to know, not wrong
 

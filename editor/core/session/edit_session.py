@@ -17,7 +17,7 @@ import yaml
 from editor.core.document import safe_yaml
 from editor.core.document.post import Post, splice_lines
 from editor.core.errors import PostError
-from editor.core.schema.schema import Schema
+from editor.core.schema import Schema
 from editor.core.session.disk import pending_changes, read_post
 
 _REMOVED = object()  # an "Other fields" key the writer deleted
@@ -53,9 +53,8 @@ def read_other_fields(
     try:
         values = safe_yaml.load(text) if text.strip() else {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        return OtherFields(problem=f"not valid YAML{where}: {getattr(error, 'problem', error)}")
+        where = f" (line {line})" if (line := safe_yaml.error_position(error)[0]) else ""
+        return OtherFields(problem=f"not valid YAML{where}: {safe_yaml.error_reason(error)}")
     if not isinstance(values, dict):
         return OtherFields(problem="write these as `key: value` lines")
     if taken := next((key for key in values if key in covered), None):

@@ -33,7 +33,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from editor import __version__
-from editor.core.document.post import Post
+from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.site import safe_html
 from editor.core.site.pictures import local_picture

@@ -43,14 +43,11 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
-from editor.core.errors import PostError, quoted
+from editor.core.errors import PostError
+from editor.core.schema import MediaSetting, url_problem
 from editor.core.site.site import Site, site_kind
-
-if TYPE_CHECKING:  # cms_config imports schema, which imports this module
-    from editor.core.schema.cms.config import CmsSchema
 
 # (folder from the site root, the address it is served at) by generator.
 _LAYOUTS: dict[str, tuple[str, str]] = {
@@ -65,29 +62,7 @@ _LAYOUTS: dict[str, tuple[str, str]] = {
 _BUNDLES = frozenset({"hugo", "astro", None, "node", "git", "eleventy"})
 _BUNDLE_NAMES = frozenset({"index.md", "index.markdown", "index.mdx"})
 _TEMPLATE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_IGNORED_IN_URL = re.compile(r"[\t\n\r]")
 _GIT = ".git"  # the repository's own store: nothing in it is served, hooks run from it
-
-
-@dataclass(frozen=True)
-class MediaSetting:
-    """Where a folder's settings say pictures go (not yet resolved for a post).
-
-    `folder` is a POSIX path relative to `base`: "site" is the site root (or `root`, the
-    folder a CMS config's paths start from, when given), "post" the post's own folder. It may
-    hold Decap's `{{slug}}`, `{{filename}}`, `{{media_folder}}`... `url` is the address the
-    site serves that folder at ("/images"); a relative one ("images") is a link relative to the
-    post; None: the link is the file's path relative to the post. `source` names the setting
-    for messages (".post-editor.yaml", "admin/config.yml").
-    """
-
-    folder: str
-    url: str | None = None
-    base: Literal["site", "post"] = "site"
-    source: str = ""
-    root: Path | None = None
-    template_values: tuple[tuple[str, str], ...] = ()  # {{media_folder}} etc. of a CMS
 
 
 @dataclass(frozen=True)
@@ -136,24 +111,6 @@ class MediaPlace:
                 f"the media folder {self.shown} is a link to {real}, outside the site;"
                 " nothing was copied"
             )
-
-
-def url_problem(url: str) -> str | None:
-    """Why `url` may not be the prefix of the picture links written into posts, or None.
-
-    It must be a web address (http, https), a path from the site's root ("/images") or one
-    relative to the post ("images"): a `javascript:`, `vbscript:`, `data:` or `file:` prefix
-    would put that address into every picture the writer adds. The scheme is read as a
-    browser reads it: past leading spaces and controls, tabs and line breaks ignored.
-    """
-    plain = _IGNORED_IN_URL.sub("", url).lstrip("".join(map(chr, range(33))))
-    scheme = _SCHEME.match(plain)
-    if scheme is None or scheme[0].lower() in ("http:", "https:"):
-        return None
-    return (
-        f"the media url {quoted(url)} is neither a web address nor a path"
-        f" (links must not start with {scheme[0].lower()})"
-    )
 
 
 def relative_link(file: Path, post_path: Path) -> str:
@@ -213,31 +170,6 @@ def media_place(post_path: Path, site: Site, setting: MediaSetting | None = None
         rel, url = _LAYOUTS[kind]
         return MediaPlace(site.root / rel, url, site, post_path, rel)
     return MediaPlace(post_folder / "images", "images", site, post_path, "images")
-
-
-def setting_from_cms(cms: CmsSchema) -> MediaSetting | None:
-    """The media setting a CMS config gives its folder, or None when it sets none.
-
-    Decap: a collection's `media_folder` is relative to each entry (to the site root when it
-    starts with "/"), its `public_folder` the link prefix, relative unless it starts with "/"
-    (absent: the media folder itself); the config's `media_folder` is relative to the site
-    root and `public_folder` defaults to it, with a leading "/". Front Matter: `publicFolder`
-    is served at "/".
-    """
-    source = os.path.relpath(cms.path, cms.site_root).replace(os.sep, "/")
-    media = (cms.media_folder or "").removeprefix("[[workspace]]").strip("/")
-    values = (("media_folder", "/" + media), ("public_folder", cms.public_folder or ""))
-    collection = cms.collection_media_folder
-    if collection is not None:
-        public = cms.collection_public_folder
-        url = public if public is not None else collection
-        return MediaSetting(collection, url, "post", source, cms.site_root, values)
-    if cms.media_folder is None:
-        return None
-    if cms.cms != "Decap CMS":  # Front Matter serves its public folder at "/"
-        return MediaSetting(media, "/", "site", source, cms.site_root, values)
-    url = cms.public_folder if cms.public_folder is not None else "/" + media
-    return MediaSetting(media, url, "site", source, cms.site_root, values)
 
 
 def _fill(setting: MediaSetting, post_path: Path) -> str:

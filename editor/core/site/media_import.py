@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.errors import PostError, quoted
-from editor.core.folder.slug import slugify
-from editor.core.schema.field_types import IMAGE_EXTENSIONS
+from editor.core.schema import IMAGE_EXTENSIONS
 from editor.core.site.media import MediaPlace, served_link
-from editor.core.storage.files import os_cause, write_new
+from editor.core.storage import os_cause, slugify, write_new
 
 MAX_BYTES = 50 * 1024 * 1024  # no blog picture is this big; a bigger file is a mistake
 _MAX_NAME = 60

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote
 
-from editor.core.document.markdown_lines import fenced_spans
-from editor.core.schema.field_types import IMAGE_EXTENSIONS
+from editor.core.document import fenced_spans
+from editor.core.schema import IMAGE_EXTENSIONS
 
 # Files or folders whose presence makes a folder a site's root, by generator. Checked in this
 # order, so a Hugo site that is also a git repository is known as Hugo.

@@ -33,8 +33,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core import storage
 from editor.core.errors import PostError
+from editor.core.storage.files import os_cause, read_regular
 
 FORMAT = 1
 FOLDER_MODE = 0o700
@@ -55,7 +55,7 @@ class Snapshot:
     def disk_changed(self) -> bool:
         """Whether the post on disk is no longer the file this text was based on."""
         try:
-            data = storage.read_regular(self.post)  # a FIFO in the post's place never blocks
+            data = read_regular(self.post)  # a FIFO in the post's place never blocks
         except (OSError, PostError):
             return self.disk_digest is not None
         return hashlib.sha256(data).hexdigest() != self.disk_digest
@@ -155,7 +155,7 @@ class RecoveryStore:
             if stat.S_IMODE(self.folder.stat().st_mode) != FOLDER_MODE:
                 self.folder.chmod(FOLDER_MODE)  # made by an older version, 0755
         except OSError as error:
-            raise PostError(f"cannot keep a recovery copy: {storage.os_cause(error)}") from None
+            raise PostError(f"cannot keep a recovery copy: {os_cause(error)}") from None
 
     def _write(self, file: Path, data: bytes) -> None:
         """`data` into `file`, all or nothing (temp file, fsync, rename, like a post's save),
@@ -176,7 +176,7 @@ class RecoveryStore:
                     tmp.unlink()
                 raise
         except OSError as error:
-            raise PostError(f"cannot keep a recovery copy: {storage.os_cause(error)}") from None
+            raise PostError(f"cannot keep a recovery copy: {os_cause(error)}") from None
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from editor.core.errors import PostError
-from editor.core.folder.content_folder import ContentFolder
+from editor.core.folder import ContentFolder
 from editor.ui.jobs.job import LatestJob
 
 

@@ -22,8 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from editor.core.site.pieces import split_body
-from editor.core.site.render import Renderer, size_problem, too_large_html
+from editor.core.site import Renderer, size_problem, split_body, too_large_html
 from editor.core.workers import exit_with_parent
 from editor.ui.jobs.job import Tickets
 

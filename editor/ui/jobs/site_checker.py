@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from editor.core.folder.checks.site_checks import folder_problems
-from editor.core.folder.content_folder import ContentFolder
-from editor.core.schema.validate import Problem
+from editor.core.folder import ContentFolder
+from editor.core.folder.checks import folder_problems
+from editor.core.schema import Problem
 from editor.ui.jobs.job import LatestJob
 from editor.ui.jobs.still_folder import still_copy
 

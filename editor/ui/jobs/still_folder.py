@@ -12,7 +12,7 @@ from typing import cast
 
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder, IndexEntry
-from editor.core.schema.schema import Schema, SchemaSource
+from editor.core.schema import Schema, SchemaSource
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.folder.content_folder import IndexEntry, Taxonomy
+from editor.core.folder import IndexEntry, Taxonomy
 from editor.core.folder.taxonomy_edit import Kind
 from editor.ui.widgets.row_table import row_table
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTreeWidget, QTreeWidgetItem, QWidget
 
-from editor.core.document.markdown_lines import headings
+from editor.core.document import headings
 
 REFRESH_DELAY_MS = 300
 _LINE_ROLE = Qt.ItemDataRole.UserRole

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.folder.content_folder import POST_SUFFIXES, ContentFolder
-from editor.core.schema.validate import Problem
+from editor.core.folder import POST_SUFFIXES, ContentFolder
+from editor.core.schema import Problem
 from editor.ui.jobs.site_checker import SiteChecker
 from editor.ui.panels.docks import ToggledDock
 from editor.ui.settings import PROBLEMS_DOCK, Settings

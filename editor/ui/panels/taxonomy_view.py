@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.document.post import Post
+from editor.core.document import Post
 from editor.core.errors import PostError, quoted
-from editor.core.folder.content_folder import ContentFolder
-from editor.core.folder.taxonomy_edit import ApplyResult, Kind, Plan, apply, plan_rename, terms
+from editor.core.folder import ApplyResult, ContentFolder, Plan, apply, plan_rename, terms
+from editor.core.folder.taxonomy_edit import Kind
 from editor.core.session import Prompter
 from editor.ui.jobs import Job, still_copy
 from editor.ui.panels.docks import ToggledDock

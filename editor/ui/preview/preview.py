@@ -22,9 +22,8 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from editor.core.site import Site, dark_css, default_css, offline_images, page
 from editor.core.site.pictures import local_picture, picture_site
-from editor.core.site.render import dark_css, default_css, offline_images, page
-from editor.core.site.site import Site
 from editor.ui.preview.page_builder import PageBuilder, piece_page
 from editor.ui.preview.remote_images import RemoteImages
 

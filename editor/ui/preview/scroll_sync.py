@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
-from editor.core.document.markdown_lines import headings, read_line
+from editor.core.document import headings, read_line
 from editor.ui.preview.preview import Preview
 
 SYNC_INTERVAL_MS = 40  # at most 25 preview moves a second while the editor scrolls

@@ -18,10 +18,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from editor.core.document.post import Post
-from editor.core.document.text_diff import unified_diff
+from editor.core.document import Post, unified_diff
 from editor.core.errors import PostError
-from editor.core.folder.content_folder import SKIPPED_FOLDERS
+from editor.core.folder import scan_enters
 from editor.core.session import Follow, Prompter, disk_now, disk_text, follow
 from editor.ui.tab.document_tab import DocumentTab
 
@@ -222,11 +221,7 @@ def _folders_in(root: str) -> list[str]:
         try:
             with os.scandir(folder) as items:
                 for item in items:
-                    if (
-                        item.is_dir(follow_symlinks=False)
-                        and not item.name.startswith(".")
-                        and item.name not in SKIPPED_FOLDERS
-                    ):
+                    if item.is_dir(follow_symlinks=False) and scan_enters(item.name):
                         stack.append(item.path)
         except OSError:
             continue  # gone or unreadable: nothing to watch there

@@ -25,15 +25,12 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from editor.core.document.post import Post
+from editor.core.document import Post
 from editor.core.errors import PostError
-from editor.core.folder.slug import slugify
 from editor.core.session import Prompter
-from editor.core.site.export import standalone_html
+from editor.core.site import Renderer, Site, page_title, standalone_html
 from editor.core.site.pictures import picture_site
-from editor.core.site.render import Renderer, page_title
-from editor.core.site.site import Site
-from editor.core.storage.files import atomic_write
+from editor.core.storage import atomic_write, slugify
 from editor.ui.settings import EXPORT_FOLDER, REMOTE_IMAGES, Settings
 
 

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from editor.core.document.post import Post
+from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.session import Prompter, Recovery, offer_of
-from editor.core.storage.recovery import RecoveryStore, Snapshot
+from editor.core.storage import RecoveryStore, Snapshot
 from editor.ui.tab.document_tab import DocumentTab
 
 SNAPSHOT_DELAY_MS = 2000  # idle pause after the last change before a snapshot is taken

@@ -13,7 +13,7 @@ from platformdirs import user_data_path
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from editor.core.storage.recovery import RecoveryStore
+from editor.core.storage import RecoveryStore
 from editor.ui.settings import THEME, Settings
 from editor.ui.shell.about import set_identity
 from editor.ui.shell.main_window import MainWindow

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder, Taxonomy
-from editor.core.schema.schema import Schema, schema_for_post
+from editor.core.schema import Schema, schema_for_post
 from editor.ui.jobs.indexer import Indexer
 
 

@@ -14,12 +14,12 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter
 
-from editor.core.document.post import Post
+from editor.core.document import Post
 from editor.core.errors import PostError
-from editor.core.folder.content_folder import ContentFolder, IndexEntry
-from editor.core.schema.validate import Problem
+from editor.core.folder import ContentFolder, IndexEntry
+from editor.core.schema import Problem
 from editor.core.session import Choice, Prompter, read_post
-from editor.core.storage.recovery import RecoveryStore
+from editor.core.storage import RecoveryStore
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.panels.docks import ToggledDock
 from editor.ui.panels.folder_panel import FolderPanel

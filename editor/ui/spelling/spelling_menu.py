@@ -16,7 +16,7 @@ from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
-from editor.core.folder.content_folder import ContentFolder
+from editor.core.folder import ContentFolder
 from editor.core.spelling import available_languages
 from editor.ui.settings import SPELL_CHECK, SPELL_LANGUAGE, Settings
 from editor.ui.spelling.spell_checker import SpellCheck

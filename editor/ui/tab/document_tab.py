@@ -26,15 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.document.post import Post
+from editor.core.document import Post
 from editor.core.errors import PostError
-from editor.core.folder.content_folder import Taxonomy
-from editor.core.schema.schema import Schema
-from editor.core.schema.validate import Facts, Problem, validate
+from editor.core.folder import Taxonomy
+from editor.core.schema import Facts, Problem, Schema, validate
 from editor.core.session import EditSession, Prompter, needs_raw_mode, other_fields_text
-from editor.core.site.media import MediaPlace, media_place
+from editor.core.site import MediaPlace, media_place, size_problem, too_large_html
 from editor.core.site.pictures import picture_site
-from editor.core.site.render import size_problem, too_large_html
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.preview.preview import Preview
 from editor.ui.preview.remote_images import RemoteImages

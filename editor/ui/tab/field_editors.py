@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.document.dates import parse_date
+from editor.core.document import parse_date
 from editor.core.errors import PostError
-from editor.core.schema.schema import Field
+from editor.core.schema import Field
 from editor.ui.spelling.spell_checker import LineSpelling, SpellCheck, TextSpelling
 from editor.ui.widgets.token_list import TokenList
 

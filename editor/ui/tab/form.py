@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
-from editor.core.schema.schema import Field, Schema
+from editor.core.schema import Field, Schema
 from editor.core.session import read_other_fields
 from editor.ui.tab.field_editors import (
     BoolEditor,

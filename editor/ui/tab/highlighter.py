@@ -37,7 +37,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from editor.core.document.markdown_lines import CODE_KINDS, Kind, Line, read_line
+from editor.core.document import CODE_KINDS, Line, read_line
+from editor.core.document.markdown_lines import Kind
 from editor.core.spelling import to_utf16
 from editor.ui.spelling.spell_checker import (
     Marks,

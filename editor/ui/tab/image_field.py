@@ -12,9 +12,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from editor.core.schema.field_types import IMAGE_EXTENSIONS
-from editor.core.schema.schema import Field
-from editor.core.site.media import relative_link
+from editor.core.schema import IMAGE_EXTENSIONS, Field
+from editor.core.site import relative_link
 from editor.core.site.pictures import local_picture, picture_site
 from editor.ui.tab.field_editors import LineEditor
 from editor.ui.tab.media_drop import MediaImporter, picture_paths

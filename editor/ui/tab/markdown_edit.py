@@ -30,12 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
-from editor.core.document.markdown_lines import (
-    QUOTE_MARKER,
-    Kind,
-    read_line,
-    reading_minutes,
-)
+from editor.core.document import QUOTE_MARKER, read_line, reading_minutes
+from editor.core.document.markdown_lines import Kind
 from editor.ui.spelling.spell_checker import text_edit_menu
 from editor.ui.tab.highlighter import MarkdownHighlighter
 from editor.ui.tab.media_drop import MediaImporter, has_picture, markdown_images

@@ -17,11 +17,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
 from PySide6.QtGui import QImage
 
 from editor.core.errors import PostError
-from editor.core.schema.field_types import IMAGE_EXTENSIONS
-from editor.core.schema.schema import humanize
+from editor.core.schema import IMAGE_EXTENSIONS, humanize
 from editor.core.session import Prompter
-from editor.core.site.media import MediaPlace
-from editor.core.site.media_import import Imported, import_bytes, import_file
+from editor.core.site import Imported, MediaPlace, import_bytes, import_file
 from editor.core.site.pictures import local_picture
 
 FAILED_TITLE = "Picture not added"

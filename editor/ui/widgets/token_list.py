@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.schema.field_types import clipped_text
+from editor.core.schema import clipped_text
 from editor.ui.widgets.flow_layout import FlowLayout
 
 # Palette roles rather than colours, so chips suit the light and the dark theme alike.

@@ -46,7 +46,7 @@ from test_roundtrip_property import KEYS, NEW_VALUES, same_value, samples
 from editor.cli import main
 from editor.core.document.post import Post
 from editor.core.errors import PostError
-from editor.core.schema.schema import load_schema_file
+from editor.core.schema.schema_file import load_schema_file
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "0"))
 

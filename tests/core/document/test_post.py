@@ -13,7 +13,8 @@ import re
 import posts
 import pytest
 
-from editor.core.document.post import Post, decode
+from editor.core.document.post import Post
+from editor.core.document.post_file import decode
 from editor.core.errors import PostError
 from editor.core.storage.files import ConflictError
 from tests.hostile import alias_bomb, bounded

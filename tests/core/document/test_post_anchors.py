@@ -17,7 +17,7 @@ import yaml
 
 from editor.core.document.post import Post
 from editor.core.errors import PostError
-from editor.core.schema.schema import Schema
+from editor.core.schema.model import Schema
 from editor.core.schema.validate import validate
 
 BLOCK = """\

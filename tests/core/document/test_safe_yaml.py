@@ -64,3 +64,30 @@ def test_the_allowed_share_is_go_yamls(decoded, ratio):
 def test_safe_loading_still_runs_no_code():
     with pytest.raises(yaml.YAMLError):
         safe_yaml.load("!!python/object/apply:os.system ['true']\n")
+
+
+# ---- where a YAML error is, and why: the one helper every reader uses ------------------------
+
+
+def _error(text: str) -> yaml.YAMLError:
+    with pytest.raises(yaml.YAMLError) as caught:
+        safe_yaml.load(text)
+    return caught.value
+
+
+def test_an_error_points_at_its_1_based_line_and_column():
+    error = _error("title: ok\ntags: [a, b\n")
+    assert safe_yaml.error_position(error) == (3, 1)
+    assert "expected ',' or ']'" in safe_yaml.error_reason(error)
+
+
+def test_an_error_without_a_problem_mark_points_at_its_context():
+    error = _error("title: ok\nlist: [a")
+    error.problem_mark = None  # as some PyYAML errors are raised
+    assert safe_yaml.error_position(error) == (2, 7)
+
+
+def test_an_error_with_no_mark_and_no_words_still_says_something():
+    assert safe_yaml.error_position(yaml.YAMLError("boom")) == (None, None)
+    assert safe_yaml.error_reason(yaml.YAMLError("boom")) == "boom"
+    assert safe_yaml.error_reason(yaml.MarkedYAMLError()) == "the YAML does not parse"

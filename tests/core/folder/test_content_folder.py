@@ -12,8 +12,8 @@ from sitefactory import post_text, site, write
 from editor.core.document.post import Post
 from editor.core.errors import PostError
 from editor.core.folder import content_folder as folder_module
-from editor.core.folder.content_folder import ContentFolder
-from editor.core.schema.schema import Schema
+from editor.core.folder.content_folder import ContentFolder, scan_enters
+from editor.core.schema.model import Schema
 from editor.core.schema.validate import validate
 
 DAY = dt.date(2026, 3, 1)
@@ -459,3 +459,18 @@ def test_a_scan_keeps_the_temp_file_of_a_save_still_running(tmp_path):
         saver.communicate(b"\n", timeout=30)
     assert rels(scanned(tmp_path)) == ["a.md"]
     assert os.listdir(tmp_path) == ["a.md"]
+
+
+@pytest.mark.parametrize(
+    ("name", "entered"),
+    [
+        ("posts", True),
+        ("2026", True),
+        (".git", False),
+        (".obsidian", False),
+        ("node_modules", False),
+        ("__pycache__", False),
+    ],
+)
+def test_the_scan_and_the_disk_watch_enter_the_same_folders(name, entered):
+    assert scan_enters(name) is entered

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.document.post import Post
-from editor.core.schema.schema import Field, Schema
+from editor.core.schema.model import Field, Schema
 from editor.core.schema.validate import Problem, validate
 
 PATH = Path("blog/post.md")

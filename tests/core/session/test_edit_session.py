@@ -8,7 +8,7 @@ import pytest
 
 from editor.core.document.post import Post
 from editor.core.errors import PostError
-from editor.core.schema.schema import Schema
+from editor.core.schema import Schema
 from editor.core.session import (
     EditSession,
     needs_raw_mode,

@@ -21,7 +21,7 @@ from PySide6.QtCore import QSettings
 
 from editor.core.document.post import Post
 from editor.core.folder.content_folder import Taxonomy
-from editor.core.schema.schema import Schema
+from editor.core.schema import Schema
 from editor.core.session import Choice, Offer, Recovery
 from editor.core.storage.recovery import RecoveryStore
 from editor.ui.jobs.render_service import RenderService

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from editor.core.errors import PostError
-from editor.core.schema.schema import Schema
+from editor.core.schema import Schema
 from editor.ui.shell.folder_index import FolderIndex
 
 POSTS = {"a.md": "---\ntitle: A\ntags: [x]\n---\nBody\n", "sub/b.md": "---\ntitle: B\n---\n"}

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 
 from editor.core.document.post import Post
 from editor.core.folder.content_folder import Taxonomy
-from editor.core.schema.schema import Schema
+from editor.core.schema.model import Schema
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.settings import REMOTE_IMAGES, ZOOM, Settings
 from editor.ui.shell.view_controls import ViewControls

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.core.schema.schema import Field
+from editor.core.schema.model import Field
 from editor.ui.tab.image_field import ImageEditor
 from tests.ui.conftest import write_post
 

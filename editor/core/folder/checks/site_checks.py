@@ -31,27 +31,17 @@ from pathlib import Path, PurePath
 
 import yaml
 
-from editor.core.document.dates import parse_date
-from editor.core.document.post import Post
-from editor.core.document.safe_yaml import Loader
+from editor.core.document import Loader, Post, parse_date
 from editor.core.errors import PostError, quoted
 from editor.core.folder.content_folder import POST_SUFFIXES, ContentFolder, IndexEntry
-from editor.core.schema.schema import SCHEMA_FILE, Schema
-from editor.core.schema.validate import Problem, Severity, problem_from_error
-from editor.core.site.site import (
-    Reference,
-    Site,
-    body_references,
-    local_path,
-    site_kind,
-)
+from editor.core.schema import DATE_KEYS, SCHEMA_FILE, Problem, Schema, Severity, problem_from_error
+from editor.core.site import Reference, Site, body_references, local_path, site_kind
 
 Progress = Callable[[int, int], None]
 
 _DATED_NAME = re.compile(r"(\d{4})-(\d\d)-(\d\d)-(.+)")
 _INDEX_NAMES = frozenset({"index", "_index"})
 _TAXONOMY = {"tags": ("tags", "tag"), "categories": ("categories", "category")}
-_DATE_KEYS = ("date", "pubDate", "publishDate", "publishedAt")
 _SECTIONED = frozenset({"hugo", "next", "astro"})
 
 
@@ -257,7 +247,7 @@ def _dates(path: Path, entry: IndexEntry, schema: Schema, today: dt.date) -> lis
     flagged where the folder dates its posts (the schema has a date field), when the file
     name gives none (Jekyll's 2024-01-01-name.md) and when validation has not already said
     the date is missing."""
-    key = next((k for k in _DATE_KEYS if entry.facts.values.get(k) is not None), "date")
+    key = next((k for k in DATE_KEYS if entry.facts.values.get(k) is not None), "date")
     line = entry.facts.line_of(key) or 1
     date = entry.date or _date_in_name(entry.path)
     if date is not None and not entry.draft:
@@ -268,7 +258,7 @@ def _dates(path: Path, entry: IndexEntry, schema: Schema, today: dt.date) -> lis
                 "most site generators leave it out until that day"
             )
             return [Problem(path, line, key, "warning", message)]
-    told = any(p.field in _DATE_KEYS for p in entry.problems)  # "Date is missing" already
+    told = any(p.field in DATE_KEYS for p in entry.problems)  # "Date is missing" already
     if date is None and entry.draft and schema.field("date") is not None and not told:
         message = "this draft has no date; give it one, or it will be published undated"
         return [Problem(path, line, key, "warning", message)]

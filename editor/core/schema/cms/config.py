@@ -50,8 +50,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from editor.core.schema.cms.config_file import DECAP, FRONT_MATTER, CmsSchema
 from editor.core.schema.cms.decap import read_decap
-from editor.core.schema.cms.fields import DECAP, FRONT_MATTER, CmsSchema
 from editor.core.schema.cms.frontmatter import read_front_matter
 
 __all__ = [

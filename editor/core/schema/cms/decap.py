@@ -1,5 +1,5 @@
 """Decap and Sveltia CMS: the folder collection of `admin/config.yml` that describes a content
-folder, as our schema (the widget table is in `cms_config`'s docstring)."""
+folder, as our schema (the widget table is in `config`'s docstring)."""
 
 from __future__ import annotations
 
@@ -9,25 +9,27 @@ from dataclasses import replace
 from pathlib import Path
 
 from editor.core.errors import quoted
-from editor.core.folder.slug import naming_problem
-from editor.core.schema.cms.fields import (
+from editor.core.schema.cms.config_file import (
     DECAP,
     CmsSchema,
-    Taken,
-    _bounds,
-    _build,
-    _choices,
-    _date_spec,
-    _finish,
-    _is_folder,
-    _load_yaml,
-    _named,
-    _not_taken,
-    _open_config,
-    _shown,
-    _text,
-    _where,
+    finish,
+    load_yaml,
+    names_folder,
+    open_config,
+    shown_path,
 )
+from editor.core.schema.cms.dates import date_spec
+from editor.core.schema.cms.fields import (
+    Taken,
+    bounds_note,
+    build_field,
+    line_note,
+    name_for_note,
+    not_taken_note,
+    option_values,
+    text_or_none,
+)
+from editor.core.schema.naming import naming_problem
 
 # ---- Decap and Sveltia CMS -------------------------------------------------------------------
 
@@ -38,27 +40,30 @@ _OTHER_FORMATS = ("toml-frontmatter", "json-frontmatter", "json", "toml")
 
 
 def read_decap(path: Path, root: Path, folder: Path) -> CmsSchema:
-    found, config = _open_config(path, root, DECAP, _load_yaml)
+    found, config = open_config(path, root, DECAP, load_yaml)
     if config is None:
         return found
-    shown, here = _shown(path, root), _shown(folder, root)
-    media, public = _text(config.get("media_folder")), _text(config.get("public_folder"))
+    shown, here = shown_path(path, root), shown_path(folder, root)
+    media, public = (
+        text_or_none(config.get("media_folder")),
+        text_or_none(config.get("public_folder")),
+    )
     found = replace(found, media_folder=media, public_folder=public)
     collections = config.get("collections")
     listed = (
         [c for c in collections if isinstance(c, dict)] if isinstance(collections, list) else []
     )
     folders = [c for c in listed if isinstance(c.get("folder"), str)]
-    matching = [c for c in folders if _is_folder(root, c["folder"], folder)]
+    matching = [c for c in folders if names_folder(root, c["folder"], folder)]
     if not matching:
         known = ", ".join(sorted({c["folder"] for c in folders})) or "none"
         note = f"{shown} has no folder collection for {here} (its folders: {known})."
         return replace(found, notes=(note,))
     chosen = matching[0]
-    name = _named(chosen.get("name"))
+    name = name_for_note(chosen.get("name"))
     notes: list[str] = []
     if len(matching) > 1:
-        names = ", ".join(f"‘{_named(c.get('name'))}’" for c in matching)
+        names = ", ".join(f"‘{name_for_note(c.get('name'))}’" for c in matching)
         notes.append(f"The collections {names} all use {here}: the form follows ‘{name}’.")
     if (form := chosen.get("format")) in _OTHER_FORMATS:
         notes.append(
@@ -68,27 +73,31 @@ def read_decap(path: Path, root: Path, folder: Path) -> CmsSchema:
     found = replace(
         found,
         collection=name,
-        collection_media_folder=_text(chosen.get("media_folder")),
-        collection_public_folder=_text(chosen.get("public_folder")),
+        collection_media_folder=text_or_none(chosen.get("media_folder")),
+        collection_public_folder=text_or_none(chosen.get("public_folder")),
     )
     entries = chosen.get("fields")
     taken = [
         t for e in (entries if isinstance(entries, list) else []) if (t := _decap_field(e, notes))
     ]
-    return _finish(found, f"The collection ‘{name}’", taken, _decap_naming(chosen, notes), notes)
+    return finish(found, f"The collection ‘{name}’", taken, _decap_naming(chosen, notes), notes)
 
 
 def _decap_field(entry: object, notes: list[str]) -> Taken | None:
     """A Decap field as ours; None when not taken (noted, unless it is the body)."""
-    where = _where(entry)
-    if not isinstance(entry, dict) or not _text(entry.get("name")) or not entry["name"].strip():
+    where = line_note(entry)
+    if (
+        not isinstance(entry, dict)
+        or not text_or_none(entry.get("name"))
+        or not entry["name"].strip()
+    ):
         notes.append(f"A field{where} has no name: it is left out.")
         return None
     name, widget = entry["name"], entry.get("widget", "string")
     if name == "body":  # Decap's body field is the post's text below the front matter
         return None
-    spec: dict[str, object] = {"name": name, "label": _text(entry.get("label")) or ""}
-    spec["help"] = _text(entry.get("hint")) or ""
+    spec: dict[str, object] = {"name": name, "label": text_or_none(entry.get("label")) or ""}
+    spec["help"] = text_or_none(entry.get("hint")) or ""
     spec["default"] = entry.get("default")
     # Required unless it says `required: false`; a boolean always holds a value (false), and
     # a hidden field is the site's business, not the writer's.
@@ -96,18 +105,22 @@ def _decap_field(entry: object, notes: list[str]) -> Taken | None:
     spec["required"] &= widget not in ("boolean", "hidden")
     said = _decap_kind(entry, widget, spec)
     if said is None:
-        what = "is a list of objects" if widget == "list" else f"uses the {_named(widget)} widget"
-        notes.append(_not_taken(name, where, what))
+        what = (
+            "is a list of objects"
+            if widget == "list"
+            else f"uses the {name_for_note(widget)} widget"
+        )
+        notes.append(not_taken_note(name, where, what))
         return None
     if said:
         notes.append(f"‘{name}’{where}: {said}")
     pattern = entry.get("pattern")  # [regex, message], or Sveltia's bare regex
     pattern = [pattern] if isinstance(pattern, str) else pattern
     if isinstance(pattern, list) and pattern and isinstance(pattern[0], str):
-        message = _text(pattern[1]) if len(pattern) > 1 else None
+        message = text_or_none(pattern[1]) if len(pattern) > 1 else None
         spec["pattern"], spec["source_pattern"] = _whole_value(pattern[0]), pattern[0]
         spec["pattern_message"] = message or f"does not match the pattern {pattern[0]}"
-    return _build(spec, notes, where), widget == "hidden", where
+    return build_field(spec, notes, where), widget == "hidden", where
 
 
 def _decap_kind(entry: dict, widget: object, spec: dict[str, object]) -> str | None:
@@ -130,7 +143,7 @@ def _decap_kind(entry: dict, widget: object, spec: dict[str, object]) -> str | N
                 return None
             spec["choices"] = of.get("choices", ())
         spec["type"] = "list"
-        return _bounds(entry)
+        return bounds_note(entry)
     if not isinstance(widget, str) or widget not in _SIMPLE:
         return None
     spec["type"] = _SIMPLE[widget]
@@ -141,15 +154,15 @@ def _decap_kind(entry: dict, widget: object, spec: dict[str, object]) -> str | N
         top = entry.get("maxlength")  # Sveltia
         if isinstance(top, int) and not isinstance(top, bool) and top > 0:
             spec["max"] = top
-        said = _bounds(entry, ("minlength",))
+        said = bounds_note(entry, ("minlength",))
     elif widget in ("markdown", "richtext"):
         said = "a Markdown field; edited here as plain text, without a preview."
     elif widget == "file":
         said = "a file widget; Post Editor has no file type, so it is edited as text."
     elif widget == "number":
-        said = _bounds(entry)
+        said = bounds_note(entry)
     elif widget == "select":
-        spec["choices"], relabelled = _choices(entry.get("options"), "value", "label")
+        spec["choices"], relabelled = option_values(entry.get("options"), "value", "label")
         said = "its options show their values, not their labels." if relabelled else ""
     elif widget in ("datetime", "date"):
         said = _decap_dates(entry, widget, spec)
@@ -165,7 +178,7 @@ def _decap_dates(entry: dict, widget: str, spec: dict[str, object]) -> str:
     date_f, time_f = entry.get("date_format"), entry.get("time_format")
     date_f = "YYYY-MM-DD" if date_f is True else date_f
     time_f = "HH:mm" if time_f is True else time_f
-    kind, pattern = ("date" if widget == "date" else "datetime"), _text(entry.get("format"))
+    kind, pattern = ("date" if widget == "date" else "datetime"), text_or_none(entry.get("format"))
     if pattern is None and isinstance(date_f, str):
         pattern = f"{date_f}T{time_f}" if isinstance(time_f, str) else date_f
         kind = "datetime" if isinstance(time_f, str) else "date"
@@ -178,7 +191,7 @@ def _decap_dates(entry: dict, widget: str, spec: dict[str, object]) -> str:
     if kind == "time":
         spec["type"] = "string"
         return "a time without a date; edited as text."
-    return _date_spec(spec, kind, pattern, False, entry.get("picker_utc") is True)
+    return date_spec(spec, kind, pattern, False, entry.get("picker_utc") is True)
 
 
 def _whole_value(source: str) -> str:

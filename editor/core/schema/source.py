@@ -1,0 +1,86 @@
+"""Which schema a folder follows, and where it came from. First found wins: its
+`.post-editor.yaml` (`schema_file`); else the Decap, Sveltia or Front Matter CMS config of its
+site, when that config describes the folder (`cms`); else `infer_schema` derives one from the
+posts over `DEFAULT`, the reference post shape (`inference`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from editor.core.schema.cms import CmsSchema, candidate_files, read_cms_schema, setting_from_cms
+from editor.core.schema.inference import infer_schema
+from editor.core.schema.model import Schema
+from editor.core.schema.schema_file import SCHEMA_FILE, load_schema_file
+
+SchemaOrigin = Literal["file", "cms", "inferred", "default"]
+
+
+@dataclass(frozen=True)
+class SchemaSource:
+    """A folder's schema with where it came from and what the writer should know about that.
+
+    `origin`: "file" (`.post-editor.yaml`), "cms" (a CMS config, `cms` says which collection),
+    "inferred" (from the posts), "default" (the reference shape: the schema file is broken;
+    `ContentFolder.schema_problem` tells why). `notes` are plain sentences, one a line: what a
+    CMS config holds that the form does not take and why, or why a config found was not used
+    (an unreadable one with its path and line; `cms.problem` holds that as a `PostError`).
+    """
+
+    schema: Schema
+    origin: SchemaOrigin
+    path: Path | None = None  # the schema file or CMS config the fields came from
+    notes: tuple[str, ...] = ()
+    cms: CmsSchema | None = dataclasses.field(default=None, compare=False)
+
+
+def schema_source(root: Path, values: Iterable[Mapping[str, object]]) -> SchemaSource:
+    """The folder's schema and its source: `.post-editor.yaml`, else the site's CMS config
+    when it describes this folder, else inferred from `values`. A broken schema file raises
+    `PostError` (with its line); a broken CMS config is a note, and the posts are used."""
+    path = root / SCHEMA_FILE
+    if path.is_file():
+        return SchemaSource(load_schema_file(path), "file", path)
+    cms, source = _cms_source(root)
+    if source is not None:
+        return source
+    return SchemaSource(infer_schema(values), "inferred", None, cms.notes if cms else (), cms)
+
+
+def _cms_source(root: Path) -> tuple[CmsSchema | None, SchemaSource | None]:
+    """The CMS config found for a folder, and the schema source it makes when it describes
+    the folder (None when it does not, or cannot be read)."""
+    cms = read_cms_schema(root)
+    if cms is None or cms.schema is None:
+        return cms, None
+    schema = dataclasses.replace(cms.schema, media=setting_from_cms(cms))
+    return cms, SchemaSource(schema, "cms", cms.path, cms.notes, cms)
+
+
+def schema_for_post(path: Path) -> Schema:
+    """The schema a post read alone follows (`post-editor check FILE`, a post restored
+    without its folder): the nearest `.post-editor.yaml` in its folder or above, else the CMS
+    config that describes its folder, else the built-in shape. A broken schema file raises
+    `PostError`."""
+    folder = path if path.is_dir() else path.parent
+    for place in [folder, *folder.resolve().parents]:
+        if (place / SCHEMA_FILE).is_file():
+            return load_schema_file(place / SCHEMA_FILE)
+    _, source = _cms_source(folder)
+    return source.schema if source is not None else Schema.DEFAULT
+
+
+def schema_files(root: Path) -> tuple[Path, ...]:
+    """Every file whose change can change the folder's schema (most do not exist): watch
+    their stamps to know when to work the schema out again."""
+    return (root / SCHEMA_FILE, *candidate_files(root))
+
+
+def schema_for_folder(root: Path, values: Iterable[Mapping[str, object]]) -> Schema:
+    """The folder's `.post-editor.yaml` when it has one, else its site's CMS config when that
+    describes the folder, else a schema inferred from `values` (see `schema_source`)."""
+    return schema_source(root, values).schema
