@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
-from editor.core.folder.checks.site_checks import folder_problems
+from editor.core.folder.checks import folder_problems
 from editor.core.folder.content_folder import ContentFolder
 from editor.ui.jobs.site_checker import SiteChecker
 from editor.ui.panels.problems_view import ProblemsDock

@@ -1,7 +1,25 @@
-"""Folder-wide checks: what no single post shows, or what only the site around it can tell."""
+"""Folder-wide checks: what no single post shows, or what only the site around it can tell.
 
-from editor.core.folder.checks.site_checks import folder_problems
+`check_site(folder)` finds, over a scanned `ContentFolder` (and `folder_problems(folder)` adds
+each post's own problems, as `post-editor check FOLDER` and the Problems view list them), one
+module per kind of check:
+
+- two posts that would get the same address (slug) or carry the same title (duplicates);
+- a cover image or a body image that names a local file that is not there, and a link to a
+  post that does not exist (references);
+- tags or categories outside the schema's choices, under a key the post's own validation
+  does not check (taxonomy);
+- YAML 1.1 traps: unquoted values that Jekyll (YAML 1.1) and YAML 1.2 readers take
+  differently (yaml_traps);
+- a future date on a published post, and a draft without a date (publish_dates).
+
+`run` runs them all; `context` holds what they share, `names` how a site names a post.
+"""
+
+from editor.core.folder.checks.run import check_site, config_notes, folder_problems
 
 __all__ = [
+    "check_site",
+    "config_notes",
     "folder_problems",
 ]
