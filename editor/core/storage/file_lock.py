@@ -45,6 +45,11 @@ def lock_path(path: Path) -> Path:
     return real.with_name(f".{real.name}.lock")
 
 
+def held_here(path: Path) -> bool:
+    """Whether this thread holds the post's lock now (inside `set`, from read to save)."""
+    return str(lock_path(path)) in _held.__dict__.get("counts", {})
+
+
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[bool]:
     """Hold the post's lock for the block, waiting while another process holds it.

@@ -370,8 +370,11 @@ def sweep(path: Path) -> None:
 
 def sweep_if_left(path: Path) -> None:
     """`sweep` when the lock file of `path` is there: a save of it was killed (or is running,
-    and then nothing is done). One stat when there is none, so a read can afford it."""
-    if os.path.lexists(file_lock.lock_path(path)):
+    and then nothing is done). One stat when there is none, so a read can afford it. When
+    this thread holds the lock (`set` reads the post it locked), the lock file is its own and
+    what a dead holder left was swept as the lock was taken: a folder listing per post would
+    make `set` on a folder quadratic."""
+    if os.path.lexists(file_lock.lock_path(path)) and not file_lock.held_here(path):
         sweep(path)
 
 
