@@ -152,10 +152,14 @@ class Schema:
         """The field called `name`, or None when the schema does not know it."""
         return self._by_name.get(name)
 
-    @property
+    @cached_property
     def order(self) -> tuple[str, ...]:
         """The field names in form order."""
         return tuple(field.name for field in self.fields)
+
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        return frozenset(self.order)
 
     def keys_in(self, values: Mapping[str, object]) -> dict[str, str]:
         """Which key of a post each field shows (field name → key), in form order: the one
@@ -166,7 +170,7 @@ class Schema:
         another field's name; else its name (the key a value typed into it gets). Fields
         claim their names first, so an alias never takes a key another field is named by.
         """
-        names = set(self.order)
+        names = self._names
         keys = {f.name: f.name for f in self.fields if f.name in values}
         taken = set(keys)
         for field in self.fields:
