@@ -1,26 +1,18 @@
 """The website around the posts: the site root, what it serves, media folders and picture
 imports, the Markdown rendering of the preview, and HTML export.
 
-Rendering and export are re-exported lazily (PEP 562): they load markdown, pygments and nh3,
-which a command that only lists or edits posts never needs (`post-editor list` and `set`
-start in the time a script takes to import the core, benchmarks/run.py's cli_list_10000)."""
+Every name is re-exported lazily (PEP 562): importing one module of the package, as the
+preview's render worker process does (`render.render_pieces`), or asking for the site root,
+as `post-editor list` and `set` do, loads only what it needs, not markdown, pygments and nh3
+with the rest of the package."""
 
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from editor.core.site.media import MediaPlace, media_place, relative_link
-from editor.core.site.media_import import Imported, import_bytes, import_file
-from editor.core.site.site import (
-    Reference,
-    Site,
-    body_references,
-    local_path,
-    site_kind,
-    site_root,
-)
-
 if TYPE_CHECKING:
     from editor.core.site.export import standalone_html
+    from editor.core.site.media import MediaPlace, media_place, relative_link
+    from editor.core.site.media_import import Imported, import_bytes, import_file
     from editor.core.site.pieces import split_body
     from editor.core.site.render import (
         Renderer,
@@ -29,32 +21,49 @@ if TYPE_CHECKING:
         offline_images,
         page,
         page_title,
+        render_pieces,
         size_problem,
         too_large_html,
     )
+    from editor.core.site.site import (
+        Reference,
+        Site,
+        body_references,
+        local_path,
+        site_kind,
+        site_root,
+    )
 
-_LAZY = {
-    "standalone_html": "export",
+_MODULE_OF = {
+    "Imported": "media_import",
+    "MediaPlace": "media",
+    "Reference": "site",
+    "Renderer": "render",
+    "Site": "site",
+    "body_references": "site",
+    "dark_css": "render",
+    "default_css": "render",
+    "import_bytes": "media_import",
+    "import_file": "media_import",
+    "local_path": "site",
+    "media_place": "media",
+    "offline_images": "render",
+    "page": "render",
+    "page_title": "render",
+    "relative_link": "media",
+    "render_pieces": "render",
+    "site_kind": "site",
+    "site_root": "site",
+    "size_problem": "render",
     "split_body": "pieces",
-    **dict.fromkeys(
-        (
-            "Renderer",
-            "dark_css",
-            "default_css",
-            "offline_images",
-            "page",
-            "page_title",
-            "size_problem",
-            "too_large_html",
-        ),
-        "render",
-    ),
+    "standalone_html": "export",
+    "too_large_html": "render",
 }
 
 
 def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        return getattr(import_module(f"editor.core.site.{_LAZY[name]}"), name)
+    if name in _MODULE_OF:
+        return getattr(import_module(f"editor.core.site.{_MODULE_OF[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -75,6 +84,7 @@ __all__ = [
     "page",
     "page_title",
     "relative_link",
+    "render_pieces",
     "site_kind",
     "site_root",
     "size_problem",

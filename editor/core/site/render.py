@@ -18,6 +18,8 @@ from importlib.resources import files
 import markdown
 from pygments.formatters import HtmlFormatter
 
+from editor.core.site.pieces import split_body
+
 
 class _QtHtmlFormatter(HtmlFormatter):
     # With noclasses, pygments puts `line-height: 125%` on <pre>; Qt then paints each code
@@ -100,6 +102,18 @@ class Renderer:
                 f"({html.escape(type(exc).__name__)}); it is shown as written.</p>\n"
                 f"<pre>{html.escape(body)}</pre>"
             )
+
+
+_worker_renderer: list[Renderer] = []  # the render worker process's one Renderer
+
+
+def render_pieces(body: str) -> list[str]:
+    """`body` rendered and cut into the preview's pieces: what the render worker process runs
+    (the preview's `RenderService`), with one Renderer for the process's whole life. It lives
+    here, in the core, so that the worker imports only the rendering, never Qt."""
+    if not _worker_renderer:
+        _worker_renderer.append(Renderer())
+    return split_body(_worker_renderer[0].render(body))
 
 
 @cache

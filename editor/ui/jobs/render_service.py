@@ -22,19 +22,9 @@ from concurrent.futures.process import BrokenProcessPool
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from editor.core.site import Renderer, size_problem, split_body, too_large_html
+from editor.core.site import render_pieces, size_problem, too_large_html
 from editor.core.workers import exit_with_parent
 from editor.ui.jobs.job import Tickets
-
-_worker_renderer: Renderer | None = None
-
-
-def _render_in_worker(body: str) -> list[str]:
-    """Runs in the worker process: one Renderer for the process's whole life."""
-    global _worker_renderer
-    if _worker_renderer is None:
-        _worker_renderer = Renderer()
-    return split_body(_worker_renderer.render(body))
 
 
 def _result(future: Future[list[str]]) -> list[str] | None:
@@ -56,7 +46,6 @@ class RenderService(QObject):
         super().__init__(parent)
         self._pool: ProcessPoolExecutor | None = None
         self._use_process = use_process
-        self._local: Renderer | None = None
         self._running = False
         self._pending: tuple[int, str] | None = None
         self.tickets = Tickets()
@@ -73,12 +62,6 @@ class RenderService(QObject):
             self._start(job, body)
         return job
 
-    def _render_here(self, body: str) -> list[str]:
-        """The fallback when there is no worker."""
-        if self._local is None:
-            self._local = Renderer()
-        return split_body(self._local.render(body))
-
     def _start(self, job: int, body: str) -> None:
         self._running = True
         if size_problem(len(body)):  # not sent: the worker would be busy for minutes
@@ -86,7 +69,7 @@ class RenderService(QObject):
             return
         pool = self._ensure_pool()
         try:
-            future = pool.submit(_render_in_worker, body) if pool else None
+            future = pool.submit(render_pieces, body) if pool else None
         except (BrokenProcessPool, RuntimeError):
             future = None
         if future is None:
@@ -98,7 +81,7 @@ class RenderService(QObject):
         self._running = False
         if pieces is None:  # no worker, or it died: render here from now on
             self._use_process = False
-            pieces = self._render_here(body)
+            pieces = render_pieces(body)
         self.rendered.emit(job, pieces)
         if self._pending is not None:
             pending, self._pending = self._pending, None
