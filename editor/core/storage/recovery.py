@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.errors import PostError
+from editor.core.storage.backup_copy import fsync_folder
 from editor.core.storage.files import os_cause, read_regular
 
 FORMAT = 1
@@ -170,22 +171,13 @@ class RecoveryStore:
                     out.flush()
                     os.fsync(out.fileno())
                 os.replace(tmp, file)
-                _fsync_folder(file.parent)  # so that the rename itself outlives a power cut
+                fsync_folder(file.parent)  # so that the rename itself outlives a power cut
             except BaseException:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
                 raise
         except OSError as error:
             raise PostError(f"cannot keep a recovery copy: {os_cause(error)}") from None
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # Windows cannot open a folder; the file is safe anyway
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def new_owner() -> str:
