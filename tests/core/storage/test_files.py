@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from unavailable import unavailable
 
 from editor.core import storage
 from editor.core.errors import PostError
@@ -453,7 +454,7 @@ def _user_xattrs_work(path: Path) -> bool:
 @pytest.mark.skipif(not hasattr(os, "setxattr"), reason="extended attributes are Linux's")
 def test_extended_attributes_are_kept(post: Path) -> None:
     if not _user_xattrs_work(post):
-        pytest.skip("this file system takes no user extended attributes")
+        unavailable("this file system takes no user extended attributes")
     os.setxattr(post, "user.origin", b"camera roll")
     post.chmod(0o640)
     save(post, EDITED, stamp_of(post))
@@ -480,7 +481,7 @@ def test_an_access_control_list_is_kept(post: Path) -> None:
         os.setxattr(post, "system.posix_acl_access", acl)
     except OSError as error:
         if error.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
-            pytest.skip("this file system has no POSIX ACLs")
+            unavailable("this file system has no POSIX ACLs")
         raise
     save(post, EDITED, stamp_of(post))
     assert post.read_bytes() == EDITED

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from unavailable import unavailable
 
 from editor.core.storage.recovery import RecoveryStore
 from editor.ui.jobs.render_service import RenderService
@@ -139,7 +140,7 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
         check=False,
     )
     if done.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root): no full disk to test")
+        unavailable("cannot mount a small tmpfs here (needs root): no full disk to test")
     try:
         yield mount
     finally:
