@@ -20,9 +20,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from window_cases import StallWatch, caret_in_the_middle  # benchmarks/ is sys.path[0]
 
 from editor.core.storage.recovery import RecoveryStore
 from editor.ui.shell.main_window import MainWindow
@@ -70,30 +71,15 @@ def main() -> int:
     assert window.keeper is not None
     window.keeper.snapshotted.connect(written.append)
     editor = tab.editor
-    cursor = editor.textCursor()
-    cursor.setPosition(editor.document().characterCount() // 2)
-    editor.setTextCursor(cursor)
-    editor.centerCursor()
-
-    clock = QElapsedTimer()
-    clock.start()
-    last, worst = [clock.nsecsElapsed()], [0]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        worst[0] = max(worst[0], now - last[0])
-        last[0] = now
-
-    ticker = QTimer(interval=1, timerType=Qt.TimerType.PreciseTimer)
-    ticker.timeout.connect(tick)
-    ticker.start()
+    caret_in_the_middle(editor)
+    watch = StallWatch()
+    watch.start()
     for _ in range(args.bursts):
         for key in "quick brown fox ":
             QTest.keyClicks(editor, key)
             spin(25)
         spin(args.pause)
-    ticker.stop()
-    stall = max(worst[0] / 1e6 - 1, 0.0)
+    stall = watch.stop()
     print(f"longest stall: {stall:.0f} ms; snapshots written: {len(written)}")
     for index in reversed(range(window.tabs.count())):
         window.tabs.widget(index).editor.document().setModified(False)

@@ -129,20 +129,43 @@ def preview_case(post: Path) -> tuple[Callable[[], float], Callable[[], object]]
     return run, bare
 
 
+class StallWatch:
+    """The longest time the event loop was away while it runs: a 1 ms precise timer notes each
+    gap between its ticks. `stop()` gives the longest, less the timer's own 1 ms."""
+
+    def __init__(self) -> None:
+        self._clock = QElapsedTimer()
+        self._last = self._worst = 0
+        self._ticker = QTimer(interval=1, timerType=Qt.TimerType.PreciseTimer)
+        self._ticker.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = self._clock.nsecsElapsed()
+        self._worst = max(self._worst, now - self._last)
+        self._last = now
+
+    def start(self) -> None:
+        self._clock.start()
+        self._last, self._worst = self._clock.nsecsElapsed(), 0
+        self._ticker.start()
+
+    def stop(self) -> float:
+        """The longest stall since `start`, in ms."""
+        self._ticker.stop()
+        return max(self._worst / 1e6 - 1, 0.0)
+
+
+def caret_in_the_middle(editor: QPlainTextEdit) -> None:
+    """Put the caret halfway through the text, on screen, where typing costs the most."""
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().characterCount() // 2)
+    editor.setTextCursor(cursor)
+    editor.centerCursor()
+
+
 def longest_stall(editor: QPlainTextEdit, settle_ms: int = 400) -> float:
     """Type TYPED into `editor` a key every KEY_INTERVAL_MS; the longest the event loop was
     away meanwhile (and while what typing started settles), in ms."""
-    clock = QElapsedTimer()
-    clock.start()
-    last, worst = [clock.nsecsElapsed()], [0]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        worst[0] = max(worst[0], now - last[0])
-        last[0] = now
-
-    ticker = QTimer(interval=1, timerType=Qt.TimerType.PreciseTimer)
-    ticker.timeout.connect(tick)
     keys = iter(TYPED)
     typist = QTimer(interval=KEY_INTERVAL_MS, timerType=Qt.TimerType.PreciseTimer)
     loop = QEventLoop()
@@ -156,15 +179,12 @@ def longest_stall(editor: QPlainTextEdit, settle_ms: int = 400) -> float:
             QTest.keyClicks(editor, key)
 
     typist.timeout.connect(type_one)
-    cursor = editor.textCursor()
-    cursor.setPosition(editor.document().characterCount() // 2)
-    editor.setTextCursor(cursor)
-    editor.centerCursor()
-    ticker.start()
+    caret_in_the_middle(editor)
+    watch = StallWatch()
+    watch.start()
     typist.start()
     loop.exec()
-    ticker.stop()
-    return max(worst[0] / 1e6 - 1, 0.0)  # less the ticker's own 1 ms
+    return watch.stop()
 
 
 def stall_case(post: Path) -> tuple[Callable[[], float], Callable[[], float]]:
