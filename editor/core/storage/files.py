@@ -363,6 +363,11 @@ def sweep(path: Path) -> None:
     `backup_copy`). A temp file's writer is known to be dead, without any clock, by the
     file's lock: every writer of a temp file holds it, and the kernel lets go of a dead
     process's locks. A folder scan calls this for each post it finds such files of."""
+    if file_lock.held_here(path):
+        # This thread's own lock (`set` reading the post it locked): what a dead holder left
+        # was swept as the lock was taken, and listing the folder again for each post would
+        # make `set` on a folder quadratic.
+        return
     with file_lock.try_locked(path) as mine:
         if mine:
             _sweep(Path(os.path.realpath(path)))
@@ -370,11 +375,8 @@ def sweep(path: Path) -> None:
 
 def sweep_if_left(path: Path) -> None:
     """`sweep` when the lock file of `path` is there: a save of it was killed (or is running,
-    and then nothing is done). One stat when there is none, so a read can afford it. When
-    this thread holds the lock (`set` reads the post it locked), the lock file is its own and
-    what a dead holder left was swept as the lock was taken: a folder listing per post would
-    make `set` on a folder quadratic."""
-    if os.path.lexists(file_lock.lock_path(path)) and not file_lock.held_here(path):
+    and then nothing is done). One stat when there is none, so a read can afford it."""
+    if os.path.lexists(file_lock.lock_path(path)):
         sweep(path)
 
 
