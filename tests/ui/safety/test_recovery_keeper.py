@@ -140,12 +140,10 @@ def test_a_snapshot_that_cannot_be_written_is_said_in_the_status_bar(
     assert tab.editor.toPlainText().endswith("More. Still typing.\n")
 
 
-@pytest.mark.slow
-def test_changes_of_a_killed_window_are_offered_and_restored(
-    qtbot, window, folder, recovery, tmp_path, prompter, posts
-):
-    typed = " Typed before the crash."
-    crashed = subprocess.Popen(
+def _second_window(folder, recovery, tmp_path, typed: str) -> subprocess.Popen[str]:
+    """Another window's process (crashwindow.py) that types `typed` into SECOND and says
+    "snapshotted" once its recovery copy is written; the test kills it."""
+    return subprocess.Popen(
         [
             sys.executable,
             str(HERE / "crashwindow.py"),
@@ -158,6 +156,14 @@ def test_changes_of_a_killed_window_are_offered_and_restored(
         stdout=subprocess.PIPE,
         text=True,
     )
+
+
+@pytest.mark.slow
+def test_changes_of_a_killed_window_are_offered_and_restored(
+    qtbot, window, folder, recovery, tmp_path, prompter, posts
+):
+    typed = " Typed before the crash."
+    crashed = _second_window(folder, recovery, tmp_path, typed)
     try:
         assert crashed.stdout is not None
         assert crashed.stdout.readline() == "snapshotted\n"
@@ -371,19 +377,7 @@ def test_a_crashed_windows_text_outlives_a_save_of_its_post_in_another_window(
     tab = open_tab(SECOND)
     _snapshotted(qtbot, quick, tab, put_cursor, " Saved here.")
     typed = " Typed there, then the crash."
-    crashed = subprocess.Popen(
-        [
-            sys.executable,
-            str(HERE / "crashwindow.py"),
-            str(folder),
-            str(recovery.folder),
-            str(tmp_path / "crashed-settings.ini"),
-            SECOND,
-            typed,
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    crashed = _second_window(folder, recovery, tmp_path, typed)
     try:
         assert crashed.stdout is not None
         assert crashed.stdout.readline() == "snapshotted\n"
