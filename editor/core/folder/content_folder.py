@@ -13,16 +13,15 @@ import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePath, PurePosixPath
 
 from editor.core import storage
-from editor.core.document import Post, parse_date
+from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.folder.bulk_read import read_facts, read_many
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.schema import (
-    DATE_KEYS,
     POST_EXTENSIONS,
     Facts,
     Field,
@@ -34,6 +33,7 @@ from editor.core.schema import (
     schema_source,
     validate,
 )
+from editor.core.site.generators import Generator, Kind, Placement, Status, detect_generator
 
 POST_SUFFIXES = frozenset(POST_EXTENSIONS)  # what the list shows; what new posts get
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
@@ -49,7 +49,10 @@ def scan_enters(name: str) -> bool:
 
 @dataclass(frozen=True)
 class IndexEntry:
-    """One post as the folder list shows it."""
+    """One post or page as the folder list shows it, as its site's generator sees it: its
+    date is the one the build gives it (a Jekyll post's from its file name), its `status`
+    what the build does with it today, its `collection` the name of the site's collection
+    holding it (None for a page outside every collection)."""
 
     path: PurePath  # relative to the folder
     title: str | None
@@ -61,6 +64,10 @@ class IndexEntry:
     mtime_ns: int
     size: int
     facts: Facts = field(repr=False, compare=False)
+    collection: str | None = None
+    kind: Kind = "post"
+    status: Status = "published"
+    language: str | None = None
 
     @property
     def errors(self) -> int:
@@ -89,6 +96,11 @@ class ContentFolder:
             what = "is not a folder" if root.exists() else "does not exist"
             raise PostError(f"the content folder {what}", root)
         self.root = root
+        # The site around the folder, as its generator sees it (a plain folder of posts
+        # when no generator's site holds it).
+        self.generator: Generator = detect_generator(root)
+        within = os.path.relpath(os.path.abspath(root), self.generator.root)
+        self._site_prefix = PurePosixPath(within.replace(os.sep, "/"))
         self.schema: Schema = Schema.DEFAULT
         # Where `schema` came from (file, CMS config, inferred) and notes to show the writer.
         self.schema_source = SchemaSource(Schema.DEFAULT, "default")
@@ -117,7 +129,7 @@ class ContentFolder:
                     continue
                 rel = os.path.join(rel_folder, item.name)
                 if item.is_dir(follow_symlinks=False):
-                    if scan_enters(item.name):
+                    if scan_enters(item.name) and self.generator.enters(self.site_path(rel)):
                         stack.append(rel)
                 elif os.path.splitext(item.name)[1].lower() in POST_SUFFIXES and item.is_file():
                     yield rel, item.path
@@ -165,8 +177,8 @@ class ContentFolder:
             known = old.get(rel)
             if known is not None and known.facts is post_facts and schema == self.schema:
                 fresh[rel] = known
-            else:
-                fresh[rel] = _entry(PurePath(rel), post_facts, schema, *stats[rel])
+            elif entry := self._entry(PurePath(rel), post_facts, schema, *stats[rel]):
+                fresh[rel] = entry
         self.schema, self.schema_source = schema, source
         self._entries, self._schema_stamp = fresh, schema_stamp
         if progress:
@@ -200,9 +212,55 @@ class ContentFolder:
         except OSError:
             self._entries.pop(str(rel), None)
             return None
-        entry = _entry(rel, read_facts(full), self.schema, st.st_mtime_ns, st.st_size)
-        self._entries[str(rel)] = entry
+        entry = self._entry(rel, read_facts(full), self.schema, st.st_mtime_ns, st.st_size)
+        if entry is None:  # not a post or page of the site
+            self._entries.pop(str(rel), None)
+        else:
+            self._entries[str(rel)] = entry
         return entry
+
+    def site_path(self, rel: PurePath | str) -> PurePosixPath:
+        """A path relative to the folder, as a path relative to the site root."""
+        return self._site_prefix / PurePosixPath(str(rel).replace(os.sep, "/"))
+
+    def placement(self, rel: PurePath) -> Placement | None:
+        """Where a post (by its path relative to the folder) sits in the site."""
+        entry = self._entries.get(str(rel))
+        values = entry.facts.values if entry else {}
+        return self.generator.place(self.site_path(rel), values)
+
+    def _entry(
+        self, rel: PurePath, facts: Facts, schema: Schema, mtime_ns: int, size: int
+    ) -> IndexEntry | None:
+        """The index entry of a file, judged as its generator judges it; None when the
+        generator makes no page of it."""
+        site_rel = self.site_path(rel)
+        gen, values = self.generator, facts.values
+        place = gen.place(site_rel, values)
+        if place is None:
+            return None
+        seen = gen.build_values(site_rel, place, values)
+        judged = facts if seen is values else replace(facts, values=seen)
+        problems = validate(judged, gen.schema_for(place, schema))
+        problems += [replace(p, path=facts.path) for p in gen.problems(site_rel, place, values)]
+        title = seen.get("title")
+        status = gen.status(site_rel, place, values, dt.date.today())
+        return IndexEntry(
+            path=rel,
+            title=None if title is None or isinstance(title, list | dict) else str(title),
+            date=gen.date(site_rel, values),
+            tags=_strings(seen.get("tags")),
+            categories=_strings(seen.get("categories", seen.get("category"))),
+            draft=status == "draft",
+            problems=tuple(sorted(problems, key=lambda p: p.line)),
+            mtime_ns=mtime_ns,
+            size=size,
+            facts=facts,
+            collection=place.collection.name if place.collection else None,
+            kind=place.kind,
+            status=status,
+            language=gen.language(site_rel, values),
+        )
 
     @property
     def entries(self) -> list[IndexEntry]:
@@ -274,39 +332,12 @@ class ContentFolder:
         )
 
 
-def _entry(rel: PurePath, facts: Facts, schema: Schema, mtime_ns: int, size: int) -> IndexEntry:
-    values = facts.values
-    title = values.get("title")
-    return IndexEntry(
-        path=rel,
-        title=None if title is None or isinstance(title, list | dict) else str(title),
-        date=_date(values),
-        tags=_strings(values.get("tags")),
-        categories=_strings(values.get("categories", values.get("category"))),
-        draft=values.get("draft") is True or values.get("published") is False,
-        problems=tuple(validate(facts, schema)),
-        mtime_ns=mtime_ns,
-        size=size,
-        facts=facts,
-    )
-
-
 def _stamp(path: Path) -> tuple[int, int] | None:
     try:
         st = path.stat()
     except OSError:
         return None
     return st.st_mtime_ns, st.st_size
-
-
-def _date(values: Mapping[str, object]) -> dt.date | None:
-    for key in DATE_KEYS:
-        if values.get(key) is not None:
-            try:
-                return parse_date(values[key])
-            except PostError:
-                return None
-    return None
 
 
 def _strings(value: object) -> tuple[str, ...]:

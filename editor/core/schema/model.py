@@ -187,6 +187,13 @@ class Schema:
         that field on the next open). The rest are "Other fields"."""
         return {*self.keys_in(values).values(), *self.order}
 
+    def optional(self) -> Schema:
+        """The same fields with none required: for pages, which need no title or date."""
+        if not any(f.required for f in self.fields):
+            return self
+        fields = tuple(dataclasses.replace(f, required=False) for f in self.fields)
+        return dataclasses.replace(self, fields=fields)
+
     def defaults(self) -> dict[str, object]:
         """What a new post starts with: each field's default, then each hidden field's."""
         return {f.name: f.default for f in (*self.fields, *self.hidden) if f.default is not None}
