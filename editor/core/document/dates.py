@@ -9,6 +9,7 @@ used, so a changed date keeps its look (`2019-03-04 10:21:00 +0100` stays Jekyll
     2020-03-16T05:35:07.322Z     zone `Z`, `+02:00`, `+0200`, `+02` or none,
     2019-03-04 10:21:00 +0100    with or without a space before it (Jekyll)
     2024-04-04 12:30
+    2013-11-22 5:00:00 +0000     a one-digit hour (Jekyll reads it, by Ruby's Time.parse)
     01/18/2026, 1/18/2026        US month/day/year
     Jul 15 2022, July 15, 2022   English month names (Astro), comma optional
 
@@ -40,7 +41,7 @@ _DATE = (
     r"|(?P<b>[A-Z][a-z]{2,8}) (?P<b_d>\d\d?)(?P<comma>,?) (?P<b_Y>\d{4}))"
 )
 _TIME = (
-    r"(?:(?P<sep>[T ])(?P<H>\d\d):(?P<M>\d\d)(?::(?P<S>\d\d)(?:\.(?P<f>\d{1,9}))?)?"
+    r"(?:(?P<sep>[T ])(?P<H>\d\d?):(?P<M>\d\d)(?::(?P<S>\d\d)(?:\.(?P<f>\d{1,9}))?)?"
     r"(?:(?P<zsep> ?)(?P<z>Z|[+-]\d\d(?::?\d\d)?))?)?"
 )
 _SPELLING = re.compile(_DATE + _TIME)
@@ -121,6 +122,7 @@ class DateFormat:
     fraction: int = 0  # digits after the seconds
     zone: str = ""  # "" none | "Z" | "+HH:MM" | "+HHMM" | "+HH"
     zone_sep: str = ""  # " " in Jekyll's "10:21:00 +0100"
+    pad_hour: bool = True  # False: "5:00:00", as Jekyll posts may write it
     offset: int = 0  # minutes east of UTC, given to a naive value written with a zone
 
     ISO_DATE: ClassVar[DateFormat]
@@ -152,7 +154,11 @@ class DateFormat:
         )
         if g["H"]:
             fmt = replace(
-                fmt, time="hms" if g["S"] else "hm", sep=g["sep"], fraction=len(g["f"] or "")
+                fmt,
+                time="hms" if g["S"] else "hm",
+                sep=g["sep"],
+                fraction=len(g["f"] or ""),
+                pad_hour=len(g["H"]) == 2,
             )
         if g["z"]:
             zone = _zone_style(g["z"])
@@ -167,7 +173,8 @@ class DateFormat:
             return text
         if not isinstance(value, dt.datetime):
             value = dt.datetime.combine(value, dt.time())
-        text += f"{self.sep}{value.hour:02d}:{value.minute:02d}"
+        hour = f"{value.hour:02d}" if self.pad_hour else str(value.hour)
+        text += f"{self.sep}{hour}:{value.minute:02d}"
         if self.time == "hms":
             text += f":{value.second:02d}"
             if self.fraction:

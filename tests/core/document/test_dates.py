@@ -33,6 +33,9 @@ SPELLINGS = {
     "2024-04-04T12:30:15.5": dt.datetime(2024, 4, 4, 12, 30, 15, 500000),
     "2021-01-01T10:00:00-0530": dt.datetime(2021, 1, 1, 10, tzinfo=tz(-330)),
     "2021-01-01 10:00:00-05": dt.datetime(2021, 1, 1, 10, tzinfo=tz(-300)),
+    # A one-digit hour: Jekyll's own docs write `date: 2013-11-22 5:00:00 +0000`.
+    "2013-11-22 5:00:00 +0000": dt.datetime(2013, 11, 22, 5, tzinfo=UTC),
+    "2025-01-29T7:05": dt.datetime(2025, 1, 29, 7, 5),
 }
 
 
@@ -149,6 +152,7 @@ def date_formats(draw: st.DrawFn) -> DateFormat:
         zone=zone,
         zone_sep=draw(st.sampled_from(["", " "])) if zone else "",
         offset=draw(OFFSETS) if zone else 0,
+        pad_hour=draw(st.booleans()) if time else True,
     )
 
 
