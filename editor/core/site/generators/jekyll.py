@@ -1,12 +1,67 @@
-"""Jekyll (https://jekyllrb.com): `_posts` named `YYYY-MM-DD-title.md`, `_drafts`, the
-collections of `_config.yml`, and pages everywhere else."""
+"""Jekyll (https://jekyllrb.com): posts in `_posts` folders (at the root, or in any folder
+Jekyll reads, which then gives them categories) named `YYYY-MM-DD-title.md`, drafts in
+`_drafts`, the collections of `_config.yml` (under `collections_dir`), and pages everywhere
+else; `defaults` give files values they do not write.
+
+Followed from Jekyll 4's reader (`reader.rb`, `entry_filter.rb`, `document.rb`,
+`frontmatter_defaults.rb`, `publisher.rb`): see `jekyll_rules` for the rules themselves.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from functools import cached_property
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+from typing import Literal
 
-from editor.core.site.generators.base import Collection, Generator
+from editor.core.document import parse_date
+from editor.core.errors import PostError
+from editor.core.schema import Problem, Schema
+from editor.core.site.generators.base import (
+    Collection,
+    Generator,
+    Inherited,
+    Placement,
+    Status,
+)
+from editor.core.site.generators.jekyll_rules import (
+    CONFIG_FILES,
+    DEFAULT_EXCLUDES,
+    DEFAULT_INCLUDES,
+    DefaultSet,
+    EntryFilter,
+    categories_of,
+    day_of,
+    default_sets,
+    defaults_for,
+    language_folder,
+    name_date,
+    read_config,
+    sanitize_label,
+    slug_of,
+    tags_of,
+    titleize,
+)
+
+_MAGIC = {"_posts": "post", "_drafts": "draft"}
+# Utils.has_yaml_header?: a file is a page (not a static file) when its first line is this.
+_YAML_HEADER = re.compile(rb"---\s*\r?\n")
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """Where Jekyll's reader finds a file: a post or draft (in `<base>/_posts`,
+    `<base>/_drafts`), a document of a collection, or a page; `path` is the file's path as
+    Jekyll names it in `defaults` scopes."""
+
+    kind: Literal["post", "draft", "doc", "page"]
+    label: str  # the collection's label: posts (drafts too), a collection's, pages
+    base: tuple[str, ...]  # the folders above `_posts`: the post's categories
+    inner: str  # the path inside `_posts`, `_drafts` or the collection folder
+    path: str
 
 
 class Jekyll(Generator):
@@ -14,12 +69,344 @@ class Jekyll(Generator):
 
     name = "jekyll"
     label = "Jekyll"
-    markers = ("_config.yml", "_config.yaml", "_config.toml")
+    markers = CONFIG_FILES
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self._config_name = "_config.yml"
+        self._spots: dict[PurePosixPath, _Spot | None] = {}
+        self._visited: dict[tuple[str, ...], bool] = {}
+        self._defaults: dict[PurePosixPath, Mapping[str, Inherited]] = {}
+
+    # --- the site ---------------------------------------------------------------------
+
+    @cached_property
+    def config(self) -> Mapping[str, object]:
+        name, data, note = read_config(self.root)
+        self._config_name = name
+        if note:
+            self.notes.append(note)
+        return data
+
+    def _truthy(self, key: str) -> bool:
+        """A setting as Ruby reads it: anything but nil and false is true."""
+        return self.config.get(key) not in (None, False)
+
+    @cached_property
+    def collections_dir(self) -> tuple[str, ...]:
+        """`collections_dir`: where `_posts`, `_drafts` and the collections' folders are."""
+        value = self.config.get("collections_dir")
+        return PurePosixPath(value.strip("/")).parts if isinstance(value, str) else ()
+
+    @cached_property
+    def collection_options(self) -> dict[str, Mapping[str, object]]:
+        """The collections of `collections` (a list or a map) by label, with their options
+        (`output`, `permalink`...); `posts` always among them."""
+        given = self.config.get("collections")
+        if isinstance(given, list):
+            options: dict[str, Mapping[str, object]] = {
+                sanitize_label(k): {} for k in given if isinstance(k, str | int)
+            }
+        elif isinstance(given, dict):
+            options = {
+                sanitize_label(k): v if isinstance(v, dict) else {} for k, v in given.items()
+            }
+        else:
+            options = {}
+        posts = dict(options.get("posts", {}))
+        posts["output"] = True  # Jekyll writes posts whatever the config says
+        return {"posts": posts} | {k: v for k, v in options.items() if k != "posts"}
+
+    @cached_property
+    def _labels(self) -> tuple[str, ...]:
+        # Posts are read by the folder walk, data by its reader: not as collections.
+        return tuple(k for k in self.collection_options if k and k not in ("posts", "data"))
 
     @cached_property
     def collections(self) -> tuple[Collection, ...]:
+        where = PurePosixPath(*self.collections_dir)
         return (
-            Collection("posts", PurePosixPath("_posts")),
-            Collection("drafts", PurePosixPath("_drafts")),
+            Collection("posts", where / "_posts"),
+            Collection("drafts", where / "_drafts"),
+            *(Collection(label, where / f"_{label}", "page") for label in self._labels),
             Collection("pages", PurePosixPath("."), "page"),
         )
+
+    @cached_property
+    def _by_name(self) -> dict[str, Collection]:
+        return {c.name: c for c in self.collections}
+
+    @cached_property
+    def languages(self) -> tuple[str, ...]:
+        """jekyll-polyglot's (and jekyll-multiple-languages') `languages`, `default_lang`
+        first; else the site's `lang`."""
+        codes = self._declared_languages
+        for key in ("default_lang", "lang"):
+            value = self.config.get(key)
+            if isinstance(value, str) and value.strip():
+                return tuple(dict.fromkeys([value.strip(), *codes]))
+        return codes
+
+    @cached_property
+    def _declared_languages(self) -> tuple[str, ...]:
+        declared = self.config.get("languages")
+        if not isinstance(declared, list):
+            return ()
+        return tuple(c.strip() for c in declared if isinstance(c, str) and c.strip())
+
+    @cached_property
+    def _filter(self) -> EntryFilter:
+        include, exclude = self.config.get("include"), self.config.get("exclude")
+        return EntryFilter(
+            tuple(map(str, include)) if isinstance(include, list) else DEFAULT_INCLUDES,
+            (*map(str, exclude), *DEFAULT_EXCLUDES)
+            if isinstance(exclude, list)
+            else DEFAULT_EXCLUDES,
+        )
+
+    @cached_property
+    def _destination(self) -> str:
+        value = self.config.get("destination")
+        return value.strip("/") if isinstance(value, str) and value.strip("/") else "_site"
+
+    # --- what Jekyll reads -------------------------------------------------------------
+
+    def _walked(self, folder: tuple[str, ...]) -> bool:
+        """Whether Jekyll's walk of the site (Reader#read_directories) enters `folder`."""
+        if not folder:
+            return True
+        known = self._visited.get(folder)
+        if known is None:
+            path = "/".join(folder)
+            known = (
+                self._walked(folder[:-1])
+                and path != self._destination
+                and self._filter.takes(path, folder[-1], is_dir=True)
+            )
+            self._visited[folder] = known
+        return known
+
+    def _reads_posts_in(self, base: tuple[str, ...]) -> bool:
+        """Whether Jekyll reads `<base>/_posts` and `<base>/_drafts` (Reader#retrieve_posts:
+        every walked folder, within `collections_dir` when one is set)."""
+        cd = self.collections_dir
+        return self._walked(base) and (not cd or base[: len(cd)] == cd)
+
+    def _spot(self, rel: PurePosixPath) -> _Spot | None:
+        if rel in self._spots:
+            return self._spots[rel]
+        found = self._find(rel)
+        self._spots[rel] = found
+        return found
+
+    def _find(self, rel: PurePosixPath) -> _Spot | None:
+        parts, cd = rel.parts, self.collections_dir
+        strip = len(cd) if cd and parts[: len(cd)] == cd else 0
+        doc_path = "/".join(parts[strip:])
+        for label in self._labels:
+            folder = (*cd, f"_{label}")
+            if parts[: len(folder)] == folder and len(parts) > len(folder):
+                inner = "/".join(parts[len(folder) :])
+                if not self._filter.takes(rel.as_posix(), inner, is_dir=False):
+                    return None
+                return _Spot("doc", label, (), inner, doc_path)
+        for i, part in enumerate(parts[:-1]):
+            if part in _MAGIC:
+                base, inner = parts[:i], "/".join(parts[i + 1 :])
+                if not self._reads_posts_in(base):
+                    return None
+                if not self._filter.takes(rel.as_posix(), inner, is_dir=False):
+                    return None
+                return _Spot(_MAGIC[part], "posts", base, inner, doc_path)  # type: ignore[arg-type]
+        if self._walked(parts[:-1]) and self._filter.takes(rel.as_posix(), parts[-1], False):
+            return _Spot("page", "pages", (), rel.name, rel.as_posix())
+        return None
+
+    def enters(self, rel_folder: PurePosixPath) -> bool:
+        parts = tuple(p for p in rel_folder.parts if p != ".")
+        if self._walked(parts):
+            return True
+        for i, part in enumerate(parts):
+            if part in _MAGIC:
+                inner = parts[i + 1 : i + 2]
+                return self._reads_posts_in(parts[:i]) and all(
+                    self._filter.takes("/".join(parts), name, is_dir=True) for name in inner
+                )
+        for label in self._labels:
+            folder = (*self.collections_dir, f"_{label}")
+            if parts[: len(folder)] == folder:
+                inner = parts[len(folder) : len(folder) + 1]
+                return all(self._filter.takes("/".join(parts), n, is_dir=True) for n in inner)
+            if folder[: len(parts)] == parts:  # on the way to a collection's folder
+                return True
+        return False
+
+    # --- one file -----------------------------------------------------------------------
+
+    def place(self, rel: PurePosixPath, values: Mapping[str, object]) -> Placement | None:
+        spot = self._spot(rel)
+        if spot is None:
+            return None
+        if spot.kind in ("post", "draft"):
+            # A post needs no front matter, and a badly named one stays listed: Jekyll skips
+            # it, and `problems` says so.
+            if spot.kind == "draft":
+                return Placement(self._by_name["drafts"], "post")
+            skipped = name_date(spot.inner) is None
+            return Placement(self._by_name["posts"], "post", "skipped" if skipped else "")
+        if not values and not self._has_front_matter(rel):
+            return None  # a static file: Jekyll copies it as it is
+        return Placement(self._by_name[spot.label], "page")
+
+    def _has_front_matter(self, rel: PurePosixPath) -> bool:
+        """Utils.has_yaml_header?, asked only of a file whose front matter holds no values:
+        `---` alone on its first line makes a page (`---\\n---` is a common page head)."""
+        try:
+            with open(self.root / rel, "rb") as file:
+                return _YAML_HEADER.match(file.readline(1024)) is not None
+        except OSError:
+            return True  # unreadable: listed, so that its error shows
+
+    def _document_date(self, spot: _Spot) -> dt.date | None:
+        dated = name_date(spot.inner)
+        return day_of(dated[0]) if dated else None
+
+    def date(self, rel: PurePosixPath, values: Mapping[str, object]) -> dt.date | None:
+        """A document's `date` (its own, else its defaults'), else its name's date."""
+        spot = self._spot(rel)
+        if spot is None or spot.kind == "page":
+            return super().date(rel, values)
+        value = values.get("date")
+        if value in (None, False):
+            value = self._inherited(rel, spot).get("date", Inherited(None, "")).value
+        if value not in (None, False):
+            try:
+                return parse_date(value)
+            except PostError:
+                return None
+        return self._document_date(spot)
+
+    def language(self, rel: PurePosixPath, values: Mapping[str, object]) -> str | None:
+        """Its `lang`/`language` (own, else from defaults), else a language folder at the
+        top or just inside its collection's folder, else the site's default."""
+        spot = self._spot(rel)
+        given = dict(values)
+        if spot is not None:
+            given = {k: v.value for k, v in self._inherited(rel, spot).items()} | given
+        for key in ("lang", "language"):
+            value = given.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        folders = [rel.parts[0]] if len(rel.parts) > 1 else []
+        if spot is not None and spot.kind != "page" and "/" in spot.inner:
+            folders.append(spot.inner.split("/", 1)[0])
+        for folder in folders:
+            if code := language_folder(folder, self._declared_languages):
+                return code
+        return self.default_language
+
+    def inherited(self, rel: PurePosixPath, place: Placement) -> Mapping[str, Inherited]:
+        spot = self._spot(rel)
+        return self._inherited(rel, spot) if spot is not None else {}
+
+    def _inherited(self, rel: PurePosixPath, spot: _Spot) -> Mapping[str, Inherited]:
+        if rel not in self._defaults:
+            kind = {"page": "pages", "doc": spot.label}.get(spot.kind, "posts")
+            cd = "/".join(self.collections_dir)
+            found = defaults_for(self._default_sets, spot.path, rel.as_posix(), kind, cd)
+            source = f"{self._config_name} defaults"
+            self._defaults[rel] = {key: Inherited(value, source) for key, value in found.items()}
+        return self._defaults[rel]
+
+    @cached_property
+    def _default_sets(self) -> list[DefaultSet]:
+        return default_sets(self.config)
+
+    def build_values(
+        self, rel: PurePosixPath, place: Placement, values: Mapping[str, object]
+    ) -> Mapping[str, object]:
+        """Defaults under the file's own values; for a post, a draft or a collection's
+        document also what Jekyll derives: the date and title from its name, `tags` and
+        `categories` as lists (a string split on spaces; a post's folders are categories)."""
+        spot = self._spot(rel)
+        if spot is None:
+            return values
+        inherited = self._inherited(rel, spot)
+        if spot.kind == "page":
+            if not inherited:
+                return values
+            return {key: found.value for key, found in inherited.items()} | dict(values)
+        seen = {key: found.value for key, found in inherited.items()} | dict(values)
+        if seen.get("date") in (None, False) and (day := self._document_date(spot)):
+            seen["date"] = day
+        if seen.get("title") in (None, False):
+            seen["title"] = titleize(slug_of(spot.inner))
+        if "tags" in seen or "tag" in seen:
+            seen["tags"] = tags_of(seen)
+        categories = categories_of(seen, spot.base)
+        if categories or "categories" in seen:
+            seen["categories"] = categories
+        return seen
+
+    def schema_for(self, place: Placement, schema: Schema) -> Schema:
+        """Pages and collections' documents need nothing; a draft needs no date (Jekyll
+        dates it by its file's time); a post's date and title come from its name."""
+        if place.kind == "page":
+            return schema.optional()
+        date = schema.field("date")
+        # A skipped post's one error is its name, which also gives it its date.
+        undated = place.collection is self._by_name["drafts"] or place.role == "skipped"
+        if undated and date is not None and date.required:
+            optional = replace(date, required=False)
+            return replace(
+                schema, fields=tuple(optional if f is date else f for f in schema.fields)
+            )
+        return schema
+
+    def status(
+        self,
+        rel: PurePosixPath,
+        place: Placement,
+        values: Mapping[str, object],
+        today: dt.date,
+    ) -> Status:
+        """Publisher#publish?: `_drafts` unless `show_drafts`; `published: false` unless
+        `unpublished`; a document dated after today unless `future`. Jekyll ignores
+        `draft: true` (see `problems`). A post Jekyll skips for its name is left out too:
+        "draft" (its error says why)."""
+        spot = self._spot(rel)
+        if spot is None:
+            return super().status(rel, place, values, today)
+        if (spot.kind == "draft" and not self._truthy("show_drafts")) or place.role == "skipped":
+            return "draft"  # left out of the build
+        # A page's `published` is its own: Jekyll merges defaults into documents only.
+        given = values if spot.kind == "page" else self.build_values(rel, place, values)
+        if given.get("published") is False and not self._truthy("unpublished"):
+            return "draft"
+        if spot.kind != "page" and not self._truthy("future"):
+            date = self.date(rel, values)
+            day = date.date() if isinstance(date, dt.datetime) else date
+            if day is not None and day > today:
+                return "scheduled"
+        return "published"
+
+    def problems(
+        self, rel: PurePosixPath, place: Placement, values: Mapping[str, object]
+    ) -> list[Problem]:
+        spot = self._spot(rel)
+        if spot is None or spot.kind != "post":
+            return []
+        dated = name_date(spot.inner)
+        if dated is None:
+            message = "Jekyll skips this post: its name must start with the date, YYYY-MM-DD-"
+            return [Problem(None, 1, "file", "error", message)]
+        if day_of(dated[0]) is None:
+            message = f"Jekyll stops the build: {dated[0]} in the post's name is no real day"
+            return [Problem(None, 1, "file", "error", message)]
+        if values.get("draft") is True and values.get("published") is not False:
+            message = (
+                "Jekyll ignores `draft: true` and publishes this post; "
+                "move it to _drafts or write `published: false`"
+            )
+            return [Problem(None, 1, "draft", "warning", message)]
+        return []

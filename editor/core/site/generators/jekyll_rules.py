@@ -1,0 +1,321 @@
+"""Jekyll's own rules, as its source (4.3) and documentation state them, for `jekyll.py`:
+which names its reader skips, how a post's name gives its date and title, how it turns
+`tags`/`categories` into lists, and how `_config.yml` `defaults` match a file.
+
+Functions over plain values and paths; only `read_config` reads a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from editor.core.document import decode, read_bytes
+from editor.core.document.safe_yaml import error_position, error_reason, load
+from editor.core.errors import PostError
+from editor.core.site.generators.base import glob_match
+
+CONFIG_FILES = ("_config.yml", "_config.yaml", "_config.toml")  # the first found is read
+
+# Configuration.DEFAULT_EXCLUDES: added to every site's `exclude`.
+DEFAULT_EXCLUDES = (
+    ".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock", "node_modules",
+    "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/",
+)  # fmt: skip
+DEFAULT_INCLUDES = (".htaccess",)
+
+# Document::DATE_FILENAME_MATCHER: a post's name starts with its date.
+_DATED_NAME = re.compile(r"(?:.*/)?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^./]+)")
+_NAME = re.compile(r"(?:.*/)?(.*)(\.[^./]+)")  # DATELESS_FILENAME_MATCHER
+
+# Collection#sanitize_label.
+_LABEL_JUNK = re.compile(r"[^a-z0-9_\-.]", re.IGNORECASE)
+
+# ISO 639-1 codes: a top folder named by one (`uk`, `pt-br`, `zh_CN`) holds a translation.
+_ISO_639_1 = (
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu "
+    "cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi "
+    "ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks "
+    "ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl "
+    "nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl "
+    "sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve "
+    "vi vo wa wo xh yi yo za zh zu"
+)
+_LANGUAGE_CODES = frozenset(_ISO_639_1.split())
+_LANGUAGE_FOLDER = re.compile(r"([a-z]{2})(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}|\d{3}))?")
+
+
+def read_config(root: Path) -> tuple[str, dict[str, object], str]:
+    """(file name, settings, note) of a site's config: the first of `CONFIG_FILES` found,
+    read with the safe YAML loader (or as TOML). A config that cannot be read gives no
+    settings and a note for the writer (Jekyll itself would stop)."""
+    for name in CONFIG_FILES:
+        path = root / name
+        if not path.is_file():
+            continue
+        assumed = "; Jekyll's default settings are assumed"
+        try:
+            text = decode(read_bytes(path), path)
+            data = tomllib.loads(text) if name.endswith(".toml") else load(text)
+        except PostError as error:
+            return name, {}, f"{name} cannot be read: {error.message}{assumed}"
+        except yaml.YAMLError as error:
+            line, _ = error_position(error)
+            where = f" (line {line})" if line else ""
+            return name, {}, f"{name} does not parse{where}: {error_reason(error)}{assumed}"
+        except tomllib.TOMLDecodeError as error:
+            return name, {}, f"{name} does not parse: {error}{assumed}"
+        if data is None:
+            return name, {}, ""
+        if not isinstance(data, dict):
+            return name, {}, f"{name} holds no settings (it is not a mapping){assumed}"
+        return name, data, ""
+    return CONFIG_FILES[0], {}, ""
+
+
+def sanitize_label(label: object) -> str:
+    """A collection's label as Jekyll keeps it (its folder is `_<label>`)."""
+    return _LABEL_JUNK.sub("", str(label))
+
+
+def is_special(name: str) -> bool:
+    """Whether Jekyll's reader skips an entry by its name (EntryFilter#special?, #backup?):
+    hidden, underscore, `#` and `~` names, and backups ending in `~`."""
+    return name[:1] in (".", "_", "#", "~") or name.endswith("~")
+
+
+def _matches(patterns: Iterable[str], path: str, is_dir: bool) -> bool:
+    """EntryFilter#glob_include?: a pattern matches a path as Ruby's `File.fnmatch?` does
+    (`*` crosses folders), or is a prefix of it as a string, or names the folder with a
+    trailing slash."""
+    for pattern in patterns:
+        pattern = pattern.lstrip("/")
+        if not pattern:
+            continue
+        if fnmatchcase(path, pattern) or path.startswith(pattern):
+            return True
+        if is_dir and pattern == path + "/":
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    """Which entries Jekyll's reader takes (EntryFilter#filter), from `include`/`exclude`."""
+
+    include: tuple[str, ...] = DEFAULT_INCLUDES
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDES
+
+    def takes(self, path: str, entry: str, is_dir: bool) -> bool:
+        """Whether the reader takes `entry` (a name, or a path inside `_posts` or a
+        collection folder), whose path from the site root is `path`: an explicitly
+        included entry always, an excluded or special one never."""
+        names = (entry, entry.rsplit("/", 1)[-1])
+        included = any(_matches(self.include, name, is_dir) for name in names)
+        excluded = _matches([p for p in self.exclude if p not in self.include], path, is_dir)
+        if excluded and not included:
+            return False
+        return included or not any(is_special(name) for name in names)
+
+
+def name_date(name: str) -> tuple[str, str] | None:
+    """(date text, slug) of a dated name, `2020-01-05-hello.md` → ("2020-01-05", "hello"),
+    as Jekyll reads a post's name; None when the name carries no date."""
+    match = _DATED_NAME.fullmatch(name)
+    return (match[1], match[2]) if match else None
+
+
+def day_of(text: str) -> dt.date | None:
+    """The day a name's date spells (`2020-1-5` too); None when it is no real day."""
+    year, month, day = (int(part) for part in text.split("-"))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def slug_of(name: str) -> str:
+    """The slug Jekyll takes from a document's name: after the date, before the extension,
+    trailing dots dropped."""
+    dated = name_date(name)
+    if dated:
+        return dated[1].rstrip(".")
+    match = _NAME.fullmatch(name)
+    return (match[1] if match else name).rstrip(".")
+
+
+def titleize(slug: str) -> str:
+    """Utils.titleize_slug: the title Jekyll gives a document that writes none."""
+    return " ".join(word.capitalize() for word in slug.split("-"))
+
+
+def _plural(value: object) -> list[object]:
+    """Utils.value_from_plural_key: a string is split on whitespace, a list kept without
+    its empty items; anything else is dropped."""
+    if isinstance(value, str):
+        return list(value.split())
+    if isinstance(value, list):
+        return [item for item in value if item is not None]
+    return []
+
+
+def tags_of(values: Mapping[str, object]) -> list[object]:
+    """Document#populate_tags: `tag` (taken whole) when given, else `tags` split."""
+    if values.get("tag") is not None:
+        single = values["tag"]
+        return list(single) if isinstance(single, list) else [single]
+    return _plural(values.get("tags"))
+
+
+def categories_of(values: Mapping[str, object], from_path: Sequence[str]) -> list[str]:
+    """Document#categories_from_path, #merge_categories! and #populate_categories: the
+    folders above `_posts`, then `categories` split, then `category` (or `categories`
+    again), as strings, each once."""
+    found: list[object] = [*from_path, *_plural(values.get("categories"))]
+    if values.get("category") is not None:
+        single = values["category"]
+        found += single if isinstance(single, list) else [single]
+    else:
+        found += _plural(values.get("categories"))
+    out: list[str] = []
+    for item in found:
+        text = _ruby_text(item)
+        if text not in out:
+            out.append(text)
+    return out
+
+
+def _ruby_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def language_folder(name: str, declared: Sequence[str]) -> str | None:
+    """The language a folder called `name` holds: one of the site's `declared` languages
+    (as the site spells it), or, when it declares none, a language code (`uk`, `pt-br`)."""
+    wanted = name.replace("_", "-").casefold()
+    if declared:
+        return next(
+            (code for code in declared if code.replace("_", "-").casefold() == wanted), None
+        )
+    match = _LANGUAGE_FOLDER.fullmatch(name)
+    return name if match and match[1] in _LANGUAGE_CODES else None
+
+
+# --- front matter defaults (FrontmatterDefaults) --------------------------------------
+
+_OLD_TYPES = {"page": "pages", "post": "posts", "draft": "drafts"}
+
+
+@dataclass(frozen=True)
+class DefaultSet:
+    """One entry of `_config.yml` `defaults`: its scope's path and type, and its values."""
+
+    path: str | None
+    type: str | None
+    values: Mapping[str, object]
+    has_type: bool
+
+
+def default_sets(config: Mapping[str, object]) -> list[DefaultSet]:
+    """The valid sets of `defaults` (a set without a `values` mapping is skipped, as
+    Jekyll warns and skips it)."""
+    sets = config.get("defaults")
+    out: list[DefaultSet] = []
+    for item in sets if isinstance(sets, list) else ():
+        if not isinstance(item, dict) or not isinstance(item.get("values"), dict):
+            continue
+        scope = item.get("scope")
+        scope = scope if isinstance(scope, dict) else {}
+        path = scope.get("path")
+        kind = scope.get("type")
+        kind = _OLD_TYPES.get(str(kind), str(kind)) if kind is not None else None
+        out.append(
+            DefaultSet(
+                path if isinstance(path, str) else None, kind, item["values"], "type" in scope
+            )
+        )
+    return out
+
+
+def _sanitize(path: str | None) -> str:
+    return "" if not path else path.lstrip("/") if path.startswith("/") else path
+
+
+def _strip_collections_dir(path: str, collections_dir: str) -> str:
+    prefix = f"{collections_dir}/"
+    return path[len(prefix) :] if collections_dir and path.startswith(prefix) else path
+
+
+def _applies(
+    found: DefaultSet, doc_path: str, site_path: str, kind: str, collections_dir: str
+) -> bool:
+    if found.has_type and found.type != kind:
+        return False
+    scope = found.path
+    if not scope:
+        return True
+    if "*" not in scope:
+        return doc_path.startswith(_strip_collections_dir(scope, collections_dir))
+    # Jekyll globs the scope on disk and matches a file under any path found: the folders
+    # holding this file (and the file itself) are the paths that matter.
+    pattern = scope.strip("/")
+    parts = site_path.split("/")
+    for end in range(1, len(parts) + 1):
+        prefix = "/".join(parts[:end])
+        if glob_match(pattern, PurePosixPath(prefix)) and doc_path.startswith(
+            _strip_collections_dir(prefix, collections_dir)
+        ):
+            return True
+    return False
+
+
+def _precedes(old: DefaultSet | None, new: DefaultSet) -> bool:
+    """FrontmatterDefaults#has_precedence?: a longer path wins; at equal length, a set
+    with a type wins over one without; else the later set wins."""
+    if old is None:
+        return True
+    new_path, old_path = _sanitize(new.path), _sanitize(old.path)
+    if len(new_path) != len(old_path):
+        return len(new_path) >= len(old_path)
+    return new.has_type or not old.has_type
+
+
+def defaults_for(
+    sets: Sequence[DefaultSet], doc_path: str, site_path: str, kind: str, collections_dir: str
+) -> dict[str, object]:
+    """FrontmatterDefaults#all: the values every matching set gives, merged as Jekyll
+    merges them. `doc_path` is the file's path as Jekyll names it (relative to
+    `collections_dir` for a document, to the site for a page), `kind` its type (`pages`,
+    `posts`, or a collection's label)."""
+    merged: dict[str, object] = {}
+    old: DefaultSet | None = None
+    for found in sets:
+        if not _applies(found, doc_path, site_path, kind, collections_dir):
+            continue
+        if _precedes(old, found):
+            merged = deep_merge(merged, found.values)
+            old = found
+        else:
+            merged = deep_merge(found.values, merged)
+    return merged
+
+
+def deep_merge(base: Mapping[str, object], over: Mapping[str, object]) -> dict[str, object]:
+    """Utils.deep_merge_hashes: `over`'s values over `base`'s, mappings merged key by key."""
+    out = dict(base)
+    for key, value in over.items():
+        below = out.get(key)
+        if isinstance(below, Mapping) and isinstance(value, Mapping):
+            out[key] = deep_merge(below, value)
+        else:
+            out[key] = value
+    return out
