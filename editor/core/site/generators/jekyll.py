@@ -46,7 +46,7 @@ from editor.core.site.generators.jekyll_rules import (
     titleize,
 )
 
-_MAGIC = {"_posts": "post", "_drafts": "draft"}
+_MAGIC: dict[str, Literal["post", "draft"]] = {"_posts": "post", "_drafts": "draft"}
 # Utils.has_yaml_header?: a file is a page (not a static file) when its first line is this.
 _YAML_HEADER = re.compile(rb"---\s*\r?\n")
 
@@ -217,7 +217,7 @@ class Jekyll(Generator):
                     return None
                 if not self._filter.takes(rel.as_posix(), inner, is_dir=False):
                     return None
-                return _Spot(_MAGIC[part], "posts", base, inner, doc_path)  # type: ignore[arg-type]
+                return _Spot(_MAGIC[part], "posts", base, inner, doc_path)
         if self._walked(parts[:-1]) and self._filter.takes(rel.as_posix(), parts[-1], False):
             return _Spot("page", "pages", (), rel.name, rel.as_posix())
         return None
