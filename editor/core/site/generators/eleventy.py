@@ -209,15 +209,13 @@ class Eleventy(Generator):
         if rel.suffix != ".md" or not inside or not self.enters(rel.parent) or self._ignored(rel):
             return None
         seen = self._merged(rel, values)
-        collection = self.collection_of(rel)
-        if collection is None:  # a file's own tag may name a collection
-            names = _tags(seen.get("tags"))
-            collection = next((c for c in self.collections if c.name in names), None)
+        # The file's collection is its first tag naming one: tags merge down the folders,
+        # so a post of a folder tagged "posts" inside another tagged "posts" is a post.
         excluded = seen.get("eleventyExcludeFromCollections")
-        if excluded is True or (
-            collection is not None and isinstance(excluded, list) and collection.name in excluded
-        ):
-            collection = None
+        names = [] if excluded is True else _tags(seen.get("tags"))
+        names = [n for n in names if not (isinstance(excluded, list) and n in excluded)]
+        by_name = {c.name: c for c in reversed(self.collections)}
+        collection = next((by_name[n] for n in names if n in by_name), None)
         role = "headless" if seen.get("permalink") is False else ""
         return Placement(collection, collection.kind if collection else "page", role)
 
