@@ -58,6 +58,8 @@ class Eleventy(Generator):
         super().__init__(root)
         self._loaded: dict[str, dict[str, object]] = {}  # data files read, by path
         self._unread: set[str] = set()  # JavaScript data files that are not a literal
+        self._chains: dict[PurePosixPath, dict[str, Inherited]] = {}  # by folder
+        self._found: dict[tuple[PurePosixPath, str], tuple[dict[str, object], str | None]] = {}
 
     # --- the site -------------------------------------------------------------------
 
@@ -125,6 +127,15 @@ class Eleventy(Generator):
         return self._data_file(folder, folder.name or self.root.name)
 
     def _data_file(self, folder: PurePosixPath, stem: str) -> tuple[dict[str, object], str | None]:
+        """The data of `folder/stem.11tydata.js` (or .json...), read once per scan's life:
+        each file is placed, dated and given a status, each asking for its data."""
+        if (folder, stem) not in self._found:
+            self._found[folder, stem] = self._find_data_file(folder, stem)
+        return self._found[folder, stem]
+
+    def _find_data_file(
+        self, folder: PurePosixPath, stem: str
+    ) -> tuple[dict[str, object], str | None]:
         # Eleventy's order of priority: .11tydata.js over .11tydata.json over .json.
         for name in _data_names(stem):
             path = folder / name
@@ -222,18 +233,16 @@ class Eleventy(Generator):
     def inherited(self, rel: PurePosixPath, place: Placement | None) -> Mapping[str, Inherited]:
         """Values from the directory data files of the folders holding the file, the
         nearest winning (tags merged), then the file's own template data file."""
-        found: dict[str, Inherited] = {}
-        input_dir = self.dirs["input"]
-        chain = [input_dir] + [input_dir / p for p in _prefixes(rel.parent, input_dir)]
-        sources = [self._folder_data(folder) for folder in chain]
-        sources.append(self._data_file(rel.parent, rel.stem))
-        for data, source in sources:
-            for key, value in data.items():
-                if key in _MERGED and key in found:
-                    found[key] = Inherited(_union(found[key].value, value), source or "")
-                else:
-                    found[key] = Inherited(value, source or "")
-        return found
+        return _cascade(self._folder_chain(rel.parent), [self._data_file(rel.parent, rel.stem)])
+
+    def _folder_chain(self, folder: PurePosixPath) -> dict[str, Inherited]:
+        """What the directory data files from the input folder down to `folder` give;
+        worked out once per folder, as every file of it asks several times."""
+        if folder not in self._chains:
+            input_dir = self.dirs["input"]
+            chain = [input_dir] + [input_dir / p for p in _prefixes(folder, input_dir)]
+            self._chains[folder] = _cascade({}, [self._folder_data(f) for f in chain])
+        return self._chains[folder]
 
     def build_values(
         self, rel: PurePosixPath, place: Placement, values: Mapping[str, object]
@@ -302,6 +311,20 @@ class Eleventy(Generator):
         production builds); Eleventy has no schedule: a future date publishes."""
         seen = self._merged(rel, values)
         return "draft" if seen.get("draft") is True else "published"
+
+
+def _cascade(
+    found: Mapping[str, Inherited], sources: list[tuple[dict[str, object], str | None]]
+) -> dict[str, Inherited]:
+    """`found` with the data of `sources` over it, in order, tags merged."""
+    result = dict(found)
+    for data, source in sources:
+        for key, value in data.items():
+            if key in _MERGED and key in result:
+                result[key] = Inherited(_union(result[key].value, value), source or "")
+            else:
+                result[key] = Inherited(value, source or "")
+    return result
 
 
 def _prefixes(folder: PurePosixPath, base: PurePosixPath) -> list[str]:
