@@ -235,7 +235,8 @@ class Generator:
 
 def glob_match(pattern: str, rel: PurePosixPath) -> bool:
     """Whether `rel` matches a glob `pattern` as Astro's glob loader and Eleventy read one:
-    `*` within a folder name, `**` across folders, `{md,mdx}` alternatives."""
+    `*` within a folder name, `**` across folders, `{md,mdx}` and `(md|mdx)` alternatives,
+    `[^_]` character classes (Starlight's `**/[^_]*.md`)."""
     return _glob_regex(pattern).fullmatch(rel.as_posix()) is not None
 
 
@@ -259,6 +260,18 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
         elif char == "{" and (end := pattern.find("}", i)) > i:
             options = pattern[i + 1 : end].split(",")
             out.append("(?:" + "|".join(re.escape(o) for o in options) + ")")
+            i = end + 1
+            continue
+        elif char == "(" and (end := pattern.find(")", i)) > i:  # picomatch's `*.(md|mdx)`
+            options = pattern[i + 1 : end].split("|")
+            out.append("(?:" + "|".join(re.escape(o) for o in options) + ")")
+            i = end + 1
+            continue
+        elif char == "[" and (end := pattern.find("]", i + 2)) > i:  # `[^_]*.md`: a class
+            inner = pattern[i + 1 : end]
+            negated = inner[:1] in ("^", "!")
+            body = re.escape(inner[1:] if negated else inner).replace("\\-", "-")
+            out.append(f"[^/{body}]" if negated else f"[{body}]")
             i = end + 1
             continue
         else:

@@ -1,12 +1,22 @@
 """Next.js blogs (https://nextjs.org): Markdown posts read by the site's own code, most often
-with gray-matter, from `_posts/`, `posts/` or `content/`."""
+with gray-matter, from `_posts/` (the blog-starter), `posts/`, `content/` (or `content/posts/`)
+or the folders of `src/content/`. Next.js has no rules of its own for them: a post is a draft
+only when it says so (`draft: true`, `published: false`), and a future date publishes.
+`.mdx` files under `pages/` (with @next/mdx) are pages."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
+from collections.abc import Mapping
 from functools import cached_property
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
-from editor.core.site.generators.base import Collection, Generator
+from editor.core.site.generators.base import Collection, Generator, Placement, Status
+
+_FOLDERS = ("_posts", "posts", "content/posts", "content", "src/posts", "src/_posts")
+_PAGES = (PurePosixPath("pages"), PurePosixPath("src/pages"))
 
 
 class NextJs(Generator):
@@ -16,8 +26,61 @@ class NextJs(Generator):
     label = "Next.js"
     markers = ("next.config.*",)
 
+    @classmethod
+    def detect(cls, root: Path, names: frozenset[str]) -> bool:
+        """A `next.config.*`, or a package.json that depends on `next` (the blog-starter
+        has no config file)."""
+        if super().detect(root, names):
+            return True
+        if "package.json" not in names:
+            return False
+        try:
+            with open(root / "package.json", encoding="utf-8") as file:
+                package = json.load(file)
+        except (OSError, ValueError):
+            return False
+        if not isinstance(package, dict):
+            return False
+        return any(
+            isinstance(package.get(key), dict) and "next" in package[key]
+            for key in ("dependencies", "devDependencies")
+        )
+
     @cached_property
     def collections(self) -> tuple[Collection, ...]:
-        folders = ("_posts", "posts", "content")
-        found = [name for name in folders if (self.root / name).is_dir()]
-        return tuple(Collection(name.lstrip("_"), PurePosixPath(name)) for name in found)
+        folders = [PurePosixPath(f) for f in _FOLDERS if (self.root / f).is_dir()]
+        content = self.root / "src" / "content"
+        if content.is_dir():
+            folders += [
+                PurePosixPath("src/content", e.name)
+                for e in sorted(os.scandir(content), key=lambda e: e.name)
+                if e.is_dir() and not e.name.startswith(".")
+            ]
+        names: dict[str, int] = {}
+        found = []
+        for folder in folders:
+            name = folder.name.lstrip("_") or folder.as_posix()
+            names[name] = names.get(name, 0) + 1
+            found.append(Collection(name if names[name] == 1 else folder.as_posix(), folder))
+        return tuple(found)
+
+    def enters(self, rel_folder: PurePosixPath) -> bool:
+        """Only the posts' folders and `pages/` (and those leading to them)."""
+        wanted = [c.folder for c in self.collections] + list(_PAGES)
+        return any(rel_folder.is_relative_to(f) or f.is_relative_to(rel_folder) for f in wanted)
+
+    def place(self, rel: PurePosixPath, values: Mapping[str, object]) -> Placement | None:
+        collection = self.collection_of(rel)
+        if collection is not None:
+            return Placement(collection, collection.kind)
+        if rel.suffix in (".md", ".mdx") and any(rel.is_relative_to(p) for p in _PAGES):
+            return Placement(None, "page")
+        return None  # a README or notes beside the code: not part of the site
+
+    def status(
+        self, rel: PurePosixPath, place: Placement, values: Mapping[str, object], today: dt.date
+    ) -> Status:
+        """Only what the post says: nothing in Next.js holds back a future date."""
+        if values.get("draft") is True or values.get("published") is False:
+            return "draft"
+        return "published"
