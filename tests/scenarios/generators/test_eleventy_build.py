@@ -50,7 +50,6 @@ def test_the_build_publishes_what_the_writer_meant(site):
     assert not (site / "_site/blog/draft").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: an Eleventy tags string is one tag")
 def test_what_eleventy_builds_is_no_error(site):
     assert errors(site) == {}
     assert errors(site / "content/blog") == {}

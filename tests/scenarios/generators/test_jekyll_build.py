@@ -48,7 +48,6 @@ def test_the_build_publishes_what_the_writer_meant(site):
     assert not list(out.rglob("a-draft.html"))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: Jekyll's date from the file name, tags string")
 def test_what_jekyll_builds_is_no_error(site):
     assert errors(site) == {}
     assert errors(site / "_posts") == {}
