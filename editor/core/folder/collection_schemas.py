@@ -64,10 +64,13 @@ class CollectionSchemas:
             return self._root  # the opened folder lies inside the collection
         return best
 
+    def read_cms(self) -> None:
+        """Read again which folders the site's CMS configs make collections of."""
+        self._cms = tuple(str(folder) for folder in cms_folders(self.root))
+
     def work_out(self, groups: Mapping[Home, tuple[list, list]]) -> None:
         """Every home's schema source, from `groups`: home → (its posts' values, its pages'
         values); a home with no posts is inferred from its pages."""
-        self._cms = tuple(str(folder) for folder in cms_folders(self.root))
         self.main = self._main_home()
         sources = {
             home: self._source(home, posts or pages) for home, (posts, pages) in groups.items()

@@ -171,6 +171,10 @@ class ContentFolder:
 
         read = read_many([full for _, full in to_read], tell)
         facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
+        stamp = self._stamp()
+        if stamp != self._schema_stamp:  # a CMS config may have new collection folders
+            self._schemas.read_cms()
+            self._placed = {}
         placed = self._placed  # a file whose facts did not change sits where it sat
         places = {
             rel: known[1] if (known := placed.get(rel)) and known[0] is f else self._place(rel, f)
@@ -178,7 +182,6 @@ class ContentFolder:
         }
         self._placed = {rel: (facts[rel], place) for rel, place in places.items()}
         old_sources = dict(self._schemas.sources)
-        stamp = self._stamp()
         if to_read or facts.keys() != old.keys() or stamp != self._schema_stamp:
             # One inference per collection, from its posts only (pages teach nothing).
             groups: dict[Home, tuple[list, list]] = {}
@@ -225,6 +228,7 @@ class ContentFolder:
         (A CMS config that cannot be read is not this: it is a note in `schema_source.notes`,
         and the schema is inferred from the posts.)"""
         if not self._schemas.sources:
+            self._schemas.read_cms()
             self._schemas.work_out({})
         return self._schemas.problem()
 
