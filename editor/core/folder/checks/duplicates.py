@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePath
 
 from editor.core.errors import quoted
-from editor.core.folder.checks.names import INDEX_NAMES, slug_of
+from editor.core.folder.checks.names import INDEX_NAMES, date_in_name, slug_of
 from editor.core.folder.content_folder import IndexEntry
 from editor.core.schema import Problem, Severity
 
@@ -40,7 +40,8 @@ def check_duplicates(
         if slug is not None:
             stem = PurePath(entry.path.name).stem
             where = entry.path.parent.parent if stem in INDEX_NAMES else entry.path.parent
-            day = entry.date if dated_addresses and entry.kind == "post" else None
+            day = entry.date or date_in_name(entry.path) if entry.kind == "post" else None
+            day = day if dated_addresses else None
             day = day.date() if isinstance(day, dt.datetime) else day
             by_slug[(*alike, where, slug.casefold(), day)].append(entry)
         if entry.kind == "post" and entry.title and entry.title.strip():
