@@ -46,6 +46,13 @@ class CollectionSchemas:
         self.sources: dict[Home, SchemaSource] = {}
         self.main: str = self._root
 
+    def still(self) -> CollectionSchemas:
+        """A copy whose dictionaries are its own (see `ContentFolder.still`)."""
+        copy = CollectionSchemas.__new__(CollectionSchemas)
+        copy.__dict__.update(self.__dict__)
+        copy._folders, copy.sources = dict(self._folders), dict(self.sources)
+        return copy
+
     def _folder_of(self, collection: Collection) -> str:
         folder = self._folders.get(collection)
         if folder is None:

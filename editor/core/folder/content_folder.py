@@ -12,6 +12,7 @@ writer); `schema_for(rel)` is the schema one file is judged and edited by.
 
 from __future__ import annotations
 
+import copy as _copy
 import datetime as dt
 import os
 from collections import Counter
@@ -240,16 +241,24 @@ class ContentFolder:
         """The source of the schema of the collection holding the file at `rel` (relative to
         the folder): where its schema came from, and which of its types are guesses."""
         entry = self._entries.get(str(rel))
-        place, home = self._place(str(rel), entry.facts if entry else _NO_FACTS)
+        place, home = self._placed_at(str(rel))
         if place is None:
             return self.schema_source
         return self._schemas.source(home, entry.facts.values if entry else {})
 
+    def _placed_at(self, rel: str) -> tuple[Placement | None, Home]:
+        """Where the indexed file at `rel` sits, as the scan found it (worked out afresh for
+        a file the index does not hold, or holds changed)."""
+        entry = self._entries.get(rel)
+        known = self._placed.get(rel)
+        if entry is not None and known is not None and known[0] is entry.facts:
+            return known[1]
+        return self._place(rel, entry.facts if entry else _NO_FACTS)
+
     def schema_for(self, rel: PurePath) -> Schema:
         """The schema the file at `rel` (relative to the folder) is judged and edited by: its
         collection's, as the generator asks for its place (a page needs no date)."""
-        entry = self._entries.get(str(rel))
-        place = self.generator.place(self.site_path(rel), entry.facts.values if entry else {})
+        place = self._placed_at(str(rel))[0]
         schema = self.source_for(rel).schema
         return self.generator.schema_for(place, schema) if place is not None else schema
 
@@ -303,9 +312,7 @@ class ContentFolder:
 
     def placement(self, rel: PurePath) -> Placement | None:
         """Where a post (by its path relative to the folder) sits in the site."""
-        entry = self._entries.get(str(rel))
-        values = entry.facts.values if entry else {}
-        return self.generator.place(self.site_path(rel), values)
+        return self._placed_at(str(rel))[0]
 
     def _entry(
         self,
@@ -342,6 +349,14 @@ class ContentFolder:
             language=gen.language(site_rel, values),
             role=place.role,
         )
+
+    def still(self) -> ContentFolder:
+        """A copy of the folder and its index that a worker thread may read while this one
+        is rescanned or refreshed: its dictionaries are its own (the entries are frozen)."""
+        copy = _copy.copy(self)
+        copy._entries, copy._placed = dict(self._entries), dict(self._placed)
+        copy._schemas = self._schemas.still()
+        return copy
 
     @property
     def entries(self) -> list[IndexEntry]:

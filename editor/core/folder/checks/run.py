@@ -40,7 +40,8 @@ def check_site(
     empty), ordered by file and line. `today` decides what a future date is (default: the
     real today); `progress(done, total)` is told as posts are read."""
     entries = folder.entries or folder.scan()
-    today = today or dt.date.today()
+    real_today = dt.date.today()
+    today = today or real_today
     ctx = CheckContext(folder, Site.around(folder.root), entries)
     gen = folder.generator
     problems = check_duplicates(folder.root, entries, dates_in_address(gen))
@@ -49,9 +50,11 @@ def check_site(
         # Each file by its collection's schema, as the generator asks for its place.
         source, place = folder.source_for(entry.path), folder.placement(entry.path)
         schema = gen.schema_for(place, source.schema) if place else source.schema
-        status = gen.status(folder.site_path(entry.path), place, entry.facts.values, today)
+        status = entry.status
+        if place is not None and today != real_today:  # the index's status is for today
+            status = gen.status(folder.site_path(entry.path), place, entry.facts.values, today)
         problems += check_taxonomy(path, entry, schema)
-        problems += check_dates(path, entry, schema, today, status if place else None)
+        problems += check_dates(path, entry, schema, today, status)
         problems += check_cover_images(path, entry, schema, ctx)
         try:
             post = Post.read(path)
