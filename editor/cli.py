@@ -3,7 +3,7 @@
     post-editor [PATH]                         the window on a folder or a post
     post-editor --screenshot OUT.png [PATH]    the window rendered offscreen to a PNG
     post-editor check PATH... [--json]         exit 0 clean, 1 errors, 2 usage or I/O
-    post-editor list FOLDER [--json]
+    post-editor list FOLDER [--json]           a site root: every collection, each by its own rules
     post-editor set PATH... --field KEY=VALUE... [--unset KEY]... [--dry-run]
     post-editor new FOLDER --title T [--field KEY=VALUE]...
     post-editor render FILE [--standalone [--remote-images]]
@@ -137,7 +137,7 @@ def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema, Path, st
             if (problem := folder.schema_problem()) is not None:
                 raise problem
             for entry in folder.entries:
-                yield path / entry.path, folder.schema, path, str(path)
+                yield path / entry.path, folder.schema_for(entry.path), path, str(path)
         elif path.exists():
             site = site_root(path.parent)
             yield path, schema_for_post(path), site, f"its site {site}"
@@ -193,7 +193,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    """Print the folder's index: one line per post, or JSON."""
+    """Print the folder's index: one line per post or page, or JSON. A site root lists every
+    collection's files, each judged by its collection's schema and its generator's rules;
+    the text names a file's collection when the folder holds more than one, and its status
+    when the build does not publish it today (draft, scheduled, expired)."""
     folder = ContentFolder(args.folder)
     rows = [
         {
@@ -206,6 +209,10 @@ def cmd_list(args: argparse.Namespace) -> int:
             "draft": e.draft,
             "problems": len(e.problems),
             "errors": e.errors,
+            "collection": e.collection,
+            "kind": e.kind,
+            "status": e.status,
+            "language": e.language,
         }
         for e in folder.scan()
     ]
@@ -213,12 +220,23 @@ def cmd_list(args: argparse.Namespace) -> int:
         # Compact: indent= makes json use its pure-Python encoder, 10% of a 10,000-post list.
         print(json.dumps(rows, ensure_ascii=False))
         return OK
+    several = len({row["collection"] for row in rows}) > 1
     for row in rows:
         date = (row["date"] or "")[:10].ljust(10)
-        flags = ("draft " if row["draft"] else "") + (
-            f"{row['problems']} problem{'s' * (row['problems'] != 1)}" if row["problems"] else ""
+        where = f"{row['collection'] or '(no collection)'}: " if several else ""
+        page = "page " if row["kind"] == "page" else ""
+        status = f"{row['status']} " if row["status"] != "published" else ""
+        flags = (
+            page
+            + status
+            + (
+                f"{row['problems']} problem{'s' * (row['problems'] != 1)}"
+                if row["problems"]
+                else ""
+            )
         )
-        print(f"{date}  {row['title'] or '(no title)'}  [{row['path']}] {flags}".rstrip())
+        title = row["title"] or "(no title)"
+        print(f"{date}  {where}{title}  [{row['path']}] {flags}".rstrip())
     return OK
 
 

@@ -134,3 +134,45 @@ def test_checking_one_file_follows_the_cms_config_of_its_folder(run, write, tmp_
     # Decap fields are required unless they say otherwise; the built-in shape's date is not.
     assert ran.out == f"{post}:2: error: summary: Summary is missing\n"
     assert ran.rc == 1
+
+
+DECAP = (
+    "collections:\n  - name: posts\n    folder: content/posts\n    fields:\n"
+    "      - {name: title, widget: string}\n      - {name: summary, widget: text}\n"
+)
+
+
+def test_check_at_a_site_root_follows_each_collections_cms_schema(run, write, tmp_path):
+    write(tmp_path / "hugo.toml", "title = 'A site'\n")
+    write(tmp_path / "static/admin/config.yml", DECAP)
+    write(tmp_path / "content/posts/a.md", "---\ntitle: A\nsummary: S\n---\nText.\n")
+    write(tmp_path / "content/posts/b.md", "---\ntitle: B\n---\nText.\n")
+    write(tmp_path / "content/about.md", "---\ntitle: About\n---\n")
+    ran = run("check", tmp_path)
+    assert "no folder collection" not in ran.out
+    assert parsed(ran.out) == [(str(tmp_path / "content/posts/b.md"), 2, "error", "summary")]
+    assert ran.rc == 1
+    write(tmp_path / "content/posts/b.md", "---\ntitle: B\nsummary: S\n---\nText.\n")
+    assert run("check", tmp_path).rc == 0
+
+
+def test_list_json_tells_each_files_collection_kind_status_and_language(run, write, tmp_path):
+    write(tmp_path / "_config.yml", "title: A site\n")
+    write(tmp_path / "_posts/2024-01-24-a.md", post("A", extra="lang: fr\n"))
+    write(tmp_path / "_posts/2999-01-01-b.md", "---\ntitle: B\ndate: 2999-01-01\n---\nB.\n")
+    write(tmp_path / "about.md", "---\ntitle: About\n---\nHi.\n")
+    ran = run("list", tmp_path, "--json")
+    assert ran.rc == 0
+    rows = {Path(row["path"]).name: row for row in json.loads(ran.out)}
+    new = ("collection", "kind", "status", "language")
+    assert {name: tuple(row[k] for k in new) for name, row in rows.items()} == {
+        "2024-01-24-a.md": ("posts", "post", "published", "fr"),
+        "2999-01-01-b.md": ("posts", "post", "scheduled", None),
+        "about.md": ("pages", "page", "published", None),
+    }
+    assert all(
+        {"path", "title", "date", "draft", "problems", "errors"} <= set(r) for r in rows.values()
+    )
+    text = run("list", tmp_path).out.splitlines()
+    assert len(text) == 3
+    assert "posts: B" in text[1] and "scheduled" in text[1] and "pages: About" in text[2]

@@ -1,14 +1,18 @@
 """A content folder: its post files, their index (front matter only), taxonomy and naming.
 
 Scanning reads each post's front matter into compact `Facts` (on every CPU when there are many;
-see `bulkread`), loads the folder's schema (its schema file, else its site's CMS config, else
-inferred from all the posts), then validates each post against it. A rescan re-reads only the
-files whose modification time or size changed. Where the schema came from, and what a CMS
-config holds that the form does not take, is `schema_source` (its `notes` are for the writer).
+see `bulkread`), asks the site's generator where each file sits, loads each collection's
+schema (its schema file, else its site's CMS config, else inferred from that collection's
+posts: see `collection_schemas`), then validates each file against its collection's schema as
+the generator judges it. A rescan re-reads only the files whose modification time or size
+changed. `schema` and `schema_source` are the opened folder's main collection's (where it
+came from, and what a CMS config holds that the form does not take: its `notes` are for the
+writer); `schema_for(rel)` is the schema one file is judged and edited by.
 """
 
 from __future__ import annotations
 
+import copy as _copy
 import datetime as dt
 import os
 from collections import Counter
@@ -20,6 +24,7 @@ from editor.core import storage
 from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.folder.bulk_read import read_facts, read_many
+from editor.core.folder.collection_schemas import CollectionSchemas, Home
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.schema import (
     POST_EXTENSIONS,
@@ -28,11 +33,9 @@ from editor.core.schema import (
     Problem,
     Schema,
     SchemaSource,
-    schema_files,
-    schema_for_folder,
-    schema_source,
     validate,
 )
+from editor.core.schema.validate import Checkable
 from editor.core.site.generators import Generator, Kind, Placement, Status, detect_generator
 
 POST_SUFFIXES = frozenset(POST_EXTENSIONS)  # what the list shows; what new posts get
@@ -68,6 +71,7 @@ class IndexEntry:
     kind: Kind = "post"
     status: Status = "published"
     language: str | None = None
+    role: str = ""  # what else the generator makes of it: "section", "bundle", "headless"
 
     @property
     def errors(self) -> int:
@@ -105,7 +109,9 @@ class ContentFolder:
         # Where `schema` came from (file, CMS config, inferred) and notes to show the writer.
         self.schema_source = SchemaSource(Schema.DEFAULT, "default")
         self._entries: dict[str, IndexEntry] = {}  # by path relative to the root
-        self._schema_stamp: tuple[tuple[int, int] | None, ...] | None = None
+        self._schemas = CollectionSchemas(root, self.generator)
+        self._placed: dict[str, tuple[Facts, tuple[Placement | None, Home]]] = {}
+        self._schema_stamp: tuple[object, ...] | None = None
 
     # --- files -------------------------------------------------------------------------
 
@@ -166,42 +172,120 @@ class ContentFolder:
 
         read = read_many([full for _, full in to_read], tell)
         facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
-        schema_stamp = tuple(_stamp(path) for path in schema_files(self.root))
-        if to_read or facts.keys() != old.keys() or schema_stamp != self._schema_stamp:
-            source = self._schema_for(f.values for f in facts.values())
-        else:  # nothing changed: the schema inferred from the same posts is the same
-            source = self.schema_source
-        schema = source.schema
+        stamp = self._stamp()
+        if stamp != self._schema_stamp:  # a CMS config may have new collection folders
+            self._schemas.read_cms()
+            self._placed = {}
+        placed = self._placed  # a file whose facts did not change sits where it sat
+        places = {
+            rel: known[1] if (known := placed.get(rel)) and known[0] is f else self._place(rel, f)
+            for rel, f in facts.items()
+        }
+        self._placed = {rel: (facts[rel], place) for rel, place in places.items()}
+        old_sources = dict(self._schemas.sources)
+        if to_read or facts.keys() != old.keys() or stamp != self._schema_stamp:
+            # One inference per collection, from its posts only (pages teach nothing).
+            groups: dict[Home, tuple[list, list]] = {}
+            for rel, (place, home) in places.items():
+                if place is not None:
+                    posts, pages = groups.setdefault(home, ([], []))
+                    (posts if place.kind == "post" else pages).append(facts[rel].values)
+            self._schemas.work_out(groups)
+            stamp = self._stamp()
+        same = {
+            home
+            for home, source in self._schemas.sources.items()
+            if _same(old_sources.get(home), source)
+        }
+        today = dt.date.today()
         fresh = {}
         for rel, post_facts in facts.items():
+            place, home = places[rel]
             known = old.get(rel)
-            if known is not None and known.facts is post_facts and schema == self.schema:
+            if place is None:
+                continue
+            if known is not None and known.facts is post_facts and home in same:
                 fresh[rel] = known
-            elif entry := self._entry(PurePath(rel), post_facts, schema, *stats[rel]):
-                fresh[rel] = entry
-        self.schema, self.schema_source = schema, source
-        self._entries, self._schema_stamp = fresh, schema_stamp
+            else:
+                fresh[rel] = self._entry(PurePath(rel), post_facts, place, home, *stats[rel], today)
+        self.schema_source = self._schemas.sources[self._schemas.main]
+        self.schema = self.schema_source.schema
+        self._entries, self._schema_stamp = fresh, stamp
         if progress:
             progress(total, total)
         return self.entries
 
-    def _schema_for(self, values: Iterator[Mapping[str, object]]) -> SchemaSource:
-        try:
-            return schema_source(self.root, values)
-        except PostError:
-            # A broken schema file is reported by `schema_problem`; posts are checked
-            # against the default meanwhile rather than not at all.
-            return SchemaSource(Schema.DEFAULT, "default")
+    def _stamp(self) -> tuple[object, ...]:
+        files = self._schemas.stamp_files()
+        return (*files, *(_stamp(path) for path in files))
+
+    def _place(self, rel: str, facts: Facts) -> tuple[Placement | None, Home]:
+        """Where a file sits (None: the build makes no page of it), and its schema's home."""
+        place = self.generator.place(self.site_path(rel), facts.values)
+        return place, (self._schemas.home(rel, place) if place is not None else None)
 
     def schema_problem(self) -> PostError | None:
-        """What is wrong with the folder's schema file, if it has a broken one. (A CMS config
-        that cannot be read is not this: it is a note in `schema_source.notes`, and the schema
-        is inferred from the posts.)"""
-        try:
-            schema_for_folder(self.root, ())
-        except PostError as error:
-            return error
-        return None
+        """What is wrong with the folder's schema file (or a collection's), if one is broken.
+        (A CMS config that cannot be read is not this: it is a note in `schema_source.notes`,
+        and the schema is inferred from the posts.)"""
+        if not self._schemas.sources:
+            self._schemas.read_cms()
+            self._schemas.work_out({})
+        return self._schemas.problem()
+
+    def notes_sources(self) -> list[SchemaSource]:
+        """The schema sources whose notes the writer should read (see `config_notes`)."""
+        return self._schemas.notes_sources()
+
+    def source_for(self, rel: PurePath) -> SchemaSource:
+        """The source of the schema of the collection holding the file at `rel` (relative to
+        the folder): where its schema came from, and which of its types are guesses."""
+        entry = self._entries.get(str(rel))
+        place, home = self._placed_at(str(rel))
+        if place is None:
+            return self.schema_source
+        return self._schemas.source(home, entry.facts.values if entry else {})
+
+    def _placed_at(self, rel: str) -> tuple[Placement | None, Home]:
+        """Where the indexed file at `rel` sits, as the scan found it (worked out afresh for
+        a file the index does not hold, or holds changed)."""
+        entry = self._entries.get(rel)
+        known = self._placed.get(rel)
+        if entry is not None and known is not None and known[0] is entry.facts:
+            return known[1]
+        return self._place(rel, entry.facts if entry else _NO_FACTS)
+
+    def schema_for(self, rel: PurePath) -> Schema:
+        """The schema the file at `rel` (relative to the folder) is judged and edited by: its
+        collection's, as the generator asks for its place (a page needs no date)."""
+        place = self._placed_at(str(rel))[0]
+        schema = self.source_for(rel).schema
+        return self.generator.schema_for(place, schema) if place is not None else schema
+
+    def validate(self, rel: PurePath, post: Checkable) -> list[Problem]:
+        """The problems of a post at `rel` (relative to the folder; an open `Post` or the
+        index's `Facts`) as its site judges it: by its collection's schema, over the values
+        the build sees, with the generator's own rules; a type only guessed from the other
+        posts is not held against it. Paths are the post's."""
+        site_rel = self.site_path(rel)
+        gen, values = self.generator, post.values
+        place = gen.place(site_rel, values)
+        if place is None:
+            return validate(post, self.schema_for(rel))
+        home = self._schemas.home(str(rel), place)
+        return self._judge(post, site_rel, place, self._schemas.source(home, values))
+
+    def _judge(
+        self, post: Checkable, site_rel: PurePosixPath, place: Placement, source: SchemaSource
+    ) -> list[Problem]:
+        gen, values = self.generator, post.values
+        seen = gen.build_values(site_rel, place, values)
+        judged = post if seen is values else _Seen(post, seen)
+        loose = source.guessed - gen.typed_keys
+        schema = gen.schema_for(place, source.schema)
+        problems = validate(judged, schema, loose=loose, wants_text=place.kind == "post")
+        problems += [replace(p, path=post.path) for p in gen.problems(site_rel, place, values)]
+        return sorted(problems, key=lambda p: p.line)
 
     def refresh(self, path: Path) -> IndexEntry | None:
         """Re-read one post (after a save, or a change on disk); None when it is gone."""
@@ -212,11 +296,14 @@ class ContentFolder:
         except OSError:
             self._entries.pop(str(rel), None)
             return None
-        entry = self._entry(rel, read_facts(full), self.schema, st.st_mtime_ns, st.st_size)
-        if entry is None:  # not a post or page of the site
+        facts = read_facts(full)
+        place, home = self._place(str(rel), facts)
+        if place is None:  # not a post or page of the site
             self._entries.pop(str(rel), None)
-        else:
-            self._entries[str(rel)] = entry
+            return None
+        today = dt.date.today()
+        entry = self._entry(rel, facts, place, home, st.st_mtime_ns, st.st_size, today)
+        self._entries[str(rel)] = entry
         return entry
 
     def site_path(self, rel: PurePath | str) -> PurePosixPath:
@@ -225,26 +312,26 @@ class ContentFolder:
 
     def placement(self, rel: PurePath) -> Placement | None:
         """Where a post (by its path relative to the folder) sits in the site."""
-        entry = self._entries.get(str(rel))
-        values = entry.facts.values if entry else {}
-        return self.generator.place(self.site_path(rel), values)
+        return self._placed_at(str(rel))[0]
 
     def _entry(
-        self, rel: PurePath, facts: Facts, schema: Schema, mtime_ns: int, size: int
-    ) -> IndexEntry | None:
-        """The index entry of a file, judged as its generator judges it; None when the
-        generator makes no page of it."""
+        self,
+        rel: PurePath,
+        facts: Facts,
+        place: Placement,
+        home: Home,
+        mtime_ns: int,
+        size: int,
+        today: dt.date,
+    ) -> IndexEntry:
+        """The index entry of a file placed at `place`, judged as its generator judges it."""
         site_rel = self.site_path(rel)
         gen, values = self.generator, facts.values
-        place = gen.place(site_rel, values)
-        if place is None:
-            return None
+        source = self._schemas.source(home, values)
+        problems = self._judge(facts, site_rel, place, source)
         seen = gen.build_values(site_rel, place, values)
-        judged = facts if seen is values else replace(facts, values=seen)
-        problems = validate(judged, gen.schema_for(place, schema))
-        problems += [replace(p, path=facts.path) for p in gen.problems(site_rel, place, values)]
         title = seen.get("title")
-        status = gen.status(site_rel, place, values, dt.date.today())
+        status = gen.status(site_rel, place, values, today)
         return IndexEntry(
             path=rel,
             title=None if title is None or isinstance(title, list | dict) else str(title),
@@ -252,7 +339,7 @@ class ContentFolder:
             tags=_strings(seen.get("tags")),
             categories=_strings(seen.get("categories", seen.get("category"))),
             draft=status == "draft",
-            problems=tuple(sorted(problems, key=lambda p: p.line)),
+            problems=tuple(problems),
             mtime_ns=mtime_ns,
             size=size,
             facts=facts,
@@ -260,7 +347,16 @@ class ContentFolder:
             kind=place.kind,
             status=status,
             language=gen.language(site_rel, values),
+            role=place.role,
         )
+
+    def still(self) -> ContentFolder:
+        """A copy of the folder and its index that a worker thread may read while this one
+        is rescanned or refreshed: its dictionaries are its own (the entries are frozen)."""
+        copy = _copy.copy(self)
+        copy._entries, copy._placed = dict(self._entries), dict(self._placed)
+        copy._schemas = self._schemas.still()
+        return copy
 
     @property
     def entries(self) -> list[IndexEntry]:
@@ -330,6 +426,28 @@ class ContentFolder:
         return self.schema.field("date") or next(
             (f for f in self.schema.fields if f.type in ("date", "datetime")), None
         )
+
+
+class _Seen:
+    """A post with the values the build sees in place of its own (`Generator.build_values`):
+    what validation judges, keys the post does not write having no line."""
+
+    def __init__(self, post: Checkable, values: Mapping[str, object]) -> None:
+        self._post, self.values = post, values
+        self.path, self.error = post.path, post.error
+        self.duplicate_keys = post.duplicate_keys
+        self.body_is_blank, self.body_line = post.body_is_blank, post.body_line
+
+    def line_of(self, key: str) -> int | None:
+        return self._post.line_of(key)
+
+
+_NO_FACTS = Facts(None, {}, None, {}, False, {})
+
+
+def _same(old: SchemaSource | None, new: SchemaSource) -> bool:
+    """Whether posts judged by `old` are judged the same by `new`."""
+    return old is not None and (old.schema, old.guessed) == (new.schema, new.guessed)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -9,6 +9,8 @@ from editor.core.schema.naming import DEFAULT_NAMING, PLACEHOLDER, POST_EXTENSIO
 from editor.core.schema.schema_file import SCHEMA_FILE
 from editor.core.schema.source import (
     SchemaSource,
+    cms_folders,
+    schema_file_for,
     schema_files,
     schema_for_folder,
     schema_for_post,
@@ -31,9 +33,11 @@ __all__ = [
     "SchemaSource",
     "Severity",
     "clipped_text",
+    "cms_folders",
     "humanize",
     "naming_problem",
     "problem_from_error",
+    "schema_file_for",
     "schema_files",
     "schema_for_folder",
     "schema_for_post",

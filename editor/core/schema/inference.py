@@ -125,3 +125,9 @@ def infer_schema(values: Iterable[Mapping[str, object]], base: Schema = DEFAULT)
             placed.append((entry.position / entry.count, entry.first, Field(key, kind)))
     placed.sort(key=lambda item: item[:2])
     return Schema(tuple(field for *_, field in placed), base.naming, base.language)
+
+
+def guessed_keys(schema: Schema, base: Schema = DEFAULT) -> frozenset[str]:
+    """The fields of an inferred `schema` whose type is only what most posts hold: those
+    `base` does not declare. Another type there is no error by itself (see `validate`)."""
+    return frozenset(field.name for field in schema.fields if base.field(field.name) is None)

@@ -7,13 +7,17 @@ posts over `DEFAULT`, the reference post shape (`inference`).
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from editor.core.errors import PostError
 from editor.core.schema.cms import CmsSchema, candidate_files, read_cms_schema, setting_from_cms
-from editor.core.schema.inference import infer_schema
+from editor.core.schema.cms.config import CONFIG_PLACES, DECAP, find_site_root
+from editor.core.schema.cms.config_file import WORKSPACE, load_json, load_yaml
+from editor.core.schema.inference import guessed_keys, infer_schema
 from editor.core.schema.model import Schema
 from editor.core.schema.schema_file import SCHEMA_FILE, load_schema_file
 
@@ -36,19 +40,37 @@ class SchemaSource:
     path: Path | None = None  # the schema file or CMS config the fields came from
     notes: tuple[str, ...] = ()
     cms: CmsSchema | None = dataclasses.field(default=None, compare=False)
+    # Inferred fields whose type is only what most posts hold (see `inference.guessed_keys`).
+    guessed: frozenset[str] = frozenset()
 
 
-def schema_source(root: Path, values: Iterable[Mapping[str, object]]) -> SchemaSource:
+def schema_source(
+    root: Path, values: Iterable[Mapping[str, object]], top: Path | None = None
+) -> SchemaSource:
     """The folder's schema and its source: `.post-editor.yaml`, else the site's CMS config
     when it describes this folder, else inferred from `values`. A broken schema file raises
-    `PostError` (with its line); a broken CMS config is a note, and the posts are used."""
-    path = root / SCHEMA_FILE
-    if path.is_file():
+    `PostError` (with its line); a broken CMS config is a note, and the posts are used.
+
+    With `top` (a folder holding `root`: the folder the writer opened, for a collection's
+    folder inside it), the nearest schema file from `root` up to `top` counts."""
+    if (path := schema_file_for(root, top)) is not None:
         return SchemaSource(load_schema_file(path), "file", path)
     cms, source = _cms_source(root)
     if source is not None:
         return source
-    return SchemaSource(infer_schema(values), "inferred", None, cms.notes if cms else (), cms)
+    schema = infer_schema(values)
+    notes = cms.notes if cms else ()
+    return SchemaSource(schema, "inferred", None, notes, cms, guessed_keys(schema))
+
+
+def schema_file_for(root: Path, top: Path | None = None) -> Path | None:
+    """The `.post-editor.yaml` of `root`, else of the nearest folder above it up to `top`."""
+    for place in (root, *root.parents):
+        if (place / SCHEMA_FILE).is_file():
+            return place / SCHEMA_FILE
+        if top is None or place == top or not place.is_relative_to(top):
+            return None
+    return None
 
 
 def _cms_source(root: Path) -> tuple[CmsSchema | None, SchemaSource | None]:
@@ -74,13 +96,44 @@ def schema_for_post(path: Path) -> Schema:
     return source.schema if source is not None else Schema.DEFAULT
 
 
-def schema_files(root: Path) -> tuple[Path, ...]:
+def schema_files(root: Path, top: Path | None = None) -> tuple[Path, ...]:
     """Every file whose change can change the folder's schema (most do not exist): watch
-    their stamps to know when to work the schema out again."""
-    return (root / SCHEMA_FILE, *candidate_files(root))
+    their stamps to know when to work the schema out again. With `top`, see `schema_source`."""
+    above = [p for p in root.parents if top is not None and p.is_relative_to(top)]
+    return (root / SCHEMA_FILE, *(p / SCHEMA_FILE for p in above), *candidate_files(root))
 
 
 def schema_for_folder(root: Path, values: Iterable[Mapping[str, object]]) -> Schema:
     """The folder's `.post-editor.yaml` when it has one, else its site's CMS config when that
     describes the folder, else a schema inferred from `values` (see `schema_source`)."""
     return schema_source(root, values).schema
+
+
+def cms_folders(folder: Path) -> tuple[Path, ...]:
+    """The folders the site's CMS configs give collections of their own (Decap's folder
+    collections, Front Matter's page folders), absolute; () when the site has none or they
+    cannot be read (`schema_source` then says why). A site opened at its root gives each of
+    them its own schema."""
+    root = find_site_root(folder)
+    if root is None:
+        return ()
+    found: list[Path] = []
+    for cms, place in CONFIG_PLACES:
+        if not (root / place).is_file():
+            continue
+        try:
+            config = (load_yaml if cms == DECAP else load_json)(root / place)
+        except PostError:
+            continue
+        if not isinstance(config, dict):
+            continue
+        if cms == DECAP:
+            listed, key = config.get("collections"), "folder"
+        else:
+            listed, key = config.get("frontMatter.content.pageFolders"), "path"
+        for item in listed if isinstance(listed, list) else ():
+            text = item.get(key) if isinstance(item, dict) else None
+            if isinstance(text, str) and "\0" not in text:
+                text = text.strip().replace("\\", "/").removeprefix(WORKSPACE).strip("/")
+                found.append(Path(os.path.normpath(root.absolute() / text)))
+    return tuple(dict.fromkeys(found))

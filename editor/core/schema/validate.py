@@ -7,7 +7,7 @@ their text, and the editor can check the open `Post` itself: both satisfy `Check
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal, Protocol
@@ -79,8 +79,20 @@ def problem_from_error(error: PostError, field: str = "file") -> Problem:
     return Problem(error.path, error.line or 1, field, "error", error.message, error.column)
 
 
-def validate(post: Checkable, schema: Schema) -> list[Problem]:
-    """Every problem of a post under a schema, in line order."""
+def validate(
+    post: Checkable,
+    schema: Schema,
+    *,
+    loose: Collection[str] = (),
+    wants_text: bool = True,
+) -> list[Problem]:
+    """Every problem of a post under a schema, in line order.
+
+    `loose` names fields whose type is only a guess (inferred from the other posts, and
+    read by neither the reference shape nor the generator with a type): a value of another
+    type there is what the site accepts, so it is not reported. `wants_text` is False for a
+    page (a Hugo section's `_index.md`, a Jekyll home page), which is often empty by design:
+    no "no text yet" for it."""
     if post.error is not None:
         return [problem_from_error(post.error, "front matter")]
     problems = []
@@ -100,12 +112,14 @@ def validate(post: Checkable, schema: Schema) -> list[Problem]:
         if field.required and (value is None or value == "" or value == []):
             add(post.line_of(key), key, "error", f"{field.label} is missing")
             continue
+        if field.name in loose:
+            continue
         for severity, message in field.problems(value):
             add(post.line_of(key), key, severity, message)
     for key in ("tags", "categories"):
         for dupe in _duplicates(post.values.get(key)):
             add(post.line_of(key), key, "warning", f"‘{dupe}’ is listed more than once")
-    if post.body_is_blank:
+    if post.body_is_blank and wants_text:
         add(post.body_line, "body", "warning", "the post has no text yet")
     return sorted(problems, key=lambda p: p.line)
 

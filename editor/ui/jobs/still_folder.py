@@ -36,5 +36,7 @@ class StillFolder:
 def still_copy(folder: ContentFolder) -> ContentFolder:
     """A still copy of the folder's index for a worker (taken on the UI thread): the indexer
     may change the folder's own dictionary of entries while the worker walks it."""
+    if isinstance(folder, ContentFolder):  # checks read its collections' schemas too
+        return folder.still()
     copy = StillFolder(folder.root, folder.schema, folder.schema_source, folder.entries)
     return cast(ContentFolder, copy)

@@ -8,10 +8,10 @@ from pathlib import Path, PurePath
 
 from editor.core.folder.checks.names import page_name, slug_of
 from editor.core.folder.content_folder import ContentFolder, IndexEntry
-from editor.core.schema import Schema
+from editor.core.schema import Schema, SchemaSource
 from editor.core.site import Site, site_kind
 
-# Site generators that publish a folder's posts under /<folder name>/<slug>/ by default.
+# Site generators that publish a section's posts under /<section>/<slug>/ by default.
 _SECTIONED = frozenset({"hugo", "next", "astro"})
 
 
@@ -19,24 +19,44 @@ class CheckContext:
     """What the reference and YAML checks share: the folder, its site, and the posts' names."""
 
     def __init__(self, folder: ContentFolder, site: Site, entries: list[IndexEntry]) -> None:
-        self.root, self.site = folder.root, site
-        # Hugo reads "/posts/a" in a ref from its content folder, which may hold this one.
+        self.root, self.site, self.folder = folder.root, site, folder
+        # Hugo reads "/posts/a" in a ref from its content folder, which may hold this one,
+        # or lie inside it (the site root opened).
         content = site.root / "content"
-        within = content.is_dir() and Path(os.path.abspath(folder.root)).is_relative_to(content)
+        here = Path(os.path.abspath(folder.root))
+        within = content.is_dir() and (here.is_relative_to(content) or content.is_relative_to(here))
         self.content_dirs = [content, folder.root] if within else [folder.root]
         self.file_stems = {PurePath(e.path.name).stem.casefold() for e in entries}
-        # Keys known to hold yes/no values: the default's (draft), and a schema file's or CMS
-        # config's. Not an inferred schema's: it learnt "boolean" from YAML 1.1 readings of
-        # these very traps.
-        origin = folder.schema_source.origin
-        declared = folder.schema.fields if origin in ("file", "cms") else ()
-        self.yes_no_keys = {
-            f.name for f in (*Schema.DEFAULT.fields, *declared) if f.type == "boolean"
-        }
         self.page_names = self.file_stems | {page_name(e.path).casefold() for e in entries}
-        # Where Hugo, Next.js and Astro publish this folder's posts by default: /posts/<slug>/
+        self._yes_no: dict[int, set[str]] = {}
+        # Where Hugo, Next.js and Astro publish a collection's posts by default: /posts/<slug>/
         # for content/posts, _posts or src/content/posts. Jekyll's dated permalinks differ.
-        kind = site_kind(site.root)
-        self.section = folder.root.name.lstrip("_").casefold() if kind in _SECTIONED else None
-        slugs = (slug_of(e.path, e.facts.values) for e in entries)
-        self.slugs = {slug.casefold() for slug in slugs if slug}
+        self.sections: dict[str, set[str]] = {}
+        if site_kind(site.root) in _SECTIONED:
+            folders = {c.name: c.folder for c in folder.generator.collections}
+            for entry in entries:
+                slug = slug_of(entry.path, entry.facts.values)
+                if slug is not None:
+                    section = self._section(folders.get(entry.collection or ""))
+                    self.sections.setdefault(section, set()).add(slug.casefold())
+
+    def _section(self, collection_folder: PurePath | None) -> str:
+        """The section name of a collection's posts: its folder's name, or the opened
+        folder's when that lies inside the collection (a Hugo section opened)."""
+        opened = self.folder.site_path(".")
+        if collection_folder is not None and collection_folder.is_relative_to(opened):
+            name = collection_folder.name if collection_folder.parts else self.root.name
+        else:
+            name = Path(os.path.abspath(self.root)).name
+        return name.lstrip("_").casefold()
+
+    def yes_no_keys(self, source: SchemaSource) -> set[str]:
+        """Keys known to hold yes/no values: the default's (draft), and a schema file's or CMS
+        config's. Not an inferred schema's: it learnt "boolean" from YAML 1.1 readings of
+        these very traps."""
+        known = self._yes_no.get(id(source))
+        if known is None:
+            declared = source.schema.fields if source.origin in ("file", "cms") else ()
+            fields = (*Schema.DEFAULT.fields, *declared)
+            known = self._yes_no[id(source)] = {f.name for f in fields if f.type == "boolean"}
+        return known

@@ -10,6 +10,7 @@ from pathlib import PurePath
 
 from editor.core.document import parse_date
 from editor.core.errors import PostError
+from editor.core.site.generators import Generator
 
 # A page bundle's text file: the page is named after its folder.
 INDEX_NAMES = frozenset({"index", "_index"})
@@ -45,3 +46,19 @@ def date_in_name(rel: PurePath) -> dt.date | None:
         return parse_date(f"{dated[1]}-{dated[2]}-{dated[3]}")
     except PostError:
         return None
+
+
+# Jekyll's permalink styles that put the post's date in its address; its default is "date".
+_DATED_STYLES = frozenset({"date", "pretty", "ordinal", "weekdate"})
+
+
+def dates_in_address(generator: Generator) -> bool:
+    """Whether the site publishes posts of different days at different addresses even when
+    they share a slug: Jekyll with its default permalinks (/2024/01/31/hello.html) or one
+    naming the year."""
+    if generator.name != "jekyll":
+        return False
+    permalink = generator.config.get("permalink", "date")
+    if not isinstance(permalink, str):
+        return True  # unreadable: the default
+    return permalink in _DATED_STYLES or "year" in permalink or ":i_day" in permalink

@@ -64,16 +64,19 @@ def check_references(path: Path, post: Post, ctx: CheckContext) -> list[Problem]
 
 
 def _unknown_post_address(target: str, ctx: CheckContext) -> str | None:
-    """What is wrong with a link to a post's address ("/posts/hello/") that no post of the
-    folder has, or None. Only a warning: a site may set its own permalinks."""
+    """What is wrong with a link to a post's address ("/posts/hello/") that no post of that
+    section has, or None. Only a warning: a site may set its own permalinks."""
     path = local_path(target)
-    if ctx.section is None or path is None or not path.startswith("/"):
+    if not ctx.sections or path is None or not path.startswith("/"):
         return None
     parts = [part for part in path.split("/") if part]
-    if len(parts) != 2 or parts[0].casefold() != ctx.section or "." in parts[1]:
-        return None  # another section, a nested page, or a file (/posts/feed.xml)
+    if len(parts) != 2 or "." in parts[1]:
+        return None  # a nested page, or a file (/posts/feed.xml)
+    slugs = ctx.sections.get(parts[0].casefold())
+    if slugs is None:
+        return None  # another section, which this folder does not hold
     static_page = _found("/".join(parts), ctx.site.published, ctx.site, ("/index.html", ".html"))
-    if parts[1].casefold() in ctx.slugs or static_page:
+    if parts[1].casefold() in slugs or static_page:
         return None
     return (
         f"the link to {quoted(target)} names no post of this folder: none has the slug"

@@ -21,6 +21,7 @@ from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.folder.checks.context import CheckContext
 from editor.core.folder.checks.duplicates import check_duplicates
+from editor.core.folder.checks.names import dates_in_address
 from editor.core.folder.checks.publish_dates import check_dates
 from editor.core.folder.checks.references import check_cover_images, check_references
 from editor.core.folder.checks.taxonomy import check_taxonomy
@@ -39,21 +40,29 @@ def check_site(
     empty), ordered by file and line. `today` decides what a future date is (default: the
     real today); `progress(done, total)` is told as posts are read."""
     entries = folder.entries or folder.scan()
-    today = today or dt.date.today()
+    real_today = dt.date.today()
+    today = today or real_today
     ctx = CheckContext(folder, Site.around(folder.root), entries)
-    problems = check_duplicates(folder.root, entries)
+    gen = folder.generator
+    problems = check_duplicates(folder.root, entries, dates_in_address(gen))
     for done, entry in enumerate(entries, 1):
         path = folder.root / entry.path
-        problems += check_taxonomy(path, entry, folder.schema)
-        problems += check_dates(path, entry, folder.schema, today)
-        problems += check_cover_images(path, entry, folder.schema, ctx)
+        # Each file by its collection's schema, as the generator asks for its place.
+        source, place = folder.source_for(entry.path), folder.placement(entry.path)
+        schema = gen.schema_for(place, source.schema) if place else source.schema
+        status = entry.status
+        if place is not None and today != real_today:  # the index's status is for today
+            status = gen.status(folder.site_path(entry.path), place, entry.facts.values, today)
+        problems += check_taxonomy(path, entry, schema)
+        problems += check_dates(path, entry, schema, today, status)
+        problems += check_cover_images(path, entry, schema, ctx)
         try:
             post = Post.read(path)
         except PostError:
             pass  # unreadable: the post's own validation says why
         else:
             problems += check_references(path, post, ctx)
-            problems += check_yaml_traps(path, post, entry, ctx.yes_no_keys)
+            problems += check_yaml_traps(path, post, entry, ctx.yes_no_keys(source))
         if progress and (done % 200 == 0 or done == len(entries)):
             progress(done, len(entries))
     return sorted(problems, key=lambda p: (str(p.path), p.line))
@@ -82,15 +91,17 @@ _NOTE_LINE = re.compile(r"\(line (\d+)\)|:(\d+):\d+: ")
 
 
 def config_notes(folder: ContentFolder) -> list[Problem]:
-    """The schema source's notes as problems of severity "note", at the CMS config's line
-    the note names (else its first line)."""
-    source = folder.schema_source
-    config = source.path or (source.cms.path if source.cms is not None else None)
-    if config is not None and not folder.root.is_absolute():
-        config = Path(os.path.relpath(config))  # named the way the folder was
-    notes = []
-    for note in source.notes:
-        where = _NOTE_LINE.search(note)
-        line = int(where[1] or where[2]) if where else 1
-        notes.append(Problem(config or folder.root, line, "CMS config", "note", note))
-    return notes
+    """The schema sources' notes as problems of severity "note", at the CMS config's line
+    the note names (else its first line): the main collection's (why a config was not used,
+    too), then what the other collections' CMS forms do not take, each note once."""
+    notes: dict[str, Problem] = {}
+    for source in folder.notes_sources():
+        config = source.path or (source.cms.path if source.cms is not None else None)
+        if config is not None and not folder.root.is_absolute():
+            config = Path(os.path.relpath(config))  # named the way the folder was
+        for note in source.notes:
+            where = _NOTE_LINE.search(note)
+            line = int(where[1] or where[2]) if where else 1
+            problem = Problem(config or folder.root, line, "CMS config", "note", note)
+            notes.setdefault(note, problem)
+    return list(notes.values())

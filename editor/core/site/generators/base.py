@@ -108,6 +108,9 @@ class Generator:
     name: ClassVar[str] = "plain"
     label: ClassVar[str] = "Folder of posts"
     markers: ClassVar[tuple[str, ...]] = ()
+    # Front-matter keys the generator itself reads with a type (dates, yes/no flags): a value
+    # of another type there breaks the build or the post, whatever the other posts suggest.
+    typed_keys: ClassVar[frozenset[str]] = frozenset({*DATE_KEYS, "draft", "published"})
 
     def __init__(self, root: Path) -> None:
         self.root = Path(os.path.abspath(root))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from foldercheck import TODAY, brief, check, hugo
-from sitefactory import post_text
+from sitefactory import post_text, site, write
 
 from editor.core.folder.checks import check_site
 from editor.core.folder.content_folder import ContentFolder
@@ -25,13 +25,28 @@ def test_a_published_post_dated_after_today_is_a_warning(tmp_path):
     )
     problems = check(posts)
     future = [p for p in problems if "after today" in p.message]
+    # Hugo takes no date from a file name (unless its [frontmatter] config says :filename):
+    # 2026-12-24-by-name.md is undated, so published.
     assert brief(future, posts) == [
-        ("2026-12-24-by-name.md", 1, "date", "warning"),
         ("future.md", 3, "date", "warning"),
         ("named.md", 3, "pubDate", "warning"),
         ("time.md", 3, "date", "warning"),
     ]
-    assert "2026-06-02" in future[1].message
+    assert "2026-06-02" in future[0].message
+
+
+def test_a_post_due_by_its_publish_date_is_a_warning_too(tmp_path):
+    extra = "publishDate: 2027-01-01\n"
+    posts = hugo(tmp_path, {"p.md": "---\ntitle: P\n" + extra + "---\nText.\n"})
+    assert brief(check(posts), posts) == [("p.md", 3, "publishDate", "warning")]
+
+
+def test_a_draft_by_its_folder_needs_no_date(tmp_path):
+    write(tmp_path, "_config.yml", "title: A site\n")
+    site(tmp_path / "_drafts", {"idea.md": "---\ntitle: Idea\n---\nText.\n"})
+    folder = ContentFolder(tmp_path)
+    folder.scan()
+    assert [p for p in check_site(folder, TODAY) if "draft" in p.message] == []
 
 
 def test_the_real_today_is_the_default(tmp_path):

@@ -1,0 +1,146 @@
+"""Which schema each collection of an opened folder follows.
+
+A folder opened at a site's root holds several collections (Jekyll's `_posts` and its pages,
+Hugo's sections, the folders of a Decap config), and each follows its own schema: the
+nearest `.post-editor.yaml` from its folder up to the opened one, else the CMS config's
+collection for its folder, else one inferred from its own posts (its pages do not teach the
+posts' shape). The folder a collection's schema is looked up from is its *home*: the
+deepest of the generator's collection folder and the CMS collection folders holding the
+file, or the opened folder itself when that lies inside them. Pages outside every
+collection have no home: they are judged by what their own front matter shows.
+
+Everything here works on path strings: a scan of 10,000 posts asks for 10,000 homes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from editor.core.errors import PostError
+from editor.core.schema import (
+    Schema,
+    SchemaSource,
+    cms_folders,
+    schema_file_for,
+    schema_files,
+    schema_source,
+)
+from editor.core.schema.inference import guessed_keys, infer_schema
+from editor.core.schema.schema_file import load_schema_file
+from editor.core.site.generators import Collection, Generator, Placement
+
+Home = str | None  # an absolute folder, or None for pages outside every collection
+
+
+class CollectionSchemas:
+    """The homes of a folder's files and the schema source of each home."""
+
+    def __init__(self, root: Path, generator: Generator) -> None:
+        self.root = Path(os.path.abspath(root))
+        self.generator = generator
+        self._root = str(self.root)
+        self._folders: dict[Collection, str] = {}
+        self._cms: tuple[str, ...] = ()
+        self.sources: dict[Home, SchemaSource] = {}
+        self.main: str = self._root
+
+    def still(self) -> CollectionSchemas:
+        """A copy whose dictionaries are its own (see `ContentFolder.still`)."""
+        copy = CollectionSchemas.__new__(CollectionSchemas)
+        copy.__dict__.update(self.__dict__)
+        copy._folders, copy.sources = dict(self._folders), dict(self.sources)
+        return copy
+
+    def _folder_of(self, collection: Collection) -> str:
+        folder = self._folders.get(collection)
+        if folder is None:
+            joined = os.path.join(str(self.generator.root), str(collection.folder))
+            folder = self._folders[collection] = os.path.normpath(joined)
+        return folder
+
+    def home(self, rel: str, place: Placement) -> Home:
+        """The home of the file at `rel` (relative to the opened folder) placed at `place`."""
+        full = os.path.join(self._root, rel)
+        best = self._folder_of(place.collection) if place.collection is not None else None
+        for folder in self._cms:
+            if _within(full, folder) and (best is None or len(folder) > len(best)):
+                best = folder
+        if best is not None and not _within(best, self._root):
+            return self._root  # the opened folder lies inside the collection
+        return best
+
+    def read_cms(self) -> None:
+        """Read again which folders the site's CMS configs make collections of."""
+        self._cms = tuple(str(folder) for folder in cms_folders(self.root))
+
+    def work_out(self, groups: Mapping[Home, tuple[list, list]]) -> None:
+        """Every home's schema source, from `groups`: home → (its posts' values, its pages'
+        values); a home with no posts is inferred from its pages."""
+        self.main = self._main_home()
+        sources = {
+            home: self._source(home, posts or pages) for home, (posts, pages) in groups.items()
+        }
+        if self.main not in sources:
+            sources[self.main] = self._source(self.main, ())
+        self.sources = sources
+
+    def source(self, home: Home, values: Mapping[str, object]) -> SchemaSource:
+        """The source of `home`, worked out from one post's values if it is a new home."""
+        known = self.sources.get(home)
+        if known is None:
+            known = self.sources[home] = self._source(home, [values])
+        return known
+
+    def _source(self, home: Home, values: Iterable[Mapping[str, object]]) -> SchemaSource:
+        if home is None:
+            schema = infer_schema(values)
+            return SchemaSource(schema, "inferred", guessed=guessed_keys(schema))
+        try:
+            return schema_source(Path(home), values, self.root)
+        except PostError:
+            # A broken schema file is reported by `problem`; posts are checked against the
+            # default meanwhile rather than not at all.
+            return SchemaSource(Schema.DEFAULT, "default")
+
+    def _main_home(self) -> str:
+        """The home of the opened folder's main collection: its first post collection inside
+        the opened folder (a CMS collection folder, when that is the opened folder itself),
+        else the opened folder."""
+        for collection in self.generator.collections:
+            folder = self._folder_of(collection)
+            if collection.kind == "post" and _within(folder, self._root):
+                if folder != self._root:
+                    return folder
+                break
+        inner = [folder for folder in self._cms if _within(folder, self._root)]
+        return next((f for f in inner if f != self._root), self._root)
+
+    def stamp_files(self) -> tuple[Path, ...]:
+        """The files whose change can change a schema: every home's schema files and CMS
+        configs (most do not exist)."""
+        homes = [Path(home) for home in self.sources if home is not None] or [self.root]
+        found = (path for home in homes for path in schema_files(home, self.root))
+        return tuple(dict.fromkeys(found))
+
+    def problem(self) -> PostError | None:
+        """What is wrong with the first broken schema file a home follows, if any."""
+        homes = [Path(home) for home in self.sources if home is not None] or [self.root]
+        for path in dict.fromkeys(p for home in homes if (p := schema_file_for(home, self.root))):
+            try:
+                load_schema_file(path)
+            except PostError as error:
+                return error
+        return None
+
+    def notes_sources(self) -> list[SchemaSource]:
+        """The sources whose notes the writer should read: the main one's (why a config was
+        not used, too), then what the other CMS collections' forms do not take."""
+        main = self.sources.get(self.main)
+        others = [s for h, s in self.sources.items() if h != self.main and s.origin == "cms"]
+        return ([main] if main is not None else []) + others
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)

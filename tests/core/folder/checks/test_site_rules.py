@@ -1,0 +1,116 @@
+"""Folder checks by the generator's rules, on a site opened at its root: translations,
+pages and sections share names legitimately, Jekyll's dated addresses differ by day, links
+and images resolve as the generator resolves them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from foldercheck import TODAY, brief, check
+from sitefactory import post_text, site, write
+
+from editor.core.folder.checks.duplicates import check_duplicates
+from editor.core.folder.content_folder import ContentFolder
+
+
+def test_translations_share_a_title_and_a_slug(tmp_path):
+    write(tmp_path, "hugo.toml", "title = 'A site'\n")
+    site(
+        tmp_path / "content/posts",
+        {
+            "en/hello.md": post_text("Hello", extra="lang: en\nslug: hello\n"),
+            "fr/hello.md": post_text("Hello", extra="lang: fr\nslug: hello\n"),
+            "a.md": post_text("Same", extra="lang: fr\n"),
+            "b.md": post_text("Same", extra="lang: en\n"),
+            "c.md": post_text("Twice", extra="lang: fr\n"),
+            "d.md": post_text("Twice", extra="lang: fr\n"),
+        },
+    )
+    posts = tmp_path / "content/posts"
+    assert brief(check(posts), posts) == [
+        ("c.md", 2, "title", "warning"),
+        ("d.md", 2, "title", "warning"),
+    ]
+
+
+def test_a_page_and_a_post_do_not_clash_nor_pages_by_title(tmp_path):
+    write(tmp_path, "_config.yml", "title: A site\n")
+    site(
+        tmp_path,
+        {
+            "_posts/2024-01-01-about.md": post_text("About"),
+            "about.md": "---\ntitle: About\n---\nHi.\n",
+            "tags/index.md": "---\ntitle: Tags\n---\nList.\n",
+            "categories/index.md": "---\ntitle: Tags\n---\nList.\n",
+        },
+    )
+    assert check(tmp_path) == []
+
+
+def test_jekyll_posts_of_different_days_have_different_addresses(tmp_path):
+    write(tmp_path, "_config.yml", "title: A site\n")
+    undated = "---\ntitle: {}\n---\nText.\n"
+    site(
+        tmp_path / "_posts",
+        {
+            "2020-01-01-hello.md": undated.format("Hi 2020"),
+            "2021-05-01-hello.md": undated.format("Hi 2021"),
+            # The front matter's date wins over the name's: one day, one address.
+            "2022-01-01-same.md": post_text("Same 1"),
+            "2023-01-01-same.md": post_text("Same 2"),
+        },
+    )
+    assert [p.field for p in check(tmp_path)] == ["file", "file"]
+
+
+def test_sections_are_not_compared_for_addresses(tmp_path):
+    write(tmp_path, "hugo.toml", "title = 'A site'\n")
+    site(tmp_path / "content/posts", {"a.md": post_text("A"), "a/_index.md": "---\n---\n"})
+    entries = ContentFolder(tmp_path).scan()
+    assert len(check_duplicates(tmp_path, entries)) == 2  # the thin Hugo module tells no role
+    marked = [
+        dataclasses.replace(e, role="section") if e.path.name == "_index.md" else e for e in entries
+    ]
+    assert check_duplicates(tmp_path, marked) == []
+
+
+def test_hugo_refs_and_section_links_resolve_from_the_site_root_opened(tmp_path):
+    write(tmp_path, "hugo.toml", "title = 'A site'\n")
+    body = '{{< ref "/posts/b" >}} [b](/posts/b/) [nope](/posts/nope/) {{< ref "/posts/gone" >}}\n'
+    site(tmp_path / "content/posts", {"a.md": post_text("A", body=body), "b.md": post_text("B")})
+    problems = check(tmp_path)
+    assert brief(problems, tmp_path) == [
+        ("content/posts/a.md", 5, "body", "warning"),
+        ("content/posts/a.md", 5, "body", "error"),
+    ] or brief(problems, tmp_path) == [
+        ("content/posts/a.md", 5, "body", "error"),
+        ("content/posts/a.md", 5, "body", "warning"),
+    ]
+    messages = " ".join(p.message for p in problems)
+    assert "‘/posts/gone’" in messages and "‘nope’" in messages
+
+
+def test_astro_images_resolve_relative_to_the_post(tmp_path):
+    write(tmp_path, "astro.config.mjs", "export default {}\n")
+    write(tmp_path, "src/assets/cover.jpg", b"jpg")
+    extra = "heroImage: ../../assets/cover.jpg\n"
+    body = "![x](../../assets/cover.jpg) ![y](../../assets/gone.jpg)\n"
+    site(tmp_path / "src/content/blog", {"a.md": post_text("A", extra=extra, body=body)})
+    for opened in (tmp_path, tmp_path / "src/content/blog"):
+        problems = [p for p in check(opened, TODAY) if p.severity == "error"]
+        assert [p.message.split(":")[0] for p in problems] == [
+            "the image ‘../../assets/gone.jpg’ is missing"
+        ]
+
+
+def test_jekyll_link_tags_resolve_from_the_site_root_opened(tmp_path):
+    write(tmp_path, "_config.yml", "title: A site\n")
+    body = "{% post_url 2020-01-01-b %} {% link _posts/2020-01-01-b.md %}"
+    body += " {% post_url 2020-01-01-x %}\n"
+    site(
+        tmp_path / "_posts",
+        {"2020-01-02-a.md": post_text("A", body=body), "2020-01-01-b.md": post_text("B")},
+    )
+    problems = check(tmp_path)
+    assert brief(problems, tmp_path) == [("_posts/2020-01-02-a.md", 5, "body", "error")]
+    assert "‘2020-01-01-x’" in problems[0].message
