@@ -93,11 +93,12 @@ def test_a_hugo_root_opened_follows_the_decap_collection_of_its_posts(tmp_path):
 
 def test_a_schema_file_at_the_opened_folder_serves_its_collections(tmp_path):
     write(tmp_path, "_config.yml", "title: A site\n")
-    write(tmp_path, ".post-editor.yaml", "fields:\n  - {name: title, required: true}\n")
+    # An author, not a title: Jekyll gives a post without one the title of its file name.
+    write(tmp_path, ".post-editor.yaml", "fields:\n  - {name: author, required: true}\n")
     site(tmp_path / "_posts", {"2024-01-01-a.md": "---\nlayout: post\n---\nText.\n"})
     folder = opened(tmp_path)
     assert folder.schema_source.origin == "file"
-    assert problems(folder) == {"_posts/2024-01-01-a.md": [("title", "error")]}
+    assert problems(folder) == {"_posts/2024-01-01-a.md": [("author", "error")]}
 
 
 def lastmod_posts(count: int) -> dict[str, str]:
