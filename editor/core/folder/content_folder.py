@@ -13,13 +13,14 @@ import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath
 
 from editor.core import storage
 from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.folder.bulk_read import read_facts, read_many
+from editor.core.folder.judging import judge
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.schema import (
     POST_EXTENSIONS,
@@ -31,7 +32,6 @@ from editor.core.schema import (
     schema_files,
     schema_for_folder,
     schema_source,
-    validate,
 )
 from editor.core.site.generators import Generator, Kind, Placement, Status, detect_generator
 
@@ -239,10 +239,7 @@ class ContentFolder:
         place = gen.place(site_rel, values)
         if place is None:
             return None
-        seen = gen.build_values(site_rel, place, values)
-        judged = facts if seen is values else replace(facts, values=seen)
-        problems = validate(judged, gen.schema_for(place, schema))
-        problems += [replace(p, path=facts.path) for p in gen.problems(site_rel, place, values)]
+        seen, problems = judge(gen, site_rel, place, facts, schema)
         title = seen.get("title")
         status = gen.status(site_rel, place, values, dt.date.today())
         return IndexEntry(

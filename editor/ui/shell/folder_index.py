@@ -8,7 +8,7 @@ schema its place says, and its saves are not held inside the folder.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from PySide6.QtCore import QObject, Signal
 
@@ -16,6 +16,7 @@ from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder, Taxonomy
 from editor.core.schema import Schema, schema_for_post
 from editor.ui.jobs.indexer import Indexer
+from editor.ui.tab.site_place import SitePlace
 
 
 class FolderIndex(QObject):
@@ -76,3 +77,13 @@ class FolderIndex(QObject):
         root = self.folder.root if self.folder else None
         inside = root and Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
         return root if inside else None
+
+    def site_place(self, path: Path) -> SitePlace | None:
+        """Where the post at `path` sits in the open folder's site; None when it is outside
+        the folder, or a file the site makes no page of."""
+        folder = self.folder
+        if folder is None or self.holding(path) is None:
+            return None
+        rel = PurePath(os.path.relpath(os.path.abspath(path), os.path.abspath(folder.root)))
+        place = folder.placement(rel)
+        return SitePlace(folder.generator, folder.site_path(rel), place) if place else None

@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
             # Saves of the open folder's posts stay inside it, whatever symlinks say; its
             # pictures are looked up in its site.
             within=self.folder_index.holding(post.path),
+            site=self.folder_index.site_place(post.path),
         )
         tab.modifiedChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
