@@ -107,6 +107,7 @@ class DocumentTab(TabFile, QWidget):
         self.problems: list[Problem] = []
         self.within = within
         self.gone: str | None = None
+        self.spelling_note = ""  # for the status bar when the tab comes to the front
 
         self.disk_bar = DiskBar()
         # Another window of the app has this post open too (the recovery keeper says when).
@@ -267,6 +268,11 @@ class DocumentTab(TabFile, QWidget):
     def post(self) -> Post:
         """The post with the form's edits (the body as last loaded or saved)."""
         return self.session.post
+
+    @property
+    def language(self) -> str | None:
+        """The post's language as its site reads it (None: it says none)."""
+        return self.site.language(self.post.values) if self.site else None
 
     @property
     def modified(self) -> bool:
