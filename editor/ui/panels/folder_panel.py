@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -44,6 +44,9 @@ _STATUS_FILTERS: tuple[tuple[QuickKey, str, QuickFilter], ...] = (
     (("status", "scheduled"), "Scheduled", lambda e: e.status == "scheduled"),
     (("status", "expired"), "Expired", lambda e: e.status == "expired"),
 )
+# The title's share of the table's width, at least, when the other columns are set: the
+# columns a site adds (Kind, Collection, Lang) narrow the others rather than the title.
+TITLE_SHARE = 0.4
 KINDS: tuple[tuple[str, QuickFilter | None], ...] = (
     ("Posts and pages", None),
     ("Posts", lambda e: e.kind == "post"),
@@ -170,6 +173,7 @@ class FolderPanel(QWidget):
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(number, column.width)
         self.table.activated.connect(self._activated)  # double-click or Enter
+        self.table.viewport().installEventFilter(self)  # its width sets the columns'
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.dataChanged):
             signal.connect(self._fit_to_entries)
         row = QHBoxLayout()
@@ -209,8 +213,11 @@ class FolderPanel(QWidget):
         filter when it has pages, Collection and its filter when it has several, Lang when
         its posts are in several languages. A filter hidden keeps every row."""
         entries = self.model.entries
-        for number, column in enumerate(COLUMNS):
-            self.table.setColumnHidden(number, not column.needed(entries))
+        hidden = [not column.needed(entries) for column in COLUMNS]
+        if hidden != [self.table.isColumnHidden(n) for n in range(len(COLUMNS))]:
+            for number, hide in enumerate(hidden):
+                self.table.setColumnHidden(number, hide)
+            self._fit_widths()
         has_pages = not self.table.isColumnHidden(column_of("Kind"))
         self.kind.setVisible(has_pages)
         if not has_pages and self.kind.currentIndex():
@@ -220,6 +227,32 @@ class FolderPanel(QWidget):
         if [None, *names] != self._collections:
             self._fill_collections(names, counts)
         self.collection.setVisible(len(names) > 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_widths()
+        return super().eventFilter(watched, event)
+
+    def _fit_widths(self) -> None:
+        """Give the shown columns their declared widths, narrowed alike toward their least
+        when they would leave the title less than its share of the table; when even their
+        least would, the title keeps its share and the table scrolls sideways."""
+        header = self.table.horizontalHeader()
+        shown = [n for n, c in enumerate(COLUMNS) if c.width and not header.isSectionHidden(n)]
+        wanted = sum(COLUMNS[n].width for n in shown)
+        least = sum(COLUMNS[n].least for n in shown)
+        width = self.table.viewport().width()
+        room = width * (1 - TITLE_SHARE)
+        # How far from their least to their width the columns get: 1 is all the way.
+        reach = 1.0 if wanted <= room else max(0.0, (room - least) / (wanted - least))
+        for number in shown:
+            column = COLUMNS[number]
+            header.resizeSection(number, int(column.least + (column.width - column.least) * reach))
+        if least <= room:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(0, int(width * TITLE_SHARE))
 
     def _fill_collections(self, names: list[str | None], counts: Counter[str | None]) -> None:
         """The collection filter's items (the one chosen stays chosen while it has posts)."""

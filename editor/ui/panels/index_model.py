@@ -40,13 +40,15 @@ def _always(_: Sequence[IndexEntry]) -> bool:
 @dataclass(frozen=True)
 class Column:
     """One column of the post list: `width` in pixels (0: it takes the spare width), `text`
-    of a row, `key` to sort rows by, and `needed`: whether a folder's entries call for it."""
+    of a row, `key` to sort rows by, `needed`: whether a folder's entries call for it, and
+    `least`: the narrowest it is made to leave the title room (its usual text still read)."""
 
     header: str
     width: int
     text: Callable[[IndexEntry], str | None]
     key: Callable[[IndexEntry], object]
     needed: Callable[[Sequence[IndexEntry]], bool] = _always
+    least: int = 40
 
 
 def problems_text(entry: IndexEntry) -> str:
@@ -88,15 +90,27 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "Title", 0, lambda e: e.title or e.path.name, lambda e: (e.title or e.path.name).casefold()
     ),
-    Column("Date", 86, lambda e: None if e.date is None else e.date.isoformat()[:10], _date_key),
     Column(
-        "Category",
-        80,
-        lambda e: ", ".join(e.categories),
-        lambda e: ", ".join(e.categories).casefold(),
+        "Date",
+        86,
+        lambda e: None if e.date is None else e.date.isoformat()[:10],
+        _date_key,
+        least=80,  # a whole date, or none: "20…" tells nothing
     ),
-    Column("Tags", 90, lambda e: ", ".join(e.tags), lambda e: ", ".join(e.tags).casefold()),
-    Column("Kind", 46, lambda e: e.kind.title(), lambda e: e.kind, _pages),
+    Column(
+        "Status",
+        74,
+        lambda e: STATUS_LABELS[e.status],
+        lambda e: (STATUSES.index(e.status), _date_key(e)),
+        least=70,
+    ),
+    Column(
+        "Problems",
+        70,
+        problems_text,
+        lambda e: (e.errors * 1000 + e.warnings, e.draft),
+        least=52,
+    ),
     Column(
         "Collection",
         80,
@@ -104,16 +118,17 @@ COLUMNS: tuple[Column, ...] = (
         lambda e: (e.collection or "").casefold(),
         _several("collection"),
     ),
+    Column("Kind", 44, lambda e: e.kind.title(), lambda e: e.kind, _pages, least=40),
     Column(
-        "Lang", 48, lambda e: e.language or "", lambda e: e.language or "", _several("language")
+        "Lang", 44, lambda e: e.language or "", lambda e: e.language or "", _several("language")
     ),
     Column(
-        "Status",
-        74,
-        lambda e: STATUS_LABELS[e.status],
-        lambda e: (STATUSES.index(e.status), _date_key(e)),
+        "Category",
+        80,
+        lambda e: ", ".join(e.categories),
+        lambda e: ", ".join(e.categories).casefold(),
     ),
-    Column("Problems", 70, problems_text, lambda e: (e.errors * 1000 + e.warnings, e.draft)),
+    Column("Tags", 90, lambda e: ", ".join(e.tags), lambda e: ", ".join(e.tags).casefold()),
 )
 HEADERS = tuple(column.header for column in COLUMNS)
 

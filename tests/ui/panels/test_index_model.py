@@ -85,3 +85,22 @@ def test_a_column_appears_when_a_saved_post_calls_for_it(qtbot, tmp_path):
     post.write_text(post.read_text().replace("lang: de", "lang: en"))
     panel.model.update_entry(content.refresh(post))
     assert not panel.table.isColumnHidden(column_of("Lang"))
+
+
+@pytest.mark.parametrize("width", [360, 460, 700])
+def test_the_title_keeps_its_share_however_many_columns_a_site_adds(qtbot, jekyll, width):
+    jekyll.resize(width, 400)
+    qtbot.waitUntil(lambda: jekyll.table.viewport().width() < width)
+    header = jekyll.table.horizontalHeader()
+    viewport = jekyll.table.viewport().width()
+    assert header.sectionSize(0) >= int(viewport * 0.4)
+    assert header.sectionSize(column_of("Date")) >= 80  # a whole date, never "20…"
+
+
+def test_a_wide_list_gives_each_column_its_width_and_the_title_the_rest(qtbot, jekyll):
+    jekyll.resize(1400, 400)
+    header = jekyll.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(column_of("Tags")) == 90)
+    shown = [c for c in range(1, len(HEADERS)) if not header.isSectionHidden(c)]
+    others = sum(header.sectionSize(c) for c in shown)
+    assert header.sectionSize(0) >= jekyll.table.viewport().width() - others - 2
