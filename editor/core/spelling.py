@@ -131,11 +131,18 @@ def available_languages() -> list[str]:
     )
 
 
+def word_list_for(language: str) -> str | None:
+    """The code of the word list that checks `language` (en-US, pt_BR, EN...: "en", "pt"),
+    or None when none ships (Ukrainian, Japanese...)."""
+    code = language.strip().replace("_", "-").split("-")[0].lower()
+    return code if code in available_languages() else None
+
+
 def _language_code(language: str) -> str:
     """The dictionary's code for en-US, pt_BR, EN...; PostError listing the shipped ones."""
-    code = language.strip().replace("_", "-").split("-")[0].lower()
-    available = available_languages()
-    if code not in available:
+    code = word_list_for(language)
+    if code is None:
+        available = available_languages()
         listed = ", ".join(f"{c} ({_NAMES[c]})" if c in _NAMES else c for c in available)
         raise PostError(f"no spelling dictionary for {quoted(language)}; available: {listed}")
     return code

@@ -14,7 +14,7 @@ import pytest
 
 from editor.core.document.markdown_lines import IN_FRONT_MATTER, TEXT, read_line
 from editor.core.errors import PostError
-from editor.core.spelling import Speller, available_languages, to_utf16
+from editor.core.spelling import Speller, available_languages, to_utf16, word_list_for
 
 IN_FENCE = read_line("```").state  # inside a ``` fence
 
@@ -215,6 +215,14 @@ def test_french_elisions_pass():
 def test_region_and_case_in_the_code_are_ignored():
     assert Speller("en-US").language == "en"
     assert Speller("EN_gb").language == "en"
+
+
+@pytest.mark.parametrize(
+    ("language", "code"),
+    [("fr", "fr"), ("pt-BR", "pt"), ("EN_gb", "en"), ("uk", None), ("ja", None), ("", None)],
+)
+def test_the_word_list_for_a_language(language, code):
+    assert word_list_for(language) == code
 
 
 def test_unknown_language_lists_the_available_ones():

@@ -8,6 +8,7 @@ from editor.core.folder.content_folder import (
     Taxonomy,
     scan_enters,
 )
+from editor.core.folder.judging import Judged, judge
 from editor.core.folder.taxonomy_edit import ApplyResult, Plan, apply, plan_rename, terms
 
 __all__ = [
@@ -15,9 +16,11 @@ __all__ = [
     "ApplyResult",
     "ContentFolder",
     "IndexEntry",
+    "Judged",
     "Plan",
     "Taxonomy",
     "apply",
+    "judge",
     "plan_rename",
     "scan_enters",
     "terms",

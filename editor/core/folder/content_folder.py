@@ -17,7 +17,7 @@ import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath
 
 from editor.core import storage
@@ -25,6 +25,7 @@ from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.folder.bulk_read import read_facts, read_many
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
+from editor.core.folder.judging import judge
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.schema import (
     POST_EXTENSIONS,
@@ -272,20 +273,8 @@ class ContentFolder:
         place = gen.place(site_rel, values)
         if place is None:
             return validate(post, self.schema_for(rel))
-        home = self._schemas.home(str(rel), place)
-        return self._judge(post, site_rel, place, self._schemas.source(home, values))
-
-    def _judge(
-        self, post: Checkable, site_rel: PurePosixPath, place: Placement, source: SchemaSource
-    ) -> list[Problem]:
-        gen, values = self.generator, post.values
-        seen = gen.build_values(site_rel, place, values)
-        judged = post if seen is values else _Seen(post, seen)
-        loose = source.guessed - gen.typed_keys
-        schema = gen.schema_for(place, source.schema)
-        problems = validate(judged, schema, loose=loose, wants_text=place.kind == "post")
-        problems += [replace(p, path=post.path) for p in gen.problems(site_rel, place, values)]
-        return sorted(problems, key=lambda p: p.line)
+        source = self._schemas.source(self._schemas.home(str(rel), place), values)
+        return judge(gen, site_rel, place, post, source.schema, source.guessed).problems
 
     def refresh(self, path: Path) -> IndexEntry | None:
         """Re-read one post (after a save, or a change on disk); None when it is gone."""
@@ -328,8 +317,7 @@ class ContentFolder:
         site_rel = self.site_path(rel)
         gen, values = self.generator, facts.values
         source = self._schemas.source(home, values)
-        problems = self._judge(facts, site_rel, place, source)
-        seen = gen.build_values(site_rel, place, values)
+        seen, problems = judge(gen, site_rel, place, facts, source.schema, source.guessed)
         title = seen.get("title")
         status = gen.status(site_rel, place, values, today)
         return IndexEntry(
@@ -426,20 +414,6 @@ class ContentFolder:
         return self.schema.field("date") or next(
             (f for f in self.schema.fields if f.type in ("date", "datetime")), None
         )
-
-
-class _Seen:
-    """A post with the values the build sees in place of its own (`Generator.build_values`):
-    what validation judges, keys the post does not write having no line."""
-
-    def __init__(self, post: Checkable, values: Mapping[str, object]) -> None:
-        self._post, self.values = post, values
-        self.path, self.error = post.path, post.error
-        self.duplicate_keys = post.duplicate_keys
-        self.body_is_blank, self.body_line = post.body_is_blank, post.body_line
-
-    def line_of(self, key: str) -> int | None:
-        return self._post.line_of(key)
 
 
 _NO_FACTS = Facts(None, {}, None, {}, False, {})

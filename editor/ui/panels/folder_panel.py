@@ -1,8 +1,9 @@
-"""The folder panel: every post of the folder in a sortable, filterable table.
+"""The folder panel: every post and page of the folder in a sortable, filterable table.
 
-A `QAbstractTableModel` over the index (no widget per row, so 10,000 posts cost nothing to
-show) under a `QSortFilterProxyModel` that filters as the writer types (title, tags, category
-and path) and by a quick filter (a tag, a category, drafts, problems).
+A `QAbstractTableModel` over the index (index_model.py: no widget per row, so 10,000 posts
+cost nothing to show) under a `QSortFilterProxyModel` that filters as the writer types (title,
+tags, category and path), by a quick filter (a publishing status, a tag, a category,
+problems), and, on a site that has them, by kind (posts or pages) and by collection.
 
 Both are shaped by what a Python model costs: every `data()` or `filterAcceptsRow()` call
 crosses from C++ into Python. The proxy's own sort calls `data()` twice per comparison (a
@@ -13,19 +14,11 @@ when the words change, so `filterAcceptsRow` is a list lookup.
 
 from __future__ import annotations
 
-import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import PurePath
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -37,176 +30,39 @@ from PySide6.QtWidgets import (
 
 from editor.core.folder import IndexEntry, Taxonomy
 from editor.core.folder.taxonomy_edit import Kind
+from editor.ui.panels.index_model import COLUMNS, ENTRY_ROLE, Index, IndexModel, column_of
 from editor.ui.widgets.row_table import row_table
-
-Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Title", "Date", "Category", "Tags", "Status")
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _status(entry: IndexEntry) -> str:
-    parts = ["draft"] if entry.draft else []
-    if entry.errors:
-        parts.append(f"{entry.errors} error{'s' * (entry.errors > 1)}")
-    elif entry.warnings:
-        parts.append(f"{entry.warnings} warning{'s' * (entry.warnings > 1)}")
-    return ", ".join(parts)
-
-
-class IndexModel(QAbstractTableModel):
-    """The index as a table: one row per post, in the order of the last `sort`."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.entries: list[IndexEntry] = []
-        self._haystacks: list[str] = []  # lowercase text the filter searches, per row
-        self._order: tuple[int, Qt.SortOrder] | None = None  # (column, order) sorted by
-
-    def set_entries(self, entries: Sequence[IndexEntry]) -> None:
-        """Show a new index."""
-        self.beginResetModel()
-        self.entries = self._sorted(entries)
-        self._haystacks = [_haystack(e) for e in self.entries]
-        self.endResetModel()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Order the rows by a column (a header click); selections follow their posts."""
-        self.layoutAboutToBeChanged.emit()
-        old_rows = {id(e): row for row, e in enumerate(self.entries)}
-        self._order = (column, order)
-        self.entries = self._sorted(self.entries)
-        self._haystacks = [_haystack(e) for e in self.entries]
-        moved = [old_rows[id(e)] for e in self.entries]  # new row → old row
-        new_row = {old: new for new, old in enumerate(moved)}
-        persistent = self.persistentIndexList()
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(new_row[i.row()], i.column()) for i in persistent],
-        )
-        self.layoutChanged.emit()
-
-    def _sorted(self, entries: Sequence[IndexEntry]) -> list[IndexEntry]:
-        if self._order is None:
-            return list(entries)
-        column, order = self._order
-        key = _SORT_KEYS[column]
-        return sorted(entries, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def _row_for(self, entry: IndexEntry) -> int:
-        """Where a new entry goes to keep the order (the end when unsorted)."""
-        if self._order is None:
-            return len(self.entries)
-        column, order = self._order
-        key, descending = _SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder
-        new = key(entry)
-        for row, known in enumerate(self.entries):
-            if (key(known) < new) if descending else (new < key(known)):
-                return row
-        return len(self.entries)
-
-    def update_entry(self, entry: IndexEntry) -> None:
-        """A post saved or created: change its row or add one."""
-        for row, known in enumerate(self.entries):
-            if known.path == entry.path:
-                self.entries[row], self._haystacks[row] = entry, _haystack(entry)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-                return
-        row = self._row_for(entry)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.entries.insert(row, entry)
-        self._haystacks.insert(row, _haystack(entry))
-        self.endInsertRows()
-
-    def remove_path(self, path: PurePath) -> None:
-        """A post that is gone."""
-        for row, known in enumerate(self.entries):
-            if known.path == path:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self.entries[row], self._haystacks[row]
-                self.endRemoveRows()
-                return
-
-    def haystacks(self) -> list[str]:
-        """The lowercase text the filter box matches, per row."""
-        return self._haystacks
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        entry = self.entries[index.row()]
-        column = index.column()
-        if role == ENTRY_ROLE:
-            return entry
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [
-                str(entry.path),
-                *(f"{p.severity}: {p.field}: {p.message}" for p in entry.problems),
-            ]
-            return "\n".join(lines)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if column == 0:
-            return entry.title or entry.path.name
-        if column == 1:
-            return None if entry.date is None else entry.date.isoformat()[:10]
-        if column == 2:
-            return ", ".join(entry.categories)
-        if column == 3:
-            return ", ".join(entry.tags)
-        return _status(entry)
-
-
-_NO_DATE = dt.date.min
-
-
-def _date_key(entry: IndexEntry) -> tuple[dt.date, str]:
-    # Datetimes and dates in one order: by day, then by the full timestamp's text.
-    date = entry.date
-    if date is None:
-        return _NO_DATE, ""
-    day = date.date() if isinstance(date, dt.datetime) else date
-    return day, date.isoformat()
-
-
-# How each column sorts: case-insensitive text, dates in time order, problems by weight.
-_SORT_KEYS: tuple[Callable[[IndexEntry], object], ...] = (
-    lambda e: (e.title or e.path.name).casefold(),
-    _date_key,
-    lambda e: ", ".join(e.categories).casefold(),
-    lambda e: ", ".join(e.tags).casefold(),
-    lambda e: (e.errors * 1000 + e.warnings, e.draft),
-)
-
-
-def _haystack(entry: IndexEntry) -> str:
-    return " ".join([entry.title or "", *entry.tags, *entry.categories, str(entry.path)]).casefold()
-
 
 QuickFilter = Callable[[IndexEntry], bool]
 # What a quick filter is, whatever its label says: ("tag", "Climate"), ("draft", "")...
 QuickKey = tuple[str, str]
 _HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "beginFilterChange")
+# The publishing statuses' quick filters (Drafts keeps its key: a draft is what it was).
+_STATUS_FILTERS: tuple[tuple[QuickKey, str, QuickFilter], ...] = (
+    (("status", "published"), "Published", lambda e: e.status == "published"),
+    (("draft", ""), "Drafts", lambda e: e.status == "draft"),
+    (("status", "scheduled"), "Scheduled", lambda e: e.status == "scheduled"),
+    (("status", "expired"), "Expired", lambda e: e.status == "expired"),
+)
+# The title's share of the table's width, at least, when the other columns are set: the
+# columns a site adds (Kind, Collection, Lang) narrow the others rather than the title.
+TITLE_SHARE = 0.4
+KINDS: tuple[tuple[str, QuickFilter | None], ...] = (
+    ("Posts and pages", None),
+    ("Posts", lambda e: e.kind == "post"),
+    ("Pages", lambda e: e.kind == "page"),
+)
 
 
 class PostFilter(QSortFilterProxyModel):
-    """Filters rows by words typed (all must match) and by one quick filter; sorting is
-    handed to the source model (see the module docstring)."""
+    """Filters rows by words typed (all must match) and by narrowing filters, one per
+    `slot` ("quick", "kind", "collection"), which a row must all pass; sorting is handed
+    to the source model (see the module docstring)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.words: list[str] = []
-        self.quick: QuickFilter | None = None
+        self.narrowing: dict[str, QuickFilter] = {}
         self._accepted: list[bool] = []
 
     def setSourceModel(self, model: IndexModel) -> None:  # type: ignore[override]
@@ -233,22 +89,33 @@ class PostFilter(QSortFilterProxyModel):
             self._decide()
 
     def set_quick(self, quick: QuickFilter | None) -> None:
-        """Filter by a tag, a category, drafts or problems (None: all posts)."""
+        """Filter by a status, a tag, a category or problems (None: all posts)."""
+        self.narrow("quick", quick)
+
+    def narrow(self, slot: str, keep: QuickFilter | None) -> None:
+        """Keep only the rows `keep` accepts, besides the other slots' filters (None: this
+        slot keeps every row)."""
         with self._filter_change():
-            self.quick = quick
+            if keep is None:
+                self.narrowing.pop(slot, None)
+            else:
+                self.narrowing[slot] = keep
             self._decide()
 
     def _decide(self, *_: object) -> None:
         """Which source rows pass the filters, all in one loop."""
         model: IndexModel = self.sourceModel()  # type: ignore[assignment]
-        words, quick = self.words, self.quick
+        words, keeps = self.words, list(self.narrowing.values())
         haystacks = model.haystacks()
         if words:
             accepted = [all(w in h for w in words) for h in haystacks]
         else:
             accepted = [True] * len(haystacks)
-        if quick is not None:
-            accepted = [a and quick(e) for a, e in zip(accepted, model.entries, strict=True)]
+        if keeps:
+            accepted = [
+                a and all(keep(e) for keep in keeps)
+                for a, e in zip(accepted, model.entries, strict=True)
+            ]
         self._accepted = accepted
 
     @contextmanager
@@ -272,7 +139,8 @@ class PostFilter(QSortFilterProxyModel):
 
 
 class FolderPanel(QWidget):
-    """Filter box, quick filter and the post table. `openRequested(IndexEntry)`."""
+    """Filter box, quick filter, kind and collection filters (shown on a site that has
+    pages, or several collections) and the post table. `openRequested(IndexEntry)`."""
 
     openRequested = Signal(object)
 
@@ -288,25 +156,41 @@ class FolderPanel(QWidget):
         self.quick = QComboBox()
         self.quick.setObjectName("quickFilter")
         self.quick.currentIndexChanged.connect(self._quick_changed)
-        self.table = row_table(self.proxy, "postTable", 1, Qt.SortOrder.DescendingOrder)
+        self.kind = QComboBox(objectName="kindFilter")
+        self.kind.addItems([label for label, _ in KINDS])
+        self.kind.currentIndexChanged.connect(lambda row: self.proxy.narrow("kind", KINDS[row][1]))
+        self.collection = QComboBox(objectName="collectionFilter")
+        self.collection.currentIndexChanged.connect(self._collection_changed)
+        self._collections: list[str | None] = []  # the collection of each item (None: all)
+        self.table = row_table(
+            self.proxy, "postTable", column_of("Date"), Qt.SortOrder.DescendingOrder
+        )
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the rest
         header.setStretchLastSection(False)
-        for column, width in enumerate((0, 86, 80, 90, 64)):
-            if column:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, width)
+        for number, column in enumerate(COLUMNS):
+            if column.width:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(number, column.width)
         self.table.activated.connect(self._activated)  # double-click or Enter
+        self.table.viewport().installEventFilter(self)  # its width sets the columns'
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.dataChanged):
+            signal.connect(self._fit_to_entries)
         row = QHBoxLayout()
         row.addWidget(self.filter_box, 2)
         row.addWidget(self.quick, 1)
+        site_row = QHBoxLayout()
+        site_row.addWidget(self.kind, 1)
+        site_row.addWidget(self.collection, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        layout.addLayout(site_row)
         layout.addWidget(self.table)
         self._quick_keys: list[QuickKey] = []
         self._quick_filters: list[QuickFilter | None] = []
         self.set_taxonomy(Taxonomy({}, {}))
+        self._fit_to_entries()
 
     def set_entries(self, entries: Sequence[IndexEntry], taxonomy: Taxonomy) -> None:
         """Show a folder's index."""
@@ -324,12 +208,87 @@ class FolderPanel(QWidget):
             if shown.get(path) != entry:
                 self.model.update_entry(entry)
 
+    def _fit_to_entries(self, *_: object) -> None:
+        """Show the columns and filters the folder's entries call for: Kind and the kind
+        filter when it has pages, Collection and its filter when it has several, Lang when
+        its posts are in several languages. A filter hidden keeps every row."""
+        entries = self.model.entries
+        hidden = [not column.needed(entries) for column in COLUMNS]
+        if hidden != [self.table.isColumnHidden(n) for n in range(len(COLUMNS))]:
+            for number, hide in enumerate(hidden):
+                self.table.setColumnHidden(number, hide)
+            self._fit_widths()
+        has_pages = not self.table.isColumnHidden(column_of("Kind"))
+        self.kind.setVisible(has_pages)
+        if not has_pages and self.kind.currentIndex():
+            self.kind.setCurrentIndex(0)
+        counts = Counter(e.collection for e in entries)
+        names = sorted(counts, key=lambda c: (c is None, c or ""))
+        if [None, *names] != self._collections:
+            self._fill_collections(names, counts)
+        self.collection.setVisible(len(names) > 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_widths()
+        return super().eventFilter(watched, event)
+
+    def _fit_widths(self) -> None:
+        """Give the shown columns their declared widths, narrowed alike toward their least
+        when they would leave the title less than its share of the table; when even their
+        least would, the title keeps its share and the table scrolls sideways."""
+        header = self.table.horizontalHeader()
+        shown = [n for n, c in enumerate(COLUMNS) if c.width and not header.isSectionHidden(n)]
+        wanted = sum(COLUMNS[n].width for n in shown)
+        least = sum(COLUMNS[n].least for n in shown)
+        width = self.table.viewport().width()
+        room = width * (1 - TITLE_SHARE)
+        # How far from their least to their width the columns get: 1 is all the way.
+        reach = 1.0 if wanted <= room else max(0.0, (room - least) / (wanted - least))
+        for number in shown:
+            column = COLUMNS[number]
+            header.resizeSection(number, int(column.least + (column.width - column.least) * reach))
+        if least <= room:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(0, int(width * TITLE_SHARE))
+
+    def _fill_collections(self, names: list[str | None], counts: Counter[str | None]) -> None:
+        """The collection filter's items (the one chosen stays chosen while it has posts)."""
+        row = self.collection.currentIndex()
+        current = self._collections[row] if 0 < row < len(self._collections) else None
+        self._collections = [None, *names]
+        self.collection.blockSignals(True)
+        self.collection.clear()
+        self.collection.addItem("All collections")
+        for name in names:
+            self.collection.addItem(f"{name or 'Outside collections'} ({counts[name]})")
+        found = names.index(current) + 1 if current in names else 0
+        self.collection.setCurrentIndex(found)
+        self.collection.blockSignals(False)
+        self._collection_changed(found)
+
+    def _collection_changed(self, row: int) -> None:
+        if row <= 0 or row >= len(self._collections):
+            self.proxy.narrow("collection", None)
+            return
+        name = self._collections[row]
+        self.proxy.narrow("collection", lambda e: e.collection == name)
+
+    def show_collection(self, name: str | None) -> bool:
+        """List only the entries of one collection; False when none is listed."""
+        if name not in self._collections[1:]:
+            return False
+        self.collection.setCurrentIndex(self._collections.index(name, 1))
+        return True
+
     def set_taxonomy(self, taxonomy: Taxonomy) -> None:
         """Rebuild the quick filters from the folder's tags and categories (the one chosen
         stays chosen while its name is still used, whatever its count)."""
         choices: list[tuple[QuickKey, str, QuickFilter | None]] = [
             (("all", ""), "All posts", None),
-            (("draft", ""), "Drafts", lambda e: e.draft),
+            *_STATUS_FILTERS,
             (("problems", ""), "With problems", lambda e: bool(e.problems)),
         ]
         choices += [

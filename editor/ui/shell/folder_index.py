@@ -8,7 +8,7 @@ schema its place says, and its saves are not held inside the folder.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from PySide6.QtCore import QObject, Signal
 
@@ -16,6 +16,7 @@ from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder, Taxonomy
 from editor.core.schema import Schema, schema_for_post
 from editor.ui.jobs.indexer import Indexer
+from editor.ui.tab.site_place import SitePlace
 
 
 class FolderIndex(QObject):
@@ -64,7 +65,9 @@ class FolderIndex(QObject):
         """The schema of the post at `path`: the folder's; without one (a post restored
         after a crash), what its place says, as `post-editor check FILE` reads it."""
         if self.folder is not None:
-            return self.folder.schema
+            if self.holding(path) is None:
+                return self.folder.schema
+            return self.folder.source_for(self._relative(path)).schema
         try:
             return schema_for_post(path)
         except (PostError, OSError):  # a broken schema file, or its folder is gone
@@ -76,3 +79,20 @@ class FolderIndex(QObject):
         root = self.folder.root if self.folder else None
         inside = root and Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
         return root if inside else None
+
+    def site_place(self, path: Path) -> SitePlace | None:
+        """Where the post at `path` sits in the open folder's site; None when it is outside
+        the folder, or a file the site makes no page of."""
+        folder = self.folder
+        if folder is None or self.holding(path) is None:
+            return None
+        rel = self._relative(path)
+        place = folder.placement(rel)
+        if place is None:
+            return None
+        guessed = folder.source_for(rel).guessed
+        return SitePlace(folder.generator, folder.site_path(rel), place, guessed)
+
+    def _relative(self, path: Path) -> PurePath:
+        assert self.folder is not None
+        return PurePath(os.path.relpath(os.path.abspath(path), os.path.abspath(self.folder.root)))

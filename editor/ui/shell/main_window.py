@@ -239,13 +239,16 @@ class MainWindow(QMainWindow):
             # Saves of the open folder's posts stay inside it, whatever symlinks say; its
             # pictures are looked up in its site.
             within=self.folder_index.holding(post.path),
+            site=self.folder_index.site_place(post.path),
         )
         tab.modifiedChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.titleChanged.connect(lambda _, tab=tab: self._tab_state(tab))
         tab.saved.connect(self._saved)
         tab.statsChanged.connect(self.status.show_stats)
         self.view.prepare(tab)
-        self.spelling.attach(tab.editor.highlighter, *tab.form.editors.values())
+        tab.spelling_note = self.spelling.attach_post(
+            tab.language, tab.editor.highlighter, *tab.form.editors.values()
+        )
         tab.review_before_save = self.actions_by_name["review_first"].isChecked()
         if self.keeper is not None:
             self.keeper.track(tab)
@@ -277,8 +280,11 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, _index: int) -> None:
         tab = self.current_tab()
         self.outline.follow(tab.editor if tab else None)
+        self.spelling.show_post(tab.language if tab else None)
         if tab is not None:
             tab.editor.count_words()
+            if tab.spelling_note:
+                self.status.showMessage(tab.spelling_note, 10_000)
         else:
             self.stats.clear()
         self._update_title()

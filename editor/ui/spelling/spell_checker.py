@@ -50,12 +50,14 @@ class SpellCheck(QObject):
     """One language's Speller for the whole window, loaded off the UI thread on demand.
 
     `changed()`: marks must be made again everywhere. `failed(message)`: a language without a
-    dictionary, or a personal dictionary that cannot be read or written.
+    dictionary, or a personal dictionary that cannot be read or written. `added(word)`: the
+    writer added a word to the personal dictionary (other languages' checks `learn` it).
     `personal` is the personal dictionary file (None: added words last for the session).
     """
 
     changed = Signal()
     failed = Signal(str)
+    added = Signal(str)
 
     def __init__(self, personal: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +124,16 @@ class SpellCheck(QObject):
         except PostError as error:
             self.failed.emit(f"Spelling: {error}")
             return
+        self.added.emit(word)
         self.changed.emit()
+
+    def learn(self, word: str) -> None:
+        """A word added to the personal dictionary by another check passes here too (the
+        file has it already: nothing is written twice)."""
+        if self._speller is not None:
+            with contextlib.suppress(PostError):
+                self._speller.add(word)
+            self.changed.emit()
 
     def ignore(self, word: str) -> None:
         """Let `word` pass until the window closes."""

@@ -2,9 +2,12 @@
 
 The window builds one `SpellingUI` before its menus; the actions table reaches it by dotted
 names ("spelling.toggle"). It keeps the window's one `SpellCheck` and attaches each new tab's
-editor and prose fields to it. The language is the folder schema's `language` when the folder
-has one (a blog written in French is checked in French whatever the writer's default), else
-the "Spelling Language" setting; a language without a dictionary is said in the status bar.
+editor and prose fields to it. The language is the post's own when its site says one (its
+`lang` key, its language folder or suffix, the site's default language: `attach_post`), each
+such language with a `SpellCheck` of its own; else the folder schema's `language` when the
+folder has one (a blog written in French is checked in French whatever the writer's
+default), else the "Spelling Language" setting. A language without a dictionary is said in
+the status bar; a post in a language no word list ships for is not checked at all.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from editor.core.folder import ContentFolder
-from editor.core.spelling import available_languages
+from editor.core.spelling import available_languages, word_list_for
 from editor.ui.settings import SPELL_CHECK, SPELL_LANGUAGE, Settings
 from editor.ui.spelling.spell_checker import SpellCheck
 
@@ -50,9 +53,23 @@ class SpellingUI(QObject):
         super().__init__(parent)
         self.settings = settings
         self.folder: ContentFolder | None = None
-        self.check = SpellCheck(dictionary, self)
-        self.check.failed.connect(self.message)
+        self.dictionary = dictionary
+        self.check = self._new_check()
+        # The checks of posts whose site says their language, by word-list code.
+        self.by_language: dict[str, SpellCheck] = {}
+        self.post_language: str | None = None  # the language of the post in front, if its own
         self.apply()
+
+    def _new_check(self) -> SpellCheck:
+        check = SpellCheck(self.dictionary, self)
+        check.failed.connect(self.message)
+        check.added.connect(lambda word, check=check: self._share(check, word))
+        return check
+
+    def _share(self, source: SpellCheck, word: str) -> None:
+        for check in (self.check, *self.by_language.values()):
+            if check is not source:
+                check.learn(word)
 
     def set_folder(self, folder: ContentFolder | None) -> None:
         """The folder whose schema may set the language (taken at the next `apply`)."""
@@ -76,8 +93,35 @@ class SpellingUI(QObject):
         return self.folder_language() or self.chosen_language()
 
     def apply(self) -> None:
-        """Check in the language and on/off state the folder and the settings say."""
+        """Check in the language and on/off state the folder and the settings say (posts in
+        a language of their own stay in it)."""
         self.check.configure(self.language(), self.enabled())
+        for code, check in self.by_language.items():
+            check.configure(code, self.enabled())
+
+    def attach_post(self, language: str | None, *parts: Checked) -> str:
+        """Check a new tab's parts in its post's `language` (None: the post says none, so
+        the folder's or the chosen one); what to say in the status bar when the tab comes
+        to the front: "" or that no word list ships for its language."""
+        if language is None:
+            self.attach(*parts)
+            return ""
+        code = word_list_for(language)
+        if code is None:
+            name = language_name(language).split(" (")[0]
+            return f"No word list for {name}: spelling is off for this post"
+        if code not in self.by_language:
+            check = self._new_check()
+            check.configure(code, self.enabled())
+            self.by_language[code] = check
+        for part in parts:
+            part.set_spelling(self.by_language[code])
+        return ""
+
+    def show_post(self, language: str | None) -> None:
+        """The post in front is in `language` by its site (None: it says none): the
+        language menu says so."""
+        self.post_language = language
 
     def attach(self, *parts: Checked) -> None:
         """Check a new tab's parts: its editor's highlighter and its form's fields."""
@@ -105,7 +149,11 @@ class SpellingUI(QObject):
         """Tools > Spelling Language, filled as it opens: the languages with a dictionary,
         the chosen one ticked; a note first when the folder's schema decides."""
         menu.clear()
-        if self.folder_language():
+        if self.post_language:
+            note = menu.addAction(f"Set by this post: {language_name(self.post_language)}")
+            note.setEnabled(False)
+            menu.addSeparator()
+        elif self.folder_language():
             note = menu.addAction(f"Set by this folder: {language_name(self.language())}")
             note.setEnabled(False)
             menu.addSeparator()

@@ -10,12 +10,14 @@ editor, saved exactly as shown. Saving and following the file on disk are in tab
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -43,6 +45,7 @@ from editor.ui.tab.form import FrontMatterForm
 from editor.ui.tab.image_field import ImageEditor
 from editor.ui.tab.markdown_edit import MarkdownEdit
 from editor.ui.tab.media_drop import MediaImporter
+from editor.ui.tab.site_place import SitePlace, status_label
 from editor.ui.tab.tab_file import TabFile
 
 # Unicode white space, as str.strip() knows it (a no-break space alone is a blank body).
@@ -61,7 +64,10 @@ class DocumentTab(TabFile, QWidget):
     `saved(Post)`, `statsChanged(words, minutes)`, `edited()` (any change by the writer).
 
     `within` is the content folder the post belongs to: a save never writes outside it (through
-    a symlink). `gone` says why the file is no longer on disk, or is None.
+    a symlink). `site` is where the post sits in its site (None: outside the open folder):
+    the form shows what the build gives it unwritten, the check judges it as the folder's
+    index does, and a line above the form says its status. `gone` says why the file is no
+    longer on disk, or is None.
     """
 
     modifiedChanged = Signal(bool)
@@ -81,8 +87,12 @@ class DocumentTab(TabFile, QWidget):
         parent: QWidget | None = None,
         images: RemoteImages | None = None,
         within: Path | None = None,
+        site: SitePlace | None = None,
     ) -> None:
         super().__init__(parent)
+        self.site = site
+        self._folder_schema = schema  # what the site judges the post by, as the index does
+        schema = site.schema(schema) if site else schema
         self.session = EditSession(post, schema.order)
         self.schema = schema
         self.renders = renders
@@ -97,6 +107,7 @@ class DocumentTab(TabFile, QWidget):
         self.problems: list[Problem] = []
         self.within = within
         self.gone: str | None = None
+        self.spelling_note = ""  # for the status bar when the tab comes to the front
 
         self.disk_bar = DiskBar()
         # Another window of the app has this post open too (the recovery keeper says when).
@@ -108,8 +119,13 @@ class DocumentTab(TabFile, QWidget):
         self.banner.setObjectName("rawBanner")
         self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
         self.form = FrontMatterForm(
-            schema, post.path, list(taxonomy.tags), list(taxonomy.categories)
+            schema,
+            post.path,
+            list(taxonomy.tags),
+            list(taxonomy.categories),
+            inherited=site.inherited() if site else None,
         )
+        self.site_status = status_label(site)
         self.editor = MarkdownEdit()
         # Pictures dropped on the text or chosen for an image field go where the core says.
         self.media = MediaImporter(self.media_place, prompter)
@@ -169,7 +185,11 @@ class DocumentTab(TabFile, QWidget):
         layout.addWidget(self.disk_bar)
         layout.addWidget(self.elsewhere_bar)
         layout.addWidget(self.banner)
-        layout.addWidget(toggle)
+        bar = QHBoxLayout()
+        bar.addWidget(toggle)
+        bar.addStretch(1)
+        bar.addWidget(self.site_status)
+        layout.addLayout(bar)
         layout.addWidget(self.vsplit, 1)
         layout.addWidget(self.problem_list)
 
@@ -250,6 +270,11 @@ class DocumentTab(TabFile, QWidget):
         return self.session.post
 
     @property
+    def language(self) -> str | None:
+        """The post's language as its site reads it (None: it says none)."""
+        return self.site.language(self.post.values) if self.site else None
+
+    @property
     def modified(self) -> bool:
         """Whether saving would change the file."""
         return self.post.modified or self.editor.document().isModified()
@@ -303,20 +328,24 @@ class DocumentTab(TabFile, QWidget):
 
     def check(self) -> list[Problem]:
         """Validate what is on screen; show problems beside fields and in the list."""
-        if self.raw:
-            self.problems = validate(Post(self.editor.text_to_save(), self.post.path), self.schema)
-        else:
-            post = self.post
-            facts = Facts(
-                post.path,
-                post.values,
-                post.error,
-                post.duplicate_keys,
-                # Found from the start, not by copying the text: a 200 MB post costs nothing.
-                self.editor.document().find(_NOT_BLANK).isNull(),
-                post.key_lines,
-            )
+        post = Post(self.editor.text_to_save(), self.post.path) if self.raw else self.post
+        facts = Facts(
+            post.path,
+            post.values,
+            post.error,
+            post.duplicate_keys,
+            # Found from the start, not by copying the text: a 200 MB post costs nothing.
+            post.body_is_blank if self.raw else self.editor.document().find(_NOT_BLANK).isNull(),
+            post.key_lines,
+            post.body_line,
+        )
+        if self.site is None:
             self.problems = validate(facts, self.schema)
+        else:  # the index's own rule: what the site gives the post counts
+            judged = self.site.judge(facts, self._folder_schema).problems
+            self.problems = sorted(judged, key=lambda p: p.line)
+            self.site_status.setText(self.site.describe(post.values, dt.date.today()))
+        if not self.raw:
             worst: dict[str, str] = {}
             for problem in self.problems:
                 worst.setdefault(problem.field, problem.message)

@@ -4,6 +4,10 @@ Each shows a value and reports the writer's edits.
 An editor emits `edited(value)` only for the writer's own changes, never when the form fills
 it, so opening a post can never rewrite it. Text is turned into values by the schema's field
 types (`Field.parse`), so the form reads values exactly as the command line does.
+
+A value the build gives the post that it does not write (`set_inherited`: a site's defaults)
+shows greyed where the field's own value would be (its placeholder), with a line under it
+saying where it comes from; it is only shown, so opening and saving the post writes nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,10 +32,28 @@ from PySide6.QtWidgets import (
 from editor.core.document import parse_date
 from editor.core.errors import PostError
 from editor.core.schema import Field
+from editor.core.site.generators import Inherited
 from editor.ui.spelling.spell_checker import LineSpelling, SpellCheck, TextSpelling
 from editor.ui.widgets.token_list import TokenList
 
 _NO_DATE = QDate(1752, 9, 14)  # QDateEdit's minimum, shown as blank: "no date yet"
+
+
+def greyed(label: QLabel) -> QLabel:
+    """`label` in the colour of placeholder text, in any theme."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def shown_value(value: object) -> str:
+    """A value as a greyed line shows it: `true`, `a, b`, `2024-01-02`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 class FieldEditor(QWidget):
@@ -48,6 +71,10 @@ class FieldEditor(QWidget):
         self.problem.setStyleSheet("color: #c0392b;")
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.inherited: Inherited | None = None
+        self.inherited_note = greyed(QLabel(objectName="inheritedNote", wordWrap=True))
+        self.inherited_note.hide()
+        self.edited.connect(self._follow_inherited)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(2)
@@ -58,6 +85,7 @@ class FieldEditor(QWidget):
     def add(self, widget: QWidget) -> None:
         """Put the main widget above the problem line."""
         self.box.addWidget(widget)
+        self.box.addWidget(self.inherited_note)
         self.box.addWidget(self.problem)
 
     def set_value(self, value: object) -> None:
@@ -70,6 +98,31 @@ class FieldEditor(QWidget):
 
     def _show(self, value: object) -> None:
         raise NotImplementedError
+
+    def set_inherited(self, found: Inherited | None) -> None:
+        """Show what the build gives the post under this field's key, the post writing
+        none (None: nothing), greyed, and where it comes from."""
+        self.inherited = found
+        self._show_inherited(shown_value(found.value) if found else "")
+        if found is None:
+            self.inherited_note.clear()
+            self.setToolTip(self.field.help)
+        else:
+            self.inherited_note.setText(self._inherited_words(found))
+            tip = f"{shown_value(found.value)}, from {found.source}, until you type a value"
+            self.setToolTip("\n".join(filter(None, [self.field.help, tip])))
+        self.inherited_note.setVisible(found is not None)
+
+    def _inherited_words(self, found: Inherited) -> str:
+        return f"from {found.source}"
+
+    def _show_inherited(self, text: str) -> None:
+        """Show the inherited value greyed in the widget ("": none)."""
+
+    def _follow_inherited(self, value: object) -> None:
+        """The writer's value hides where the inherited one came from; emptied, it is back."""
+        empty = value is None or value == "" or value == []
+        self.inherited_note.setVisible(self.inherited is not None and empty)
 
     def _emit_text(self, text: str) -> None:
         """Parse typed text by the field's type; a bad entry shows a problem, edits nothing."""
@@ -106,7 +159,8 @@ class LineEditor(FieldEditor):
         super().__init__(field, parent)
         placeholder = field.kind.placeholder
         # "e.g." so an empty field never looks as if the post held a value.
-        self.edit = QLineEdit(placeholderText=f"e.g. {placeholder}" if placeholder else "")
+        self.example = f"e.g. {placeholder}" if placeholder else ""
+        self.edit = QLineEdit(placeholderText=self.example)
         self.edit.textEdited.connect(self._emit_text)
         self.add(self.edit)
         self.setFocusProxy(self.edit)
@@ -114,6 +168,9 @@ class LineEditor(FieldEditor):
 
     def _show(self, value: object) -> None:
         self.edit.setText(self.field.to_text(value))
+
+    def _show_inherited(self, text: str) -> None:
+        self.edit.setPlaceholderText(text or self.example)
 
     def set_spelling(self, spell: SpellCheck) -> None:
         if self.field.type == "string" and self.spelling is None:
@@ -142,6 +199,9 @@ class TextEditor(FieldEditor):
     def _show(self, value: object) -> None:
         self.edit.setPlainText(self.field.to_text(value))
 
+    def _show_inherited(self, text: str) -> None:
+        self.edit.setPlaceholderText(text)
+
     def set_spelling(self, spell: SpellCheck) -> None:
         if self.spelling is None:
             self.spelling = TextSpelling(self.edit, spell)
@@ -164,7 +224,7 @@ class DateEditor(FieldEditor):
         self.edit = QDateTimeEdit() if self.with_time else QDateEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setMinimumDate(_NO_DATE)
-        self.edit.setSpecialValueText(" ")
+        self.edit.setSpecialValueText(" ")  # or the date the post inherits, greyed
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm" if self.with_time else "yyyy-MM-dd")
         self.edit.dateTimeChanged.connect(self._changed)
         self._tz: dt.tzinfo | None = None
@@ -192,6 +252,9 @@ class DateEditor(FieldEditor):
         else:
             self.edit.setDate(date)
 
+    def _show_inherited(self, text: str) -> None:
+        self.edit.setSpecialValueText(text or " ")
+
     def _changed(self) -> None:
         if self._filling:
             return
@@ -216,7 +279,8 @@ class ListEditor(FieldEditor):
 
     def __init__(self, field: Field, known: list[str], parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
-        self.tokens = TokenList(placeholder=f"Add {field.label.lower()}…")
+        self.example = f"Add {field.label.lower()}…"
+        self.tokens = TokenList(placeholder=self.example)
         self.tokens.set_known(known)
         self.tokens.changed.connect(self._changed)
         self.edit = self.tokens.input  # where the writer types, the label's buddy
@@ -232,6 +296,9 @@ class ListEditor(FieldEditor):
         else:  # a single value where a list belongs: one chip, and the problem says so
             items = [value]
         self.tokens.set_items(items)
+
+    def _show_inherited(self, text: str) -> None:
+        self.edit.setPlaceholderText(text or self.example)
 
     def _changed(self, items: list[object]) -> None:
         if self._filling:
@@ -262,6 +329,9 @@ class SelectEditor(FieldEditor):
 
     def _show(self, value: object) -> None:
         self._show_text(self.field.to_text(value))
+
+    def _show_inherited(self, text: str) -> None:
+        self.combo.lineEdit().setPlaceholderText(text)
 
     def _show_text(self, text: str) -> None:
         # The item of that name becomes current: else QComboBox, when the field loses the
@@ -303,3 +373,6 @@ class BoolEditor(FieldEditor):
 
     def _show(self, value: object) -> None:
         self.check.setChecked(value is True)
+
+    def _inherited_words(self, found: Inherited) -> str:
+        return f"{'On' if found.value is True else 'Off'}, from {found.source}"

@@ -4,6 +4,10 @@ The form shows values and reports edits as (key, value); the document tab turns 
 lossless edit of the post. Keys the schema does not know appear as YAML text in "Other
 fields", editable; a change there is applied key by key, so untouched keys keep their text.
 
+Values the build gives the post that it does not write (a site's defaults: `Inherited`) show
+greyed in their field, or under "Other fields" when no field shows them, each saying where it
+comes from; they are never written unless the writer types a value.
+
 Each key is in one place: which keys the fields show (an alias included: Astro's
 `description` is the Excerpt) is the core's rule, `Schema.keys_in`; "Other fields" holds the
 rest and refuses a key a field shows, so no two widgets ever hold two versions of one value.
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QSizePolicy, 
 
 from editor.core.schema import Field, Schema
 from editor.core.session import read_other_fields
+from editor.core.site.generators import Inherited
 from editor.ui.tab.field_editors import (
     BoolEditor,
     DateEditor,
@@ -27,6 +32,8 @@ from editor.ui.tab.field_editors import (
     ListEditor,
     SelectEditor,
     TextEditor,
+    greyed,
+    shown_value,
 )
 from editor.ui.tab.image_field import ImageEditor
 
@@ -44,10 +51,12 @@ class FrontMatterForm(QWidget):
         tags: list[str],
         categories: list[str],
         parent: QWidget | None = None,
+        inherited: Mapping[str, Inherited] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("frontMatterForm")
         self.schema = schema
+        self.inherited: Mapping[str, Inherited] = inherited or {}
         self.editors: dict[str, FieldEditor] = {}
         self._keys: dict[str, str] = {}  # field name → the key the post uses (aliases)
         # The keys that are the fields' business (Schema.form_keys), as of the last fill:
@@ -81,6 +90,10 @@ class FrontMatterForm(QWidget):
         others_label.setBuddy(self.others)
         layout.addRow(others_label, self.others)
         layout.addRow("", self.others_problem)
+        # What the build gives the post under keys no field shows (Jekyll's `layout`).
+        self.others_inherited = greyed(QLabel(objectName="inheritedOthers", wordWrap=True))
+        self.others_inherited.hide()
+        layout.addRow("", self.others_inherited)
         self._others_timer = QTimer(self, singleShot=True, interval=400)
         self._others_timer.timeout.connect(self._others_edited)
         self.others.textChanged.connect(self._others_changed)
@@ -93,12 +106,41 @@ class FrontMatterForm(QWidget):
         try:
             self._keys = self.schema.keys_in(values)
             self.covered = self.schema.form_keys(values)
+            shown = self._show_inherited(values)
             for name, editor in self.editors.items():
                 editor.set_value(values.get(self._keys[name]))
+            unshown = {
+                key: found
+                for key, found in self.inherited.items()
+                if key not in values and key not in shown and key not in self.covered
+            }
+            self.others_inherited.setText(inherited_lines(unshown))
+            self.others_inherited.setVisible(bool(unshown))
             if self.others.toPlainText() != other_text:
                 self.others.setPlainText(other_text)
         finally:
             self._filling = False
+
+    def _show_inherited(self, values: Mapping[str, object]) -> set[str]:
+        """Give each field the value the build gives the post under its key when the post
+        writes none (a field that shows an alias takes that key: a value typed in replaces
+        the one inherited); the keys shown so."""
+        shown: set[str] = set()
+        for name, editor in self.editors.items():
+            key = self._keys[name]
+            found = None
+            if key not in values:
+                field = editor.field
+                inherited_key = next(
+                    (k for k in (field.name, *field.aliases) if k in self.inherited), None
+                )
+                if inherited_key is not None and inherited_key not in values:
+                    self._keys[name] = inherited_key
+                    self.covered.add(inherited_key)
+                    shown.add(inherited_key)
+                    found = self.inherited[inherited_key]
+            editor.set_inherited(found)
+        return shown
 
     def set_taxonomy(self, tags: list[str], categories: list[str]) -> None:
         """The folder's tags and categories changed: offer them in the tag and category
@@ -136,6 +178,11 @@ class FrontMatterForm(QWidget):
     def _say(self, message: str | None) -> None:
         self.others_problem.setText(message or "")
         self.others_problem.setVisible(bool(message))
+
+
+def inherited_lines(found: Mapping[str, Inherited]) -> str:
+    """ "layout: post (from _config.yml defaults)", a line per key."""
+    return "\n".join(f"{key}: {shown_value(i.value)} (from {i.source})" for key, i in found.items())
 
 
 def known_values(field: Field, tags: list[str], categories: list[str]) -> list[str]:

@@ -122,9 +122,6 @@ def test_a_post_missing_a_required_key_breaks_the_sync_and_is_an_error(site, tmp
     assert any(message.startswith("title:") for message in found["no-title.md"])
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 15: list --json gains collection, kind, status, language"
-)
 def test_list_says_the_collection(site):
     rows = listing(site)
     row = rows["src/content/blog/first-post.md"]

@@ -73,9 +73,6 @@ def test_a_date_eleventy_rolls_over_is_an_error(tmp_path):
     assert "date" in " ".join(found["rolled.md"])
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 15: list --json gains collection, kind, status, language"
-)
 def test_list_says_kind_and_status(site):
     rows = listing(site)
     assert (rows["content/blog/first.md"]["kind"], rows["content/blog/first.md"]["status"]) == (

@@ -65,9 +65,6 @@ def test_an_invalid_date_breaks_the_build_and_is_an_error(tmp_path):
     assert "date" in " ".join(found[bad])
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 15: list --json gains collection, kind, status, language"
-)
 def test_list_says_collection_kind_status_and_language(site):
     rows = listing(site)
     assert rows["_posts/2013-11-21-tags-as-words.md"]["tags"] == ["alpha", "beta"]

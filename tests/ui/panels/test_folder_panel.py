@@ -8,6 +8,7 @@ from pathlib import Path, PurePath
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from sites import JEKYLL_POSTS, make_site
 
 from editor.core.folder.content_folder import ContentFolder
 from editor.ui.panels.folder_panel import FolderPanel
@@ -50,22 +51,58 @@ def _labels(panel: FolderPanel) -> list[str]:
     return [panel.quick.itemText(i) for i in range(panel.quick.count())]
 
 
+def visible_headers(panel: FolderPanel) -> list[str]:
+    """The headers of the columns the table shows, left to right."""
+    header = panel.table.horizontalHeader()
+    return [
+        panel.proxy.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(panel.proxy.columnCount())
+        if not header.isSectionHidden(c)
+    ]
+
+
+def rows_by_title(panel: FolderPanel) -> dict[str, list[object]]:
+    """Each shown row's cells under the shown headers but the title, by title."""
+    header = panel.table.horizontalHeader()
+    columns = [c for c in range(1, panel.proxy.columnCount()) if not header.isSectionHidden(c)]
+    return {
+        panel.proxy.index(row, 0).data(): [panel.proxy.index(row, c).data() for c in columns]
+        for row in range(panel.proxy.rowCount())
+    }
+
+
 def test_every_post_is_a_row(panel, titles):
     assert panel.model.rowCount() == len(titles)
     assert set(shown(panel)) == titles
-    headers = [panel.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
-    assert headers == ["Title", "Date", "Category", "Tags", "Status"]
+    # A folder of posts in one collection and one language: no Kind, Collection or Lang.
+    assert visible_headers(panel) == ["Title", "Date", "Status", "Problems", "Category", "Tags"]
+    assert panel.kind.isHidden() and panel.collection.isHidden()
 
 
-def test_a_row_shows_date_category_tags_and_status(panel):
-    rows = {
-        panel.proxy.index(row, 0).data(): [panel.proxy.index(row, c).data() for c in range(1, 5)]
-        for row in range(panel.proxy.rowCount())
-    }
-    assert rows["Robots read the ’scans’ first"] == ["2026-01-24", "Healthcare", "Ai", ""]
-    assert rows["Spring release notes"] == ["2019-03-04", "release, news", "changelog, spring", ""]
-    assert rows["Half-written thoughts on compilers"][3] == "draft"
-    assert rows["broken-front-matter.md"] == [None, "", "", "1 error"]
+def test_a_row_shows_date_category_tags_status_and_problems(panel):
+    rows = rows_by_title(panel)
+    assert rows["Robots read the ’scans’ first"] == [
+        "2026-01-24",
+        "Published",
+        "",
+        "Healthcare",
+        "Ai",
+    ]
+    assert rows["Spring release notes"] == [
+        "2019-03-04",
+        "Published",
+        "",
+        "release, news",
+        "changelog, spring",
+    ]
+    assert rows["Half-written thoughts on compilers"][1:3] == ["Draft", ""]
+    assert rows["broken-front-matter.md"] == [None, "Published", "1 error", "", ""]
+
+
+def test_the_title_takes_the_spare_width(panel):
+    header = panel.table.horizontalHeader()
+    others = sum(header.sectionSize(c) for c in range(1, 9) if not header.isSectionHidden(c))
+    assert header.sectionSize(0) >= panel.table.viewport().width() - others - 2
 
 
 @pytest.mark.parametrize(
@@ -95,7 +132,14 @@ def test_clearing_the_filter_shows_every_post_again(qtbot, panel, titles):
 
 def test_quick_filters_list_drafts_problems_categories_and_tags(panel):
     labels = _labels(panel)
-    assert labels[:3] == ["All posts", "Drafts", "With problems"]
+    assert labels[:6] == [
+        "All posts",
+        "Published",
+        "Drafts",
+        "Scheduled",
+        "Expired",
+        "With problems",
+    ]
     assert "Category: Technology (2)" in labels
     assert "Tag: Ai (1)" in labels
     assert "Tag: Climate (1)" in labels
@@ -322,3 +366,75 @@ def test_the_selected_post_stays_selected_when_the_list_is_sorted(titled):
     panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     [selected] = panel.table.selectionModel().selectedRows()
     assert selected.data() == "Charlie" and selected.row() == 0
+
+
+# --- a site: kinds, collections and publishing statuses ------------------------------------
+
+
+@pytest.fixture
+def site_panel(qtbot, tmp_path) -> tuple[FolderPanel, ContentFolder]:
+    content = ContentFolder(make_site(tmp_path / "blog", JEKYLL_POSTS))
+    content.scan()
+    widget = FolderPanel()
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.set_entries(content.entries, content.taxonomy())
+    return widget, content
+
+
+def test_posts_or_pages_only(site_panel):
+    panel, _ = site_panel
+    assert panel.kind.isVisible()
+    assert [panel.kind.itemText(i) for i in range(3)] == ["Posts and pages", "Posts", "Pages"]
+    panel.kind.setCurrentIndex(2)
+    assert shown(panel) == ["About us"]
+    panel.kind.setCurrentIndex(1)
+    assert "About us" not in shown(panel) and "Hello Jekyll" in shown(panel)
+    panel.kind.setCurrentIndex(0)
+    assert "About us" in shown(panel)
+
+
+def test_one_collection_only(site_panel):
+    panel, _ = site_panel
+    assert panel.collection.isVisible()
+    labels = [panel.collection.itemText(i) for i in range(panel.collection.count())]
+    assert labels == ["All collections", "drafts (1)", "pages (1)", "posts (4)"]
+    assert panel.show_collection("drafts")
+    assert shown(panel) == ["An idea"]
+    assert not panel.show_collection("nothing")
+    assert shown(panel) == ["An idea"]
+
+
+def test_the_collection_filter_and_the_quick_filter_together(site_panel):
+    panel, _ = site_panel
+    panel.show_collection("posts")
+    choose_quick(panel, "Scheduled")
+    assert shown(panel) == ["From the future"]
+    panel.collection.setCurrentIndex(0)
+    choose_quick(panel, "Published")
+    assert {"Hello Jekyll", "Bonjour"} <= set(shown(panel))
+    assert not {"From the future", "Held back"} & set(shown(panel))
+
+
+def test_the_drafts_filter_lists_what_the_build_leaves_out(site_panel):
+    panel, _ = site_panel
+    choose_quick(panel, "Drafts")
+    assert "Held back" in shown(panel)  # published: false
+    assert "Hello Jekyll" not in shown(panel)
+
+
+def test_the_expired_filter(site_panel, monkeypatch):
+    """Expiry is Hugo's; the seam is the folder's generator, whose answer the list shows."""
+    panel, content = site_panel
+    judge = content.generator.status
+    monkeypatch.setattr(
+        content.generator,
+        "status",
+        lambda rel, place, values, today: (
+            "expired" if rel.name.endswith("hello.md") else judge(rel, place, values, today)
+        ),
+    )
+    content.refresh(content.root / "_posts/2024-03-01-hello.md")
+    panel.show_changes(content.entries)
+    choose_quick(panel, "Expired")
+    assert shown(panel) == ["Hello Jekyll"]

@@ -3,10 +3,16 @@ tooltip of its label and of its input, wherever the pointer rests on them."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import yaml
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QFormLayout, QToolTip, QWidget
+
+from editor.core.schema import Schema
+from editor.core.site.generators import Inherited
+from editor.ui.tab.form import FrontMatterForm
 
 SCHEMA = """\
 fields:
@@ -156,3 +162,60 @@ def test_other_fields_refuse_a_key_a_field_shows(qtbot, window, make_folder):
     tab.form.editors["excerpt"].edit.setFocus()
     assert window.save_current()
     assert path.read_bytes() == ASTRO_POST.encode()
+
+
+# --- values the site gives a post that it does not write -----------------------------------
+
+
+def inherited_form(qtbot, values: dict[str, object]) -> FrontMatterForm:
+    given = {
+        "draft": Inherited(True, "content/posts/_index.md"),
+        "image": Inherited("/img/default.png", "_config.yml defaults"),
+        "tags": Inherited(["news", "site"], "_data dir"),
+        "date": Inherited(dt.date(2020, 5, 6), "eleventy data"),
+        "layout": Inherited("post", "_config.yml defaults"),
+        "permalink": Inherited("/:title/", "_config.yml defaults"),
+    }
+    form = FrontMatterForm(Schema.DEFAULT, None, [], [], inherited=given)
+    qtbot.addWidget(form)
+    form.show()
+    form.fill(values, "")
+    return form
+
+
+def test_each_kind_of_field_shows_an_inherited_value_greyed(qtbot):
+    form = inherited_form(qtbot, {"title": "T"})
+    editors = form.editors
+    assert editors["coverImage"].edit.placeholderText() == "/img/default.png"
+    assert editors["tags"].edit.placeholderText() == "news, site"
+    assert editors["date"].edit.specialValueText() == "2020-05-06"
+    assert not editors["draft"].check.isChecked()  # shown, not set
+    assert editors["draft"].inherited_note.text() == "On, from content/posts/_index.md"
+    assert editors["author"].inherited_note.isHidden()
+    assert editors["author"].edit.placeholderText().startswith("e.g. ")  # its example
+    assert form.others_inherited.text() == (
+        "layout: post (from _config.yml defaults)\npermalink: /:title/ (from _config.yml defaults)"
+    )
+
+
+def test_a_field_takes_the_inherited_alias_so_a_typed_value_replaces_it(qtbot):
+    form = inherited_form(qtbot, {"title": "T"})
+    edits: list[tuple[str, object]] = []
+    form.fieldEdited.connect(lambda key, value: edits.append((key, value)))
+    qtbot.keyClicks(form.editors["coverImage"].edit, "/x.png")
+    assert edits[-1] == ("image", "/x.png")
+    assert {key for key, _ in edits} == {"image"}
+
+
+def test_a_value_the_post_writes_hides_the_inherited_one(qtbot):
+    form = inherited_form(qtbot, {"title": "T", "layout": "page", "draft": False})
+    assert form.editors["draft"].inherited_note.isHidden()
+    assert form.others_inherited.text() == "permalink: /:title/ (from _config.yml defaults)"
+
+
+def test_a_form_without_inherited_values_shows_its_examples(qtbot):
+    form = FrontMatterForm(Schema.DEFAULT, None, [], [])
+    qtbot.addWidget(form)
+    form.fill({"title": "T"}, "")
+    assert form.editors["source"].edit.placeholderText().startswith("e.g. ")
+    assert form.others_inherited.isHidden()

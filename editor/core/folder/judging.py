@@ -1,0 +1,65 @@
+"""How a file of a site is judged: the values its build reads and its problems, as its
+generator sees them. The one rule the folder index and an open post's live check share, so
+the form never disagrees with the post list (a `layout` the site's defaults give is missing
+in neither)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+from typing import NamedTuple
+
+from editor.core.errors import PostError
+from editor.core.schema import Problem, Schema, validate
+from editor.core.schema.validate import Checkable
+from editor.core.site.generators import Generator, Placement
+
+
+class Judged(NamedTuple):
+    """`seen`: the front matter as the build reads it; `problems`: what is wrong with it,
+    in line order."""
+
+    seen: Mapping[str, object]
+    problems: list[Problem]
+
+
+def judge(
+    generator: Generator,
+    rel: PurePosixPath,
+    place: Placement,
+    post: Checkable,
+    schema: Schema,
+    guessed: frozenset[str] = frozenset(),
+) -> Judged:
+    """Judge the file at `rel` (relative to the generator's root; an open `Post` or the
+    index's `Facts`) by its collection's `schema` as the generator applies it at `place`,
+    over the values the build sees, and by the generator's own rules. A type in `guessed`
+    (inferred from the other posts, not declared) is not held against it, unless the
+    generator itself reads that key with a type."""
+    values = post.values
+    seen = generator.build_values(rel, place, values)
+    judged = post if seen is values else _Seen(post, seen)
+    problems = validate(
+        judged,
+        generator.schema_for(place, schema),
+        loose=guessed - generator.typed_keys,
+        wants_text=place.kind == "post",
+    )
+    problems += [replace(p, path=post.path) for p in generator.problems(rel, place, values)]
+    return Judged(seen, sorted(problems, key=lambda p: p.line))
+
+
+class _Seen:
+    """A post with the values the build sees in place of its own (`Generator.build_values`):
+    what validation judges, keys the post does not write having no line."""
+
+    def __init__(self, post: Checkable, values: Mapping[str, object]) -> None:
+        self._post, self.values = post, values
+        self.path: Path | None = post.path
+        self.error: PostError | None = post.error
+        self.duplicate_keys = post.duplicate_keys
+        self.body_is_blank, self.body_line = post.body_is_blank, post.body_line
+
+    def line_of(self, key: str) -> int | None:
+        return self._post.line_of(key)
