@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import time
 from collections import Counter
 from collections.abc import Mapping
 from functools import cached_property
@@ -43,18 +44,19 @@ from editor.core.site.generators.hugo_config import (
     load_config,
 )
 from editor.core.site.generators.hugo_values import (
+    CONTENT_EXTENSIONS,
     as_list,
+    count_pages,
     day,
     expired,
+    folders_between,
     headless,
     read_date,
     truth,
 )
 
-# Hugo's content formats: a folder holding `index.<one of these>` is a leaf bundle.
-_CONTENT_EXTENSIONS = frozenset(
-    {"md", "markdown", "mdown", "mkd", "mkdn", "html", "htm", "org", "adoc", "pandoc", "pdc", "rst"}
-)
+# How long, in seconds, what was read of a folder's index files is taken as still true.
+_FRESH = 1.0
 
 
 class Hugo(Generator):
@@ -68,7 +70,10 @@ class Hugo(Generator):
         super().__init__(root)
         self._config_file: str | None = None
         self._cascades = hugo_cascade.IndexFiles()
-        self._listings: dict[PurePosixPath, tuple[int, frozenset[str]]] = {}
+        self._chains: dict[tuple[PurePosixPath, str], tuple[float, list]] = {}
+        self._inherited: dict[PurePosixPath, tuple[float, dict[str, Inherited]]] = {}
+        self._dirs: dict[PurePosixPath, tuple[PurePosixPath, str | None] | None] = {}
+        self._listings: dict[PurePosixPath, tuple[float, int, bool, dict[str | None, str]]] = {}
 
     @classmethod
     def detect(cls, root: Path, names: frozenset[str]) -> bool:
@@ -150,7 +155,7 @@ class Hugo(Generator):
         if lang is None and self._lang_suffix_disabled(rel.name):
             return None  # a translation into a language the site turned off
         # Below a leaf bundle's folder, content files are resources of its page.
-        for parent in _between(folder, rel.parent):
+        for parent in folders_between(folder, rel.parent):
             if self._leaf_index(parent) and not (parent == rel.parent and base == "index"):
                 return None
         collection = self.collection_of(rel)
@@ -174,6 +179,14 @@ class Hugo(Generator):
         return self._date("date", rel, self._seen(rel, values))
 
     def inherited(self, rel: PurePosixPath, place: Placement) -> Mapping[str, Inherited]:
+        # Asked four times per file in a scan (placing, dating, status, build values).
+        now = time.monotonic()
+        known = self._inherited.get(rel)
+        if known is None or now - known[0] >= _FRESH:
+            known = self._inherited[rel] = (now, self._cascaded(rel))
+        return known[1]
+
+    def _cascaded(self, rel: PurePosixPath) -> dict[str, Inherited]:
         found = self._content_dir(rel)
         if found is None:
             return {}
@@ -189,13 +202,7 @@ class Hugo(Generator):
         )
         lang = self._lang_of(rel, dir_lang)
         paths = hugo_cascade.page_paths(inner, base)
-        chain: list[tuple[str, tuple[hugo_cascade.Entry, ...]]] = []
-        if self._config_file and "cascade" in self.config:
-            chain.append((self._config_file, hugo_cascade.entries(self.config["cascade"])))
-        for parent in _between(folder, rel.parent):
-            index = self._section_index(parent, lang, dir_lang)
-            if index is not None:
-                chain.append((index.as_posix(), self._cascades.cascade(self.root / index)))
+        chain = self._chain(folder, rel.parent, lang, dir_lang)
         out: dict[str, Inherited] = {}
         for source, entries in chain:  # the nearest last: its values win
             given: dict[str, Inherited] = {}
@@ -252,13 +259,36 @@ class Hugo(Generator):
 
     # --- helpers --------------------------------------------------------------------
 
+    def _chain(
+        self, folder: PurePosixPath, parent: PurePosixPath, lang: str, dir_lang: str | None
+    ) -> list[tuple[str, tuple[hugo_cascade.Entry, ...]]]:
+        """The cascades over the files of `parent` in `lang`, the farthest first: the
+        config's, then those of the `_index` files from the content dir down. Read again
+        after `_FRESH` seconds, so a scan of 10,000 posts reads them once and an edit of
+        an `_index.md` shows at the next scan."""
+        now = time.monotonic()
+        known = self._chains.get((parent, lang))
+        if known is not None and now - known[0] < _FRESH:
+            return known[1]
+        chain = []
+        if self._config_file and "cascade" in self.config:
+            chain.append((self._config_file, hugo_cascade.entries(self.config["cascade"])))
+        for inner in folders_between(folder, parent):
+            index = self._section_index(inner, lang, dir_lang)
+            if index is not None:
+                chain.append((index.as_posix(), self._cascades.cascade(self.root / index)))
+        self._chains[(parent, lang)] = (now, chain)
+        return chain
+
     def _content_dir(self, rel: PurePosixPath) -> tuple[PurePosixPath, str | None] | None:
         """The deepest content dir holding `rel`, with its language."""
-        holding = [d for d in self.content_dirs if rel.is_relative_to(d) and rel != d]
-        if not holding:
-            return None
-        folder = max(holding, key=lambda d: len(d.parts))
-        return folder, self.content_dirs[folder]
+        if (known := self._dirs.get(rel.parent, False)) is not False:
+            return known
+        holding = [d for d in self.content_dirs if rel.parent.is_relative_to(d)]
+        folder = max(holding, key=lambda d: len(d.parts), default=None)
+        found = None if folder is None else (folder, self.content_dirs[folder])
+        self._dirs[rel.parent] = found
+        return found
 
     def _split(self, name: str) -> tuple[str, str | None]:
         """A content file's name without extension and language suffix, and that language
@@ -289,49 +319,51 @@ class Hugo(Generator):
     def _date(self, which: str, rel: PurePosixPath, seen: Mapping[str, object]) -> dt.date | None:
         return read_date(which, self.config.get("frontmatter"), seen, (self.root, rel))
 
-    def _listing(self, folder: PurePosixPath) -> frozenset[str]:
-        """The names in a folder of the site, re-listed when the folder changes."""
+    def _indexes(self, folder: PurePosixPath) -> tuple[bool, dict[str | None, str]]:
+        """Whether a folder of the site is a leaf bundle (it holds an `index` content
+        file), and its `_index` files by language (None: no suffix); read again when the
+        folder changes, and once, not per file, for a folder of 10,000 posts."""
+        known = self._listings.get(folder)
+        now = time.monotonic()
+        if known is not None and now - known[0] < _FRESH:
+            return known[2], known[3]
         path = self.root / folder
         try:
             stamp = os.stat(path).st_mtime_ns
         except OSError:
-            return frozenset()
-        known = self._listings.get(folder)
-        if known is None or known[0] != stamp:
+            return False, {}
+        if known is None or known[1] != stamp:
             try:
-                known = (stamp, frozenset(os.listdir(path)))
+                names = sorted(n for n in os.listdir(path) if n.startswith(("index.", "_index.")))
             except OSError:
-                known = (stamp, frozenset())
-            self._listings[folder] = known
-        return known[1]
+                names = []
+            leaf, sections = False, {}
+            for name in names:
+                if name.rsplit(".", 1)[-1] not in CONTENT_EXTENSIONS:
+                    continue
+                base, lang = self._split(name)
+                leaf = leaf or base == "index"
+                if base == "_index":
+                    sections.setdefault(lang, name)
+            known = (now, stamp, leaf, sections)
+        self._listings[folder] = known = (now, *known[1:])
+        return known[2], known[3]
 
     def _leaf_index(self, folder: PurePosixPath) -> bool:
         """Whether `folder` is a leaf bundle: it holds an `index` content file."""
-        return any(
-            name.startswith("index.")
-            and name.rsplit(".", 1)[-1] in _CONTENT_EXTENSIONS
-            and self._split(name)[0] == "index"
-            for name in self._listing(folder)
-        )
+        return self._indexes(folder)[0]
 
     def _section_index(
         self, folder: PurePosixPath, lang: str, dir_lang: str | None
     ) -> PurePosixPath | None:
         """The `_index` file giving `folder`'s section page in `lang`: `_index.<lang>.md`,
         else `_index.md` when that one is in `lang`."""
-        names = self._listing(folder)
-        plain = None
-        for name in sorted(names):
-            if not name.startswith("_index.") or name.rsplit(".", 1)[-1] not in _CONTENT_EXTENSIONS:
-                continue
-            base, suffix = self._split(name)
-            if base != "_index":
-                continue
-            if suffix == lang:
-                return folder / name
-            if suffix is None and (dir_lang or self._default_lang) == lang:
-                plain = plain or folder / name
-        return plain
+        found = self._indexes(folder)[1]
+        if lang in found:
+            return folder / found[lang]
+        if None in found and (dir_lang or self._default_lang) == lang:
+            return folder / found[None]
+        return None
 
     def _sections(self, folder: PurePosixPath) -> list[tuple[str, int]]:
         """The sections of a content dir (its first-level folders that hold content and are
@@ -348,7 +380,7 @@ class Hugo(Generator):
                 continue
             if self._leaf_index(rel):
                 continue
-            pages = _count_pages(Path(item.path))
+            pages = count_pages(Path(item.path))
             if pages:
                 found.append((item.name, pages))
         return found
@@ -381,21 +413,3 @@ class Hugo(Generator):
 def _params(config: Mapping[str, object]) -> Mapping[str, object]:
     params = config.get("params")
     return params if isinstance(params, Mapping) else {}
-
-
-def _between(top: PurePosixPath, folder: PurePosixPath) -> list[PurePosixPath]:
-    """`top` and the folders from it down to `folder`, outermost first."""
-    inner = folder.relative_to(top).parts
-    return [top.joinpath(*inner[:i]) for i in range(len(inner) + 1)]
-
-
-def _count_pages(folder: Path) -> int:
-    count = 0
-    for _, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        count += sum(
-            1
-            for f in files
-            if f.rsplit(".", 1)[-1].lower() in _CONTENT_EXTENSIONS and not f.startswith("_index.")
-        )
-    return count

@@ -18,6 +18,10 @@ DEFAULT_DATES: dict[str, tuple[str, ...]] = {
     "publishdate": ("publishdate", "pubdate", "published", "date"),
     "expirydate": ("expirydate", "unpublishdate"),
 }
+# Hugo's content formats: a folder holding `index.<one of these>` is a leaf bundle.
+CONTENT_EXTENSIONS = frozenset(
+    {"md", "markdown", "mdown", "mkd", "mkdn", "html", "htm", "org", "adoc", "pandoc", "pdc", "rst"}
+)
 _FILENAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _TRUE, _FALSE = frozenset({"1", "t", "true"}), frozenset({"0", "f", "false"})
 
@@ -105,3 +109,22 @@ def _mtime(path: Path) -> dt.datetime | None:
         return dt.datetime.fromtimestamp(os.stat(path).st_mtime)
     except OSError:
         return None
+
+
+def folders_between(top: PurePosixPath, folder: PurePosixPath) -> list[PurePosixPath]:
+    """`top` and the folders from it down to `folder`, outermost first."""
+    inner = folder.relative_to(top).parts
+    return [top.joinpath(*inner[:i]) for i in range(len(inner) + 1)]
+
+
+def count_pages(folder: Path) -> int:
+    """How many content files (not `_index` ones) are below `folder`."""
+    count = 0
+    for _, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        count += sum(
+            1
+            for f in files
+            if f.rsplit(".", 1)[-1].lower() in CONTENT_EXTENSIONS and not f.startswith("_index.")
+        )
+    return count
