@@ -81,7 +81,7 @@ def test_folder_problems_put_the_schema_file_first_then_post_by_post_by_line(tmp
         {
             ".post-editor.yaml": "fields: [oops\n",
             "a.md": post_text("Same", extra="draft: no\n"),
-            "b.md": "---\ndate: 2026-01-02\n---\nNo title.\n",
+            "b.md": "---\ndate: someday\n---\nNo title, a date Hugo cannot read.\n",
             "c.md": post_text("Same"),
         },
     )
@@ -92,7 +92,7 @@ def test_folder_problems_put_the_schema_file_first_then_post_by_post_by_line(tmp
         (root / ".post-editor.yaml", 2, ".post-editor.yaml", "error"),  # where YAML gives up
         (root / "a.md", 2, "title", "warning"),
         (root / "a.md", 4, "draft", "warning"),
-        (root / "b.md", 2, "title", "error"),
+        (root / "b.md", 2, "date", "error"),
         (root / "c.md", 2, "title", "warning"),
     ]
 
