@@ -8,7 +8,7 @@ from editor.core.folder.content_folder import (
     Taxonomy,
     scan_enters,
 )
-from editor.core.folder.judging import Judged, judge
+from editor.core.folder.judging import Judged, applied_schema, judge
 from editor.core.folder.taxonomy_edit import ApplyResult, Plan, apply, plan_rename, terms
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Judged",
     "Plan",
     "Taxonomy",
+    "applied_schema",
     "apply",
     "judge",
     "plan_rename",

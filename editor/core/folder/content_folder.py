@@ -25,7 +25,7 @@ from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.folder.bulk_read import read_facts, read_many
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
-from editor.core.folder.judging import judge
+from editor.core.folder.judging import applied_schema, judge
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.schema import (
     POST_EXTENSIONS,
@@ -260,8 +260,8 @@ class ContentFolder:
         """The schema the file at `rel` (relative to the folder) is judged and edited by: its
         collection's, as the generator asks for its place (a page needs no date)."""
         place = self._placed_at(str(rel))[0]
-        schema = self.source_for(rel).schema
-        return self.generator.schema_for(place, schema) if place is not None else schema
+        source = self.source_for(rel)
+        return applied_schema(self.generator, place, source) if place else source.schema
 
     def validate(self, rel: PurePath, post: Checkable) -> list[Problem]:
         """The problems of a post at `rel` (relative to the folder; an open `Post` or the
@@ -274,7 +274,7 @@ class ContentFolder:
         if place is None:
             return validate(post, self.schema_for(rel))
         source = self._schemas.source(self._schemas.home(str(rel), place), values)
-        return judge(gen, site_rel, place, post, source.schema, source.guessed).problems
+        return judge(gen, site_rel, place, post, source).problems
 
     def refresh(self, path: Path) -> IndexEntry | None:
         """Re-read one post (after a save, or a change on disk); None when it is gone."""
@@ -317,7 +317,7 @@ class ContentFolder:
         site_rel = self.site_path(rel)
         gen, values = self.generator, facts.values
         source = self._schemas.source(home, values)
-        seen, problems = judge(gen, site_rel, place, facts, source.schema, source.guessed)
+        seen, problems = judge(gen, site_rel, place, facts, source)
         title = seen.get("title")
         status = gen.status(site_rel, place, values, today)
         return IndexEntry(

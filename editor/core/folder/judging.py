@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from editor.core.errors import PostError
-from editor.core.schema import Problem, Schema, validate
+from editor.core.schema import Problem, Schema, SchemaSource, validate
 from editor.core.schema.validate import Checkable
 from editor.core.site.generators import Generator, Placement
 
@@ -24,26 +24,34 @@ class Judged(NamedTuple):
     problems: list[Problem]
 
 
+def applied_schema(generator: Generator, place: Placement, source: SchemaSource) -> Schema:
+    """The schema a file at `place` is judged and edited by, from its collection's `source`:
+    as the generator asks (a page needs no title, a Hugo post no date), except that the
+    writer's own rules (a schema file's or CMS config's required fields) hold for posts."""
+    if source.origin in ("file", "cms") and place.kind == "post":
+        return source.schema
+    return generator.schema_for(place, source.schema)
+
+
 def judge(
     generator: Generator,
     rel: PurePosixPath,
     place: Placement,
     post: Checkable,
-    schema: Schema,
-    guessed: frozenset[str] = frozenset(),
+    source: SchemaSource,
 ) -> Judged:
     """Judge the file at `rel` (relative to the generator's root; an open `Post` or the
-    index's `Facts`) by its collection's `schema` as the generator applies it at `place`,
-    over the values the build sees, and by the generator's own rules. A type in `guessed`
-    (inferred from the other posts, not declared) is not held against it, unless the
-    generator itself reads that key with a type."""
+    index's `Facts`) by its collection's schema (`source`) as `applied_schema` applies it,
+    over the values the build sees, and by the generator's own rules. A type the schema only
+    guessed from the other posts is not held against it, unless the generator itself reads
+    that key with a type."""
     values = post.values
     seen = generator.build_values(rel, place, values)
     judged = post if seen is values else _Seen(post, seen)
     problems = validate(
         judged,
-        generator.schema_for(place, schema),
-        loose=guessed - generator.typed_keys,
+        applied_schema(generator, place, source),
+        loose=source.guessed - generator.typed_keys,
         wants_text=place.kind == "post",
     )
     problems += [replace(p, path=post.path) for p in generator.problems(rel, place, values)]

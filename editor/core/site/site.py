@@ -162,7 +162,8 @@ class Site:
         local (see `local_path`).
 
         A relative reference ("img/a.png", "../other.md") is read against the post's folder,
-        as Markdown renderers and the preview read it, then against the static roots (themes
+        as Markdown renderers and the preview read it, then against the page's address (a
+        pretty URL is one folder deeper than its file), then against the static roots (themes
         read a front-matter "images/a.png" there). A root-relative one ("/img/a.png") is read
         against the static roots, or the site folder when it has none. The result is the
         first of those places holding a file inside the site; when none does, the first
@@ -177,7 +178,11 @@ class Site:
         if path.startswith("/"):
             bases = [str(root) for root in self.roots] or [self._text]
         else:
-            bases = [os.path.dirname(os.path.abspath(post_path)), *map(str, self.roots)]
+            # The post's folder as Markdown reads it, then its address as the browser does:
+            # a page published at /tutorials/intro/ (pretty URLs) reads "../img/a.png" from
+            # that address, one folder deeper than its file.
+            post = os.path.abspath(post_path)
+            bases = [os.path.dirname(post), os.path.splitext(post)[0], *map(str, self.roots)]
         places = [os.path.normpath(os.path.join(base, relative)) for base in bases]
         return Path(next((place for place in places if self._exists(place)), places[0]))
 
@@ -242,6 +247,12 @@ class Reference:
 
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+# What the generator prints as it is, never following a link in it: Liquid's raw, comment
+# and highlight blocks (Jekyll), and Hugo's escaped shortcodes `{{</* ref "x" */>}}`.
+_VERBATIM = re.compile(
+    r"\{%-?\s*(raw|comment|highlight)\b.*?\{%-?\s*end\1\s*-?%\}|\{\{[<%]/\*.*?\*/[>%]\}\}",
+    re.S,
+)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")  # no re.S: a span within a line
 _DEST = r"(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
 _TITLE = r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?"""
@@ -342,10 +353,13 @@ def _unquote(target: str) -> str:
 
 
 def _hidden_spans(body: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of fenced code blocks and HTML comments, sorted, not overlapping."""
+    """(start, end) offsets of fenced code blocks, HTML comments and what the generator prints
+    verbatim (`_VERBATIM`), sorted, not overlapping."""
     spans = fenced_spans(body)
     if "<!--" in body:
         spans += [m.span() for m in _COMMENT.finditer(body)]
+    if "{%" in body or "{{" in body:
+        spans += [m.span() for m in _VERBATIM.finditer(body)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:  # a comment inside a fence, or the reverse

@@ -90,8 +90,7 @@ class FolderIndex(QObject):
         place = folder.placement(rel)
         if place is None:
             return None
-        guessed = folder.source_for(rel).guessed
-        return SitePlace(folder.generator, folder.site_path(rel), place, guessed)
+        return SitePlace(folder.generator, folder.site_path(rel), place, folder.source_for(rel))
 
     def _relative(self, path: Path) -> PurePath:
         assert self.folder is not None

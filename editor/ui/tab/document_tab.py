@@ -91,8 +91,7 @@ class DocumentTab(TabFile, QWidget):
     ) -> None:
         super().__init__(parent)
         self.site = site
-        self._folder_schema = schema  # what the site judges the post by, as the index does
-        schema = site.schema(schema) if site else schema
+        schema = site.schema() if site else schema
         self.session = EditSession(post, schema.order)
         self.schema = schema
         self.renders = renders
@@ -342,8 +341,7 @@ class DocumentTab(TabFile, QWidget):
         if self.site is None:
             self.problems = validate(facts, self.schema)
         else:  # the index's own rule: what the site gives the post counts
-            judged = self.site.judge(facts, self._folder_schema).problems
-            self.problems = sorted(judged, key=lambda p: p.line)
+            self.problems = self.site.judge(facts).problems
             self.site_status.setText(self.site.describe(post.values, dt.date.today()))
         if not self.raw:
             worst: dict[str, str] = {}

@@ -11,8 +11,8 @@ from pathlib import PurePosixPath
 
 from PySide6.QtWidgets import QLabel
 
-from editor.core.folder import Judged, judge
-from editor.core.schema import Facts, Schema
+from editor.core.folder import Judged, applied_schema, judge
+from editor.core.schema import Facts, Schema, SchemaSource
 from editor.core.site.generators import Generator, Inherited, Placement, Status
 from editor.ui.spelling.spelling_menu import language_name
 
@@ -26,21 +26,20 @@ class SitePlace:
     generator: Generator
     rel: PurePosixPath
     place: Placement
-    # Keys whose types the folder's schema only guessed from other posts (not held against it).
-    guessed: frozenset[str] = frozenset()
+    source: SchemaSource  # the schema of the post's collection, and where it came from
 
-    def schema(self, schema: Schema) -> Schema:
-        """The schema the post is judged and shown by, from its folder's (a page's asks for
-        no title or date)."""
-        return self.generator.schema_for(self.place, schema)
+    def schema(self) -> Schema:
+        """The schema the post is judged and shown by: its collection's, as the index
+        applies it (a page asks for no title or date)."""
+        return applied_schema(self.generator, self.place, self.source)
 
     def inherited(self) -> Mapping[str, Inherited]:
         """What the build gives the post that it does not write, by key."""
         return self.generator.inherited(self.rel, self.place)
 
-    def judge(self, facts: Facts, schema: Schema) -> Judged:
-        """The post's problems as the index finds them, by its folder's `schema`."""
-        return judge(self.generator, self.rel, self.place, facts, schema, self.guessed)
+    def judge(self, facts: Facts) -> Judged:
+        """The post's problems as the index finds them."""
+        return judge(self.generator, self.rel, self.place, facts, self.source)
 
     def status(self, values: Mapping[str, object], today: dt.date) -> Status:
         """What the build does with the post today."""

@@ -26,6 +26,7 @@ class CheckContext:
         here = Path(os.path.abspath(folder.root))
         within = content.is_dir() and (here.is_relative_to(content) or content.is_relative_to(here))
         self.content_dirs = [content, folder.root] if within else [folder.root]
+        self.content_dirs += [site.root / rel for rel in folder.generator.link_roots()]
         self.file_stems = {PurePath(e.path.name).stem.casefold() for e in entries}
         self.page_names = self.file_stems | {page_name(e.path).casefold() for e in entries}
         self._yes_no: dict[int, set[str]] = {}

@@ -92,7 +92,9 @@ def _broken(ref: Reference, post_path: Path, ctx: CheckContext) -> str | None:
         path = local_path(ref.target)
         if path is None or not path.lower().endswith(tuple(POST_SUFFIXES)):
             return None  # a page address like /about/: only the built site knows it
-        bases = [ctx.site.root, *ctx.content_dirs] if path.startswith("/") else []
+        # A link to a source file is read from the linking post, and from the folders the
+        # generator reads such links from (Eleventy's input folder, Hugo's content).
+        bases = [ctx.site.root, *ctx.content_dirs] if path.startswith("/") else ctx.content_dirs
         target = ctx.site.resolve(ref.target, post_path)
         if target is None or ctx.site.exists(target) or _found(path, bases, ctx.site):
             return None

@@ -153,6 +153,12 @@ class Generator:
         """The language of a file that says none, when the site declares one."""
         return self.languages[0] if self.languages else None
 
+    def link_roots(self) -> tuple[PurePosixPath, ...]:
+        """Folders (relative to the root) from which the build resolves a link to a source
+        file ("/blog/a.md", "blog/a.md") or a ref, besides the linking file's own folder:
+        Hugo's content dirs, Eleventy's input folder. None by default."""
+        return ()
+
     def enters(self, rel_folder: PurePosixPath) -> bool:
         """Whether a scan of the site looks for posts and pages in `rel_folder` (its
         layouts, themes, build output and tools' folders hold none). Hidden folders and

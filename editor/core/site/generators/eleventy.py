@@ -169,6 +169,11 @@ class Eleventy(Generator):
         self._loaded[source] = data
         return data
 
+    def link_roots(self) -> tuple[PurePosixPath, ...]:
+        """The input folder: Eleventy's InputPathToUrl plugin (on in the base blog) turns a
+        link to "blog/a.md" or "/blog/a.md" into that page's address, from there."""
+        return (self.dirs["input"],)
+
     def enters(self, rel_folder: PurePosixPath) -> bool:
         """The input folder only, without its includes, layouts, data and output folders,
         nor what `.eleventyignore`, `.gitignore` or the config ignore."""

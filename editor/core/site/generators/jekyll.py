@@ -40,6 +40,7 @@ from editor.core.site.generators.jekyll_rules import (
     language_folder,
     name_date,
     read_config,
+    ruby_time,
     sanitize_label,
     slug_of,
     tags_of,
@@ -283,7 +284,7 @@ class Jekyll(Generator):
             try:
                 return parse_date(value)
             except PostError:
-                return None
+                return ruby_time(value) if isinstance(value, str) else None
         return self._document_date(spot)
 
     def language(self, rel: PurePosixPath, values: Mapping[str, object]) -> str | None:
@@ -339,6 +340,8 @@ class Jekyll(Generator):
         seen = {key: found.value for key, found in inherited.items()} | dict(values)
         if seen.get("date") in (None, False) and (day := self._document_date(spot)):
             seen["date"] = day
+        elif isinstance(seen.get("date"), str) and (moment := self.date(rel, values)):
+            seen["date"] = moment  # spelt as only Ruby reads it: what Jekyll sees is a date
         if seen.get("title") in (None, False):
             seen["title"] = titleize(slug_of(spot.inner))
         if "tags" in seen or "tag" in seen:

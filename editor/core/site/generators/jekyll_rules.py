@@ -141,6 +141,36 @@ def day_of(text: str) -> dt.date | None:
         return None
 
 
+_RUBY_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_RUBY_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+_RUBY_ZONE = re.compile(r"(?:^|\s)([+-])(\d{2}):?(\d{2})\b")
+
+
+def ruby_time(text: str) -> dt.date | None:
+    """A date string as Ruby's `Time.parse` reads it for Jekyll: the first `Y-M-D` in it, a
+    time and a `+hhmm` zone wherever they stand, other words ignored ("2023-01-29 18:30:22
+    2023 -0800" is a date to Jekyll); None when it holds no valid date (Jekyll then stops
+    with "Invalid date")."""
+    day = _RUBY_DATE.search(text)
+    if day is None:
+        return None
+    rest = text[: day.start()] + " " + text[day.end() :]
+    try:
+        date = dt.date(int(day[1]), int(day[2]), int(day[3]))
+        time = _RUBY_TIME.search(rest)
+        if time is None:
+            return date
+        zone = _RUBY_ZONE.search(rest[time.end() :])
+        tz = None
+        if zone:
+            minutes = int(zone[2]) * 60 + int(zone[3])
+            tz = dt.timezone(dt.timedelta(minutes=-minutes if zone[1] == "-" else minutes))
+        clock = dt.time(int(time[1]), int(time[2]), int(time[3] or 0), tzinfo=tz)
+    except ValueError:
+        return None
+    return dt.datetime.combine(date, clock)
+
+
 def slug_of(name: str) -> str:
     """The slug Jekyll takes from a document's name: after the date, before the extension,
     trailing dots dropped."""

@@ -114,3 +114,58 @@ def test_jekyll_link_tags_resolve_from_the_site_root_opened(tmp_path):
     problems = check(tmp_path)
     assert brief(problems, tmp_path) == [("_posts/2020-01-02-a.md", 5, "body", "error")]
     assert "‘2020-01-01-x’" in problems[0].message
+
+
+def test_what_jekyll_and_hugo_print_verbatim_is_no_reference(tmp_path):
+    write(tmp_path, "_config.yml", "title: A site\n")
+    body = (
+        "{% highlight diff %}\n{% raw %}\n- {% post_url 2018-03-20-nowhere %}\n{% endraw %}\n"
+        "{% endhighlight %}\n\nAnd {% comment %}{% link gone.md %}{% endcomment %} too.\n"
+    )
+    site(tmp_path, {"_posts/2024-01-01-a.md": "---\ntitle: A\n---\n" + body})
+    assert check(tmp_path) == []
+    write(tmp_path, "_posts/2024-01-02-b.md", "---\ntitle: B\n---\n{% post_url 2018-03-20-no %}\n")
+    assert brief(check(tmp_path), tmp_path) == [("_posts/2024-01-02-b.md", 4, "body", "error")]
+
+
+def test_an_escaped_hugo_shortcode_is_no_ref(tmp_path):
+    write(tmp_path, "hugo.toml", "title = 'A site'\n")
+    site(tmp_path / "content/posts", {"a.md": '---\ntitle: A\n---\n{{</* ref "gone" */>}}\n'})
+    assert check(tmp_path) == []
+
+
+def test_a_relative_image_may_be_read_from_the_page_address(tmp_path):
+    # Jekyll publishes _tutorials/intro.md at /tutorials/intro/: "../../img" is /img there.
+    write(tmp_path, "_config.yml", "collections:\n  tutorials:\n    output: true\n")
+    write(tmp_path, "img/concept.png", "png")
+    page = '---\ntitle: Intro\n---\n<img src="../../img/concept.png" />\n'
+    site(tmp_path, {"_tutorials/intro.md": page, "_tutorials/b.md": page.replace("img/", "x/")})
+    assert brief(check(tmp_path), tmp_path) == [("_tutorials/b.md", 4, "body", "error")]
+
+
+def test_eleventy_reads_a_link_to_a_source_file_from_its_input_folder(tmp_path):
+    write(tmp_path, "eleventy.config.js", 'export const config = { dir: { input: "content" } };\n')
+    posts = {
+        "blog/first.md": "---\ntitle: First\n---\nHi.\n",
+        "blog/second.md": (
+            '---\ntitle: Second\n---\n<a href="/blog/first.md">1</a>\n'
+            '<a href="blog/first.md">1</a>\n<a href="blog/none.md">0</a>\n'
+        ),
+    }
+    site(tmp_path / "content", posts)
+    assert brief(check(tmp_path), tmp_path) == [("content/blog/second.md", 6, "body", "error")]
+
+
+def test_jekyll_reads_a_date_as_ruby_does(tmp_path):
+    write(tmp_path, "_config.yml", "title: A site\n")
+    site(
+        tmp_path / "_posts",
+        {
+            "2023-01-29-a.md": "---\ntitle: A\ndate: '2023-01-29 18:30:22 2023 -0800'\n---\nHi.\n",
+            "2023-01-30-b.md": "---\ntitle: B\ndate: 'someday'\n---\nHi.\n",
+        },
+    )
+    folder = ContentFolder(tmp_path)
+    ruby, broken = folder.scan()
+    assert str(ruby.date) == "2023-01-29 18:30:22-08:00" and ruby.problems == ()
+    assert [(p.field, p.severity) for p in broken.problems] == [("date", "error")]
