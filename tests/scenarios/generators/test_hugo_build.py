@@ -67,22 +67,17 @@ def test_the_build_publishes_what_the_writer_meant(site):
         assert not (public / "posts" / left_out).exists(), left_out
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: Hugo sections, headless bundles need no date")
 def test_what_hugo_builds_is_no_error(site):
     assert errors(site) == {}
     assert errors(site / "content") == {}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: translations may share a title")
 def test_translations_sharing_a_title_are_not_flagged(site):
     translations = {"posts/hello.md", "posts/hello.fr.md"}
     flagged = [p for p in check(site / "content") if p["path"] in translations]
     assert flagged == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 15: list --json gains collection, kind, status, language"
-)
 def test_list_says_collection_kind_status_and_language(site):
     rows = listing(site)
     seen = {path: (row["kind"], row["status"], row["language"]) for path, row in rows.items()}

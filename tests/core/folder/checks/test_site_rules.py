@@ -4,8 +4,6 @@ and images resolve as the generator resolves them."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from foldercheck import TODAY, brief, check
 from sitefactory import post_text, site, write
 
@@ -67,11 +65,8 @@ def test_sections_are_not_compared_for_addresses(tmp_path):
     write(tmp_path, "hugo.toml", "title = 'A site'\n")
     site(tmp_path / "content/posts", {"a.md": post_text("A"), "a/_index.md": "---\n---\n"})
     entries = ContentFolder(tmp_path).scan()
-    assert len(check_duplicates(tmp_path, entries)) == 2  # the thin Hugo module tells no role
-    marked = [
-        dataclasses.replace(e, role="section") if e.path.name == "_index.md" else e for e in entries
-    ]
-    assert check_duplicates(tmp_path, marked) == []
+    assert [e.role for e in entries] == ["section", ""]
+    assert check_duplicates(tmp_path, entries) == []
 
 
 def test_hugo_refs_and_section_links_resolve_from_the_site_root_opened(tmp_path):
