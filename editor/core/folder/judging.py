@@ -53,6 +53,7 @@ def judge(
         applied_schema(generator, place, source),
         loose=source.guessed - generator.typed_keys,
         wants_text=place.kind == "post",
+        twice=generator.twice,
     )
     problems += [replace(p, path=post.path) for p in generator.problems(rel, place, values)]
     return Judged(seen, sorted(problems, key=lambda p: p.line))

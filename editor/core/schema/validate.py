@@ -85,6 +85,7 @@ def validate(
     *,
     loose: Collection[str] = (),
     wants_text: bool = True,
+    twice: tuple[Severity, str] = ("error", "site tools keep only one, or fail"),
 ) -> list[Problem]:
     """Every problem of a post under a schema, in line order.
 
@@ -92,7 +93,8 @@ def validate(
     read by neither the reference shape nor the generator with a type): a value of another
     type there is what the site accepts, so it is not reported. `wants_text` is False for a
     page (a Hugo section's `_index.md`, a Jekyll home page), which is often empty by design:
-    no "no text yet" for it."""
+    no "no text yet" for it. `twice` is what a key written twice is to the site's YAML
+    reader (its severity, and what the reader does), as its generator says."""
     if post.error is not None:
         return [problem_from_error(post.error, "front matter")]
     problems = []
@@ -102,9 +104,7 @@ def validate(
         problems.append(Problem(post.path, line or first, field, severity, message))
 
     for key, lines in post.duplicate_keys.items():
-        add(
-            lines[1], key, "error", f"written {len(lines)} times; site tools keep only one, or fail"
-        )
+        add(lines[1], key, twice[0], f"written {len(lines)} times; {twice[1]}")
     keys = schema.keys_in(post.values)
     for field in schema.fields:
         key = keys[field.name]

@@ -123,14 +123,15 @@ def local_path(ref: str) -> str | None:
     """The file path part of a local reference, percent-decoded, without `?query` or
     `#fragment`; None when `ref` is not local: a URL with a scheme (https:, mailto:, data:),
     a protocol-relative "//host/...", an anchor "#x", a template expression (`{{ ... }}`,
-    `{% ... %}`, which only the site generator can evaluate), or nothing at all."""
+    `{% ... %}`, which only the site generator can evaluate), code (`#{x}`, `${x}`, a
+    backslash), or nothing at all."""
     ref = ref.strip()
     if ref.startswith("<") and ref.endswith(">"):  # Markdown's <dest with spaces>
         ref = ref[1:-1].strip()
     if not ref or ref.startswith(("#", "//")) or _SCHEME.match(ref):
         return None
-    if "{{" in ref or "{%" in ref:
-        return None
+    if "{{" in ref or "{%" in ref or "#{" in ref or "${" in ref or "\\" in ref:
+        return None  # a template, or code: `"<img src=\"#{url}\">"` in a code block
     path = unquote(re.split(r"[?#]", ref, maxsplit=1)[0])
     return path or None
 
@@ -248,9 +249,12 @@ class Reference:
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 # What the generator prints as it is, never following a link in it: Liquid's raw, comment
-# and highlight blocks (Jekyll), and Hugo's escaped shortcodes `{{</* ref "x" */>}}`.
+# and highlight blocks (Jekyll), Hugo's escaped shortcodes `{{</* ref "x" */>}}` and its
+# code-showing shortcodes (`highlight`, and `code`, `output` of themes and Hugo's own docs).
 _VERBATIM = re.compile(
-    r"\{%-?\s*(raw|comment|highlight)\b.*?\{%-?\s*end\1\s*-?%\}|\{\{[<%]/\*.*?\*/[>%]\}\}",
+    r"\{%-?\s*(?P<liquid>raw|comment|highlight)\b.*?\{%-?\s*end(?P=liquid)\s*-?%\}"
+    r"|\{\{[<%]/\*.*?\*/[>%]\}\}"
+    r"|\{\{[<%]-?\s*(?P<hugo>highlight|code|code-toggle|output)\b.*?\{\{[<%]-?\s*/(?P=hugo)\s*-?[>%]\}\}",
     re.S,
 )
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")  # no re.S: a span within a line

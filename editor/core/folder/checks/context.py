@@ -27,6 +27,9 @@ class CheckContext:
         within = content.is_dir() and (here.is_relative_to(content) or content.is_relative_to(here))
         self.content_dirs = [content, folder.root] if within else [folder.root]
         self.content_dirs += [site.root / rel for rel in folder.generator.link_roots()]
+        # A page's own files (a bundle's images) are published at its address, below the
+        # language's prefix on a multilingual site ("/en/basics/images/a.png").
+        self.languages = frozenset(folder.generator.languages)
         self.file_stems = {PurePath(e.path.name).stem.casefold() for e in entries}
         self.page_names = self.file_stems | {page_name(e.path).casefold() for e in entries}
         self._yes_no: dict[int, set[str]] = {}

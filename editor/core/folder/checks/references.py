@@ -43,7 +43,7 @@ def check_cover_images(
 
 def _missing_image(ref: str, post_path: Path, ctx: CheckContext) -> str | None:
     target = ctx.site.resolve(ref, post_path)
-    if target is None or ctx.site.exists(target):
+    if target is None or ctx.site.exists(target) or _page_file(ref, ctx):
         return None
     if not ctx.site.contains(target):  # climbed out with ..
         return f"the image {quoted(ref)} lies outside the site folder, which cannot publish it"
@@ -61,6 +61,18 @@ def check_references(path: Path, post: Post, ctx: CheckContext) -> list[Problem]
         elif ref.kind == "link" and (message := _unknown_post_address(ref.target, ctx)):
             problems.append(Problem(path, line, "body", "warning", message))
     return problems
+
+
+def _page_file(ref: str, ctx: CheckContext) -> bool:
+    """Whether a root-relative `ref` names a page's own file (a Hugo or Zola bundle's
+    picture) at the page's address: below a content folder, after any language prefix."""
+    path = local_path(ref)
+    if path is None or not path.startswith("/"):
+        return False
+    parts = path.strip("/").split("/", 1)
+    if len(parts) == 2 and parts[0] in ctx.languages:
+        path = "/" + parts[1]
+    return _found(path, ctx.content_dirs, ctx.site)
 
 
 def _unknown_post_address(target: str, ctx: CheckContext) -> str | None:
@@ -92,13 +104,15 @@ def _broken(ref: Reference, post_path: Path, ctx: CheckContext) -> str | None:
         path = local_path(ref.target)
         if path is None or not path.lower().endswith(tuple(POST_SUFFIXES)):
             return None  # a page address like /about/: only the built site knows it
+        if path.startswith("@/"):  # Zola's internal link, from its content folder
+            return None if _found(path[1:], ctx.content_dirs, ctx.site) else _dead(ref)
         # A link to a source file is read from the linking post, and from the folders the
         # generator reads such links from (Eleventy's input folder, Hugo's content).
         bases = [ctx.site.root, *ctx.content_dirs] if path.startswith("/") else ctx.content_dirs
         target = ctx.site.resolve(ref.target, post_path)
         if target is None or ctx.site.exists(target) or _found(path, bases, ctx.site):
             return None
-        return f"the link to {quoted(ref.target)} leads nowhere: there is no such post"
+        return _dead(ref)
     if ref.kind == "hugo-ref":
         if _hugo_ref_found(ref.target, post_path, ctx):
             return None
@@ -116,6 +130,10 @@ def _broken(ref: Reference, post_path: Path, ctx: CheckContext) -> str | None:
     if local_path(ref.target) is None or _found(ref.target, sources, ctx.site):
         return None
     return f"link {quoted(ref.target)} names no file of the site; Jekyll stops the build on it"
+
+
+def _dead(ref: Reference) -> str:
+    return f"the link to {quoted(ref.target)} leads nowhere: there is no such post"
 
 
 def _found(path: str, bases: Iterable[Path], site: Site, suffixes: Iterable[str] = ("",)) -> bool:
@@ -142,4 +160,10 @@ def _hugo_ref_found(target: str, post_path: Path, ctx: CheckContext) -> bool:
     if stem.casefold() in ctx.page_names:  # the cheap question first
         return True
     bases = ctx.content_dirs if path.startswith("/") else [post_path.parent, *ctx.content_dirs]
-    return _found(path, bases, ctx.site, _HUGO_SUFFIXES)
+    if _found(path, bases, ctx.site, _HUGO_SUFFIXES):
+        return True
+    # "cont/_index.md" finds the page's translation, "cont/_index.en.md", in its language.
+    base, dot, ext = path.rpartition(".")
+    if not dot or "." + ext.lower() not in POST_SUFFIXES:
+        return False
+    return any(_found(f"{base}.{lang}.{ext}", bases, ctx.site) for lang in ctx.languages)

@@ -34,7 +34,7 @@ from typing import ClassVar, Literal
 
 from editor.core.document import parse_date
 from editor.core.errors import PostError
-from editor.core.schema import DATE_KEYS, Problem, Schema
+from editor.core.schema import DATE_KEYS, Problem, Schema, Severity
 
 Kind = Literal["post", "page"]
 # What the build does with a file: leaves it out (draft), leaves it out until its date comes
@@ -111,6 +111,11 @@ class Generator:
     # Front-matter keys the generator itself reads with a type (dates, yes/no flags): a value
     # of another type there breaks the build or the post, whatever the other posts suggest.
     typed_keys: ClassVar[frozenset[str]] = frozenset({*DATE_KEYS, "draft", "published"})
+
+    # What a key written twice in one front matter is to the generator's reader: js-yaml
+    # (Astro, Eleventy, gray-matter) and TOML refuse the file; Ruby's Psych (Jekyll) and
+    # Hugo's YAML reader keep the last value. Unknown: it may fail.
+    twice: ClassVar[tuple[Severity, str]] = ("error", "site tools keep only one, or fail")
 
     def __init__(self, root: Path) -> None:
         self.root = Path(os.path.abspath(root))

@@ -64,6 +64,7 @@ class Hugo(Generator):
 
     name = "hugo"
     label = "Hugo"
+    twice = ("warning", "Hugo keeps the last one")
     markers = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml")
 
     def __init__(self, root: Path) -> None:
@@ -136,6 +137,10 @@ class Hugo(Generator):
                 )
             roots.append(Collection("pages", folder, "page", (), lang))
         return (*posts, *pages, *roots)
+
+    def link_roots(self) -> tuple[PurePosixPath, ...]:
+        """The content dirs: a `ref` and a page's resources are found from there."""
+        return tuple(self.content_dirs)
 
     def enters(self, rel_folder: PurePosixPath) -> bool:
         """Only the content dirs and the folders leading to them: never themes/, layouts/,

@@ -52,6 +52,14 @@ _MAGIC: dict[str, Literal["post", "draft"]] = {"_posts": "post", "_drafts": "dra
 _YAML_HEADER = re.compile(rb"---\s*\r?\n")
 
 
+def _reads(text: str) -> bool:
+    try:
+        parse_date(text)
+    except PostError:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class _Spot:
     """Where Jekyll's reader finds a file: a post or draft (in `<base>/_posts`,
@@ -70,6 +78,7 @@ class Jekyll(Generator):
 
     name = "jekyll"
     label = "Jekyll"
+    twice = ("warning", "Jekyll keeps the last one")
     markers = CONFIG_FILES
 
     def __init__(self, root: Path) -> None:
@@ -340,8 +349,9 @@ class Jekyll(Generator):
         seen = {key: found.value for key, found in inherited.items()} | dict(values)
         if seen.get("date") in (None, False) and (day := self._document_date(spot)):
             seen["date"] = day
-        elif isinstance(seen.get("date"), str) and (moment := self.date(rel, values)):
-            seen["date"] = moment  # spelt as only Ruby reads it: what Jekyll sees is a date
+        elif isinstance(written := seen.get("date"), str) and not _reads(written):
+            # Spelt as only Ruby reads it ("2023-01-29 18:30:22 2023 -0800"): Jekyll sees a date.
+            seen["date"] = ruby_time(written) or written
         if seen.get("title") in (None, False):
             seen["title"] = titleize(slug_of(spot.inner))
         if "tags" in seen or "tag" in seen:

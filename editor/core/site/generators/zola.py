@@ -118,6 +118,10 @@ class Zola(Generator):
                     break
         return cache[folder]
 
+    def link_roots(self) -> tuple[PurePosixPath, ...]:
+        """`content/`: Zola's internal links `@/blog/post.md` name files from there."""
+        return (PurePosixPath("content"),)
+
     def enters(self, rel_folder: PurePosixPath) -> bool:
         """Only `content/` (not templates/, static/, themes/, sass/ nor public/)."""
         return rel_folder.is_relative_to(_CONTENT) or rel_folder == PurePosixPath(".")

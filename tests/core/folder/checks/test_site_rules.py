@@ -164,3 +164,62 @@ def test_jekyll_reads_a_date_as_ruby_does(tmp_path):
     ruby, broken = folder.scan()
     assert str(ruby.date) == "2023-01-29 18:30:22-08:00" and ruby.problems == ()
     assert [(p.field, p.severity) for p in broken.problems] == [("date", "error")]
+
+
+def _own(root):
+    return {
+        str(e.path): [(p.field, p.severity) for p in e.problems] for e in ContentFolder(root).scan()
+    }
+
+
+def test_a_key_written_twice_is_as_bad_as_the_generators_reader_says(tmp_path):
+    twice = "---\ntitle: A\ntitle: B\n---\nText.\n"
+    write(tmp_path / "jekyll", "_config.yml", "title: A site\n")
+    write(tmp_path / "jekyll", "_posts/2024-01-01-a.md", twice)
+    assert _own(tmp_path / "jekyll") == {"_posts/2024-01-01-a.md": [("title", "warning")]}
+    write(tmp_path / "astro", "astro.config.mjs", "export default {};\n")
+    write(tmp_path / "astro", "src/content/blog/a.md", twice)
+    assert _own(tmp_path / "astro") == {"src/content/blog/a.md": [("title", "error")]}
+
+
+def test_zola_links_from_its_content_folder(tmp_path):
+    write(tmp_path, "config.toml", 'base_url = "https://example.com"\n')
+    pages = {
+        "_index.md": "+++\ntitle = 'Home'\n+++\n",
+        "docs/_index.md": "+++\ntitle = 'Docs'\n+++\n",
+        "docs/a.md": "+++\ntitle = 'A'\n+++\n[b](@/docs/b.md#part) [gone](@/docs/gone.md)\n",
+        "docs/b.md": "+++\ntitle = 'B'\n+++\nText.\n",
+    }
+    site(tmp_path / "content", pages)
+    assert brief(check(tmp_path), tmp_path) == [("content/docs/a.md", 4, "body", "error")]
+
+
+def test_hugo_refs_find_translations_and_bundle_pictures_their_language_address(tmp_path):
+    write(
+        tmp_path,
+        "hugo.toml",
+        "defaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+    )
+    write(tmp_path, "content/basics/images/a.png", "png")
+    body = (
+        '{{% relref "basics/_index.md" %}} ![a](/en/basics/images/a.png)'
+        " ![b](/en/basics/images/b.png)\n"
+    )
+    site(
+        tmp_path / "content",
+        {
+            "_index.en.md": "---\ntitle: Home\n---\n" + body,
+            "basics/_index.en.md": "---\ntitle: Basics\n---\nText.\n",
+        },
+    )
+    assert brief(check(tmp_path), tmp_path) == [("content/_index.en.md", 4, "body", "error")]
+
+
+def test_code_in_a_hugo_code_shortcode_or_a_code_block_holds_no_reference(tmp_path):
+    write(tmp_path, "hugo.toml", "title = 'A site'\n")
+    body = (
+        '{{< code file="x.html" >}}\n<img src="/images/none.png">\n{{< /code >}}\n\n'
+        '        source += "<img src=\\"#{@url}\\">"\n'
+    )
+    site(tmp_path / "content/posts", {"a.md": "---\ntitle: A\n---\n" + body})
+    assert check(tmp_path) == []
