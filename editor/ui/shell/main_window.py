@@ -283,8 +283,7 @@ class MainWindow(QMainWindow):
         self.spelling.show_post(tab.language if tab else None)
         if tab is not None:
             tab.editor.count_words()
-            if tab.spelling_note:
-                self.status.showMessage(tab.spelling_note, 10_000)
+            self.status.note(tab.spelling_note)
         else:
             self.stats.clear()
         self._update_title()

@@ -27,6 +27,11 @@ class StatusBar(QStatusBar):
         """The open post's word count and reading time."""
         self.stats.setText(f"{words} words · {minutes} min read")
 
+    def note(self, text: str) -> None:
+        """Say `text` for a while (a tab's note as it comes to the front); "" says nothing."""
+        if text:
+            self.showMessage(text, 10_000)
+
     def indexing(self, root: Path) -> None:
         """A folder's index is on the way."""
         self.showMessage(f"Indexing {root}…")
