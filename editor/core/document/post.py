@@ -53,6 +53,13 @@ class Post:
         data = read_bytes(path)
         return cls(decode(data, path), path, stamp=storage.stamp_of(path, data))
 
+    @classmethod
+    def look(cls, path: Path) -> Post:
+        """Read a post only to look at it (the folder-wide checks read every body): no stamp
+        to save against, and no look for a killed save's leftovers, which the folder's scan
+        cleared just before. PostError as `read`."""
+        return cls(decode(read_bytes(path), path), path)
+
     @property
     def kind(self) -> Kind:
         """`yaml` (`---`), `toml` (`+++`) or `none` when the file has no front matter."""

@@ -106,6 +106,8 @@ class ContentFolder:
         self.generator: Generator = detect_generator(root)
         within = os.path.relpath(os.path.abspath(root), self.generator.root)
         self._site_prefix = PurePosixPath(within.replace(os.sep, "/"))
+        self._site_paths: dict[str, PurePosixPath] = {}
+        self._site_text = "" if within == os.curdir else self._site_prefix.as_posix() + "/"
         self.schema: Schema = Schema.DEFAULT
         # Where `schema` came from (file, CMS config, inferred) and notes to show the writer.
         self.schema_source = SchemaSource(Schema.DEFAULT, "default")
@@ -297,7 +299,13 @@ class ContentFolder:
 
     def site_path(self, rel: PurePath | str) -> PurePosixPath:
         """A path relative to the folder, as a path relative to the site root."""
-        return self._site_prefix / PurePosixPath(str(rel).replace(os.sep, "/"))
+        key = str(rel)
+        found = self._site_paths.get(key)
+        if found is None:  # asked for every file of every scan: made once
+            posix = key.replace(os.sep, "/")
+            found = PurePosixPath(f"{self._site_text}{posix}" if self._site_text else posix)
+            self._site_paths[key] = found
+        return found
 
     def placement(self, rel: PurePath) -> Placement | None:
         """Where a post (by its path relative to the folder) sits in the site."""

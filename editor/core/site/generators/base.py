@@ -66,10 +66,19 @@ class Collection:
 
     def holds(self, rel: PurePosixPath) -> bool:
         """Whether a file at `rel` (relative to the site root) lies in this collection."""
-        if self.folder != PurePosixPath(".") and not rel.is_relative_to(self.folder):
+        # Compared as text: this runs for every file of every scan.
+        prefix = self._prefix
+        if not prefix and not self.patterns:
+            return True
+        text = str(rel)
+        if prefix and not text.startswith(prefix):
             return False
-        inner = rel.relative_to(self.folder) if self.folder != PurePosixPath(".") else rel
-        return not self.patterns or any(glob_match(p, inner) for p in self.patterns)
+        inner = text[len(prefix) :]
+        return not self.patterns or any(glob_match(p, PurePosixPath(inner)) for p in self.patterns)
+
+    @cached_property
+    def _prefix(self) -> str:
+        return "" if self.folder == PurePosixPath(".") else f"{self.folder.as_posix()}/"
 
 
 @dataclass(frozen=True)
@@ -122,6 +131,7 @@ class Generator:
         # Plain sentences for the writer: a config that could not be read, a part of it
         # that Post Editor cannot follow (code it would have to run).
         self.notes: list[str] = []
+        self._last_date: tuple[Mapping[str, object], dt.date | None] | None = None
 
     @classmethod
     def detect(cls, root: Path, names: frozenset[str]) -> bool:
@@ -193,6 +203,15 @@ class Generator:
 
     def date(self, rel: PurePosixPath, values: Mapping[str, object]) -> dt.date | None:
         """The date the build gives the file: its first date key that reads as a date."""
+        # The index asks for a file's date and then its status, which asks again.
+        last = self._last_date
+        if last is not None and last[0] is values:
+            return last[1]
+        found = self._date_of(values)
+        self._last_date = (values, found)
+        return found
+
+    def _date_of(self, values: Mapping[str, object]) -> dt.date | None:
         for key in DATE_KEYS:
             if values.get(key) is not None:
                 try:
