@@ -401,7 +401,7 @@ class ContentFolder:
             values[date_field.name] = (
                 today if fmt is None else fmt.format(moment if fmt.has_time else today)
             )
-        if self.schema_source.origin in ("file", "cms"):
+        if self.schema_source.declared:
             for key, value in self.schema.defaults().items():  # hidden fields' go last
                 values.setdefault(key, value)
         values.update(fields or {})

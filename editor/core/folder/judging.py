@@ -28,7 +28,7 @@ def applied_schema(generator: Generator, place: Placement, source: SchemaSource)
     """The schema a file at `place` is judged and edited by, from its collection's `source`:
     as the generator asks (a page needs no title, a Hugo post no date), except that the
     writer's own rules (a schema file's or CMS config's required fields) hold for posts."""
-    if source.origin in ("file", "cms") and place.kind == "post":
+    if source.declared and place.kind == "post":
         return source.schema
     return generator.schema_for(place, source.schema)
 
@@ -54,6 +54,9 @@ def judge(
         loose=source.guessed - generator.typed_keys,
         wants_text=place.kind == "post",
         twice=generator.twice,
+        # The reference shape's lengths are advice for a plain folder's posts; a site's
+        # generator has its own ideas (a title of 90 characters builds), so only a note.
+        advice="warning" if source.declared or generator.name == "plain" else "note",
     )
     problems += [replace(p, path=post.path) for p in generator.problems(rel, place, values)]
     return Judged(seen, sorted(problems, key=lambda p: p.line))

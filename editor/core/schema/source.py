@@ -43,6 +43,12 @@ class SchemaSource:
     # Inferred fields whose type is only what most posts hold (see `inference.guessed_keys`).
     guessed: frozenset[str] = frozenset()
 
+    @property
+    def declared(self) -> bool:
+        """Whether the writer wrote these fields (a schema file, a CMS config), rather than
+        they were inferred from the posts or are the built-in shape."""
+        return self.origin in ("file", "cms")
+
 
 def schema_source(
     root: Path, values: Iterable[Mapping[str, object]], top: Path | None = None

@@ -86,6 +86,7 @@ def validate(
     loose: Collection[str] = (),
     wants_text: bool = True,
     twice: tuple[Severity, str] = ("error", "site tools keep only one, or fail"),
+    advice: Severity = "warning",
 ) -> list[Problem]:
     """Every problem of a post under a schema, in line order.
 
@@ -94,7 +95,9 @@ def validate(
     type there is what the site accepts, so it is not reported. `wants_text` is False for a
     page (a Hugo section's `_index.md`, a Jekyll home page), which is often empty by design:
     no "no text yet" for it. `twice` is what a key written twice is to the site's YAML
-    reader (its severity, and what the reader does), as its generator says."""
+    reader (its severity, and what the reader does), as its generator says. `advice` is
+    what a text over its field's length is (`Field.problems` warns): a note where the
+    length is only the reference shape's advice, not the writer's rule."""
     if post.error is not None:
         return [problem_from_error(post.error, "front matter")]
     problems = []
@@ -115,7 +118,7 @@ def validate(
         if field.name in loose:
             continue
         for severity, message in field.problems(value):
-            add(post.line_of(key), key, severity, message)
+            add(post.line_of(key), key, advice if severity == "warning" else severity, message)
     for key in ("tags", "categories"):
         for dupe in _duplicates(post.values.get(key)):
             add(post.line_of(key), key, "warning", f"‘{dupe}’ is listed more than once")

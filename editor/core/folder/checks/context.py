@@ -36,6 +36,14 @@ class CheckContext:
         # Where Hugo, Next.js and Astro publish a collection's posts by default: /posts/<slug>/
         # for content/posts, _posts or src/content/posts. Jekyll's dated permalinks differ.
         self.sections: dict[str, set[str]] = {}
+        # Other addresses posts answer at: Hugo's `aliases`, jekyll-redirect-from's
+        # `redirect_from` ("/templates/list/" for templates/lists.md).
+        self.aliases = {
+            alias.strip("/").casefold()
+            for entry in entries
+            for key in ("aliases", "redirect_from")
+            for alias in _texts(entry.facts.values.get(key))
+        }
         if site_kind(site.root) in _SECTIONED:
             folders = {c.name: c.folder for c in folder.generator.collections}
             for entry in entries:
@@ -60,7 +68,14 @@ class CheckContext:
         these very traps."""
         known = self._yes_no.get(id(source))
         if known is None:
-            declared = source.schema.fields if source.origin in ("file", "cms") else ()
+            declared = source.schema.fields if source.declared else ()
             fields = (*Schema.DEFAULT.fields, *declared)
             known = self._yes_no[id(source)] = {f.name for f in fields if f.type == "boolean"}
         return known
+
+
+def _texts(value: object) -> list[str]:
+    """A key's value as the texts it lists (one text, or a list's texts)."""
+    if isinstance(value, str):
+        return [value]
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []

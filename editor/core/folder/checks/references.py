@@ -85,8 +85,8 @@ def _unknown_post_address(target: str, ctx: CheckContext) -> str | None:
     if len(parts) != 2 or "." in parts[1]:
         return None  # a nested page, or a file (/posts/feed.xml)
     slugs = ctx.sections.get(parts[0].casefold())
-    if slugs is None:
-        return None  # another section, which this folder does not hold
+    if slugs is None or "/".join(parts).casefold() in ctx.aliases:
+        return None  # another section, which this folder does not hold, or an alias
     static_page = _found("/".join(parts), ctx.site.published, ctx.site, ("/index.html", ".html"))
     if parts[1].casefold() in slugs or static_page:
         return None

@@ -223,3 +223,22 @@ def test_code_in_a_hugo_code_shortcode_or_a_code_block_holds_no_reference(tmp_pa
     )
     site(tmp_path / "content/posts", {"a.md": "---\ntitle: A\n---\n" + body})
     assert check(tmp_path) == []
+
+
+def test_a_long_title_is_a_note_on_a_generators_site_and_a_warning_in_a_plain_folder(tmp_path):
+    long = "---\ntitle: " + "Word " * 20 + "\ndate: 2024-01-01\n---\nText.\n"
+    site(tmp_path / "plain", {"a.md": long})
+    write(tmp_path / "blog", "_config.yml", "title: A site\n")
+    site(tmp_path / "blog/_posts", {"2024-01-01-a.md": long})
+    assert _own(tmp_path / "plain") == {"a.md": [("title", "warning")]}
+    assert _own(tmp_path / "blog") == {"_posts/2024-01-01-a.md": [("title", "note")]}
+
+
+def test_a_link_to_a_posts_alias_is_no_unknown_address(tmp_path):
+    write(tmp_path, "hugo.toml", "title = 'A site'\n")
+    posts = {
+        "lists.md": "---\ntitle: Lists\naliases: [/templates/list/]\n---\nText.\n",
+        "a.md": "---\ntitle: A\n---\n[l](/templates/list/) [n](/templates/nowhere/)\n",
+    }
+    site(tmp_path / "content/templates", posts)
+    assert brief(check(tmp_path), tmp_path) == [("content/templates/a.md", 4, "body", "warning")]
