@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +48,7 @@ _STATUS_FILTERS: tuple[tuple[QuickKey, str, QuickFilter], ...] = (
 # The title's share of the table's width, at least, when the other columns are set: the
 # columns a site adds (Kind, Collection, Lang) narrow the others rather than the title.
 TITLE_SHARE = 0.4
+_HEADER_MARGIN = QStyle.PixelMetric.PM_HeaderMargin
 KINDS: tuple[tuple[str, QuickFilter | None], ...] = (
     ("Posts and pages", None),
     ("Posts", lambda e: e.kind == "post"),
@@ -239,15 +241,22 @@ class FolderPanel(QWidget):
         least would, the title keeps its share and the table scrolls sideways."""
         header = self.table.horizontalHeader()
         shown = [n for n, c in enumerate(COLUMNS) if c.width and not header.isSectionHidden(n)]
-        wanted = sum(COLUMNS[n].width for n in shown)
-        least = sum(COLUMNS[n].least for n in shown)
+        # A column is never narrower than its header's word ("Collection", not "llecti").
+        metrics, pad = header.fontMetrics(), 2 * header.style().pixelMetric(_HEADER_MARGIN) + 14
+        floors = {
+            n: max(COLUMNS[n].least, metrics.horizontalAdvance(COLUMNS[n].header) + pad)
+            for n in shown
+        }
+        widths = {n: max(COLUMNS[n].width, floors[n]) for n in shown}
+        wanted = sum(widths.values())
+        least = sum(floors.values())
         width = self.table.viewport().width()
         room = width * (1 - TITLE_SHARE)
         # How far from their least to their width the columns get: 1 is all the way.
         reach = 1.0 if wanted <= room else max(0.0, (room - least) / (wanted - least))
         for number in shown:
-            column = COLUMNS[number]
-            header.resizeSection(number, int(column.least + (column.width - column.least) * reach))
+            floor = floors[number]
+            header.resizeSection(number, int(floor + (widths[number] - floor) * reach))
         if least <= room:
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         else:

@@ -105,6 +105,9 @@ COLUMNS: tuple[Column, ...] = (
         least=70,
     ),
     Column(
+        "Lang", 44, lambda e: e.language or "", lambda e: e.language or "", _several("language")
+    ),
+    Column(
         "Problems",
         70,
         problems_text,
@@ -119,9 +122,6 @@ COLUMNS: tuple[Column, ...] = (
         _several("collection"),
     ),
     Column("Kind", 44, lambda e: e.kind.title(), lambda e: e.kind, _pages, least=40),
-    Column(
-        "Lang", 44, lambda e: e.language or "", lambda e: e.language or "", _several("language")
-    ),
     Column(
         "Category",
         80,

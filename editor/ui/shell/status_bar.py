@@ -49,16 +49,22 @@ class StatusBar(QStatusBar):
 
 
 def index_summary(folder: ContentFolder) -> str:
-    """ "12 posts, 2 with problems; the form follows config.yml (1 note in View > Problems)"."""
+    """ "12 posts and 3 pages, 2 with problems; the form follows config.yml (1 note in
+    View > Problems)"."""
     entries = folder.entries
     problems = sum(bool(e.errors) for e in entries)
-    count = len(entries)
-    message = f"{count} post{'s' * (count != 1)}" + (
-        f", {problems} with problems" if problems else ""
-    )
+    pages = sum(e.kind == "page" for e in entries)
+    message = _count(len(entries) - pages, "post") if len(entries) > pages or not pages else ""
+    if pages:
+        message += (" and " if message else "") + _count(pages, "page")
+    message += f", {problems} with problems" if problems else ""
     source = folder.schema_source
     if source.origin == "cms" and source.path is not None:
         message += f"; the form follows {source.path.name}"
     if notes := len(source.notes):
         message += f" ({notes} note{'s' * (notes != 1)} in View > Problems)"
     return message
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"

@@ -15,6 +15,20 @@ def test_the_summary_counts_posts_and_those_with_problems(make_folder):
     assert index_summary(two) == "2 posts, 1 with problems"
 
 
+def test_the_summary_tells_posts_from_a_sites_pages(tmp_path):
+    (tmp_path / "_config.yml").write_text("title: A site\n")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts/2024-01-01-a.md").write_text("---\ntitle: A\n---\nText.\n")
+    (tmp_path / "about.md").write_text("---\ntitle: About\n---\nHi.\n")
+    (tmp_path / "faq.md").write_text("---\ntitle: FAQ\n---\nHi.\n")
+    site = ContentFolder(tmp_path)
+    site.scan()
+    assert index_summary(site) == "1 post and 2 pages"
+    (tmp_path / "_posts/2024-01-01-a.md").unlink()
+    site.scan()
+    assert index_summary(site) == "2 pages"
+
+
 def test_progress_shows_while_indexing_and_the_summary_after(qtbot, make_folder):
     bar = StatusBar()
     qtbot.addWidget(bar)

@@ -266,6 +266,19 @@ class Generator:
         return []
 
 
+def deep_merge(base: Mapping[str, object], over: Mapping[str, object]) -> dict[str, object]:
+    """`over`'s values over `base`'s, mappings merged key by key: how Hugo merges its config
+    files and Jekyll its `defaults` (Utils.deep_merge_hashes)."""
+    out = dict(base)
+    for key, value in over.items():
+        below = out.get(key)
+        if isinstance(below, Mapping) and isinstance(value, Mapping):
+            out[key] = deep_merge(below, value)
+        else:
+            out[key] = value
+    return out
+
+
 def glob_match(pattern: str, rel: PurePosixPath) -> bool:
     """Whether `rel` matches a glob `pattern` as Astro's glob loader and Eleventy read one:
     `*` within a folder name, `**` across folders, `{md,mdx}` and `(md|mdx)` alternatives,

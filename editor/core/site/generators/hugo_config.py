@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from editor.core.document import safe_yaml
+from editor.core.site.generators.base import deep_merge
 from editor.core.site.generators.hugo_values import as_list, truth
 
 CONFIG_BASES = ("hugo", "config")
@@ -61,11 +62,11 @@ def load_config(root: Path) -> tuple[dict[str, object], list[str], str | None]:
                 read = {key: read}
                 if lang:
                     read = {"languages": {lang: read}}
-            config = merge(config, read)
+            config = deep_merge(config, read)
     if main is not None and "/" not in main:
         # The file at the root wins over the configuration directory.
         read = _read(root / main, root, notes)
-        config = merge(config, read or {})
+        config = deep_merge(config, read or {})
     return config, notes, main
 
 
@@ -116,18 +117,6 @@ def content_dirs(
     for lang, folder in per_language.items():
         dirs.setdefault(folder, lang)
     return dirs
-
-
-def merge(base: Mapping[str, object], over: Mapping[str, object]) -> dict[str, object]:
-    """`base` with `over` on top, maps merged key by key."""
-    out = dict(base)
-    for key, value in over.items():
-        below = out.get(key)
-        if isinstance(below, Mapping) and isinstance(value, Mapping):
-            out[key] = merge(below, value)
-        else:
-            out[key] = value
-    return out
 
 
 def lowered(value: object) -> object:

@@ -20,7 +20,7 @@ import yaml
 from editor.core.document import decode, read_bytes
 from editor.core.document.safe_yaml import error_position, error_reason, load
 from editor.core.errors import PostError
-from editor.core.site.generators.base import glob_match
+from editor.core.site.generators.base import deep_merge, glob_match
 
 CONFIG_FILES = ("_config.yml", "_config.yaml", "_config.toml")  # the first found is read
 
@@ -337,15 +337,3 @@ def defaults_for(
         else:
             merged = deep_merge(found.values, merged)
     return merged
-
-
-def deep_merge(base: Mapping[str, object], over: Mapping[str, object]) -> dict[str, object]:
-    """Utils.deep_merge_hashes: `over`'s values over `base`'s, mappings merged key by key."""
-    out = dict(base)
-    for key, value in over.items():
-        below = out.get(key)
-        if isinstance(below, Mapping) and isinstance(value, Mapping):
-            out[key] = deep_merge(below, value)
-        else:
-            out[key] = value
-    return out
