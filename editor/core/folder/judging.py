@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
@@ -51,15 +52,23 @@ def judge(
     problems = validate(
         judged,
         applied_schema(generator, place, source),
-        loose=source.guessed - generator.typed_keys,
+        loose=_loose(source.guessed, generator.typed_keys),
         wants_text=place.kind == "post",
         twice=generator.twice,
         # The reference shape's lengths are advice for a plain folder's posts; a site's
         # generator has its own ideas (a title of 90 characters builds), so only a note.
         advice="warning" if source.declared or generator.name == "plain" else "note",
     )
-    problems += [replace(p, path=post.path) for p in generator.problems(rel, place, values)]
-    return Judged(seen, sorted(problems, key=lambda p: p.line))
+    if own := generator.problems(rel, place, values):  # rare: validate's come sorted
+        problems += [replace(p, path=post.path) for p in own]
+        problems.sort(key=lambda p: p.line)
+    return Judged(seen, problems)
+
+
+@lru_cache(maxsize=64)
+def _loose(guessed: frozenset[str], typed: frozenset[str]) -> frozenset[str]:
+    """The guessed keys the generator does not read with a type (asked once per post)."""
+    return guessed - typed
 
 
 class _Seen:

@@ -189,6 +189,10 @@ class Schema:
 
     def optional(self) -> Schema:
         """The same fields with none required: for pages, which need no title or date."""
+        return self._optional
+
+    @cached_property
+    def _optional(self) -> Schema:  # asked for every page of every scan: made once
         if not any(f.required for f in self.fields):
             return self
         fields = tuple(dataclasses.replace(f, required=False) for f in self.fields)

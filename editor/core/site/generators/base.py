@@ -132,6 +132,7 @@ class Generator:
         # that Post Editor cannot follow (code it would have to run).
         self.notes: list[str] = []
         self._last_date: tuple[Mapping[str, object], dt.date | None] | None = None
+        self._placements: dict[Collection | None, Placement] = {}
 
     @classmethod
     def detect(cls, root: Path, names: frozenset[str]) -> bool:
@@ -186,11 +187,18 @@ class Generator:
         """Where the file at `rel` sits, or None when the build makes no page of it (a
         README beside Jekyll's config without front matter, an archetype, a layout)."""
         collection = self.collection_of(rel)
-        return Placement(collection, collection.kind if collection else "page")
+        place = self._placements.get(collection)
+        if place is None:  # one per collection: a scan places every file
+            place = Placement(collection, collection.kind if collection else "page")
+            self._placements[collection] = place
+        return place
 
     def collection_of(self, rel: PurePosixPath) -> Collection | None:
         """The first collection holding `rel`, the nearest folder first."""
-        holding = [c for c in self.collections if c.holds(rel)]
+        collections = self.collections
+        if len(collections) == 1:
+            return collections[0] if collections[0].holds(rel) else None
+        holding = [c for c in collections if c.holds(rel)]
         return max(holding, key=lambda c: len(c.folder.parts), default=None)
 
     def language(self, rel: PurePosixPath, values: Mapping[str, object]) -> str | None:
