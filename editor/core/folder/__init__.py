@@ -1,15 +1,45 @@
 """A folder and the work over all its posts: the index, bulk reading, new-post paths,
-batch edits of the taxonomy, and folder-wide checks."""
+batch edits of the taxonomy, and folder-wide checks.
 
-from editor.core.folder.content_folder import (
-    POST_SUFFIXES,
-    ContentFolder,
-    IndexEntry,
-    Taxonomy,
-    scan_enters,
-)
-from editor.core.folder.judging import Judged, applied_schema, judge
-from editor.core.folder.taxonomy_edit import ApplyResult, Plan, apply, plan_rename, terms
+Every name is re-exported lazily (PEP 562): a worker process of the bulk read imports
+`bulk_read` alone, not the index with every site generator's module."""
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor.core.folder.content_folder import (
+        POST_SUFFIXES,
+        ContentFolder,
+        IndexEntry,
+        Taxonomy,
+        scan_enters,
+    )
+    from editor.core.folder.judging import Judged, applied_schema, judge
+    from editor.core.folder.taxonomy_edit import ApplyResult, Plan, apply, plan_rename, terms
+
+_MODULE_OF = {
+    "POST_SUFFIXES": "content_folder",
+    "ContentFolder": "content_folder",
+    "IndexEntry": "content_folder",
+    "Taxonomy": "content_folder",
+    "scan_enters": "content_folder",
+    "Judged": "judging",
+    "applied_schema": "judging",
+    "judge": "judging",
+    "ApplyResult": "taxonomy_edit",
+    "Plan": "taxonomy_edit",
+    "apply": "taxonomy_edit",
+    "plan_rename": "taxonomy_edit",
+    "terms": "taxonomy_edit",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _MODULE_OF:
+        return getattr(import_module(f"editor.core.folder.{_MODULE_OF[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "POST_SUFFIXES",
