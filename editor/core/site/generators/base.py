@@ -266,6 +266,15 @@ class Generator:
             return "scheduled"
         return "published"
 
+    def new_post_text(
+        self, collection: Collection, rel: PurePosixPath, title: str, now: dt.datetime
+    ) -> str | None:
+        """The whole text of a new post at `rel` in `collection`, from the site's own
+        template for it (Hugo's archetypes), with the writer's `title`, made at the time
+        `now`; None when the site has no template (the new post then follows the
+        collection's own posts). Raises `PostError` for a template it cannot follow."""
+        return None
+
     def problems(
         self, rel: PurePosixPath, place: Placement, values: Mapping[str, object]
     ) -> list[Problem]:
