@@ -98,11 +98,18 @@ class CollectionSchemas:
             schema = infer_schema(values)
             return SchemaSource(schema, "inferred", guessed=guessed_keys(schema))
         try:
-            return schema_source(Path(home), values, self.root)
+            return schema_source(Path(home), values, self.root, self._declared(home))
         except PostError:
             # A broken schema file is reported by `problem`; posts are checked against the
             # default meanwhile rather than not at all.
             return SchemaSource(Schema.DEFAULT, "default")
+
+    def _declared(self, home: str) -> SchemaSource | None:
+        """The schema the generator declares for the collection whose folder is `home`."""
+        for collection in self.generator.collections:
+            if self._folder_of(collection) == home:
+                return self.generator.collection_schema(collection)
+        return None
 
     def _main_home(self) -> str:
         """The home of the opened folder's main collection: its first post collection inside

@@ -1,7 +1,9 @@
 """Which schema a folder follows, and where it came from. First found wins: its
-`.post-editor.yaml` (`schema_file`); else the Decap, Sveltia or Front Matter CMS config of its
-site, when that config describes the folder (`cms`); else `infer_schema` derives one from the
-posts over `DEFAULT`, the reference post shape (`inference`).
+`.post-editor.yaml` (`schema_file`); else the schema the site's generator holds the folder's
+collection to (Astro's zod schema: the build is the judge); else the Decap, Sveltia or Front
+Matter CMS config of its site, when that config describes the folder (`cms`); else
+`infer_schema` derives one from the posts over `DEFAULT`, the reference post shape
+(`inference`).
 """
 
 from __future__ import annotations
@@ -21,14 +23,15 @@ from editor.core.schema.inference import guessed_keys, infer_schema
 from editor.core.schema.model import Schema
 from editor.core.schema.schema_file import SCHEMA_FILE, load_schema_file
 
-SchemaOrigin = Literal["file", "cms", "inferred", "default"]
+SchemaOrigin = Literal["file", "generator", "cms", "inferred", "default"]
 
 
 @dataclass(frozen=True)
 class SchemaSource:
     """A folder's schema with where it came from and what the writer should know about that.
 
-    `origin`: "file" (`.post-editor.yaml`), "cms" (a CMS config, `cms` says which collection),
+    `origin`: "file" (`.post-editor.yaml`), "generator" (the generator's own schema of the
+    collection: Astro's zod schema), "cms" (a CMS config, `cms` says which collection),
     "inferred" (from the posts), "default" (the reference shape: the schema file is broken;
     `ContentFolder.schema_problem` tells why). `notes` are plain sentences, one a line: what a
     CMS config holds that the form does not take and why, or why a config found was not used
@@ -45,27 +48,35 @@ class SchemaSource:
 
     @property
     def declared(self) -> bool:
-        """Whether the writer wrote these fields (a schema file, a CMS config), rather than
-        they were inferred from the posts or are the built-in shape."""
-        return self.origin in ("file", "cms")
+        """Whether the writer wrote these fields (a schema file, the generator's schema, a
+        CMS config), rather than they were inferred from the posts or are the built-in
+        shape."""
+        return self.origin in ("file", "generator", "cms")
 
 
 def schema_source(
-    root: Path, values: Iterable[Mapping[str, object]], top: Path | None = None
+    root: Path,
+    values: Iterable[Mapping[str, object]],
+    top: Path | None = None,
+    site: SchemaSource | None = None,
 ) -> SchemaSource:
-    """The folder's schema and its source: `.post-editor.yaml`, else the site's CMS config
-    when it describes this folder, else inferred from `values`. A broken schema file raises
-    `PostError` (with its line); a broken CMS config is a note, and the posts are used.
+    """The folder's schema and its source: `.post-editor.yaml`, else `site` (the schema
+    the site's generator declares for the folder's collection: Astro's), else the site's
+    CMS config when it describes this folder, else inferred from `values`. A broken schema
+    file raises `PostError` (with its line); a broken CMS config is a note, and the posts
+    are used; so is a `site` schema with no fields (its notes say why).
 
     With `top` (a folder holding `root`: the folder the writer opened, for a collection's
     folder inside it), the nearest schema file from `root` up to `top` counts."""
     if (path := schema_file_for(root, top)) is not None:
         return SchemaSource(load_schema_file(path), "file", path)
+    if site is not None and site.schema.fields:
+        return site
     cms, source = _cms_source(root)
     if source is not None:
         return source
     schema = infer_schema(values)
-    notes = cms.notes if cms else ()
+    notes = (*(site.notes if site else ()), *(cms.notes if cms else ()))
     return SchemaSource(schema, "inferred", None, notes, cms, guessed_keys(schema))
 
 

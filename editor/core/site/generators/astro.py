@@ -15,9 +15,10 @@ import os
 import re
 from collections.abc import Mapping
 from functools import cached_property
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
-from editor.core.schema import DATE_KEYS
+from editor.core.schema import DATE_KEYS, SchemaSource
+from editor.core.site.generators.astro_schema import collection_schema
 from editor.core.site.generators.base import Collection, Generator, Placement, Status
 from editor.core.site.generators.js_literals import Call, Code, JsSource, Ref
 
@@ -40,6 +41,13 @@ class Astro(Generator):
     name = "astro"
     label = "Astro"
     markers = ("astro.config.*",)
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        # The content config and each collection's `schema:` option, as read.
+        self._config_path: str | None = None
+        self._source: JsSource | None = None
+        self._schema_options: dict[str, object] = {}
 
     # --- the site -------------------------------------------------------------------
 
@@ -81,6 +89,7 @@ class Astro(Generator):
         if source is None:
             self.notes.append(f"{path} could not be read; collections are src/content's folders")
             return None
+        self._config_path, self._source = path, source
         defined = source.resolve(source.bindings.get("collections"))
         if not isinstance(defined, dict):
             self.notes.append(
@@ -119,6 +128,7 @@ class Astro(Generator):
         return Collection(name, folder, kind, (_LEGACY_PATTERN,))
 
     def _collection(self, name: str, options: dict, source: JsSource) -> Collection | None:
+        self._schema_options[name] = options.get("schema")
         loader = source.resolve(options.get("loader"))
         kind = self._kind(name, options)
         if loader is None:  # a legacy collection: type "content" (the default) or "data"
@@ -246,6 +256,16 @@ class Astro(Generator):
             or folder.is_relative_to(rel_folder)
             for folder in wanted
         )
+
+    def collection_schema(self, collection: Collection) -> SchemaSource | None:
+        """The collection's zod schema, as `astro sync` wrote it out, else as far as the
+        content config reads (`astro_schema`)."""
+        self.collections  # noqa: B018 - reads the content config
+        if collection.name not in self._schema_options:
+            return None
+        config = Path(self._config_path) if self._config_path else None
+        option = self._schema_options[collection.name]
+        return collection_schema(self.root, collection.name, config, option, self._source)
 
     # --- one file -------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ from typing import ClassVar, Literal
 
 from editor.core.document import parse_date
 from editor.core.errors import PostError
-from editor.core.schema import DATE_KEYS, Problem, Schema, Severity
+from editor.core.schema import DATE_KEYS, Problem, Schema, SchemaSource, Severity
 
 Kind = Literal["post", "page"]
 # What the build does with a file: leaves it out (draft), leaves it out until its date comes
@@ -265,6 +265,20 @@ class Generator:
         if date is not None and _day(date) > today:
             return "scheduled"
         return "published"
+
+    def collection_schema(self, collection: Collection) -> SchemaSource | None:
+        """The schema the site's own files declare for `collection` (Astro's zod schema),
+        which its build holds posts to; None when they declare none."""
+        return None
+
+    def new_post_text(
+        self, collection: Collection, rel: PurePosixPath, title: str, now: dt.datetime
+    ) -> str | None:
+        """The whole text of a new post at `rel` in `collection`, from the site's own
+        template for it (Hugo's archetypes), with the writer's `title`, made at the time
+        `now`; None when the site has no template (the new post then follows the
+        collection's own posts). Raises `PostError` for a template it cannot follow."""
+        return None
 
     def problems(
         self, rel: PurePosixPath, place: Placement, values: Mapping[str, object]
