@@ -191,7 +191,7 @@ def test_a_post_whose_front_matter_cannot_be_read_is_listed_not_skipped(referenc
 
 def test_posts_the_core_refuses_to_edit_are_listed_with_the_reason_and_left_alone(tmp_path):
     files: dict[str, str | bytes] = {
-        "toml.md": "+++\ntitle = 'T'\ntags = ['Ai']\n+++\n",
+        "json.md": '{"title": "T", "tags": ["Ai"]}\n',
         "flow-mapping.md": "---\n{title: F, tags: [Ai]}\n---\n",
         "twice.md": "---\ntitle: D\ntags: [Ai]\ntags: [Ai, ML]\n---\n",
         "latin1.md": "---\ntitle: café\ntags: [Ai]\n---\n".encode("latin-1"),
@@ -201,8 +201,8 @@ def test_posts_the_core_refuses_to_edit_are_listed_with_the_reason_and_left_alon
     before = files_in(tmp_path)
     plan = plan_rename(folder, "tag", "Ai", "AI")
     reasons = {p.rel.as_posix(): p.reason for p in plan.problems}
-    assert sorted(reasons) == ["flow-mapping.md", "latin1.md", "toml.md", "twice.md"]
-    assert "TOML" in reasons["toml.md"]
+    assert sorted(reasons) == ["flow-mapping.md", "json.md", "latin1.md", "twice.md"]
+    assert "JSON" in reasons["json.md"]
     assert "flow mapping" in reasons["flow-mapping.md"]
     assert "written twice" in reasons["twice.md"]
     assert "not UTF-8" in reasons["latin1.md"]
