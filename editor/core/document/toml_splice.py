@@ -224,8 +224,8 @@ def _string_like(old: tomlkit.items.String, value: str) -> tomlkit.items.Item:
 
 def _date_like(old_text: str, value: dt.date | dt.time) -> str:
     """A date spelled like the TOML date it replaces."""
-    if isinstance(value, dt.time):
-        return value.isoformat()
+    if isinstance(value, dt.time) or not isinstance(value, dt.datetime):
+        return value.isoformat()  # a day, or a time: TOML has one spelling of each
     text = date_text(value, old_text)
     if isinstance(value, dt.datetime) and len(text) > 10 and text[10] not in "T ":
         text = value.isoformat()  # a spelling TOML does not read (`Jul 15 2022`)

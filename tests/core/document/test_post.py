@@ -11,6 +11,7 @@ import difflib
 import os
 import re
 
+import frontmatter
 import posts
 import pytest
 
@@ -952,6 +953,8 @@ def test_json_front_matter_is_read_and_its_field_edits_are_refused():
     post = Post(JSON_POST)
     assert post.kind == "json" and post.error is None
     assert dict(post.values) == {"title": "JSON", "tags": ["a"]}
+    # python-frontmatter's JSON handler, an independent reader, reads the same values
+    assert frontmatter.loads(JSON_POST, handler=frontmatter.JSONHandler()).metadata == post.values
     assert post.body == "\nBody.\n"
     with pytest.raises(PostError, match="JSON"):
         post.with_value("title", "New")
