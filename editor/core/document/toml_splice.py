@@ -181,10 +181,14 @@ def _update_array(array: tomlkit.items.Array, items: list[object]) -> None:
     for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
         if tag == "equal":
             continue
-        for index in reversed(range(i1, i2)):
+        made = [_styled(like, item) if like is not None else _fresh(item) for item in items[j1:j2]]
+        both = min(i2 - i1, j2 - j1)
+        for index in reversed(range(i1 + both, i2)):
             del array[index]
-        for offset, item in enumerate(items[j1:j2]):
-            array.insert(i1 + offset, _styled(like, item) if like is not None else _fresh(item))
+        for offset, item in enumerate(made[both:]):
+            array.insert(i1 + both + offset, item)
+        for offset, item in enumerate(made[:both]):  # in place: the item's comment stays
+            array[i1 + offset] = item
 
 
 def _item_at(lf: str, entry: TomlEntry) -> tomlkit.items.Item:

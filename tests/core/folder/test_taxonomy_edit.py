@@ -512,3 +512,17 @@ def test_plurals_are_grouped_only_when_asked():
     names = ["robot", "robots", "Robots", "css", "class", "classes", "js"]
     assert near_duplicates(names) == [["Robots", "robots"]]  # case only
     assert near_duplicates(names, plurals=True) == [["Robots", "robot", "robots"]]
+
+
+def test_a_rename_on_toml_posts_changes_only_the_item(tmp_path):
+    text = (
+        "+++\ntitle = 'T'\ntags = [\n  'Ai', # the first\n  'ML',\n]\n"
+        "categories = ['Ai']\n\n[params]\ntags = ['Ai']\n+++\nBody\n"
+    )
+    folder = make(tmp_path, {"toml.md": text})
+    plan = plan_rename(folder, "tag", "Ai", "AI")
+    assert not plan.problems
+    assert apply(plan).ok
+    after = (tmp_path / "toml.md").read_text(encoding="utf-8")
+    # the item's own line, in the array's style: the comment, the category and the table stay
+    assert after == text.replace("  'Ai', # the first", "  'AI', # the first")
