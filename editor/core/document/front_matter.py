@@ -1,9 +1,11 @@
-"""A post's front matter: where the block lies in the file (`Layout`: `---` YAML, `+++` TOML, or
-none), and its text read into plain values and the YAML node tree the splicer edits (`parse`),
-or the error that says where and why it cannot be read."""
+"""A post's front matter: where the block lies in the file (`Layout`: `---` YAML, `+++` TOML,
+Hugo's `{ … }` JSON object at the top of the file, or none), and its text read into plain
+values and the YAML node tree the splicer edits (`parse`), or the error that says where and
+why it cannot be read."""
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Mapping
@@ -19,7 +21,7 @@ from editor.core.document import safe_yaml, yaml_anchors
 from editor.core.document.safe_yaml import Loader
 from editor.core.errors import PostError
 
-Kind = Literal["yaml", "toml", "none"]
+Kind = Literal["yaml", "toml", "json", "none"]
 
 _OPENERS = {"---": "yaml", "+++": "toml"}
 _CLOSERS = {
@@ -47,6 +49,8 @@ class Layout:
     def of(cls, text: str) -> Layout:
         """Find the front-matter block, the way Jekyll, Hugo and gray-matter find it."""
         offset = 1 if text.startswith("\ufeff") else 0
+        if text.startswith("{", offset):
+            return cls._json(text, offset)
         opener = text[offset : offset + 3]
         kind = _OPENERS.get(opener)
         first_break = _OPENER_BREAK.search(text, offset)
@@ -57,6 +61,24 @@ class Layout:
         if close is None:
             return cls(kind, start, len(text), len(text), closed=False)
         return cls(kind, start, close.start(), close.end())
+
+    @classmethod
+    def _json(cls, text: str, offset: int) -> Layout:
+        """Hugo's JSON front matter: one object at the top, the rest of its last line blank.
+        Text that starts with `{` but is no such object (a Liquid `{% … %}` tag, a Hugo
+        `{{< shortcode >}}`) has no front matter."""
+        try:
+            value, end = _JSON.raw_decode(text, offset)
+        except json.JSONDecodeError:
+            return cls("none", offset, offset, offset)
+        brk = _OPENER_BREAK.search(text, end)
+        rest_end = brk.start() if brk else len(text)
+        if not isinstance(value, dict) or text[end:rest_end].strip():
+            return cls("none", offset, offset, offset)
+        return cls("json", offset, end, brk.end() if brk else len(text))
+
+
+_JSON = json.JSONDecoder()
 
 
 @dataclass(frozen=True)
@@ -80,6 +102,8 @@ def parse(text: str, layout: Layout, path: Path | None = None) -> Parsed:
         return Parsed(
             EMPTY, None, reader.error(f"the front matter has no closing {closer} line", 0, None)
         )
+    if layout.kind == "json":
+        return Parsed(MappingProxyType(json.loads(text[layout.start : layout.end])), None, None)
     return reader.toml() if layout.kind == "toml" else reader.yaml()
 
 

@@ -18,7 +18,14 @@ from functools import cached_property
 from pathlib import Path
 
 from editor.core import storage
-from editor.core.document import front_matter, yaml_anchors, yaml_spans, yaml_splice
+from editor.core.document import (
+    front_matter,
+    toml_spans,
+    toml_splice,
+    yaml_anchors,
+    yaml_spans,
+    yaml_splice,
+)
 from editor.core.document.front_matter import Kind, Layout
 from editor.core.document.line_breaks import splice_lines
 from editor.core.document.post_file import decode, read_bytes
@@ -116,8 +123,17 @@ class Post:
         return front_matter.parse(self.text, self.layout, self.path)
 
     @cached_property
-    def entries(self) -> Sequence[yaml_spans.Entry]:
-        """The top-level entries of YAML front matter, in file order (empty when none)."""
+    def entries(self) -> Sequence[yaml_spans.Entry | toml_spans.TomlEntry]:
+        """The top-level entries of the front matter, in file order (empty when none): YAML
+        `key: value` entries, or TOML's top-level `key = value` lines and tables (a table from
+        its header up to the next header)."""
+        if self.kind == "toml":
+            if self.error is not None:
+                return ()
+            try:
+                return tuple(toml_spans.top_level(self.front_matter))
+            except yaml_spans.SpliceError:
+                return ()
         root = self._parsed.root
         if root is None:
             return ()
@@ -131,6 +147,10 @@ class Post:
         """Every 1-based file line each top-level key stands on (two for a key written twice)."""
         lines: dict[str, tuple[int, ...]] = {}
         first = self._first_line + 1
+        if self.kind == "toml":  # TOML has no key written twice: tomllib refuses the file
+            for entry in self.entries:
+                lines.setdefault(entry.key, (first + entry.line,))
+            return lines
         for key_node, _ in self._parsed.root.value if self._parsed.root else ():
             if key_node.tag == yaml_spans.MERGE_TAG:
                 continue  # `<<:` twice merges twice; and a merged key is not written here
@@ -169,9 +189,10 @@ class Post:
 
     def _editable_entries(self, key: str) -> Sequence[yaml_spans.Entry]:
         """The entries, after checking that front-matter fields can be edited losslessly."""
-        if self.kind == "toml":
+        if self.kind == "json":
             raise PostError(
-                "editing +++ TOML front matter is not supported yet; the file was left as it is",
+                "editing { } JSON front matter field by field is not supported; edit the file"
+                " as text (or turn it into YAML or TOML)",
                 self.path,
             )
         if self.error is not None:
@@ -209,7 +230,8 @@ class Post:
             raise PostError(message, self.path, self._first_line + entry.line + 1)
 
     def with_value(self, key: str, value: object, order: Sequence[str] = ()) -> Post:
-        """The post with one front-matter field set. A new key goes where `order` puts it.
+        """The post with one front-matter field set. A new key goes where `order` puts it
+        (in TOML, always before the first table). In TOML, None removes the key.
 
         A key merged in by `<<:` is never edited where it is written (in another mapping,
         which others may merge too): a top-level key overrides it, after the last `<<:` line.
@@ -218,6 +240,8 @@ class Post:
         entries = self._editable_entries(key)
         if key in self.values and _same(self.values[key], value):
             return self
+        if self.kind == "toml":
+            return self._toml_edit(key, value, order)
         self._check_edit(key, entries, removing=False)
         fm, style = self.front_matter, yaml_splice.NewStyle.of(entries)
         entry = next((e for e in entries if e.key == key and not e.merge), None)
@@ -241,6 +265,8 @@ class Post:
     def without(self, key: str) -> Post:
         """The post with a front-matter field removed (only its lines go)."""
         entries = self._editable_entries(key)
+        if self.kind == "toml":
+            return self._toml_edit(key, None)
         self._check_edit(key, entries, removing=True)
         entry = next((e for e in entries if e.key == key and not e.merge), None)
         if entry is None:
@@ -252,6 +278,19 @@ class Post:
             bom = self.text[: self.text.startswith("\ufeff")]
             return self._with_text(bom + self.body)
         return self._with_front_matter(new_fm)
+
+    def _toml_edit(self, key: str, value: object, order: Sequence[str] = ()) -> Post:
+        """A TOML key set (or removed, for None: TOML has no empty value)."""
+        fm = self.front_matter
+        try:
+            if value is None:
+                new_fm = toml_splice.remove(fm, key, self.eol)
+            else:
+                new_fm = toml_splice.set_value(fm, key, value, order, self.eol)
+        except yaml_spans.SpliceError as exc:
+            line = self.line_of(key)
+            raise PostError(f"cannot change ‘{key}’ losslessly: {exc}", self.path, line) from None
+        return self if new_fm == fm else self._with_front_matter(new_fm)
 
     def _block_is_ours(self) -> bool:
         """Whether the front-matter block is one we added to a file that had none: in this

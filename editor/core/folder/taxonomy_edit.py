@@ -323,6 +323,8 @@ def _with_item_comments(
     item's characters change, written in that item's quoting; removed duplicates then go
     through `with_value`. Used only when it reads back exactly like the core's edit.
     """
+    if post.kind != "yaml":
+        return None  # a TOML array is changed item by item already: its comments stay
     entry = next((e for e in post.entries if e.key == key), None)
     if entry is None or not isinstance(entry.node, SequenceNode):
         return None

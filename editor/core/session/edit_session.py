@@ -8,6 +8,7 @@ its file when the writer asks for the version on disk. Qt-free: the document tab
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +26,8 @@ _REMOVED = object()  # an "Other fields" key the writer deleted
 
 def needs_raw_mode(post: Post) -> bool:
     """Whether `post` must be edited as plain text: its front matter cannot be edited field by
-    field (broken YAML, TOML, a key written twice)."""
-    return post.error is not None or post.kind == "toml" or bool(post.duplicate_keys)
+    field (broken YAML or TOML, JSON, a key written twice)."""
+    return post.error is not None or post.kind == "json" or bool(post.duplicate_keys)
 
 
 def other_fields_text(post: Post, schema: Schema) -> str:
@@ -45,16 +46,24 @@ class OtherFields:
 
 
 def read_other_fields(
-    text: str, schema: Schema, covered: set[str], keys: Mapping[str, str]
+    text: str, schema: Schema, covered: set[str], keys: Mapping[str, str], kind: str = "yaml"
 ) -> OtherFields:
-    """Read the "Other fields" YAML: `key: value` lines, none of whose keys is in `covered`
-    (the keys the fields show; `keys` maps each field's name to the key the post uses, to
-    name the field that holds a key written here)."""
-    try:
-        values = safe_yaml.load(text) if text.strip() else {}
-    except yaml.YAMLError as error:
-        where = f" (line {line})" if (line := safe_yaml.error_position(error)[0]) else ""
-        return OtherFields(problem=f"not valid YAML{where}: {safe_yaml.error_reason(error)}")
+    """Read the "Other fields" text, written in the post's front-matter `kind` (YAML
+    `key: value` lines, or TOML for a `+++` post), none of whose keys is in `covered` (the
+    keys the fields show; `keys` maps each field's name to the key the post uses, to name
+    the field that holds a key written here)."""
+    if kind == "toml":
+        try:
+            values = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            return OtherFields(problem=f"not valid TOML: {error}")
+    else:
+        try:
+            values = safe_yaml.load(text) if text.strip() else {}
+        except yaml.YAMLError as error:
+            where = f" (line {line})" if (line := safe_yaml.error_position(error)[0]) else ""
+            reason = safe_yaml.error_reason(error)
+            return OtherFields(problem=f"not valid YAML{where}: {reason}")
     if not isinstance(values, dict):
         return OtherFields(problem="write these as `key: value` lines")
     if taken := next((key for key in values if key in covered), None):

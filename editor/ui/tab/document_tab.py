@@ -3,8 +3,8 @@
 The tab keeps one edit session (`editor.core.session.EditSession`: the post as opened and the
 form's edits to it). Form edits become lossless edits of it at once; the body lives in the
 editor and joins the post when it is saved (or checked), so typing costs nothing but the
-keystroke. A post whose front matter cannot be edited field by field (broken YAML, TOML, a
-key written twice: the core's `needs_raw_mode`) opens in raw mode: the whole file in the
+keystroke. A post whose front matter cannot be edited field by field (broken YAML or TOML, a
+key written twice, JSON: the core's `needs_raw_mode`) opens in raw mode: the whole file in the
 editor, saved exactly as shown. Saving and following the file on disk are in tab_file.py.
 """
 
@@ -223,14 +223,15 @@ class DocumentTab(TabFile, QWidget):
         self.banner.setVisible(self.raw)
         self._show_form_parts()
         if self.raw:
-            reason = post.error.message if post.error else "its front matter is TOML (+++)"
+            reason = post.error.message if post.error else "its front matter is JSON ({ })"
             where = f" (line {post.error.line})" if post.error and post.error.line else ""
             self.banner.setText(
                 f"This post opens as plain text because {reason}{where}. "
                 "Fix it here; Save writes exactly what you see."
             )
         else:
-            self.form.fill(post.values, _editor_text(other_fields_text(post, self.schema)))
+            others = _editor_text(other_fields_text(post, self.schema))
+            self.form.fill(post.values, others, post.kind)
         # Raw mode shows the front matter, whose keys spell checking skips.
         self.editor.highlighter.front_matter = self.raw
         self.editor.setPlainText(_editor_text(post.text if self.raw else post.body))

@@ -59,6 +59,7 @@ class FrontMatterForm(QWidget):
         self.inherited: Mapping[str, Inherited] = inherited or {}
         self.editors: dict[str, FieldEditor] = {}
         self._keys: dict[str, str] = {}  # field name → the key the post uses (aliases)
+        self._kind = "yaml"  # the open post's front-matter syntax, which "Other fields" is in
         # The keys that are the fields' business (Schema.form_keys), as of the last fill:
         # kept until the next, so an edit cannot move a key between the fields and the text.
         self.covered: set[str] = set(schema.order)
@@ -99,9 +100,10 @@ class FrontMatterForm(QWidget):
         self.others.textChanged.connect(self._others_changed)
         self._filling = False
 
-    def fill(self, values: Mapping[str, object], other_text: str) -> None:
-        """Show a post's values; `other_text` is the YAML text of its keys outside
-        `Schema.form_keys(values)`."""
+    def fill(self, values: Mapping[str, object], other_text: str, kind: str = "yaml") -> None:
+        """Show a post's values; `other_text` is the text of its keys outside
+        `Schema.form_keys(values)`, in the post's front-matter `kind` (YAML or TOML)."""
+        self._kind = kind
         self._filling = True
         try:
             self._keys = self.schema.keys_in(values)
@@ -170,7 +172,9 @@ class FrontMatterForm(QWidget):
             self._others_timer.start()
 
     def _others_edited(self) -> None:
-        read = read_other_fields(self.others.toPlainText(), self.schema, self.covered, self._keys)
+        read = read_other_fields(
+            self.others.toPlainText(), self.schema, self.covered, self._keys, self._kind
+        )
         self._say(read.problem)
         if read.values is not None:
             self.othersEdited.emit(read.values)

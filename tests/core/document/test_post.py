@@ -7,9 +7,11 @@ stray change anywhere (a comment, a line break, the BOM, the body) fails the tes
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 
+import frontmatter
 import posts
 import pytest
 
@@ -893,22 +895,75 @@ def test_nan_reads_back_as_nan():
     assert value != value
 
 
+def changed_lines(old: str, new: str) -> tuple[list[str], list[str]]:
+    """The lines only `old` has and the lines only `new` has, by difflib."""
+    removed, added = [], []
+    for line in difflib.ndiff(old.splitlines(), new.splitlines()):
+        if line.startswith("- "):
+            removed.append(line[2:])
+        elif line.startswith("+ "):
+            added.append(line[2:])
+    return removed, added
+
+
 # --- 7. refusals -----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "edit",
+    ("edit", "old", "new"),
     [
-        lambda p: p.with_value("title", "New"),
-        lambda p: p.with_value("new", 1),
-        lambda p: p.without("draft"),
+        (lambda p: p.with_value("title", "New"), ['title = "A TOML front matter post"'],
+         ['title = "New"']),
+        (lambda p: p.with_value("new", 1), [], ["new = 1"]),
+        (lambda p: p.without("draft"), ["draft = false"], []),
     ],
-)
-def test_a_toml_field_edit_is_refused(edit):
+)  # fmt: skip
+def test_a_toml_field_edit_changes_only_its_line(edit, old, new):
     post = Post(posts.HUGO_TOML)
-    with pytest.raises(PostError, match="TOML"):
-        edit(post)
-    assert post.text == posts.HUGO_TOML
+    edited = edit(post)
+    assert changed_lines(post.text, edited.text) == (old, new)
+    assert edited.error is None
+
+
+def test_a_key_added_to_toml_goes_before_the_first_table():
+    edited = Post(posts.HUGO_TOML).with_value("series", ["A"])
+    assert edited.text == posts.HUGO_TOML.replace(
+        "tags = ['toml', 'hugo']\n", "tags = ['toml', 'hugo']\nseries = [\"A\"]\n"
+    )
+    assert edited.values["extra"] == Post(posts.HUGO_TOML).values["extra"]
+
+
+def test_none_removes_a_toml_key_as_toml_has_no_empty_value():
+    post = Post(posts.HUGO_TOML)
+    assert post.with_value("draft", None).text == post.without("draft").text
+    assert "draft" not in post.with_value("draft", None).values
+
+
+def test_toml_entries_and_key_lines():
+    post = Post(posts.HUGO_TOML)
+    assert [e.key for e in post.entries] == ["title", "date", "draft", "authors", "tags", "extra"]
+    assert post.key_lines["title"] == 2 and post.line_of("extra") == 8
+    assert post.front_matter[post.entries[-1].start :].startswith("[extra]\nsummary")
+
+
+JSON_POST = '{\n  "title": "JSON",\n  "tags": ["a"]\n}\n\nBody.\n'
+
+
+def test_json_front_matter_is_read_and_its_field_edits_are_refused():
+    post = Post(JSON_POST)
+    assert post.kind == "json" and post.error is None
+    assert dict(post.values) == {"title": "JSON", "tags": ["a"]}
+    # python-frontmatter's JSON handler, an independent reader, reads the same values
+    assert frontmatter.loads(JSON_POST, handler=frontmatter.JSONHandler()).metadata == post.values
+    assert post.body == "\nBody.\n"
+    with pytest.raises(PostError, match="JSON"):
+        post.with_value("title", "New")
+    assert post.with_body("\nOther.\n").text == JSON_POST.replace("Body.", "Other.")
+
+
+@pytest.mark.parametrize("text", ["{% include x.html %}\nBody\n", "{{< note >}}\n", '{"a": 1} b\n'])
+def test_a_body_starting_with_a_brace_has_no_front_matter(text):
+    assert Post(text).kind == "none"
 
 
 def test_a_toml_body_edit_is_allowed():

@@ -191,7 +191,7 @@ def test_a_post_whose_front_matter_cannot_be_read_is_listed_not_skipped(referenc
 
 def test_posts_the_core_refuses_to_edit_are_listed_with_the_reason_and_left_alone(tmp_path):
     files: dict[str, str | bytes] = {
-        "toml.md": "+++\ntitle = 'T'\ntags = ['Ai']\n+++\n",
+        "json.md": '{"title": "T", "tags": ["Ai"]}\n',
         "flow-mapping.md": "---\n{title: F, tags: [Ai]}\n---\n",
         "twice.md": "---\ntitle: D\ntags: [Ai]\ntags: [Ai, ML]\n---\n",
         "latin1.md": "---\ntitle: café\ntags: [Ai]\n---\n".encode("latin-1"),
@@ -201,8 +201,8 @@ def test_posts_the_core_refuses_to_edit_are_listed_with_the_reason_and_left_alon
     before = files_in(tmp_path)
     plan = plan_rename(folder, "tag", "Ai", "AI")
     reasons = {p.rel.as_posix(): p.reason for p in plan.problems}
-    assert sorted(reasons) == ["flow-mapping.md", "latin1.md", "toml.md", "twice.md"]
-    assert "TOML" in reasons["toml.md"]
+    assert sorted(reasons) == ["flow-mapping.md", "json.md", "latin1.md", "twice.md"]
+    assert "JSON" in reasons["json.md"]
     assert "flow mapping" in reasons["flow-mapping.md"]
     assert "written twice" in reasons["twice.md"]
     assert "not UTF-8" in reasons["latin1.md"]
@@ -512,3 +512,17 @@ def test_plurals_are_grouped_only_when_asked():
     names = ["robot", "robots", "Robots", "css", "class", "classes", "js"]
     assert near_duplicates(names) == [["Robots", "robots"]]  # case only
     assert near_duplicates(names, plurals=True) == [["Robots", "robot", "robots"]]
+
+
+def test_a_rename_on_toml_posts_changes_only_the_item(tmp_path):
+    text = (
+        "+++\ntitle = 'T'\ntags = [\n  'Ai', # the first\n  'ML',\n]\n"
+        "categories = ['Ai']\n\n[params]\ntags = ['Ai']\n+++\nBody\n"
+    )
+    folder = make(tmp_path, {"toml.md": text})
+    plan = plan_rename(folder, "tag", "Ai", "AI")
+    assert not plan.problems
+    assert apply(plan).ok
+    after = (tmp_path / "toml.md").read_text(encoding="utf-8")
+    # the item's own line, in the array's style: the comment, the category and the table stay
+    assert after == text.replace("  'Ai', # the first", "  'AI', # the first")

@@ -80,7 +80,9 @@ def test_other_fields_read_as_a_mapping():
         (TEXT, False),
         ("no front matter\n", False),
         ("---\ntitle: [\n---\n", True),  # broken YAML
-        ("+++\ntitle = 'x'\n+++\n", True),  # TOML
+        ("+++\ntitle = 'x'\n+++\n", False),  # TOML, edited field by field too
+        ("+++\ntitle = \n+++\n", True),  # broken TOML
+        ('{"title": "x"}\n', True),  # Hugo's JSON
         ("---\ntitle: a\ntitle: b\n---\n", True),  # a key written twice
     ],
 )
