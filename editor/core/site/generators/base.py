@@ -266,6 +266,14 @@ class Generator:
             return "scheduled"
         return "published"
 
+    def new_post_text(
+        self, collection: Collection, rel: PurePosixPath, title: str, now: dt.datetime
+    ) -> str | None:
+        """The new file's whole text from the site's template, or None when it has none;
+        PostError when its template cannot be rendered. `rel` is the new file's path
+        relative to the root, `now` the moment it is made (aware)."""
+        return None
+
     def problems(
         self, rel: PurePosixPath, place: Placement, values: Mapping[str, object]
     ) -> list[Problem]:
