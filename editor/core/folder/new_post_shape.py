@@ -126,8 +126,9 @@ def learn_shape(samples: Sequence[Post], schema: Schema, default: Shape) -> Shap
     for key in most:
         if key in (title_key, date_key) or key in _OWN:
             continue
-        values = [p.values.get(key) for p in samples]
-        if len(samples) >= 2 and all(_same(v, values[0]) for v in values) and key in newest_written:
+        # Alike in every post that writes it (two at least): the collection's habit.
+        values = [p.values[key] for p in samples if key in p.values]
+        if len(values) >= 2 and all(_same(v, values[0]) for v in values) and key in newest_written:
             if not isinstance(values[0], dt.date):
                 copied[key] = newest_written[key].entry
             continue
