@@ -88,7 +88,10 @@ def make(
     slug = site_slug(title, folder.generator.name)
     path = post_path(where, naming, title, now.date(), slug)
     rel = folder.site_path(path.relative_to(folder.root))
-    text = folder.generator.new_post_text(collection, rel, title, now)
+    try:
+        text = folder.generator.new_post_text(collection, rel, title, now)
+    except PostError:
+        text = None  # a template it cannot follow: the collection's own posts show the shape
     if text is not None:
         post = Post(text, path)
         for key, value in (fields or {}).items():
