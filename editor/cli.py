@@ -5,7 +5,7 @@
     post-editor check PATH... [--json]         exit 0 clean, 1 errors, 2 usage or I/O
     post-editor list FOLDER [--json]           a site root: every collection, each by its own rules
     post-editor set PATH... --field KEY=VALUE... [--unset KEY]... [--dry-run]
-    post-editor new FOLDER --title T [--field KEY=VALUE]...
+    post-editor new FOLDER --title T [--field KEY=VALUE]... [--collection NAME]
     post-editor render FILE [--standalone [--remote-images]]
 
 Each sub-command is one function taking the parsed arguments and returning the exit status, so
@@ -58,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("folder", type=Path, metavar="FOLDER")
     new.add_argument("--title", required=True)
     new.add_argument("--field", action="append", default=[], metavar="KEY=VALUE")
+    new.add_argument(
+        "--collection", metavar="NAME", help="the site's collection (default: its posts)"
+    )
 
     render = sub.add_parser("render", help="print the preview HTML of a post")
     render.add_argument("file", type=Path, metavar="FILE")
@@ -300,8 +303,16 @@ def cmd_new(args: argparse.Namespace) -> int:
     if (problem := folder.schema_problem()) is not None:
         _say(f"{problem}; fix it first: no post was made")
         return USAGE
+    choices = folder.new_post_collections()
+    collection = choices[0] if choices else None
+    if args.collection is not None:
+        collection = next((c for c in choices if c.name == args.collection), None)
+        if collection is None:
+            names = ", ".join(dict.fromkeys(c.name for c in choices)) or "none"
+            _say(f"no collection ‘{args.collection}’ here; the site's: {names}")
+            return USAGE
     fields = dict(parse_assignment(assignment, folder.schema) for assignment in args.field)
-    print(folder.create_post(args.title, fields).path)
+    print(folder.create_post(args.title, fields, collection=collection).path)
     return OK
 
 

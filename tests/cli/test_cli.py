@@ -423,15 +423,24 @@ def new_post_text(title: str, day: str) -> str:
     return f"---\ntitle: {title}\ndate: '{day}'\n---\n\n"
 
 
-def test_new_creates_slug_md_with_title_and_quoted_date_and_prints_its_path(run, write, tmp_path):
+def test_new_creates_slug_md_with_title_and_quoted_date_and_prints_its_path(run, tmp_path):
+    ran = run("new", tmp_path, "--title", "My first post")
+    assert ran.rc == 0, ran.err
+    path = tmp_path / "my-first-post.md"
+    assert ran.out == f"{path}\n"
+    assert path.read_text(encoding="utf-8") in {
+        new_post_text("My first post", day) for day in today_iso_choices()
+    }
+
+
+def test_new_writes_its_date_as_the_posts_beside_it_do(run, write, tmp_path):
+    """The existing post's date is unquoted: so is the new one's (issue 16)."""
     site = tmp_path / "site"
     write(site / "existing.md", post("Existing"))
     ran = run("new", site, "--title", "My first post")
     assert ran.rc == 0, ran.err
-    path = site / "my-first-post.md"
-    assert ran.out == f"{path}\n"
-    assert path.read_text(encoding="utf-8") in {
-        new_post_text("My first post", day) for day in today_iso_choices()
+    assert (site / "my-first-post.md").read_text(encoding="utf-8") in {
+        f"---\ntitle: My first post\ndate: {day}\n---\n\n" for day in today_iso_choices()
     }
 
 

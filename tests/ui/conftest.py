@@ -203,6 +203,7 @@ class ScriptedPrompter:
             "confirm": deque(),
             "save_changes": deque(),
             "ask_text": deque(),
+            "choose": deque(),
             "recover": deque(),
             "review": deque(),
         }
@@ -211,7 +212,8 @@ class ScriptedPrompter:
         self.unattended = False
 
     def answer(self, kind: str, *answers: object) -> None:
-        """Queue answers for `confirm`, `save_changes`, `ask_text`, `recover` or `review`."""
+        """Queue answers for `confirm`, `save_changes`, `ask_text`, `choose` (an option's
+        text), `recover` or `review`."""
         self._answers[kind].extend(answers)
 
     def kinds(self) -> list[str]:
@@ -240,6 +242,11 @@ class ScriptedPrompter:
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         self.asked.append(Question("ask_text", title, label))
         return self._next("ask_text", None)  # type: ignore[return-value]
+
+    def choose(self, title: str, label: str, options: Sequence[str]) -> int | None:
+        self.asked.append(Question("choose", title, "\n".join(options)))
+        answer = self._next("choose", None)
+        return None if answer is None else list(options).index(answer)  # type: ignore[arg-type]
 
     def recover(self, offers: Sequence[Offer]) -> list[Recovery]:
         self.offers = list(offers)

@@ -23,21 +23,29 @@ from pathlib import Path, PurePath, PurePosixPath
 from editor.core import storage
 from editor.core.document import Post
 from editor.core.errors import PostError
+from editor.core.folder import new_post
 from editor.core.folder.bulk_read import read_facts, read_many
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
 from editor.core.folder.judging import applied_schema, judge
 from editor.core.folder.post_paths import detect_naming, post_path
+from editor.core.folder.site_slugs import site_slug
 from editor.core.schema import (
     POST_EXTENSIONS,
     Facts,
-    Field,
     Problem,
     Schema,
     SchemaSource,
     validate,
 )
 from editor.core.schema.validate import Checkable
-from editor.core.site.generators import Generator, Kind, Placement, Status, detect_generator
+from editor.core.site.generators import (
+    Collection,
+    Generator,
+    Kind,
+    Placement,
+    Status,
+    detect_generator,
+)
 
 POST_SUFFIXES = frozenset(POST_EXTENSIONS)  # what the list shows; what new posts get
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
@@ -377,51 +385,50 @@ class ContentFolder:
 
     def new_post_path(self, title: str, date: dt.date) -> Path:
         """A free path for a new post, by the folder's naming convention, inside the folder."""
-        return post_path(self.root, self.naming(), title, date)
+        return post_path(
+            self.root, self.naming(), title, date, site_slug(title, self.generator.name)
+        )
+
+    def new_post_collections(self) -> list[Collection]:
+        """The collections a new post may go in, the blog's first (see `new_post`)."""
+        return new_post.collections(self)
+
+    def new_post(
+        self,
+        title: str,
+        collection: Collection | None = None,
+        fields: Mapping[str, object] | None = None,
+        now: dt.datetime | None = None,
+    ) -> Post:
+        """A new post, not yet written: where `collection`'s posts live (the first of
+        `new_post_collections` when None), named and shaped as they are, with `fields` (see
+        `new_post.make`). Saving it writes it; PostError when it cannot be made."""
+        return new_post.make(self, title, collection, fields, now)
 
     def create_post(
-        self, title: str, fields: Mapping[str, object] | None = None, today: dt.date | None = None
+        self,
+        title: str,
+        fields: Mapping[str, object] | None = None,
+        today: dt.date | None = None,
+        *,
+        collection: Collection | None = None,
+        now: dt.datetime | None = None,
     ) -> Post:
-        """Write a new post: the defaults a schema file or CMS config declares (hidden fields'
-        included; the built-in shape's are for the form only, so a folder's new posts look
-        like its others), the title, the date when the schema has a date field (today,
-        spelled in the field's `date_format` when a CMS config gives one), then `fields`, in
-        schema order, and an empty body line to start on; never over an existing file. The
-        index learns of it at once."""
-        now = dt.datetime.now().replace(microsecond=0) if today is None else None
-        today = today or dt.date.today()
-        title = title.strip()
-        path = self.new_post_path(title, today)
-        order = self.schema.order
-        values: dict[str, object] = {"title": title}
-        date_field = self._date_field()
-        if date_field is not None:
-            fmt = date_field.date_format
-            moment = now or dt.datetime.combine(today, dt.time())
-            values[date_field.name] = (
-                today if fmt is None else fmt.format(moment if fmt.has_time else today)
-            )
-        if self.schema_source.declared:
-            for key, value in self.schema.defaults().items():  # hidden fields' go last
-                values.setdefault(key, value)
-        values.update(fields or {})
-        post = Post("", path)
-        for key, value in values.items():
-            post = post.with_value(key, value, order)
+        """Write a new post (`new_post`, saved at once; `today` stands for a `now` at its
+        midnight); never over an existing file. The index learns of it at once."""
+        if now is None and today is not None:
+            now = dt.datetime.combine(today, dt.time())
+        post = self.new_post(title, collection, fields, now)
+        assert post.path is not None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            post.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise PostError(f"cannot make the folder: {error.strerror or error}", path) from None
-        saved = post.with_body("\n").save()
-        self.refresh(path)
+            raise PostError(
+                f"cannot make the folder: {error.strerror or error}", post.path
+            ) from None
+        saved = post.save()
+        self.refresh(post.path)
         return saved
-
-    def _date_field(self) -> Field | None:
-        """The field a new post's date goes in: `date`, else the schema's first date field
-        (Astro's pubDate, a CMS's publishDate)."""
-        return self.schema.field("date") or next(
-            (f for f in self.schema.fields if f.type in ("date", "datetime")), None
-        )
 
 
 _NO_FACTS = Facts(None, {}, None, {}, False, {})

@@ -20,8 +20,11 @@ _MAX_DUPLICATES = 10_000
 _DATED_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
 
-def post_path(root: Path, naming: str, title: str, date: datetime.date) -> Path:
-    """The path of a new post titled `title` under `root`, following the pattern `naming`.
+def post_path(
+    root: Path, naming: str, title: str, date: datetime.date, slug: str | None = None
+) -> Path:
+    """The path of a new post titled `title` under `root`, following the pattern `naming`;
+    `slug` is the title's slug by the site's rule (else our ASCII one).
 
     Placeholders: {slug}, {date} (YYYY-MM-DD), {year}, {month}, {day}. An existing file, or an
     existing folder for patterns like "{slug}/index.md", is never reused: the slug gets "-2",
@@ -35,7 +38,7 @@ def post_path(root: Path, naming: str, title: str, date: datetime.date) -> Path:
         "month": f"{date.month:02d}",
         "day": f"{date.day:02d}",
     }
-    base = slugify(title)
+    base = slug or slugify(title)
     for n in range(1, _MAX_DUPLICATES + 1):
         values["slug"] = base if n == 1 else f"{base}-{n}"
         filled = [PLACEHOLDER.sub(lambda m: values[m.group(1)], part) for part in parts]

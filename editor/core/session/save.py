@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from editor.core.document.post import Post
+from editor.core.errors import PostError
 from editor.core.schema.validate import Problem
 from editor.core.session.disk import pending_changes
 from editor.core.session.questions import Prompter
@@ -102,8 +103,24 @@ def save_post(
             agreed.add(step.ask)
             continue
         try:
+            if post.stamp is None and within is not None:
+                _make_folder(post, within)
             return post.save(force=step.force, within=within)
         except ConflictError as refused:
             if step.force:
                 raise
             conflict = refused.message
+
+
+def _make_folder(post: Post, within: Path) -> None:
+    """Make the folder a new post goes in (a Hugo bundle's `slug/`, a first `_posts/`)
+    inside the content folder `within`, when that is there (a content folder deleted while
+    a post was open is not made again); PostError when it cannot be made."""
+    if post.path is None or post.path.parent.is_dir() or not within.is_dir():
+        return
+    if not post.path.parent.resolve().is_relative_to(within.resolve()):
+        return  # the save refuses it, and says why
+    try:
+        post.path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PostError(f"cannot make the folder: {error.strerror or error}", post.path) from None

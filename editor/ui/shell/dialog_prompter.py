@@ -49,6 +49,11 @@ class DialogPrompter:
         answer, ok = QInputDialog.getText(self.parent, title, label, text=text)
         return answer if ok else None
 
+    def choose(self, title: str, label: str, options: Sequence[str]) -> int | None:
+        """One of `options` (the first offered first), by its index; None when cancelled."""
+        answer, ok = QInputDialog.getItem(self.parent, title, label, list(options), 0, False)
+        return list(options).index(answer) if ok and answer in options else None
+
     def recover(self, offers: Sequence[Offer]) -> list[Recovery]:
         """After a crash: restore, discard or keep each unsaved post (one answer per offer)."""
         dialog = RecoveryDialog(offers, self.parent)

@@ -41,6 +41,7 @@ from editor.ui.shell.about import AboutDialog
 from editor.ui.shell.dialog_prompter import DialogPrompter
 from editor.ui.shell.folder_index import FolderIndex
 from editor.ui.shell.menus import RecentFolders, build_menus
+from editor.ui.shell.new_post import ask_new_post
 from editor.ui.shell.status_bar import StatusBar
 from editor.ui.shell.tab_set import TabSet
 from editor.ui.shell.view_controls import ViewControls
@@ -337,24 +338,14 @@ class MainWindow(QMainWindow):
             tab.revert()
 
     def new_post(self) -> DocumentTab | None:
-        """File > New Post: ask for a title, create the file by the folder's convention."""
+        """File > New Post: ask for the collection (when the folder holds several) and a
+        title; open the post, shaped by its collection, in a tab: nothing is written until it
+        is saved, so a new post closed untouched leaves no file."""
         if self.folder is None:
             self.prompter.inform("No folder", "Open a content folder first.")
             return None
-        title = self.prompter.ask_text("New post", "Title:")
-        if not title or not title.strip():
-            return None
-        try:
-            post = self.folder.create_post(title)
-        except PostError as error:
-            self.prompter.inform("Cannot create the post", str(error))
-            return None
-        assert post.path is not None
-        entry = self.folder.entry(post.path.relative_to(self.folder.root))
-        if entry is not None:
-            self.panel.model.update_entry(entry)
-            self._taxonomy_changed()
-        return self.open_post(post.path)
+        post = ask_new_post(self.folder, self.prompter)
+        return self.add_tab(post) if post is not None else None
 
     def close_tab(self, index: int) -> bool:
         """Close a tab, asking Save / Discard / Cancel when it has changes."""

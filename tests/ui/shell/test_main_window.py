@@ -158,21 +158,34 @@ def test_quitting_with_changes_asks_first(
     assert (folder / "glaciers-in-retreat.md").read_text() == posts["glaciers-in-retreat.md"]
 
 
-def test_new_post_creates_opens_and_lists_it(window, prompter, folder, posts):
+def test_new_post_opens_unsaved_and_saving_writes_and_lists_it(window, prompter, folder, posts):
     prompter.answer("ask_text", "My New Post")
     tab = window.new_post()
     path = folder / "my-new-post.md"
-    today = dt.date.today().isoformat()
-    assert path.read_text() == f"---\ntitle: My New Post\ndate: '{today}'\n---\n\n"
+    assert not path.exists()  # nothing is written until the first save
     assert tab is not None and window.current_tab() is tab
     assert tab.post.path == path
     assert tab.title == "My New Post"
     assert tab.form.editors["title"].edit.text() == "My New Post"
     assert not tab.modified
+    assert window.panel.model.rowCount() == len(posts)
+    assert window.save_current()
+    # Shaped like the folder's newest posts: their quoting, their keys.
+    assert path.read_text().startswith("---\ntitle: 'My New Post'\ndate: '")
     listed = {str(e.path): e for e in window.panel.model.entries}
     assert listed["my-new-post.md"].title == "My New Post"
     assert listed["my-new-post.md"].date == dt.date.today()
     assert window.panel.model.rowCount() == len(posts) + 1
+
+
+def test_a_new_post_closed_untouched_leaves_no_file(window, prompter, folder):
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+    prompter.answer("ask_text", "Never saved")
+    assert window.new_post() is not None
+    window.close_current()
+    assert window.tabs.count() == 0
+    assert "save_changes" not in prompter.kinds()
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before
 
 
 def test_new_post_cancelled_writes_nothing(window, prompter, folder):
@@ -188,6 +201,7 @@ def test_new_post_with_a_taken_name_gets_a_free_one(window, prompter, folder, po
     tab = window.new_post()
     assert tab is not None
     assert tab.post.path != folder / "glaciers-in-retreat.md"
+    assert window.save_current()
     assert (folder / "glaciers-in-retreat.md").read_text() == posts["glaciers-in-retreat.md"]
     assert window.panel.model.rowCount() == len(posts) + 1
 

@@ -276,7 +276,7 @@ class Generator:
     ) -> str | None:
         """The whole text of a new post at `rel` in `collection`, from the site's own
         template for it (Hugo's archetypes), with the writer's `title`, made at the time
-        `now`; None when the site has no template (the new post then follows the
+        `now` (aware); None when the site has no template (the new post then follows the
         collection's own posts). Raises `PostError` for a template it cannot follow."""
         return None
 
