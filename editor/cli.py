@@ -26,7 +26,7 @@ from editor import __version__
 from editor.core import storage
 from editor.core.document import Post, file_diff, typed_value
 from editor.core.errors import PostError
-from editor.core.folder import ContentFolder
+from editor.core.folder import ContentFolder, new_post
 from editor.core.folder.checks import folder_problems
 from editor.core.schema import Problem, Schema, problem_from_error, schema_for_post, validate
 from editor.core.session import FlagAnswers, save_post
@@ -303,7 +303,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if (problem := folder.schema_problem()) is not None:
         _say(f"{problem}; fix it first: no post was made")
         return USAGE
-    choices = folder.new_post_collections()
+    choices = new_post.collections(folder)
     collection = choices[0] if choices else None
     if args.collection is not None:
         collection = next((c for c in choices if c.name == args.collection), None)
@@ -312,7 +312,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             _say(f"no collection ‘{args.collection}’ here; the site's: {names}")
             return USAGE
     fields = dict(parse_assignment(assignment, folder.schema) for assignment in args.field)
-    print(folder.create_post(args.title, fields, collection=collection).path)
+    print(new_post.create(folder, args.title, fields, collection=collection).path)
     return OK
 
 

@@ -21,9 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath
 
 from editor.core import storage
-from editor.core.document import Post
 from editor.core.errors import PostError
-from editor.core.folder import new_post
 from editor.core.folder.bulk_read import read_facts, read_many
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
 from editor.core.folder.judging import applied_schema, judge
@@ -39,7 +37,6 @@ from editor.core.schema import (
 )
 from editor.core.schema.validate import Checkable
 from editor.core.site.generators import (
-    Collection,
     Generator,
     Kind,
     Placement,
@@ -388,47 +385,6 @@ class ContentFolder:
         return post_path(
             self.root, self.naming(), title, date, site_slug(title, self.generator.name)
         )
-
-    def new_post_collections(self) -> list[Collection]:
-        """The collections a new post may go in, the blog's first (see `new_post`)."""
-        return new_post.collections(self)
-
-    def new_post(
-        self,
-        title: str,
-        collection: Collection | None = None,
-        fields: Mapping[str, object] | None = None,
-        now: dt.datetime | None = None,
-    ) -> Post:
-        """A new post, not yet written: where `collection`'s posts live (the first of
-        `new_post_collections` when None), named and shaped as they are, with `fields` (see
-        `new_post.make`). Saving it writes it; PostError when it cannot be made."""
-        return new_post.make(self, title, collection, fields, now)
-
-    def create_post(
-        self,
-        title: str,
-        fields: Mapping[str, object] | None = None,
-        today: dt.date | None = None,
-        *,
-        collection: Collection | None = None,
-        now: dt.datetime | None = None,
-    ) -> Post:
-        """Write a new post (`new_post`, saved at once; `today` stands for a `now` at its
-        midnight); never over an existing file. The index learns of it at once."""
-        if now is None and today is not None:
-            now = dt.datetime.combine(today, dt.time())
-        post = self.new_post(title, collection, fields, now)
-        assert post.path is not None
-        try:
-            post.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise PostError(
-                f"cannot make the folder: {error.strerror or error}", post.path
-            ) from None
-        saved = post.save()
-        self.refresh(post.path)
-        return saved
 
 
 _NO_FACTS = Facts(None, {}, None, {}, False, {})

@@ -21,18 +21,15 @@ import os
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePath, PurePosixPath
-from typing import TYPE_CHECKING
 
 from editor.core.document import DateFormat, Post
 from editor.core.errors import PostError
+from editor.core.folder.content_folder import ContentFolder, IndexEntry
 from editor.core.folder.new_post_shape import Shape, date_field, learn_shape, shape_text
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_slugs import site_slug
 from editor.core.schema import Schema
 from editor.core.site.generators import Collection
-
-if TYPE_CHECKING:
-    from editor.core.folder.content_folder import ContentFolder, IndexEntry
 
 NEWEST = 5  # how many of the newest posts the style is learned from
 _HUGO_CONFIGS_TOML = ("hugo.toml", "config.toml")
@@ -170,3 +167,27 @@ def _look(path: Path) -> Post | None:
         return Post.look(path)
     except PostError:
         return None
+
+
+def create(
+    folder: ContentFolder,
+    title: str,
+    fields: Mapping[str, object] | None = None,
+    today: dt.date | None = None,
+    *,
+    collection: Collection | None = None,
+    now: dt.datetime | None = None,
+) -> Post:
+    """Write a new post of `folder` (`make`, saved at once; `today` stands for a `now` at
+    its midnight); never over an existing file. The folder's index learns of it at once."""
+    if now is None and today is not None:
+        now = dt.datetime.combine(today, dt.time())
+    post = make(folder, title, collection, fields, now)
+    assert post.path is not None
+    try:
+        post.path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PostError(f"cannot make the folder: {error.strerror or error}", post.path) from None
+    saved = post.save()
+    folder.refresh(post.path)
+    return saved

@@ -12,6 +12,7 @@ from sitefactory import post_text, site, write
 from editor.core.document.post import Post
 from editor.core.errors import PostError
 from editor.core.folder import content_folder as folder_module
+from editor.core.folder import new_post
 from editor.core.folder.content_folder import ContentFolder, scan_enters
 from editor.core.schema.model import Schema
 from editor.core.schema.validate import validate
@@ -376,7 +377,7 @@ def test_a_new_post_takes_the_schema_files_defaults(tmp_path):
     )
     folder = ContentFolder(tmp_path)
     folder.scan()
-    post = folder.create_post("Hello", today=dt.date(2026, 3, 4))
+    post = new_post.create(folder, "Hello", today=dt.date(2026, 3, 4))
     assert post.path.read_text() == (
         "---\ntitle: Hello\ndate: '2026-03-04'\ndraft: true\nlayout: post\n---\n\n"
     )
@@ -385,7 +386,7 @@ def test_a_new_post_takes_the_schema_files_defaults(tmp_path):
 def test_a_new_post_in_a_folder_of_no_schema_file_gets_no_default_it_did_not_ask_for(tmp_path):
     folder = ContentFolder(tmp_path)
     folder.scan()
-    post = folder.create_post("Hello", today=dt.date(2026, 3, 4))
+    post = new_post.create(folder, "Hello", today=dt.date(2026, 3, 4))
     assert post.path.read_text() == "---\ntitle: Hello\ndate: '2026-03-04'\n---\n\n"
 
 
@@ -403,7 +404,7 @@ def test_a_new_post_spells_its_date_and_fills_hidden_fields_as_the_cms_config_sa
     posts.mkdir(parents=True)
     folder = ContentFolder(posts)
     folder.scan()
-    post = folder.create_post("Hello", today=dt.date(2026, 3, 4))
+    post = new_post.create(folder, "Hello", today=dt.date(2026, 3, 4))
     assert post.path.read_text() == (
         "---\ntitle: Hello\npublishDate: '2026-03-04 00:00'\nlayout: blog\n---\n\n"
     )

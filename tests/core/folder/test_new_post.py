@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.errors import PostError
-from editor.core.folder import ContentFolder
+from editor.core.folder import ContentFolder, new_post
 
 NOW = dt.datetime(2026, 3, 4, 9, 30, 15, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30)))
 
@@ -36,8 +36,8 @@ def test_a_jekyll_post_at_the_site_root_goes_in_posts_dated_as_the_newest(tmp_pa
             ),
         },
     )
-    assert [c.name for c in folder.new_post_collections()][:2] == ["posts", "drafts"]
-    post = folder.new_post("Hello: world", now=NOW)
+    assert [c.name for c in new_post.collections(folder)][:2] == ["posts", "drafts"]
+    post = new_post.make(folder, "Hello: world", now=NOW)
     assert post.path == tmp_path / "_posts/2026-03-04-hello-world.md"
     assert not post.path.exists() and not post.modified
     assert post.text == (
@@ -48,8 +48,8 @@ def test_a_jekyll_post_at_the_site_root_goes_in_posts_dated_as_the_newest(tmp_pa
 
 def test_a_jekyll_draft_gets_no_date_in_its_name(tmp_path):
     folder = site(tmp_path, {"_config.yml": "title: x\n", "_drafts/a.md": "---\ntitle: A\n---\n"})
-    drafts = next(c for c in folder.new_post_collections() if c.name == "drafts")
-    post = folder.new_post("Later", drafts, now=NOW)
+    drafts = next(c for c in new_post.collections(folder) if c.name == "drafts")
+    post = new_post.make(folder, "Later", drafts, now=NOW)
     assert post.path == tmp_path / "_drafts/later.md"
     assert post.text == "---\ntitle: Later\n---\n\n"
 
@@ -69,7 +69,7 @@ def test_an_astro_post_takes_the_schemas_key_names(tmp_path):
             "src/content/blog/a.md": "---\ntitle: A\ndescription: D\npubDate: 'Jul 08 2022'\n---\n",
         },
     )
-    post = folder.new_post("Привет", now=NOW)
+    post = new_post.make(folder, "Привет", now=NOW)
     assert post.path == tmp_path / "src/content/blog/privet.md"
     assert post.text == "---\ntitle: Привет\ndescription: ''\npubDate: 'Mar 04 2026'\n---\n\n"
 
@@ -79,15 +79,15 @@ def test_a_zola_post_with_no_posts_beside_it_is_toml(tmp_path):
         tmp_path,
         {"config.toml": 'base_url = "https://e.x"\n', "content/blog/_index.md": "+++\n+++\n"},
     )
-    post = folder.new_post("Hi", now=NOW, fields={"tags": ["a", "b"]})
+    post = new_post.make(folder, "Hi", now=NOW, fields={"tags": ["a", "b"]})
     assert post.text.startswith('+++\ntitle = "Hi"\n')
     assert post.text.endswith('tags = ["a", "b"]\n+++\n\n')
 
 
 def test_create_post_writes_what_new_post_makes(tmp_path):
     folder = site(tmp_path, {"a.md": "---\ntitle: A\ndate: 2024-01-01\n---\n"})
-    made = folder.new_post("Same", now=NOW)
-    saved = folder.create_post("Same", now=NOW)
+    made = new_post.make(folder, "Same", now=NOW)
+    saved = new_post.create(folder, "Same", now=NOW)
     assert saved.path == made.path and saved.path.read_text() == made.text
     assert folder.entry(saved.path.relative_to(tmp_path)) is not None
 
@@ -95,4 +95,4 @@ def test_create_post_writes_what_new_post_makes(tmp_path):
 def test_an_unknown_value_cannot_go_in_toml(tmp_path):
     folder = site(tmp_path, {"config.toml": 'base_url = "x"\n', "content/_index.md": "+++\n+++\n"})
     with pytest.raises(PostError):
-        folder.new_post("Hi", now=NOW, fields={"extra": {"a": 1}})
+        new_post.make(folder, "Hi", now=NOW, fields={"extra": {"a": 1}})
