@@ -36,6 +36,30 @@ def generator(name: str) -> str:
     return found_on_path
 
 
+def gray_matter(path: Path) -> dict:
+    """The front matter of the post at `path` as a Next.js blog reads it: gray-matter's `data`
+    (dates as ISO text), from the package pinned in tests/generators."""
+    module = TESTS / "generators" / "node_modules" / "gray-matter"
+    node = shutil.which("node")
+    if node is None or not module.is_dir():
+        unavailable("gray-matter is not installed: npm ci --prefix tests/generators")
+    script = (
+        "const matter = require(process.argv[1]);"
+        "const fs = require('fs');"
+        "const post = matter(fs.readFileSync(process.argv[2], 'utf8'));"
+        "process.stdout.write(JSON.stringify(post.data));"
+    )
+    done = subprocess.run(
+        [node, "-e", script, str(module), str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=COMMAND_TIMEOUT,
+    )
+    assert done.returncode == 0, f"gray-matter could not read {path}:\n{done.stderr}"
+    return json.loads(done.stdout)
+
+
 def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write each file (path relative to `root`: text as UTF-8 or bytes) and return `root`."""
     for relative, content in files.items():

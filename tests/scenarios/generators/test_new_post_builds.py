@@ -1,13 +1,14 @@
 """New posts are judged by the real builds (issue 16): `post-editor new` at each fixture site's
 root, then the site's own build, which must accept the post and publish it (or leave a Hugo
-draft out, as Hugo's archetype makes new posts drafts). One build per generator."""
+draft out, as Hugo's archetype makes new posts drafts). One build per generator; a Next.js
+blog has no build of its own to ask, so gray-matter, its front-matter reader, reads the post."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from builds import built, generator, post_editor, write_site
+from builds import built, generator, gray_matter, post_editor, write_site
 from test_astro_build import SITE as ASTRO_SITE
 from test_astro_build import astro_site
 
@@ -43,6 +44,21 @@ ELEVENTY = {
     "content/blog/blog.11tydata.json": '{ "tags": ["posts"], "layout": "post.njk" }\n',
     "content/blog/first.md": "---\ntitle: First\ndate: 2018-07-04\n---\nText.\n",
     "content/blog/second.md": "---\ntitle: Second\ndate: 2018-08-24\n---\nText.\n",
+}
+
+NEXT = {
+    "package.json": '{ "private": true, "dependencies": { "next": "15.0.0" } }\n',
+    "_posts/hello-world.md": (
+        "---\ntitle: 'Learn How to Pre-render Pages Using Static Generation with Next.js'\n"
+        "excerpt: 'Lorem ipsum dolor sit amet.'\ncoverImage: '/assets/blog/hello-world/cover.jpg'\n"
+        "date: '2020-03-16T05:35:07.322Z'\nauthor:\n  name: Tim Neutkens\n"
+        "  picture: '/assets/blog/authors/tim.jpeg'\n---\nText.\n"
+    ),
+    "_posts/preview.md": (
+        "---\ntitle: 'Preview Mode for Static Generation'\nexcerpt: 'Lorem ipsum.'\n"
+        "coverImage: '/assets/blog/preview/cover.jpg'\ndate: '2020-03-16T05:35:07.322Z'\n"
+        "author:\n  name: Joe Haddad\n  picture: '/assets/blog/authors/joe.jpeg'\n---\nText.\n"
+    ),
 }
 
 
@@ -100,3 +116,16 @@ def test_eleventy_builds_a_new_post_in_its_collection_folder(tmp_path):
     built([generator("eleventy"), "--quiet"], root)
     page = root / "_site/blog/privet-mir/index.html"
     assert "<h1>Привет мир</h1>" in page.read_text(encoding="utf-8")
+
+
+def test_gray_matter_reads_a_new_nextjs_post_and_its_edits(tmp_path):
+    # The blog-starter reads `_posts/*.md` with gray-matter (lib/api.ts): what it reads is
+    # what the post says, before and after `set`.
+    root = write_site(tmp_path / "site", NEXT)
+    path = new(root, "Привет мир")
+    assert path == root / "_posts/privet-mir.md"
+    data = gray_matter(path)
+    assert data["title"] == "Привет мир" and data["date"].startswith("20")
+    edited = post_editor("set", path, "--field", "title=Hello: again", cwd=root)
+    assert edited.returncode == 0, edited.stderr
+    assert gray_matter(path)["title"] == "Hello: again"
