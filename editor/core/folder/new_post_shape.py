@@ -22,7 +22,7 @@ from typing import Literal
 from editor.core.document import DateFormat, Post, is_scalar
 from editor.core.document.yaml_emit import flow_string, quoted
 from editor.core.errors import PostError
-from editor.core.schema import DATE_KEYS, Schema
+from editor.core.schema import DATE_KEYS, Field, Schema
 
 FrontMatterKind = Literal["yaml", "toml"]
 
@@ -35,6 +35,7 @@ _OWN = frozenset(
 # Types whose empty value is harmless to every build (an empty image path is not: Astro's
 # image() fails on it).
 _EMPTY_BY_TYPE: dict[str, object] = {"string": "", "text": "", "list": []}
+_SETTING_LENGTH = 40  # a longer text is the posts' prose (a shared placeholder excerpt)
 _TOML_KEY = re.compile(r"([A-Za-z0-9_-]+)[ \t]*=[ \t]*(.*?)[ \t]*$")
 _TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -128,11 +129,11 @@ def learn_shape(samples: Sequence[Post], schema: Schema, default: Shape) -> Shap
             continue
         # Alike in every post that writes it (two at least): the collection's habit.
         values = [p.values[key] for p in samples if key in p.values]
-        if len(values) >= 2 and all(_same(v, values[0]) for v in values) and key in newest_written:
-            if not isinstance(values[0], dt.date):
-                copied[key] = newest_written[key].entry
-            continue
         found = schema.field(names.get(key, key))
+        alike = len(values) >= 2 and all(_same(v, values[0]) for v in values)
+        if alike and key in newest_written and _setting(values[0], found):
+            copied[key] = newest_written[key].entry
+            continue
         if found is not None and found.type in _EMPTY_BY_TYPE:
             empty[key] = _EMPTY_BY_TYPE[found.type]
         elif found is None and isinstance(values[0], list | str):
@@ -246,3 +247,15 @@ def toml_value(value: object, quote: str = '"') -> str:
     if isinstance(value, list) and all(is_scalar(v) and v is not None for v in value):
         return "[" + ", ".join(toml_value(v, quote) for v in value) + "]"
     raise PostError(f"cannot write {value!r} in TOML front matter")
+
+
+def _setting(value: object, field: Field | None) -> bool:
+    """Whether a value every post writes alike is a setting to copy (`layout: post`, an
+    author, `draft: false`), not prose (a placeholder excerpt) nor a date."""
+    if isinstance(value, dt.date) or (field is not None and field.type == "text"):
+        return False
+    if isinstance(value, str):
+        return "\n" not in value and len(value) <= _SETTING_LENGTH
+    if isinstance(value, list):
+        return all(_setting(item, None) for item in value)
+    return True

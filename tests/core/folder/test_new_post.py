@@ -96,3 +96,19 @@ def test_an_unknown_value_cannot_go_in_toml(tmp_path):
     folder = site(tmp_path, {"config.toml": 'base_url = "x"\n', "content/_index.md": "+++\n+++\n"})
     with pytest.raises(PostError):
         new_post.make(folder, "Hi", now=NOW, fields={"extra": {"a": 1}})
+
+
+def test_a_placeholder_text_all_posts_share_is_not_copied_but_a_setting_is(tmp_path):
+    lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor."
+    posts = {
+        f"_posts/p{n}.md": f"---\ntitle: P{n}\nexcerpt: '{lorem}'\nlayout: post\n---\nText.\n"
+        for n in range(3)
+    }
+    (tmp_path / "package.json").write_text('{ "dependencies": { "next": "15.0.0" } }\n')
+    for rel, text in posts.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    folder = ContentFolder(tmp_path)
+    folder.scan()
+    post = new_post.make(folder, "New", now=NOW)
+    assert post.values["excerpt"] == "" and post.values["layout"] == "post"
