@@ -142,3 +142,95 @@ def test_a_changed_schema_file_rejudges_only_its_collection(tmp_path):
     folder.scan()
     assert problems(folder) == {"_posts/2024-01-01-a.md": [("mood", "error")]}
     assert folder.entry(PurePath("about.md")) is page
+
+
+TWO_COLLECTIONS = """\
+collections:
+  - name: posts
+    folder: content/posts
+    fields:
+      - {name: title, required: true}
+      - {name: summary, type: text, required: true}
+  - name: docs
+    folder: content/docs
+    fields:
+      - {name: title, required: true}
+      - {name: weight, type: number, required: true}
+"""
+
+
+def two_collections(root: Path, generator_file: tuple[str, str] | None = None) -> Path:
+    """A site whose schema file lists posts and docs; in each, one post that follows its
+    collection and one that follows the other; and a post outside both."""
+    if generator_file is not None:
+        write(root, *generator_file)
+    return site(
+        root,
+        {
+            ".post-editor.yaml": TWO_COLLECTIONS,
+            "content/posts/a.md": "---\ntitle: A\nsummary: S\n---\nText.\n",
+            "content/posts/b.md": "---\ntitle: B\nweight: 2\n---\nText.\n",
+            "content/docs/c.md": "---\ntitle: C\nweight: 1\n---\nText.\n",
+            "content/docs/d.md": "---\ntitle: D\nsummary: S\n---\nText.\n",
+            "content/notes/n.md": "---\ntitle: N\nmood: calm\n---\nText.\n",
+        },
+    )
+
+
+# Hugo: both sections hold posts (a page section's posts need no field its schema requires).
+HUGO = ("hugo.toml", "[params]\nmainSections = ['posts', 'docs']\n")
+
+
+@pytest.mark.parametrize("generator_file", [None, HUGO], ids=["plain", "hugo"])
+def test_a_schema_file_listing_two_collections_judges_each_post_by_its_own(
+    tmp_path, generator_file
+):
+    folder = opened(two_collections(tmp_path, generator_file))
+    assert folder.schema_source.origin == "file"
+    assert folder.schema_for(PurePath("content/posts/a.md")).order == ("title", "summary")
+    assert folder.schema_for(PurePath("content/docs/c.md")).order == ("title", "weight")
+    assert problems(folder) == {
+        "content/posts/b.md": [("summary", "error")],
+        "content/docs/d.md": [("weight", "error")],
+    }
+    # A post outside both follows what its folder would without the file: inferred.
+    outside = folder.source_for(PurePath("content/notes/n.md"))
+    assert outside.origin == "inferred"
+    assert "mood" in folder.schema_for(PurePath("content/notes/n.md")).order
+    assert folder.schema_problem() is None
+
+
+def test_a_plain_site_root_opened_takes_the_first_collection_listed_as_its_own(tmp_path):
+    folder = opened(two_collections(tmp_path))
+    assert folder.schema.order == ("title", "summary")
+    assert folder.schema_source.path == tmp_path / ".post-editor.yaml"
+
+
+def test_a_collection_folder_opened_follows_the_sites_schema_file(tmp_path):
+    two_collections(tmp_path)
+    docs = opened(tmp_path / "content/docs")
+    assert docs.schema_source.path == tmp_path / ".post-editor.yaml"
+    assert problems(docs) == {"d.md": [("weight", "error")]}
+    notes = opened(tmp_path / "content/notes")
+    assert notes.schema_source.origin == "inferred"
+
+
+def test_a_changed_collection_in_the_sites_file_rejudges_the_opened_folder(tmp_path):
+    two_collections(tmp_path)
+    docs = opened(tmp_path / "content/docs")
+    write(tmp_path, ".post-editor.yaml", TWO_COLLECTIONS.replace("weight, type", "order, type"))
+    docs.scan()
+    assert problems(docs) == {
+        "c.md": [("order", "error")],
+        "d.md": [("order", "error")],
+    }
+
+
+def test_a_broken_collection_is_the_folders_schema_problem_with_its_line(tmp_path):
+    two_collections(tmp_path)
+    broken = TWO_COLLECTIONS.replace("weight, type: number", "weight, type: nmber")
+    write(tmp_path, ".post-editor.yaml", broken)
+    for root in (tmp_path, tmp_path / "content/docs"):
+        problem = opened(root).schema_problem()
+        assert problem is not None and "unknown type ‘nmber’" in problem.message
+        assert (problem.path, problem.line) == (tmp_path / ".post-editor.yaml", 11)
