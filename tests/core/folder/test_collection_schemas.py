@@ -234,3 +234,45 @@ def test_a_broken_collection_is_the_folders_schema_problem_with_its_line(tmp_pat
         problem = opened(root).schema_problem()
         assert problem is not None and "unknown type ‘nmber’" in problem.message
         assert (problem.path, problem.line) == (tmp_path / ".post-editor.yaml", 11)
+
+
+JEKYLL_DEFAULTS = """\
+title: A site
+defaults:
+  - scope: {path: "", type: posts}
+    values: {layout: post, author: Ann, comments: true}
+"""
+
+
+def jekyll_with_defaults(root: Path) -> Path:
+    """A Jekyll site whose `_config.yml` defaults give posts a layout, an author and comments
+    that no post writes."""
+    write(root, "_config.yml", JEKYLL_DEFAULTS)
+    posts = {f"_posts/2025-01-0{i}-p{i}.md": post_text(f"Post {i}") for i in range(1, 4)}
+    return site(root, posts | {"about.md": "---\ntitle: About\n---\nHi.\n"})
+
+
+@pytest.mark.parametrize("opened_at", ["", "_posts"])
+def test_a_collection_knows_the_keys_its_jekyll_defaults_give(tmp_path, opened_at):
+    jekyll_with_defaults(tmp_path)
+    folder = opened(tmp_path / opened_at)
+    schema = folder.schema_for(PurePath("_posts/2025-01-01-p1.md").relative_to(opened_at))
+    # A field each, after the posts' own keys, typed by the value the defaults give.
+    assert [(f.name, f.type) for f in schema.fields] == [
+        ("title", "string"),
+        ("date", "date"),
+        ("layout", "string"),
+        ("author", "string"),
+        ("comments", "boolean"),
+    ]
+    assert not folder.schema_source.declared
+    assert problems(folder) == {}
+
+
+def test_a_key_a_schema_file_requires_is_given_by_the_defaults(tmp_path):
+    jekyll_with_defaults(tmp_path)
+    fields = "fields:\n  - {name: title, required: true}\n  - {name: author, required: true}\n"
+    write(tmp_path / "_posts", ".post-editor.yaml", fields)
+    folder = opened(tmp_path)
+    assert folder.source_for(PurePath("_posts/2025-01-01-p1.md")).origin == "file"
+    assert problems(folder) == {}  # every post inherits its author
