@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from editor.core.errors import PostError
 from editor.core.schema.cms import CmsSchema, candidate_files, read_cms_schema, setting_from_cms
-from editor.core.schema.cms.config import CONFIG_PLACES, DECAP, find_site_root
+from editor.core.schema.cms.config import (
+    CONFIG_PLACES,
+    DECAP,
+    find_site_root,
+    up_to_repository,
+)
 from editor.core.schema.cms.config_file import WORKSPACE, load_json, load_yaml
 from editor.core.schema.inference import guessed_keys, infer_schema
 from editor.core.schema.model import Schema
@@ -92,7 +97,7 @@ def file_schema(
     that cannot be read: which folders it means cannot be known."""
     root = Path(os.path.abspath(root))
     top = Path(os.path.abspath(top)) if top is not None else None
-    for place in _upwards(root):
+    for place in up_to_repository(root):
         path = place / SCHEMA_FILE
         if not path.is_file():
             continue
@@ -103,15 +108,6 @@ def file_schema(
         if (collection := found.collection_for(root)) is not None:
             return collection.schema, path
     return None
-
-
-def _upwards(folder: Path) -> Iterator[Path]:
-    """The folder and those above it, up to its repository's root: a site's schema file
-    never lives above the repository that holds the site."""
-    for place in (folder, *folder.parents):
-        yield place
-        if (place / ".git").exists():
-            return
 
 
 def schema_file_for(root: Path, top: Path | None = None) -> Path | None:
@@ -151,7 +147,7 @@ def schema_files(root: Path) -> tuple[Path, ...]:
     """Every file whose change can change the folder's schema (most do not exist): watch
     their stamps to know when to work the schema out again. A schema file anywhere above
     the folder counts: it may list the folder as a collection."""
-    above = _upwards(Path(os.path.abspath(root)))
+    above = up_to_repository(Path(os.path.abspath(root)))
     return (*(place / SCHEMA_FILE for place in above), *candidate_files(root))
 
 
@@ -159,7 +155,7 @@ def declared_folders(folder: Path) -> tuple[Path, ...]:
     """The collection folders the `.post-editor.yaml` files in `folder` and above it list,
     absolute; a file that cannot be read lists none (`file_schema` raises its error)."""
     found: list[Path] = []
-    for place in _upwards(Path(os.path.abspath(folder))):
+    for place in up_to_repository(Path(os.path.abspath(folder))):
         if (place / SCHEMA_FILE).is_file():
             try:
                 found += [c.folder for c in read_schema_file(place / SCHEMA_FILE).collections]
