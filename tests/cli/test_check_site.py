@@ -176,3 +176,62 @@ def test_list_json_tells_each_files_collection_kind_status_and_language(run, wri
     text = run("list", tmp_path).out.splitlines()
     assert len(text) == 3
     assert "posts: B" in text[1] and "scheduled" in text[1] and "pages: About" in text[2]
+
+
+TWO_COLLECTIONS = """\
+collections:
+  - name: posts
+    folder: content/posts
+    fields:
+      - {name: title, required: true}
+      - {name: summary, type: text, required: true}
+  - folder: content/docs
+    fields:
+      - {name: title, required: true}
+      - {name: weight, type: number, required: true}
+"""
+
+
+def two_collections(write, root: Path) -> Path:
+    """A Hugo site whose schema file lists posts and docs: in each, a post missing what its
+    collection requires (and holding what the other requires); a post outside both."""
+    write(root / "hugo.toml", "[params]\nmainSections = ['posts', 'docs']\n")
+    write(root / ".post-editor.yaml", TWO_COLLECTIONS)
+    write(root / "content/posts/a.md", "---\ntitle: A\nsummary: S\n---\nText.\n")
+    write(root / "content/posts/b.md", "---\ntitle: B\nweight: 2\n---\nText.\n")
+    write(root / "content/docs/c.md", "---\ntitle: C\nweight: 1\n---\nText.\n")
+    write(root / "content/docs/d.md", "---\ntitle: D\nsummary: S\n---\nText.\n")
+    write(root / "content/notes/n.md", "---\ntitle: Note\n---\nText.\n")
+    return root
+
+
+def test_check_at_a_site_root_follows_each_collection_of_its_schema_file(run, write, tmp_path):
+    two_collections(write, tmp_path)
+    ran = run("check", tmp_path)
+    assert parsed(ran.out) == [
+        (str(tmp_path / "content/docs/d.md"), 2, "error", "weight"),
+        (str(tmp_path / "content/posts/b.md"), 2, "error", "summary"),
+    ]
+    assert ran.rc == 1
+    # One file checked alone follows its collection too.
+    alone = run("check", tmp_path / "content/docs/d.md")
+    assert parsed(alone.out) == [(str(tmp_path / "content/docs/d.md"), 2, "error", "weight")]
+    # One outside both follows the built-in shape, as a file read alone does.
+    outside = run("check", tmp_path / "content/notes/n.md")
+    assert [row[3] for row in parsed(outside.out)] == ["date"]
+
+
+def test_set_and_list_follow_each_collection_of_its_schema_file(run, write, tmp_path):
+    two_collections(write, tmp_path)
+    # A weight is a number in docs; elsewhere the schema file does not know it: text as typed.
+    refused = run("set", tmp_path, "--field", "weight=three")
+    assert refused.rc == 1
+    assert refused.err_lines == [
+        f"post-editor: {tmp_path / 'content/docs/c.md'}: ‘three’ is not a number",
+        f"post-editor: {tmp_path / 'content/docs/d.md'}: ‘three’ is not a number",
+        "post-editor: changed 3 posts, 2 failed",
+    ]
+    assert "weight: three\n" in (tmp_path / "content/notes/n.md").read_text()
+    rows = {Path(r["path"]).name: r for r in json.loads(run("list", tmp_path, "--json").out)}
+    assert rows["b.md"]["errors"] == 1 and rows["n.md"]["errors"] == 0
+    assert rows["d.md"]["errors"] == 1

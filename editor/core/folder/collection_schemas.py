@@ -2,11 +2,12 @@
 
 A folder opened at a site's root holds several collections (Jekyll's `_posts` and its pages,
 Hugo's sections, the folders of a Decap config), and each follows its own schema: the
-nearest `.post-editor.yaml` from its folder up to the opened one, else the CMS config's
-collection for its folder, else one inferred from its own posts (its pages do not teach the
-posts' shape). The folder a collection's schema is looked up from is its *home*: the
-deepest of the generator's collection folder and the CMS collection folders holding the
-file, or the opened folder itself when that lies inside them. Pages outside every
+nearest `.post-editor.yaml` from its folder up to the opened one (or the collection holding
+its folder in one that lists collections), else the CMS config's collection for its folder,
+else one inferred from its own posts (its pages do not teach the posts' shape). The folder a
+collection's schema is looked up from is its *home*: the deepest of the generator's
+collection folder and the folders schema files and CMS configs list as collections holding
+the file, or the opened folder itself when that lies inside them. Pages outside every
 collection have no home: they are judged by what their own front matter shows.
 
 Everything here works on path strings: a scan of 10,000 posts asks for 10,000 homes.
@@ -23,12 +24,12 @@ from editor.core.schema import (
     Schema,
     SchemaSource,
     cms_folders,
-    schema_file_for,
+    declared_folders,
+    file_schema,
     schema_files,
     schema_source,
 )
 from editor.core.schema.inference import guessed_keys, infer_schema
-from editor.core.schema.schema_file import load_schema_file
 from editor.core.site.generators import Collection, Generator, Placement
 
 Home = str | None  # an absolute folder, or None for pages outside every collection
@@ -72,8 +73,10 @@ class CollectionSchemas:
         return best
 
     def read_cms(self) -> None:
-        """Read again which folders the site's CMS configs make collections of."""
-        self._cms = tuple(str(folder) for folder in cms_folders(self.root))
+        """Read again which folders the site's schema files and CMS configs make collections
+        of (the schema files' first: the writer's own word comes first)."""
+        listed = (*declared_folders(self.root), *cms_folders(self.root))
+        self._cms = tuple(dict.fromkeys(str(folder) for folder in listed))
 
     def work_out(self, groups: Mapping[Home, tuple[list, list]]) -> None:
         """Every home's schema source, from `groups`: home → (its posts' values, its pages'
@@ -128,15 +131,15 @@ class CollectionSchemas:
         """The files whose change can change a schema: every home's schema files and CMS
         configs (most do not exist)."""
         homes = [Path(home) for home in self.sources if home is not None] or [self.root]
-        found = (path for home in homes for path in schema_files(home, self.root))
+        found = (path for home in homes for path in schema_files(home))
         return tuple(dict.fromkeys(found))
 
     def problem(self) -> PostError | None:
         """What is wrong with the first broken schema file a home follows, if any."""
         homes = [Path(home) for home in self.sources if home is not None] or [self.root]
-        for path in dict.fromkeys(p for home in homes if (p := schema_file_for(home, self.root))):
+        for home in homes:
             try:
-                load_schema_file(path)
+                file_schema(home, self.root)
             except PostError as error:
                 return error
         return None

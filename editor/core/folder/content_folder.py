@@ -24,7 +24,7 @@ from editor.core import storage
 from editor.core.errors import PostError
 from editor.core.folder.bulk_read import read_facts, read_many
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
-from editor.core.folder.judging import applied_schema, judge
+from editor.core.folder.judging import applied_schema, judge, taught_values
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_slugs import site_slug
 from editor.core.schema import (
@@ -197,7 +197,10 @@ class ContentFolder:
             for rel, (place, home) in places.items():
                 if place is not None:
                     posts, pages = groups.setdefault(home, ([], []))
-                    (posts if place.kind == "post" else pages).append(facts[rel].values)
+                    taught = taught_values(
+                        self.generator, self.site_path(rel), place, facts[rel].values
+                    )
+                    (posts if place.kind == "post" else pages).append(taught)
             self._schemas.work_out(groups)
             stamp = self._stamp()
         same = {

@@ -34,6 +34,19 @@ def applied_schema(generator: Generator, place: Placement, source: SchemaSource)
     return generator.schema_for(place, source.schema)
 
 
+def taught_values(
+    generator: Generator, rel: PurePosixPath, place: Placement, values: Mapping[str, object]
+) -> Mapping[str, object]:
+    """What the file at `rel` teaches its collection's inferred schema: its own values, then
+    those it inherits and does not write (Jekyll's `defaults`), so the form has a field for
+    each, showing the inherited value greyed. Not what the generator derives (a title from
+    the file name): that is no key the writer fills in."""
+    inherited = generator.inherited(rel, place)
+    if not inherited:
+        return values
+    return dict(values) | {k: found.value for k, found in inherited.items() if k not in values}
+
+
 def judge(
     generator: Generator,
     rel: PurePosixPath,

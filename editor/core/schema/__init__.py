@@ -6,10 +6,12 @@ from editor.core.schema.field_types import IMAGE_EXTENSIONS, clipped_text
 from editor.core.schema.media import MediaSetting, url_problem
 from editor.core.schema.model import DATE_KEYS, Field, Schema, humanize
 from editor.core.schema.naming import DEFAULT_NAMING, PLACEHOLDER, POST_EXTENSIONS, naming_problem
-from editor.core.schema.schema_file import SCHEMA_FILE
+from editor.core.schema.schema_file import SCHEMA_FILE, DeclaredCollection, SchemaFile
 from editor.core.schema.source import (
     SchemaSource,
     cms_folders,
+    declared_folders,
+    file_schema,
     schema_file_for,
     schema_files,
     schema_for_folder,
@@ -25,15 +27,19 @@ __all__ = [
     "PLACEHOLDER",
     "POST_EXTENSIONS",
     "SCHEMA_FILE",
+    "DeclaredCollection",
     "Facts",
     "Field",
     "MediaSetting",
     "Problem",
     "Schema",
+    "SchemaFile",
     "SchemaSource",
     "Severity",
     "clipped_text",
     "cms_folders",
+    "declared_folders",
+    "file_schema",
     "humanize",
     "naming_problem",
     "problem_from_error",

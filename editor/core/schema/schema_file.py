@@ -26,12 +26,29 @@ reported with its line.
 (`./...`: relative to each post's folder), and `url`, the address the site serves that folder
 at (absent: posts link to the file by a relative path). Absent: from the CMS config, else the
 site's layout (see `editor.core.site.media`).
+
+A site's file may instead list several collections, each applied to its own folder (relative
+to the file's folder), as a CMS config's folder collections are::
+
+    collections:
+      - name: posts               # optional
+        folder: content/posts
+        naming: "{slug}/index.md"
+        fields: [{name: title, required: true}, {name: date, type: date}]
+      - folder: content/docs
+        fields: [{name: title, required: true}, {name: weight, type: number}]
+
+Each entry takes `folder` (required), `name`, and the settings above. A file in a collection's
+folder, or below it, follows that collection (the deepest one holding it); a file in no
+collection's folder follows what the folder would follow without this file.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -46,6 +63,7 @@ from editor.core.schema.naming import naming_problem
 SCHEMA_FILE = ".post-editor.yaml"
 
 _SETTINGS = ("fields", "naming", "language", "media")
+_COLLECTION_KEYS = ("name", "folder", *_SETTINGS)
 # What each key of a field must hold, checked before the Field is built so errors get a line;
 # `{}` in a message is the value found.
 _FIELD_RULES: dict[str, tuple[Callable[[object], object], str]] = {
@@ -133,8 +151,71 @@ def _field_from_node(node: yaml.Node, path: Path) -> Field:
     return field
 
 
+@dataclass(frozen=True)
+class DeclaredCollection:
+    """One collection of a schema file that lists several: its folder (absolute, as the
+    file's path is: the file's folder joined with what it says), its schema, its name."""
+
+    folder: Path
+    schema: Schema
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class SchemaFile:
+    """What a `.post-editor.yaml` declares: one schema for its own folder (`schema`), or
+    several collections, each with its own folder (`collections`)."""
+
+    path: Path
+    schema: Schema | None = None
+    collections: tuple[DeclaredCollection, ...] = ()
+
+    def collection_for(self, folder: Path) -> DeclaredCollection | None:
+        """The deepest of the collections whose folder holds `folder` (absolute, as the
+        file's path is), if any."""
+        place = Path(os.path.normpath(folder))
+        holding = [c for c in self.collections if place.is_relative_to(c.folder)]
+        return max(holding, key=lambda c: len(str(c.folder)), default=None)
+
+
+def read_schema_file(path: Path) -> SchemaFile:
+    """What a `.post-editor.yaml` declares; `PostError` with the line of a bad entry."""
+    root, entries = _root_entries(path)
+    if "collections" not in entries:
+        return SchemaFile(path, schema=_schema_from(root, entries, path, "the schema file"))
+    for key, (key_node, _) in entries.items():
+        if key != "collections":
+            raise _error(
+                f"‘{key}’ goes inside each collection when the file lists collections",
+                key_node,
+                path,
+            )
+    listed = entries["collections"][1]
+    if not isinstance(listed, yaml.SequenceNode) or not listed.value:
+        raise _error("‘collections’ must be a list of collections", listed, path)
+    found: list[DeclaredCollection] = []
+    for node in listed.value:
+        collection = _collection_from_node(node, path)
+        for known in found:
+            if known.folder == collection.folder:
+                raise _error("this collection's folder is listed twice", node, path)
+            if collection.name is not None and known.name == collection.name:
+                raise _error(f"the collection ‘{collection.name}’ is listed twice", node, path)
+        found.append(collection)
+    return SchemaFile(path, collections=tuple(found))
+
+
 def load_schema_file(path: Path) -> Schema:
-    """The schema a `.post-editor.yaml` declares; `PostError` with the line of a bad entry."""
+    """The one schema a `.post-editor.yaml` declares for its folder; `PostError` with the
+    line of a bad entry, and for a file that lists collections (see `read_schema_file`)."""
+    found = read_schema_file(path)
+    if found.schema is None:
+        raise PostError("the schema file lists collections, each with its own folder", path, 1)
+    return found.schema
+
+
+def _root_entries(path: Path) -> tuple[yaml.Node, dict[str, tuple[yaml.Node, yaml.Node]]]:
+    """The file's top node and its keys' nodes."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -150,18 +231,58 @@ def load_schema_file(path: Path) -> Schema:
         raise _error("the schema file must be a mapping with a ‘fields’ list", root, path)
     entries = _entries(root, path)
     for key, (key_node, _) in entries.items():
-        if key not in _SETTINGS:
-            raise _error(f"unknown setting ‘{key}’; use {', '.join(_SETTINGS)}", key_node, path)
+        if key not in (*_SETTINGS, "collections"):
+            known = ", ".join((*_SETTINGS, "collections"))
+            raise _error(f"unknown setting ‘{key}’; use {known}", key_node, path)
+    return root, entries
+
+
+def _collection_from_node(node: yaml.Node, path: Path) -> DeclaredCollection:
+    """One entry of `collections`: its folder, name and settings, checked with lines."""
+    if not isinstance(node, yaml.MappingNode):
+        raise _error(
+            "each collection must be a mapping like {folder: content/posts, fields: [...]}",
+            node,
+            path,
+        )
+    entries = _entries(node, path)
+    for key, (key_node, _) in entries.items():
+        if key not in _COLLECTION_KEYS:
+            known = ", ".join(_COLLECTION_KEYS)
+            raise _error(f"unknown key ‘{key}’ in a collection; use {known}", key_node, path)
+    if "folder" not in entries:
+        raise _error("this collection has no folder, like {folder: content/posts}", node, path)
+    folder_node = entries["folder"][1]
+    folder = _value(folder_node, path)
+    if not isinstance(folder, str) or not folder.strip():
+        message = f"a collection's folder must be text, not {describe(folder)}"
+        raise _error(message, folder_node, path)
+    if problem := _outside_problem(folder.strip()):
+        raise _error(f"a collection's folder {problem}, like content/posts", folder_node, path)
+    name = _value(entries["name"][1], path) if "name" in entries else None
+    if name is not None and not (isinstance(name, str) and name.strip()):
+        message = f"a collection's name must be text, not {describe(name)}"
+        raise _error(message, entries["name"][1], path)
+    settings = {key: found for key, found in entries.items() if key not in ("name", "folder")}
+    schema = _schema_from(node, settings, path, "this collection")
+    place = Path(os.path.normpath(path.parent / folder.strip().replace("\\", "/")))
+    return DeclaredCollection(place, schema, name.strip() if name else None)
+
+
+def _schema_from(
+    node: yaml.Node, entries: dict[str, tuple[yaml.Node, yaml.Node]], path: Path, what: str
+) -> Schema:
+    """The schema the settings `entries` of `node` declare (`what` names `node` in errors)."""
     if "fields" not in entries:
-        raise _error("the schema file has no ‘fields’ list", root, path)
+        raise _error(f"{what} has no ‘fields’ list", node, path)
     fields_node = entries["fields"][1]
     if not isinstance(fields_node, yaml.SequenceNode) or not fields_node.value:
         raise _error("‘fields’ must be a list of fields, one a line", fields_node, path)
     fields: list[Field] = []
-    for node in fields_node.value:
-        field = _field_from_node(node, path)
+    for field_node in fields_node.value:
+        field = _field_from_node(field_node, path)
         if any(known.name == field.name for known in fields):
-            raise _error(f"the field ‘{field.name}’ is listed twice", node, path)
+            raise _error(f"the field ‘{field.name}’ is listed twice", field_node, path)
         fields.append(field)
     settings = {key: _value(node, path) for key, (_, node) in entries.items() if key != "fields"}
     naming = settings.get("naming")
@@ -177,6 +298,16 @@ def load_schema_file(path: Path) -> Schema:
         raise _error("language must be a code like en", entries["language"][1], path)
     media = _media_from_node(entries["media"][1], path) if "media" in entries else None
     return Schema(tuple(fields), naming, language, media=media)
+
+
+def _outside_problem(folder: str) -> str | None:
+    """Why a folder the file names is not a path inside the site, if it is not."""
+    parts = folder.replace("\\", "/").split("/")
+    if folder.startswith(("/", "~")) or re.match(r"[A-Za-z]:", folder) or ".." in parts:
+        return "must be a path inside the site"
+    if ".git" in parts:
+        return "must not be inside the repository's .git folder"
+    return None
 
 
 def _media_from_node(node: yaml.Node, path: Path) -> MediaSetting:
@@ -197,19 +328,8 @@ def _media_from_node(node: yaml.Node, path: Path) -> MediaSetting:
     if "folder" not in entries:
         raise _error("media needs a folder, like {folder: static/images}", node, path)
     folder = values["folder"]
-    parts = folder.replace("\\", "/").split("/")
-    if folder.startswith(("/", "~")) or re.match(r"[A-Za-z]:", folder) or ".." in parts:
-        raise _error(
-            "the media folder must be a path inside the site, like static/images",
-            entries["folder"][1],
-            path,
-        )
-    if ".git" in parts:
-        raise _error(
-            "the media folder must not be inside the repository's .git folder",
-            entries["folder"][1],
-            path,
-        )
+    if problem := _outside_problem(folder):
+        raise _error(f"the media folder {problem}, like static/images", entries["folder"][1], path)
     url = values.get("url")
     if url is not None and ("://" in url or url.startswith("//")):
         raise _error("the media url is the site's own path, like /images", entries["url"][1], path)

@@ -1,5 +1,6 @@
 """Which schema a folder follows, and where it came from. First found wins: its
-`.post-editor.yaml` (`schema_file`); else the schema the site's generator holds the folder's
+`.post-editor.yaml` (`schema_file`), or the collection that holds it in one above that lists
+collections; else the schema the site's generator holds the folder's
 collection to (Astro's zod schema: the build is the judge); else the Decap, Sveltia or Front
 Matter CMS config of its site, when that config describes the folder (`cms`); else
 `infer_schema` derives one from the posts over `DEFAULT`, the reference post shape
@@ -17,11 +18,16 @@ from typing import Literal
 
 from editor.core.errors import PostError
 from editor.core.schema.cms import CmsSchema, candidate_files, read_cms_schema, setting_from_cms
-from editor.core.schema.cms.config import CONFIG_PLACES, DECAP, find_site_root
+from editor.core.schema.cms.config import (
+    CONFIG_PLACES,
+    DECAP,
+    find_site_root,
+    up_to_repository,
+)
 from editor.core.schema.cms.config_file import WORKSPACE, load_json, load_yaml
 from editor.core.schema.inference import guessed_keys, infer_schema
 from editor.core.schema.model import Schema
-from editor.core.schema.schema_file import SCHEMA_FILE, load_schema_file
+from editor.core.schema.schema_file import SCHEMA_FILE, read_schema_file
 
 SchemaOrigin = Literal["file", "generator", "cms", "inferred", "default"]
 
@@ -67,9 +73,10 @@ def schema_source(
     are used; so is a `site` schema with no fields (its notes say why).
 
     With `top` (a folder holding `root`: the folder the writer opened, for a collection's
-    folder inside it), the nearest schema file from `root` up to `top` counts."""
-    if (path := schema_file_for(root, top)) is not None:
-        return SchemaSource(load_schema_file(path), "file", path)
+    folder inside it), the nearest schema file from `root` up to `top` counts; a file further
+    up counts for the collections it lists."""
+    if (found := file_schema(root, top)) is not None:
+        return SchemaSource(found[0], "file", found[1])
     if site is not None and site.schema.fields:
         return site
     cms, source = _cms_source(root)
@@ -80,14 +87,37 @@ def schema_source(
     return SchemaSource(schema, "inferred", None, notes, cms, guessed_keys(schema))
 
 
-def schema_file_for(root: Path, top: Path | None = None) -> Path | None:
-    """The `.post-editor.yaml` of `root`, else of the nearest folder above it up to `top`."""
-    for place in (root, *root.parents):
-        if (place / SCHEMA_FILE).is_file():
-            return place / SCHEMA_FILE
-        if top is None or place == top or not place.is_relative_to(top):
-            return None
+def file_schema(
+    root: Path, top: Path | None = None, *, anywhere: bool = False
+) -> tuple[Schema, Path] | None:
+    """The schema a `.post-editor.yaml` gives the folder `root`, with the file's path: the
+    nearest file from `root` up to `top` (just `root` without `top`; any folder above with
+    `anywhere`) that declares one schema, or the nearest file up to the repository's root
+    that lists a collection holding `root`. Raises the `PostError` of a file met on the way
+    that cannot be read: which folders it means cannot be known."""
+    root = Path(os.path.abspath(root))
+    top = Path(os.path.abspath(top)) if top is not None else None
+    for place in up_to_repository(root):
+        path = place / SCHEMA_FILE
+        if not path.is_file():
+            continue
+        found = read_schema_file(path)
+        own = anywhere or place == root or (top is not None and place.is_relative_to(top))
+        if found.schema is not None and own:
+            return found.schema, path
+        if (collection := found.collection_for(root)) is not None:
+            return collection.schema, path
     return None
+
+
+def schema_file_for(root: Path, top: Path | None = None) -> Path | None:
+    """The `.post-editor.yaml` whose schema `root` follows (see `file_schema`), or the one
+    on the way that cannot be read."""
+    try:
+        found = file_schema(root, top)
+    except PostError as error:
+        return error.path
+    return found[1] if found is not None else None
 
 
 def _cms_source(root: Path) -> tuple[CmsSchema | None, SchemaSource | None]:
@@ -102,22 +132,36 @@ def _cms_source(root: Path) -> tuple[CmsSchema | None, SchemaSource | None]:
 
 def schema_for_post(path: Path) -> Schema:
     """The schema a post read alone follows (`post-editor check FILE`, a post restored
-    without its folder): the nearest `.post-editor.yaml` in its folder or above, else the CMS
+    without its folder): the nearest `.post-editor.yaml` in its folder or above (the
+    collection holding the post's folder, in one that lists collections), else the CMS
     config that describes its folder, else the built-in shape. A broken schema file raises
     `PostError`."""
     folder = path if path.is_dir() else path.parent
-    for place in [folder, *folder.resolve().parents]:
-        if (place / SCHEMA_FILE).is_file():
-            return load_schema_file(place / SCHEMA_FILE)
+    if (found := file_schema(folder.resolve(), anywhere=True)) is not None:
+        return found[0]
     _, source = _cms_source(folder)
     return source.schema if source is not None else Schema.DEFAULT
 
 
-def schema_files(root: Path, top: Path | None = None) -> tuple[Path, ...]:
+def schema_files(root: Path) -> tuple[Path, ...]:
     """Every file whose change can change the folder's schema (most do not exist): watch
-    their stamps to know when to work the schema out again. With `top`, see `schema_source`."""
-    above = [p for p in root.parents if top is not None and p.is_relative_to(top)]
-    return (root / SCHEMA_FILE, *(p / SCHEMA_FILE for p in above), *candidate_files(root))
+    their stamps to know when to work the schema out again. A schema file anywhere above
+    the folder counts: it may list the folder as a collection."""
+    above = up_to_repository(Path(os.path.abspath(root)))
+    return (*(place / SCHEMA_FILE for place in above), *candidate_files(root))
+
+
+def declared_folders(folder: Path) -> tuple[Path, ...]:
+    """The collection folders the `.post-editor.yaml` files in `folder` and above it list,
+    absolute; a file that cannot be read lists none (`file_schema` raises its error)."""
+    found: list[Path] = []
+    for place in up_to_repository(Path(os.path.abspath(folder))):
+        if (place / SCHEMA_FILE).is_file():
+            try:
+                found += [c.folder for c in read_schema_file(place / SCHEMA_FILE).collections]
+            except PostError:
+                continue
+    return tuple(dict.fromkeys(found))
 
 
 def schema_for_folder(root: Path, values: Iterable[Mapping[str, object]]) -> Schema:

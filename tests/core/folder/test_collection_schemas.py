@@ -142,3 +142,137 @@ def test_a_changed_schema_file_rejudges_only_its_collection(tmp_path):
     folder.scan()
     assert problems(folder) == {"_posts/2024-01-01-a.md": [("mood", "error")]}
     assert folder.entry(PurePath("about.md")) is page
+
+
+TWO_COLLECTIONS = """\
+collections:
+  - name: posts
+    folder: content/posts
+    fields:
+      - {name: title, required: true}
+      - {name: summary, type: text, required: true}
+  - name: docs
+    folder: content/docs
+    fields:
+      - {name: title, required: true}
+      - {name: weight, type: number, required: true}
+"""
+
+
+def two_collections(root: Path, generator_file: tuple[str, str] | None = None) -> Path:
+    """A site whose schema file lists posts and docs; in each, one post that follows its
+    collection and one that follows the other; and a post outside both."""
+    if generator_file is not None:
+        write(root, *generator_file)
+    return site(
+        root,
+        {
+            ".post-editor.yaml": TWO_COLLECTIONS,
+            "content/posts/a.md": "---\ntitle: A\nsummary: S\n---\nText.\n",
+            "content/posts/b.md": "---\ntitle: B\nweight: 2\n---\nText.\n",
+            "content/docs/c.md": "---\ntitle: C\nweight: 1\n---\nText.\n",
+            "content/docs/d.md": "---\ntitle: D\nsummary: S\n---\nText.\n",
+            "content/notes/n.md": "---\ntitle: N\nmood: calm\n---\nText.\n",
+        },
+    )
+
+
+# Hugo: both sections hold posts (a page section's posts need no field its schema requires).
+HUGO = ("hugo.toml", "[params]\nmainSections = ['posts', 'docs']\n")
+
+
+@pytest.mark.parametrize("generator_file", [None, HUGO], ids=["plain", "hugo"])
+def test_a_schema_file_listing_two_collections_judges_each_post_by_its_own(
+    tmp_path, generator_file
+):
+    folder = opened(two_collections(tmp_path, generator_file))
+    assert folder.schema_source.origin == "file"
+    assert folder.schema_for(PurePath("content/posts/a.md")).order == ("title", "summary")
+    assert folder.schema_for(PurePath("content/docs/c.md")).order == ("title", "weight")
+    assert problems(folder) == {
+        "content/posts/b.md": [("summary", "error")],
+        "content/docs/d.md": [("weight", "error")],
+    }
+    # A post outside both follows what its folder would without the file: inferred.
+    outside = folder.source_for(PurePath("content/notes/n.md"))
+    assert outside.origin == "inferred"
+    assert "mood" in folder.schema_for(PurePath("content/notes/n.md")).order
+    assert folder.schema_problem() is None
+
+
+def test_a_plain_site_root_opened_takes_the_first_collection_listed_as_its_own(tmp_path):
+    folder = opened(two_collections(tmp_path))
+    assert folder.schema.order == ("title", "summary")
+    assert folder.schema_source.path == tmp_path / ".post-editor.yaml"
+
+
+def test_a_collection_folder_opened_follows_the_sites_schema_file(tmp_path):
+    two_collections(tmp_path)
+    docs = opened(tmp_path / "content/docs")
+    assert docs.schema_source.path == tmp_path / ".post-editor.yaml"
+    assert problems(docs) == {"d.md": [("weight", "error")]}
+    notes = opened(tmp_path / "content/notes")
+    assert notes.schema_source.origin == "inferred"
+
+
+def test_a_changed_collection_in_the_sites_file_rejudges_the_opened_folder(tmp_path):
+    two_collections(tmp_path)
+    docs = opened(tmp_path / "content/docs")
+    write(tmp_path, ".post-editor.yaml", TWO_COLLECTIONS.replace("weight, type", "order, type"))
+    docs.scan()
+    assert problems(docs) == {
+        "c.md": [("order", "error")],
+        "d.md": [("order", "error")],
+    }
+
+
+def test_a_broken_collection_is_the_folders_schema_problem_with_its_line(tmp_path):
+    two_collections(tmp_path)
+    broken = TWO_COLLECTIONS.replace("weight, type: number", "weight, type: nmber")
+    write(tmp_path, ".post-editor.yaml", broken)
+    for root in (tmp_path, tmp_path / "content/docs"):
+        problem = opened(root).schema_problem()
+        assert problem is not None and "unknown type ‘nmber’" in problem.message
+        assert (problem.path, problem.line) == (tmp_path / ".post-editor.yaml", 11)
+
+
+JEKYLL_DEFAULTS = """\
+title: A site
+defaults:
+  - scope: {path: "", type: posts}
+    values: {layout: post, author: Ann, comments: true}
+"""
+
+
+def jekyll_with_defaults(root: Path) -> Path:
+    """A Jekyll site whose `_config.yml` defaults give posts a layout, an author and comments
+    that no post writes."""
+    write(root, "_config.yml", JEKYLL_DEFAULTS)
+    posts = {f"_posts/2025-01-0{i}-p{i}.md": post_text(f"Post {i}") for i in range(1, 4)}
+    return site(root, posts | {"about.md": "---\ntitle: About\n---\nHi.\n"})
+
+
+@pytest.mark.parametrize("opened_at", ["", "_posts"])
+def test_a_collection_knows_the_keys_its_jekyll_defaults_give(tmp_path, opened_at):
+    jekyll_with_defaults(tmp_path)
+    folder = opened(tmp_path / opened_at)
+    schema = folder.schema_for(PurePath("_posts/2025-01-01-p1.md").relative_to(opened_at))
+    # A field each, after the posts' own keys, typed by the value the defaults give.
+    assert [(f.name, f.type) for f in schema.fields] == [
+        ("title", "string"),
+        ("date", "date"),
+        ("layout", "string"),
+        ("author", "string"),
+        ("comments", "boolean"),
+    ]
+    assert not folder.schema_source.declared
+    assert problems(folder) == {}
+
+
+def test_a_key_a_schema_file_requires_is_given_by_the_defaults(tmp_path):
+    jekyll_with_defaults(tmp_path)
+    fields = "fields:\n  - {name: title, required: true}\n  - {name: author, required: true}\n"
+    write(tmp_path / "_posts", ".post-editor.yaml", fields)
+    folder = opened(tmp_path)
+    assert folder.source_for(PurePath("_posts/2025-01-01-p1.md")).origin == "file"
+    assert problems(folder) == {}  # every post inherits its author

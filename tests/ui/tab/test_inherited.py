@@ -103,3 +103,29 @@ def test_without_inherited_values_the_missing_field_is_a_problem_in_both(window,
     assert [(p.field, p.severity) for p in tab.problems] == [("author", "error")]
     assert tab.form.editors["author"].inherited_note.isHidden()
     assert list(window.folder.refresh(folder / HELLO).problems) == tab.problems
+
+
+JEKYLL_CONFIG = """\
+title: A site
+defaults:
+  - scope: {path: "", type: posts}
+    values: {layout: post, author: The Team}
+"""
+JEKYLL_POST = "---\ntitle: Hello\ndate: 2024-03-01\n---\nFirst words.\n"
+
+
+def test_a_jekyll_sites_defaults_are_fields_of_the_form_shown_greyed(qtbot, window, make_folder):
+    # A real site: its `_config.yml` defaults are the collection's keys, with no stand-in.
+    site = make_folder({"_config.yml": JEKYLL_CONFIG, "_posts/2024-03-01-hello.md": JEKYLL_POST})
+    with qtbot.waitSignal(window.folderLoaded, timeout=10_000):
+        window.open_folder(site)
+    entry = next(e for e in window.panel.model.entries if e.path.name == "2024-03-01-hello.md")
+    tab = window.open_entry(entry)
+    assert tab is not None
+    for name, value in (("layout", "post"), ("author", "The Team")):
+        editor = tab.form.editors[name]
+        assert (editor.edit.text(), editor.edit.placeholderText()) == ("", value)
+        assert editor.inherited_note.text() == f"from {DEFAULTS}"
+    assert not tab.form.others_inherited.isVisible()
+    assert tab.save()
+    assert (site / "_posts/2024-03-01-hello.md").read_text() == JEKYLL_POST

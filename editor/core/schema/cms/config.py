@@ -62,6 +62,7 @@ __all__ = [
     "candidate_files",
     "find_site_root",
     "read_cms_schema",
+    "up_to_repository",
 ]
 
 CONFIG_PLACES = (
@@ -75,9 +76,9 @@ CONFIG_PLACES = (
 # ---- finding and reading the config ----------------------------------------------------------
 
 
-def _ancestors(folder: Path) -> Iterator[Path]:
-    """The folder and those above it, up to its repository's root: a site's CMS config never
-    lives above the repository that holds the site."""
+def up_to_repository(folder: Path) -> Iterator[Path]:
+    """The folder and those above it, up to its repository's root: a site's CMS config (or
+    schema file) never lives above the repository that holds the site."""
     for base in (folder, *folder.parents):
         yield base
         if (base / ".git").exists():
@@ -86,13 +87,13 @@ def _ancestors(folder: Path) -> Iterator[Path]:
 
 def candidate_files(folder: Path) -> tuple[Path, ...]:
     """Every place a config for `folder` could be (most do not exist), nearest first."""
-    bases = _ancestors(folder.absolute())
+    bases = up_to_repository(folder.absolute())
     return tuple(base / place for base in bases for _, place in CONFIG_PLACES)
 
 
 def find_site_root(folder: Path) -> Path | None:
     """The nearest folder, `folder` itself included, holding a CMS config; None if none."""
-    for base in _ancestors(folder.absolute()):
+    for base in up_to_repository(folder.absolute()):
         if any((base / place).is_file() for _, place in CONFIG_PLACES):
             return base
     return None
