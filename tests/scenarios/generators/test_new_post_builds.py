@@ -17,6 +17,7 @@ from editor.core.document import Post
 JEKYLL = {
     "_config.yml": "title: Fixture\ntimezone: UTC\n",
     "_layouts/post.html": "<h1>{{ page.title }}</h1>{{ content }}",
+    "tags.json": "---\n---\n{{ site.tags | jsonify }}\n",
     "_posts/2025-01-29-first.md": (
         '---\nlayout: post\ntitle: "First"\ndate: 2025-01-29 18:15:32 +0530\n---\nText.\n'
     ),
@@ -78,9 +79,15 @@ def test_jekyll_builds_a_new_post_dated_as_its_posts(tmp_path):
     assert re.fullmatch(
         r"date: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}", post.text.splitlines()[3]
     )
+    # What `set` writes is what the build reads: a new title, a tag, another day.
+    edit = ["--field", "title=Hello: again", "--field", "tags=[field-notes]"]
+    edited = post_editor("set", path, *edit, "--field", "date=2025-03-01", cwd=root)
+    assert edited.returncode == 0, edited.stderr
     built([generator("jekyll"), "build", "--quiet"], root)
     pages = list((root / "_site").rglob("*привет-мир*"))
-    assert len(pages) == 1 and "<h1>Привет мир</h1>" in pages[0].read_text(encoding="utf-8")
+    assert len(pages) == 1 and "<h1>Hello: again</h1>" in pages[0].read_text(encoding="utf-8")
+    assert "/2025/03/01/" in pages[0].as_posix()
+    assert '"field-notes"' in (root / "_site/tags.json").read_text(encoding="utf-8")
 
 
 def test_hugo_builds_a_new_bundle_and_leaves_it_out_as_a_draft(tmp_path):
@@ -93,9 +100,13 @@ def test_hugo_builds_a_new_bundle_and_leaves_it_out_as_a_draft(tmp_path):
     hugo = generator("hugo")
     built([hugo, "--quiet"], root)
     assert not (root / "public/posts/привет-мир").exists()
+    edit = ["--field", "title=Hello: again", "--field", "tags=[field-notes]"]
+    edited = post_editor("set", path, *edit, cwd=root)
+    assert edited.returncode == 0, edited.stderr
     built([hugo, "--quiet", "--buildDrafts", "--destination", "with-drafts"], root)
     page = root / "with-drafts/posts/привет-мир/index.html"
-    assert page.read_text(encoding="utf-8").startswith("Привет мир|")
+    assert page.read_text(encoding="utf-8").startswith("Hello: again|")
+    assert "[Hello: again]" in (root / "with-drafts/tags/field-notes/index.html").read_text()
 
 
 def test_astro_builds_a_new_post_with_the_schemas_keys(tmp_path):
