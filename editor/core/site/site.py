@@ -32,18 +32,14 @@ from urllib.parse import unquote
 
 from editor.core.document import fenced_spans
 from editor.core.schema import IMAGE_EXTENSIONS
+from editor.core.site.generators import generator_at
 
-# Files or folders whose presence makes a folder a site's root, by generator. Checked in this
-# order, so a Hugo site that is also a git repository is known as Hugo.
-_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("jekyll", ("_config.yml", "_config.yaml", "_config.toml")),
-    ("hugo", ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml")),
-    ("astro", ("astro.config.*",)),
-    ("next", ("next.config.*",)),
-    ("gatsby", ("gatsby-config.*",)),
-    ("eleventy", (".eleventy.js", "eleventy.config.*")),
-    ("node", ("package.json",)),
-    ("git", (".git",)),
+# Files or folders that make a folder a project's root when no site generator claims it: a
+# Gatsby site, a Node project, a git repository (see `site_kind`).
+_PROJECT_MARKERS: tuple[tuple[str, str], ...] = (
+    ("gatsby", "gatsby-config."),
+    ("node", "package.json"),
+    ("git", ".git"),
 )
 
 # The folders each generator copies to the site's "/" as they are, in the order it looks.
@@ -60,6 +56,7 @@ _SERVED: dict[str, tuple[str, ...]] = {
     "next": ("public",),
     "gatsby": ("static",),
     "eleventy": ("", "src", "public", "static", "assets"),
+    "zola": ("static",),
 }
 _ANY_SITE = ("public", "static", "assets", "src", "")
 # Served folders whose files a generator reads but does not publish at "/": Hugo's assets/
@@ -71,21 +68,22 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def site_kind(folder: Path) -> str | None:
-    """The generator a folder's marker file names ("jekyll", "hugo", "astro", "next",
-    "gatsby", "eleventy"; "node" or "git" when only a package.json or .git says it is a
-    project), or None when the folder holds no marker."""
+    """The generator whose site root `folder` is, by the generators' own detection
+    (`generators.generator_at`: "jekyll", "hugo", "astro", "next", "eleventy", "zola"); else
+    "gatsby", "node" or "git" when a project's marker says it is a project's root; None when
+    the folder holds no marker."""
+    kind = generator_at(folder)
+    if kind is not None:
+        return kind.name
     try:
-        names = set(os.listdir(folder))
+        names = os.listdir(folder)
     except OSError:
         return None
-    for kind, patterns in _MARKERS:
-        for pattern in patterns:
-            if pattern.endswith(".*"):
-                stem = pattern[:-1]
-                if any(name.startswith(stem) for name in names):
-                    return kind
-            elif pattern in names:
-                return kind
+    for project, marker in _PROJECT_MARKERS:
+        if any(
+            name == marker or (marker.endswith(".") and name.startswith(marker)) for name in names
+        ):
+            return project
     return None
 
 
