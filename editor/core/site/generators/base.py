@@ -13,8 +13,11 @@ site's own files (its config, its folders), never by running the generator:
         status = generator.status(rel, place, values, today)
 
 Paths given to and returned by a generator are `PurePosixPath`s relative to its `root`, so
-the answers do not depend on where the site lies or on the OS. Nothing here reads a post's
-text: the values are the front matter the index already holds.
+the answers do not depend on where the site lies or on the OS. A post's values are the front
+matter the index already holds; a generator reads only the site's own files besides (its
+config, Hugo's section `_index.md` for a cascade, Eleventy's data files), each once, and a
+file's first line where Jekyll's rule needs it (front matter or none, when the values are
+empty).
 
 A new generator is one module: a subclass that sets `name`, `label` and `markers`, and
 overrides what its site does differently from `Generator`'s defaults (which are those of a
