@@ -8,10 +8,10 @@ style of the collection's newest posts (`new_post_shape`), with the schema's dec
 and the fields given. `make` returns the post unsaved, so nothing is written until it is saved
 (the window's New Post); `post-editor new` saves it at once.
 
-Drafts: a Hugo post starts as `draft: true`, as Hugo's default archetype makes it (`hugo new`);
-Jekyll's `_drafts` are drafts by their folder; elsewhere a new post is published unless the
-newest posts all write a draft flag alike (then it is copied), as Astro, Eleventy, Next.js and
-Zola have no "new post" convention of their own.
+Where the posts show nothing, the generator's own style stands in (`Generator.new_post_style`:
+Hugo's draft in RFC 3339 dates, TOML where its config is TOML; Jekyll's jekyll-compose dates
+and dated names; Zola's TOML). Jekyll's `_drafts` are drafts by their folder; elsewhere a new
+post is published unless the newest posts all write a draft flag alike (then it is copied).
 """
 
 from __future__ import annotations
@@ -22,21 +22,16 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePath, PurePosixPath
 
-from editor.core.document import DateFormat, Post
+from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder, IndexEntry
 from editor.core.folder.new_post_shape import Shape, date_field, learn_shape, shape_text
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_slugs import site_slug
 from editor.core.schema import Schema
-from editor.core.site.generators import Collection
+from editor.core.site.generators import Collection, NewPostStyle
 
 NEWEST = 5  # how many of the newest posts the style is learned from
-_HUGO_CONFIGS_TOML = ("hugo.toml", "config.toml")
-# How each generator writes a date where no post shows one: Jekyll as jekyll-compose
-# (`%Y-%m-%d %H:%M:%S %z`), Hugo as its archetypes' `.Date` (RFC 3339).
-_JEKYLL_DATE = DateFormat(time="hms", sep=" ", zone="+HHMM", zone_sep=" ")
-_HUGO_DATE = DateFormat(time="hms", sep="T", zone="+HH:MM")
 
 
 def collections(folder: ContentFolder) -> list[Collection]:
@@ -76,11 +71,11 @@ def make(
     schema_rel = where.relative_to(folder.root) / "new.md"
     source = folder.source_for(schema_rel)
     schema = folder.schema_for(schema_rel)
+    style = folder.generator.new_post_style(collection, source.declared)
     naming = source.schema.naming if source.declared and source.schema.naming else None
     if naming is None:
         naming = detect_naming((folder.root / e.path).relative_to(where) for e in entries)
-        jekyll_post = folder.generator.name == "jekyll" and collection.name == "posts"
-        if jekyll_post and "{date}" not in naming:  # Jekyll skips a post with no date in its name
+        if style.dated_names and "{date}" not in naming:
             naming = "{date}-" + naming
     slug = site_slug(title, folder.generator.name)
     path = post_path(where, naming, title, now.date(), slug)
@@ -96,7 +91,7 @@ def make(
         return Post(post.text, path)
     newest = sorted(entries, key=_recency, reverse=True)[:NEWEST]
     samples = [_look(folder.root / e.path) for e in newest if e.kind == "post"]
-    default = _default(folder, schema, source.declared)
+    default = _default(schema, style)
     shape = learn_shape([p for p in samples if p is not None], schema, default)
     if (dated := schema.field(date_field(schema) or "")) and dated.date_format is not None:
         # A CMS config's storage format: what the CMS reads back, as a string.
@@ -104,7 +99,7 @@ def make(
     extra: dict[str, object] = {}
     if source.declared:  # a schema file's or CMS config's defaults (hidden fields' too)
         extra.update(source.schema.defaults())
-    if folder.generator.name == "hugo" and not source.declared:
+    if style.draft:
         shape = _with_draft(shape)
     for key in (shape.title_key, shape.date_key):  # the title and date are this post's
         extra.pop(key, None)
@@ -122,21 +117,14 @@ def _with_draft(shape: Shape) -> Shape:
     return replace(shape, draft=True, copied=copied, order=tuple(order))
 
 
-def _default(folder: ContentFolder, schema: Schema, declared: bool) -> Shape:
-    """How a post is written where no post shows it: the generator's convention (a CMS
-    config's collection is written in YAML, as Decap and Sveltia write it)."""
-    name, root = folder.generator.name, folder.generator.root
-    toml = name == "zola" or (
-        name == "hugo" and not declared and any((root / c).is_file() for c in _HUGO_CONFIGS_TOML)
-    )
-    date_format = {"jekyll": _JEKYLL_DATE, "hugo": _HUGO_DATE}.get(name, DateFormat.ISO_DATE)
+def _default(schema: Schema, style: NewPostStyle) -> Shape:
+    """How a post is written where no post shows it: the generator's style."""
     found = date_field(schema)
     return Shape(
-        kind="toml" if toml else "yaml",
+        kind=style.kind,
         date_key=found,
-        date_format=date_format,
-        # A plain folder's date stays a quoted string, as YAML 1.1 and 1.2 readers agree on.
-        date_quote="'" if name == "plain" else "",
+        date_format=style.date_format,
+        date_quote=style.date_quote,
         order=("title", *([found] if found else []), "draft"),
     )
 

@@ -35,7 +35,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import ClassVar, Literal
 
-from editor.core.document import parse_date
+from editor.core.document import DateFormat, parse_date
 from editor.core.errors import PostError
 from editor.core.schema import DATE_KEYS, Problem, Schema, SchemaSource, Severity
 
@@ -105,6 +105,20 @@ class Inherited:
 
     value: object
     source: str
+
+
+@dataclass(frozen=True)
+class NewPostStyle:
+    """How the generator writes a new post where no post of its collection shows the way: its
+    front matter format, how its date is spelled (and quoted), whether it starts as a draft
+    (Hugo's default archetype), and whether its file name carries the date (Jekyll's
+    `_posts`, which skips a post without one)."""
+
+    kind: Literal["yaml", "toml"] = "yaml"
+    date_format: DateFormat = DateFormat.ISO_DATE
+    date_quote: str = ""
+    draft: bool = False
+    dated_names: bool = False
 
 
 class Generator:
@@ -273,6 +287,12 @@ class Generator:
         """The schema the site's own files declare for `collection` (Astro's zod schema),
         which its build holds posts to; None when they declare none."""
         return None
+
+    def new_post_style(self, collection: Collection, declared: bool) -> NewPostStyle:
+        """How a new post of `collection` is written where its posts show nothing (a
+        schema file or CMS config governing it when `declared`). By default: YAML, an ISO
+        date."""
+        return NewPostStyle()
 
     def new_post_text(
         self, collection: Collection, rel: PurePosixPath, title: str, now: dt.datetime

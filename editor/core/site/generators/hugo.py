@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
+from editor.core.document import DateFormat
 from editor.core.errors import PostError
 from editor.core.schema import Schema
 from editor.core.site.generators import hugo_cascade
@@ -35,6 +36,7 @@ from editor.core.site.generators.base import (
     Collection,
     Generator,
     Inherited,
+    NewPostStyle,
     Placement,
     Status,
 )
@@ -59,6 +61,9 @@ from editor.core.site.generators.hugo_values import (
 
 # How long, in seconds, what was read of a folder's index files is taken as still true.
 _FRESH = 1.0
+
+
+_RFC3339 = DateFormat(time="hms", sep="T", zone="+HH:MM")  # `.Date` in an archetype
 
 
 class Hugo(Generator):
@@ -286,6 +291,14 @@ class Hugo(Generator):
                 chain.append((index.as_posix(), self._cascades.cascade(self.root / index)))
         self._chains[(parent, lang)] = (now, chain)
         return chain
+
+    def new_post_style(self, collection: Collection, declared: bool) -> NewPostStyle:
+        """As Hugo's default archetype writes a post: a draft dated in RFC 3339, in TOML
+        where the site's config is TOML (unless a schema file or CMS config says how)."""
+        if declared:
+            return NewPostStyle(date_format=_RFC3339)
+        toml = any((self.root / name).is_file() for name in ("hugo.toml", "config.toml"))
+        return NewPostStyle("toml" if toml else "yaml", _RFC3339, draft=True)
 
     def new_post_text(
         self, collection: Collection, rel: PurePosixPath, title: str, now: dt.datetime

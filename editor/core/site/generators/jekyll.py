@@ -17,13 +17,14 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from editor.core.document import parse_date
+from editor.core.document import DateFormat, parse_date
 from editor.core.errors import PostError
 from editor.core.schema import Problem, Schema
 from editor.core.site.generators.base import (
     Collection,
     Generator,
     Inherited,
+    NewPostStyle,
     Placement,
     Status,
 )
@@ -47,6 +48,7 @@ from editor.core.site.generators.jekyll_rules import (
     titleize,
 )
 
+_COMPOSE_DATE = DateFormat(time="hms", sep=" ", zone="+HHMM", zone_sep=" ")
 _MAGIC: dict[str, Literal["post", "draft"]] = {"_posts": "post", "_drafts": "draft"}
 # Utils.has_yaml_header?: a file is a page (not a static file) when its first line is this.
 _YAML_HEADER = re.compile(rb"---\s*\r?\n")
@@ -331,6 +333,11 @@ class Jekyll(Generator):
     @cached_property
     def _default_sets(self) -> list[DefaultSet]:
         return default_sets(self.config)
+
+    def new_post_style(self, collection: Collection, declared: bool) -> NewPostStyle:
+        """Dates as jekyll-compose writes them (`%Y-%m-%d %H:%M:%S %z`); a post's name
+        carries its date, or Jekyll skips it."""
+        return NewPostStyle(date_format=_COMPOSE_DATE, dated_names=collection.name == "posts")
 
     def build_values(
         self, rel: PurePosixPath, place: Placement, values: Mapping[str, object]

@@ -23,7 +23,13 @@ from pathlib import Path, PurePosixPath
 from editor.core.document import Post, decode, read_bytes
 from editor.core.errors import PostError
 from editor.core.schema import Problem
-from editor.core.site.generators.base import Collection, Generator, Placement, Status
+from editor.core.site.generators.base import (
+    Collection,
+    Generator,
+    NewPostStyle,
+    Placement,
+    Status,
+)
 
 _CONTENT = PurePosixPath("content")
 _POST_NAMES = frozenset({"blog", "posts", "post", "news", "articles"})
@@ -121,6 +127,10 @@ class Zola(Generator):
     def link_roots(self) -> tuple[PurePosixPath, ...]:
         """`content/`: Zola's internal links `@/blog/post.md` name files from there."""
         return (PurePosixPath("content"),)
+
+    def new_post_style(self, collection: Collection, declared: bool) -> NewPostStyle:
+        """TOML: the only front matter Zola reads."""
+        return NewPostStyle("toml")
 
     def enters(self, rel_folder: PurePosixPath) -> bool:
         """Only `content/` (not templates/, static/, themes/, sass/ nor public/)."""
