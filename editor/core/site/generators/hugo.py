@@ -29,7 +29,6 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from editor.core.document import DateFormat
-from editor.core.errors import PostError
 from editor.core.schema import Schema
 from editor.core.site.generators import hugo_cascade
 from editor.core.site.generators.base import (
@@ -40,7 +39,7 @@ from editor.core.site.generators.base import (
     Placement,
     Status,
 )
-from editor.core.site.generators.hugo_archetypes import find_archetype, render_archetype
+from editor.core.site.generators.hugo_archetypes import archetype_text
 from editor.core.site.generators.hugo_config import (
     built_languages,
     content_dirs,
@@ -306,21 +305,7 @@ class Hugo(Generator):
         """The section's archetype run as `hugo new content` runs it (`hugo_archetypes`)."""
         found = self._content_dir(rel)
         inner = rel.relative_to(found[0]).parts if found is not None else rel.parts
-        section = inner[0] if len(inner) > 1 else ""
-        theme = self.config.get("theme")
-        themes = tuple(str(t) for t in (theme if isinstance(theme, list) else [theme]) if t)
-        bundle = rel.stem == "index" and len(inner) > 2
-        path = find_archetype(self.root, themes, section, rel.suffix, bundle)
-        if path is None:
-            return None
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise PostError(f"the archetype could not be read: {error}", path) from None
-        try:
-            return render_archetype(text, rel, section, title, now, self.config)
-        except PostError as error:
-            raise error.at(path) from None
+        return archetype_text(self.root, self.config, rel, inner, title, now)
 
     def _content_dir(self, rel: PurePosixPath) -> tuple[PurePosixPath, str | None] | None:
         """The deepest content dir holding `rel`, with its language."""

@@ -79,6 +79,34 @@ def render_archetype(
     return rendered.replace(_SENTINEL, _quoted(title, style_of_title, _format_of(text)), 1)
 
 
+def archetype_text(
+    root: Path,
+    config: Mapping[str, object],
+    rel: PurePosixPath,
+    inner: tuple[str, ...],
+    title: str,
+    now: dt.datetime,
+) -> str | None:
+    """A new page's text at `rel` (its parts `inner` below the content dir) as `hugo new
+    content` writes it from the site's (or its theme's) archetype; None when there is none.
+    PostError, at the archetype's path, when it cannot be read or followed."""
+    section = inner[0] if len(inner) > 1 else ""
+    theme = config.get("theme")
+    themes = tuple(str(t) for t in (theme if isinstance(theme, list) else [theme]) if t)
+    bundle = rel.stem == "index" and len(inner) > 2
+    path = find_archetype(root, themes, section, rel.suffix, bundle)
+    if path is None:
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PostError(f"the archetype could not be read: {error}", path) from None
+    try:
+        return render_archetype(text, rel, section, title, now, config)
+    except PostError as error:
+        raise error.at(path) from None
+
+
 def _functions(now: dt.datetime, style: str) -> dict[str, Function]:
     def date_format(layout: object, when: object) -> str:
         return go_format(_time(when), str(layout))
