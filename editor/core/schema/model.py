@@ -39,6 +39,15 @@ Severity = Literal["error", "warning"]
 # (Astro's pubDate, a CMS's publishDate...); the aliases of DEFAULT's date field.
 DATE_KEYS = ("date", "pubDate", "publishDate", "publishedAt")
 
+# An example a help text gives: "e.g. Paris", "for example: /about/", "like 2026-01-24."; up
+# to the end of its sentence or bracket.
+_HELP_EXAMPLE = re.compile(
+    r"(?:\be\.g\.|\bfor example\b|\bexample:|\bsuch as\b|,\s*like\b)[,:]?\s*"
+    r"(.+?)\s*(?:[.;)]\s|[.;)]?$)",
+    re.IGNORECASE,
+)
+_QUOTES = "\"'“”‘’«» "
+
 
 def humanize(name: str) -> str:
     """A label from a key: coverImage → "Cover image", sourceURL → "Source URL"."""
@@ -86,6 +95,17 @@ class Field:
     def kind(self) -> FieldType:
         """The type object that parses, shows and checks this field's values."""
         return TYPES[self.type]
+
+    @property
+    def example(self) -> str:
+        """A value to show greyed in the field while it is empty, only one the schema gives:
+        the field's `default`, else what its help offers as an example ("e.g. Paris"). ""
+        otherwise: a made-up example ("e.g. Hello, world") on a field the schema does not
+        describe reads as a value the post holds, or one the site wants."""
+        if self.default is not None and (text := self.to_text(self.default)):
+            return text
+        found = _HELP_EXAMPLE.search(self.help)
+        return found.group(1).strip(_QUOTES) if found else ""
 
     def parse(self, text: str) -> object:
         """The value typed `text` stands for (type rules only; `check` applies the rest)."""

@@ -18,7 +18,8 @@ A content folder may describe its front matter in `.post-editor.yaml` at its roo
 Keys of a field: `name` (required), `type` (absent: the built-in field of that name's type,
 else `string`; the types are listed in `model`), `required`, `max` (longest text), `pattern`
 (a regular expression the whole value, or each list item, must match), `choices` (for
-`select` and `list`), `help` (tooltip), `default` (for new posts; must pass the field's own
+`select` and `list`), `help` (tooltip; an example it gives, "e.g. Paris", is the empty field's
+greyed placeholder), `default` (for new posts, and the placeholder; must pass the field's own
 check), `label` (absent: from the name, coverImage → "Cover image"). Anything else is an error
 reported with its line.
 

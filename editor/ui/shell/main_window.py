@@ -308,10 +308,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved {post.path}", 5000)
 
     def _taxonomy_changed(self) -> None:
-        """A post came or changed: its tags and categories reach the quick filters and
-        every open tab's tag completion and category list."""
+        """A post came, changed or went: the status bar counts it, its tags and categories
+        reach the quick filters and every open tab's tag completion and category list."""
         if self.folder is None:
             return
+        self.status.show_count(self.folder)
         taxonomy = self.folder.taxonomy()
         self.panel.set_taxonomy(taxonomy)
         self.tabs.set_taxonomy(taxonomy)

@@ -56,6 +56,12 @@ def shown_value(value: object) -> str:
     return str(value)
 
 
+def shown_example(field: Field) -> str:
+    """The greyed text of an empty field: the schema's example, after "e.g." so it never looks
+    as if the post held it; "" when the schema gives none (see `Field.example`)."""
+    return f"e.g. {field.example}" if field.example else ""
+
+
 class FieldEditor(QWidget):
     """Base: a field's widget, a problem line under it, and the `edited` signal."""
 
@@ -157,9 +163,7 @@ class LineEditor(FieldEditor):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
-        placeholder = field.kind.placeholder
-        # "e.g." so an empty field never looks as if the post held a value.
-        self.example = f"e.g. {placeholder}" if placeholder else ""
+        self.example = shown_example(field)
         self.edit = QLineEdit(placeholderText=self.example)
         self.edit.textEdited.connect(self._emit_text)
         self.add(self.edit)
@@ -182,7 +186,8 @@ class TextEditor(FieldEditor):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
-        self.edit = QPlainTextEdit()
+        self.example = shown_example(field)
+        self.edit = QPlainTextEdit(placeholderText=self.example)
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 3 + 12)
         # Fixed, not just a fixed height: an Expanding box made the form give this row all
@@ -200,7 +205,7 @@ class TextEditor(FieldEditor):
         self.edit.setPlainText(self.field.to_text(value))
 
     def _show_inherited(self, text: str) -> None:
-        self.edit.setPlaceholderText(text)
+        self.edit.setPlaceholderText(text or self.example)
 
     def set_spelling(self, spell: SpellCheck) -> None:
         if self.spelling is None:

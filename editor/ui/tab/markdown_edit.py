@@ -158,6 +158,9 @@ class MarkdownEdit(QPlainTextEdit):
         """Bold (`**`), italic (`*`), code (`` ` ``): wrap the selection or the word, or
         unwrap it when it is already wrapped."""
         closing = marker if closing is None else closing
+        if marker == closing and marker[0] in "*_" and marker == marker[0] * len(marker):
+            self._toggle_emphasis(marker[0], len(marker))
+            return
         cursor = self.textCursor()
         if not cursor.hasSelection():
             cursor.select(QTextCursor.SelectionType.WordUnderCursor)
@@ -180,6 +183,33 @@ class MarkdownEdit(QPlainTextEdit):
             cursor.insertText(marker + text + closing)
             start += len(marker)
         cursor.endEditBlock()
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(inner), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def _toggle_emphasis(self, char: str, width: int) -> None:
+        """Bold (`width` 2) or italic (1) on or off, keeping the other: the run of `char` around
+        the selection says which are on (1 italic, 2 bold, 3 both), so `**word**` + italic is
+        `***word***`, and bold off again leaves `*word*`, whichever came first."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        whole = self.toPlainText()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        while end - start >= 2 and whole[start] == char == whole[end - 1]:  # markers selected
+            start, end = start + 1, end - 1
+        left = start - len(whole[:start].rstrip(char))
+        right = len(whole[end:]) - len(whole[end:].lstrip(char))
+        around = min(left, right, 3)
+        on = around >= 2 if width == 2 else around in (1, 3)
+        now = around - width if on else around + width
+        inner = whole[start:end]
+        cursor.setPosition(start - around)
+        cursor.setPosition(end + around, QTextCursor.MoveMode.KeepAnchor)
+        cursor.beginEditBlock()
+        cursor.insertText(char * now + inner + char * now)
+        cursor.endEditBlock()
+        start += now - around
         cursor.setPosition(start)
         cursor.setPosition(start + len(inner), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)

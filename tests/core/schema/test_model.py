@@ -300,3 +300,22 @@ def test_field_check_applies_the_constraints():
     category = Field("category", "select", choices=["Guides", "News"])
     assert category.choices == ("Guides", "News")
     assert "not one of the choices" in category.check("Recipes")
+
+
+@pytest.mark.parametrize(
+    ("default", "help_text", "example"),
+    [
+        (None, "", ""),
+        (None, "Keywords, separated by commas.", ""),
+        (None, "Looks like a duck", ""),
+        (None, "Where it happened, e.g. Paris.", "Paris"),
+        (None, "The publication date, like 2026-01-24.", "2026-01-24"),
+        (None, "A title (e.g. “Hello there”) readers see.", "Hello there"),
+        (None, "For example: /about/", "/about/"),
+        ("post", "e.g. page", "post"),
+        (False, "", "false"),
+    ],
+)
+def test_a_fields_example_is_only_one_the_schema_gives(default, help_text, example):
+    kind = "boolean" if isinstance(default, bool) else "string"
+    assert Field("x", kind, default=default, help=help_text).example == example

@@ -1,4 +1,5 @@
-"""Tests for editor/ui/shell/status_bar.py: the index's progress and summary, the word count."""
+"""Tests for editor/ui/shell/status_bar.py: the index's progress and summary, the post count as
+posts are made and deleted, the word count."""
 
 from __future__ import annotations
 
@@ -43,3 +44,25 @@ def test_progress_shows_while_indexing_and_the_summary_after(qtbot, make_folder)
     assert not bar.progress_bar.isVisible() and bar.currentMessage() == "1 post"
     bar.show_stats(120, 1)
     assert bar.stats.text() == "120 words · 1 min read"
+    assert bar.count.text() == "1 post"
+
+
+def _counted(window) -> str:
+    return window.status.count.text()
+
+
+def test_the_count_follows_a_new_post_saved_and_a_post_deleted_on_disk(
+    qtbot, window, prompter, folder
+):
+    before = len(window.folder.entries)
+    assert _counted(window) == f"{before} posts"
+    prompter.answer("ask_text", "A post made today")
+    tab = window.new_post()
+    assert tab is not None
+    assert _counted(window) == f"{before} posts"  # nothing written yet
+    assert tab.save()
+    assert tab.post.path.exists()
+    assert _counted(window) == f"{before + 1} posts"
+    with qtbot.waitSignal(window.folderRefreshed, timeout=5000):
+        (folder / "glaciers-in-retreat.md").unlink()
+    qtbot.waitUntil(lambda: _counted(window) == f"{before} posts", timeout=5000)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QFormLayout, QToolTip, QWidget
 
-from editor.core.schema import Schema
+from editor.core.schema import Field, Schema
 from editor.core.site.generators import Inherited
 from editor.ui.tab.form import FrontMatterForm
 
@@ -192,7 +192,7 @@ def test_each_kind_of_field_shows_an_inherited_value_greyed(qtbot):
     assert not editors["draft"].check.isChecked()  # shown, not set
     assert editors["draft"].inherited_note.text() == "On, from content/posts/_index.md"
     assert editors["author"].inherited_note.isHidden()
-    assert editors["author"].edit.placeholderText().startswith("e.g. ")  # its example
+    assert editors["author"].edit.placeholderText() == ""  # the schema gives no example
     assert form.others_inherited.text() == (
         "layout: post (from _config.yml defaults)\npermalink: /:title/ (from _config.yml defaults)"
     )
@@ -217,5 +217,32 @@ def test_a_form_without_inherited_values_shows_its_examples(qtbot):
     form = FrontMatterForm(Schema.DEFAULT, None, [], [])
     qtbot.addWidget(form)
     form.fill({"title": "T"}, "")
-    assert form.editors["source"].edit.placeholderText().startswith("e.g. ")
+    assert form.editors["source"].edit.placeholderText() == ""
     assert form.others_inherited.isHidden()
+
+
+def test_only_a_field_the_schema_gives_an_example_shows_a_placeholder(qtbot):
+    schema = Schema(
+        (
+            Field("title", "string", help="The headline; keep it short."),
+            Field("city", "string", help="Where it happened, e.g. Paris."),
+            Field("layout", "string", default="post"),
+            Field("summary", "text", help="For example: Two lines at most."),
+            Field("notes", "text"),
+            Field("source", "url"),
+        )
+    )
+    form = FrontMatterForm(schema, None, [], [])
+    qtbot.addWidget(form)
+    form.show()
+    form.fill({"title": ""}, "")
+    shown = {name: editor.edit.placeholderText() for name, editor in form.editors.items()}
+    assert shown == {
+        "title": "",
+        "city": "e.g. Paris",
+        "layout": "e.g. post",
+        "summary": "e.g. Two lines at most",
+        "notes": "",
+        "source": "",
+    }
+    assert all("Hello, world" not in text for text in shown.values())

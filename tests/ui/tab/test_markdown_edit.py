@@ -1,4 +1,5 @@
-"""The Markdown editor: formatting keys, list continuation, undo, and the word count."""
+"""The Markdown editor: formatting keys (bold and italic combining), list continuation, undo,
+and the word count."""
 
 from __future__ import annotations
 
@@ -60,6 +61,50 @@ def test_bold_twice_with_the_cursor_in_the_word_unwraps(qtbot, body):
     place(body, body.toPlainText().index("melts") + 2)  # no selection now
     qtbot.keyClick(body, Qt.Key.Key_B, CTRL)
     assert body.toPlainText() == "Ice melts fast"
+
+
+def test_bold_then_italic_combine_and_come_off_one_at_a_time(qtbot, body):
+    place(body, body.toPlainText().index("melts") + 2)
+    steps = [
+        (Qt.Key.Key_B, "Ice **melts** fast"),
+        (Qt.Key.Key_I, "Ice ***melts*** fast"),  # not "*melts*": the bold stays
+        (Qt.Key.Key_I, "Ice **melts** fast"),
+        (Qt.Key.Key_I, "Ice ***melts*** fast"),
+        (Qt.Key.Key_B, "Ice *melts* fast"),
+        (Qt.Key.Key_B, "Ice ***melts*** fast"),
+    ]
+    for key, text in steps:
+        qtbot.keyClick(body, key, CTRL)
+        assert body.toPlainText() == text
+        assert body.textCursor().selectedText() == "melts"
+    body.undo()
+    assert body.toPlainText() == "Ice *melts* fast"
+
+
+def test_italic_then_bold_and_off_in_either_order(qtbot, body):
+    place(body, body.toPlainText().index("melts") + 2)
+    for key, text in [
+        (Qt.Key.Key_I, "Ice *melts* fast"),
+        (Qt.Key.Key_B, "Ice ***melts*** fast"),
+        (Qt.Key.Key_I, "Ice **melts** fast"),
+        (Qt.Key.Key_B, "Ice melts fast"),
+    ]:
+        qtbot.keyClick(body, key, CTRL)
+        assert body.toPlainText() == text
+
+
+def test_formatting_reads_the_markers_around_the_word_or_in_the_selection(qtbot, body):
+    body.setPlainText("Ice ***melts*** fast")
+    place(body, body.toPlainText().index("melts") + 2)  # the cursor in the word, no selection
+    qtbot.keyClick(body, Qt.Key.Key_B, CTRL)
+    assert body.toPlainText() == "Ice *melts* fast"
+    body.setPlainText("Ice **melts** fast")
+    cursor = body.textCursor()
+    cursor.setPosition(4)
+    cursor.setPosition(13, QTextCursor.MoveMode.KeepAnchor)  # "**melts**", markers and all
+    body.setTextCursor(cursor)
+    qtbot.keyClick(body, Qt.Key.Key_I, CTRL)
+    assert body.toPlainText() == "Ice ***melts*** fast"
 
 
 def test_ctrl_2_makes_the_line_a_second_level_heading(qtbot, body):
