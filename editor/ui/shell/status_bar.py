@@ -13,9 +13,11 @@ INDEXED_MS = 8000  # how long the summary of a new index stays
 
 
 class StatusBar(QStatusBar):
-    """Messages on the left; on the right, `count` (the folder's posts and pages, kept up to
-    date as posts are saved, made or deleted), `stats` (the open post's words and reading time)
-    and a progress bar shown while a folder is indexed."""
+    """On the left `count` (the folder's posts and pages, kept up to date as posts are saved,
+    made or deleted), or a passing message over it (Qt hides a status bar's normal widgets
+    while a message shows: the index summary, which says the count too, is not doubled); on
+    the right `stats` (the open post's words and reading time) and a progress bar shown
+    while a folder is indexed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,7 +25,7 @@ class StatusBar(QStatusBar):
         # old number until it timed out.
         self.count = QLabel(objectName="postCount")
         self.stats = QLabel()
-        self.addPermanentWidget(self.count)
+        self.addWidget(self.count)
         self.progress_bar = QProgressBar(maximumWidth=180, textVisible=False)
         self.progress_bar.hide()
         self.addPermanentWidget(self.stats)
