@@ -367,6 +367,8 @@ class DocumentTab(TabFile, QWidget):
         for name, editor in self.form.editors.items():
             if self.form.key_of(name) == problem.field and not self.raw:
                 self.form_toggle.setChecked(True)
+                self.form.layout().activate()  # a form just shown has its rows placed first
+                self.form_area.ensureWidgetVisible(editor)
                 editor.setFocus()
                 return
         first_line = 1 if self.raw else self.post.body_line
