@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,7 @@ from editor.ui.widgets.row_table import row_table
 COLUMNS = ("Severity", "File", "Line", "Field", "Message")
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+MAX_ROWS = 6  # the dock grows to show this many problems, then scrolls
 SEVERITIES = (("All", ""), ("Errors", "error"), ("Warnings", "warning"), ("Notes", "note"))
 _ORDER = {"error": 0, "warning": 1, "note": 2}
 
@@ -85,8 +86,8 @@ def _relative(path: Path | None, root: Path | None) -> str:
 
 
 class ProblemsView(QWidget):
-    """A severity filter over a sortable table. `problemActivated(Problem)` on a
-    double-click or Enter."""
+    """A severity filter over a sortable table, as tall as its rows (up to MAX_ROWS, then
+    it scrolls). `problemActivated(Problem)` on a double-click or Enter."""
 
     problemActivated = Signal(object)
 
@@ -119,6 +120,25 @@ class ProblemsView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(bar)
         layout.addWidget(self.table)
+        self._bar = bar
+        # A scroll area asks for more than a header and a row by default: the dock could not
+        # shrink to its one problem.
+        self.table.setMinimumHeight(self._table_height(1))
+
+    def sizeHint(self) -> QSize:
+        """As tall as the filter bar, the header and the rows shown (one at least, MAX_ROWS at
+        most, then the table scrolls): a short list leaves its room to the posts."""
+        rows = min(max(self.proxy.rowCount(), 1), MAX_ROWS)
+        height = self._bar.sizeHint().height() + self._table_height(rows)
+        return QSize(super().sizeHint().width(), height)
+
+    def _table_height(self, rows: int) -> int:
+        table = self.table
+        return (
+            table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
 
     def set_problems(self, problems: list[Problem], root: Path | None) -> None:
         """Show the folder's problems (paths shown relative to `root`)."""
@@ -126,10 +146,12 @@ class ProblemsView(QWidget):
         counts = {kind: sum(p.severity == kind for p in problems) for kind in _ORDER}
         parts = [f"{n} {kind}{'s' * (n != 1)}" for kind, n in counts.items()]
         self.summary.setText(", ".join(parts[:2] + parts[2:] * bool(counts["note"])))
+        self.updateGeometry()  # a new number of rows: a new height to fit them
 
     def _filter(self, index: int) -> None:
         severity = SEVERITIES[index][1]
         self.proxy.setFilterRegularExpression(f"^{severity}$" if severity else "")
+        self.updateGeometry()
 
     def shown(self) -> list[Problem]:
         """The problems the filter lets through, in table order."""

@@ -17,7 +17,7 @@ Key = QKeySequence.StandardKey
 class ActionSpec:
     """One action: where it is, what it says, its keys, and the window method it calls
     (a dotted name reaches a part of the window: "view.zoom_in"; "tab.…" is the current
-    post's tab, "tab.editor.undo", and does nothing when no post is open). A `submenu` is
+    post's tab, "tab.editor.set_heading", and does nothing when no post is open). A `submenu` is
     filled by `method(menu)` each time it opens (a list that changes, such as languages). A
     `provided` action is one a part made because it reads or sets the tick itself (a dock's
     View toggle, a View switch): `method` names it ("problems.toggle_action"), and the menu
@@ -50,8 +50,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("&File", "close_tab", "&Close Post", Key.Close, "close_current"),
     ActionSpec("&File", "quit", "&Quit", Key.Quit, "close"),
-    ActionSpec("&Edit", "undo", "&Undo", Key.Undo, "tab.editor.undo"),
-    ActionSpec("&Edit", "redo", "&Redo", Key.Redo, "tab.editor.redo"),
+    ActionSpec("&Edit", "undo", "&Undo", Key.Undo, "focused_text.undo"),
+    ActionSpec("&Edit", "redo", "&Redo", Key.Redo, "focused_text.redo"),
     ActionSpec("&Edit", "find", "&Find…", Key.Find, "tab.find_bar.open", args=(False,)),
     ActionSpec("&Edit", "replace", "R&eplace…", "Ctrl+H", "tab.find_bar.open", args=(True,)),
     ActionSpec("&Edit", "filter_posts", "Filter &Posts", "Ctrl+Shift+F", "panel.focus_filter"),

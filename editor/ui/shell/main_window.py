@@ -39,6 +39,7 @@ from editor.ui.settings import (
 )
 from editor.ui.shell.about import AboutDialog
 from editor.ui.shell.dialog_prompter import DialogPrompter
+from editor.ui.shell.focused_text import FocusedText
 from editor.ui.shell.folder_index import FolderIndex
 from editor.ui.shell.menus import RecentFolders, build_menus
 from editor.ui.shell.new_post import ask_new_post
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         )
         self.taxonomy = TaxonomyDock(self.settings, self.prompter, self.document_tabs)
         self.problems = ProblemsDock(self.settings)
+        self.focused_text = FocusedText(self.focusWidget)  # Edit > Undo / Redo act on it
         for dock in self.docks():
             self.addDockWidget(dock.area, dock)
         self._connect_signals()

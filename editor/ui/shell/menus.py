@@ -1,7 +1,7 @@
 """The window's menu bar, built from the action table (editor/ui/shell/actions.py).
 
 Each row's method is looked up by name on the window: a dotted name reaches one of its parts
-("view.zoom_in"), and "tab.…" the current post's tab ("tab.editor.undo"). A part may make an
+("view.zoom_in"), and "tab.…" the current post's tab ("tab.find_bar.open"). A part may make an
 action itself (a dock's View toggle, which it ticks when it is closed); the row names it and
 gives it its label and keys, so the table stays the one place that says which menu holds what,
 under which label and keys.

@@ -19,8 +19,6 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QScrollArea,
     QSplitter,
     QToolButton,
@@ -45,6 +43,7 @@ from editor.ui.tab.form import FrontMatterForm
 from editor.ui.tab.image_field import ImageEditor
 from editor.ui.tab.markdown_edit import MarkdownEdit
 from editor.ui.tab.media_drop import MediaImporter
+from editor.ui.tab.problem_list import ProblemList
 from editor.ui.tab.site_place import SitePlace, status_label
 from editor.ui.tab.tab_file import TabFile
 
@@ -136,11 +135,8 @@ class DocumentTab(TabFile, QWidget):
         self.preview = Preview(images=images)
         self.preview.set_base(post.path, within)
         self.scroll_sync = ScrollSync(self.editor, self.preview)
-        self.problem_list = QListWidget()
-        self.problem_list.setObjectName("problemList")
-        self.problem_list.setMaximumHeight(90)
-        self.problem_list.itemActivated.connect(self._go_to_problem)
-        self.problem_list.itemClicked.connect(self._go_to_problem)
+        self.problem_list = ProblemList()
+        self.problem_list.problemChosen.connect(self.go_to_problem)
         self._build_layout()
 
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -349,24 +345,16 @@ class DocumentTab(TabFile, QWidget):
             for problem in self.problems:
                 worst.setdefault(problem.field, problem.message)
             self.form.show_problems(worst)
-        self.problem_list.clear()
-        for problem in self.problems:
-            item = QListWidgetItem(
-                f"{problem.severity}: line {problem.line}: {problem.field}: {problem.message}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, problem)
-            self.problem_list.addItem(item)
-        self.problem_list.setVisible(bool(self.problems))
+        self.problem_list.show_problems(self.problems)
         return self.problems
-
-    def _go_to_problem(self, item: QListWidgetItem) -> None:
-        self.go_to_problem(item.data(Qt.ItemDataRole.UserRole))
 
     def go_to_problem(self, problem: Problem) -> None:
         """Show where a problem is: its field in the form, else its line in the editor."""
         for name, editor in self.form.editors.items():
             if self.form.key_of(name) == problem.field and not self.raw:
                 self.form_toggle.setChecked(True)
+                self.form.layout().activate()  # a form just shown has its rows placed first
+                self.form_area.ensureWidgetVisible(editor)
                 editor.setFocus()
                 return
         first_line = 1 if self.raw else self.post.body_line

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMainWindow
 from editor.core.folder.checks import folder_problems
 from editor.core.folder.content_folder import ContentFolder
 from editor.ui.jobs.site_checker import SiteChecker
-from editor.ui.panels.problems_view import ProblemsDock
+from editor.ui.panels.problems_view import MAX_ROWS, ProblemsDock
 from editor.ui.settings import Settings
 from editor.ui.shell.main_window import MainWindow
 from tests.ui.conftest import write_post
@@ -234,3 +234,33 @@ def test_the_dock_on_its_own_checks_the_folder_it_is_given_and_asks_to_open_a_po
     with qtbot.waitSignal(dock.failed) as failed:
         dock.checker.failed.emit("Cannot check the folder: gone")
     assert failed.args == ["Cannot check the folder: gone"]
+
+
+def _rows_fit(view) -> bool:
+    """Every problem the table holds is shown whole, with no scrolling."""
+    table = view.table
+    rows = view.proxy.rowCount()
+    return table.verticalScrollBar().maximum() == 0 and table.viewport().height() >= sum(
+        table.rowHeight(row) for row in range(rows)
+    )
+
+
+def test_the_dock_is_as_tall_as_its_problems(qtbot, window, dock):
+    view = dock.view
+    row = view.table.verticalHeader().defaultSectionSize()
+    assert view.proxy.rowCount() == len(EXPECTED)
+    qtbot.waitUntil(lambda: _rows_fit(view))
+    six = dock.height()
+    assert six < view.table.horizontalHeader().height() + (len(EXPECTED) + 4) * row
+
+    one = view.model.problems[0]
+    view.set_problems([], folder_root := window.folder.root)  # none: a small dock
+    qtbot.waitUntil(lambda: dock.height() <= six - (len(EXPECTED) - 1) * row)
+    none = dock.height()
+    assert none < window.height() // 6
+
+    many = [dataclasses.replace(p, line=n) for n in range(2, 40) for p in [one]]
+    view.set_problems(many, folder_root)  # many: it grows so far, then scrolls
+    qtbot.waitUntil(lambda: dock.height() > none)
+    assert dock.height() <= none + (MAX_ROWS - 1) * row
+    assert view.table.verticalScrollBar().maximum() > 0

@@ -237,6 +237,7 @@ def test_typing_back_to_the_saved_text_clears_the_marker(qtbot, window, open_tab
     qtbot.keyClick(title, Qt.Key.Key_Backspace)
     assert window.tabs.tabText(index) == "Glaciers in retreat"
     put_cursor(tab.editor, 0)
+    tab.editor.setFocus()  # Undo acts on the text box the writer is in
     qtbot.keyClicks(tab.editor, "?")
     assert window.tabs.tabText(index) == "● Glaciers in retreat"
     window.actions_by_name["undo"].trigger()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionButton
 
+from editor.core.schema import Problem
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.shell.main_window import MainWindow
 
@@ -579,3 +580,22 @@ def test_a_crlf_post_keeps_its_final_crlf_when_typed_at_the_end(qtbot, window, o
         b"Second line of the body.\r\n"
         b"Third line.\r\n"
     )
+
+
+def test_going_to_a_problem_scrolls_the_form_to_its_field(qtbot, window, open_tab):
+    tab = open_tab(REFERENCE)
+    tab.vsplit.setSizes([70, 700])  # a form far shorter than its rows: it scrolls
+    qtbot.waitUntil(lambda: tab.form_area.verticalScrollBar().maximum() > 0)
+    name, field = list(tab.form.editors.items())[-1]  # the last row, out of sight
+    viewport = tab.form_area.viewport()
+
+    def shown() -> bool:
+        top_left = field.mapTo(viewport, field.rect().topLeft())
+        return viewport.rect().contains(top_left) and top_left.y() + field.height() > 0
+
+    assert not shown()
+    tab.form_toggle.setChecked(False)  # folded away: going there unfolds it too
+    tab.go_to_problem(Problem(tab.post.path, 2, tab.form.key_of(name), "error", "Wrong"))
+    assert shown()
+    assert tab.form_area.verticalScrollBar().value() > 0
+    assert field.isAncestorOf(window.focusWidget()) or window.focusWidget() is field
