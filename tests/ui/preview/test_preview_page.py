@@ -1,0 +1,52 @@
+"""The preview's page as a writer sees it: a long code line never scrolls the whole page
+sideways, and a body that starts with the post's title shows that title once."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+
+from editor.core.site.pieces import split_body
+from editor.core.site.render import Renderer
+from editor.ui.preview.preview import Preview
+
+LONG_CODE = (
+    "Some words first.\n\n```\ndef f():\n    return '" + "x" * 400 + "'\n```\n\nAnd after.\n"
+)
+
+
+def _css_rule(name: str, selector: str) -> str:
+    """The declarations of the packaged stylesheet `name`'s first rule for `selector`."""
+    css = (files("editor") / "resources" / name).read_text(encoding="utf-8")
+    start = css.index(f"\n{selector} {{") + len(selector) + 3
+    return css[start : css.index("}", start)]
+
+
+def _shown(qtbot, body: str, meta: dict[str, object], dark: bool = False) -> Preview:
+    preview = Preview()
+    qtbot.addWidget(preview)
+    preview.resize(480, 400)
+    preview.show()
+    preview.set_style(dark)
+    with qtbot.waitSignal(preview.pageShown, timeout=10_000):
+        preview.show_post(split_body(Renderer().render(body)), meta)
+    return preview
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_a_long_code_line_wraps_in_its_block_and_the_page_never_scrolls_sideways(qtbot, dark):
+    preview = _shown(qtbot, LONG_CODE, {"title": "Code"}, dark)
+    assert preview.horizontalScrollBar().maximum() == 0
+    assert preview.document().size().width() <= preview.viewport().width()
+    # Wrapped, not reflowed: the code keeps its indentation.
+    assert "\n    return 'xxx" in preview.document().toPlainText().replace("\u2029", "\n")
+
+
+def test_code_blocks_scroll_on_their_own_in_a_browser():
+    assert "overflow-x: auto" in _css_rule("preview.css", "pre")
+    assert "white-space: pre-wrap" in _css_rule("preview.css", "pre")
+    browser = (files("editor") / "resources" / "browser.css").read_text(encoding="utf-8")
+    rule = browser[browser.index("\npre {") :].split("}", 1)[0]
+    assert "overflow-x: auto" in rule
+    assert "white-space: pre;" in rule
