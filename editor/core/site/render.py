@@ -190,9 +190,12 @@ def page_title(meta: Mapping[str, object]) -> str:
 
 def article(body_html: str, meta: Mapping[str, object]) -> str:
     """The post as a reader sees it, in `<div class="post">`: title, byline, cover image and
-    excerpt (every front-matter value escaped), then `body_html` as it is."""
+    excerpt (every front-matter value escaped), then `body_html` as it is. The title is left
+    out when the body opens with a heading saying it (`_opens_with`)."""
     esc = html.escape  # quote=True as well, so values are safe inside attributes
     title = page_title(meta)
+    if title and _opens_with(body_html, title):
+        title = ""  # the body's own first heading is the title: show it once
     date = format_date(meta["date"]) if meta.get("date") not in (None, "") else ""
     byline = " · ".join(esc(part) for part in (date, _author(meta.get("author"))) if part)
     cover = _first(meta, _COVER_KEYS)
@@ -211,6 +214,29 @@ def article(body_html: str, meta: Mapping[str, object]) -> str:
             "</div>",
         ]
     )
+
+
+_FIRST_HEADING = re.compile(r"\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+_MARKUP = re.compile(r"<[^>]*>")
+_EMPHASIS = re.compile(r"[*_`~]+")
+
+
+def _opens_with(body_html: str, title: str) -> bool:
+    """Whether the body's first block is a heading saying `title`. Many posts repeat their
+    title as a `# Heading`; the page would then show it twice. Compared as a reader reads
+    them: case, spacing and emphasis (`*`, `_`, backticks in the front matter's text, tags
+    in the body's) aside."""
+    heading = _FIRST_HEADING.match(body_html)
+    if heading is None:
+        return False
+    text = html.unescape(_MARKUP.sub("", heading[2]))
+    return _reading(text) == _reading(title)
+
+
+def _reading(text: str) -> str:
+    """`text` as compared for `_opens_with`: no emphasis marks, one space between words,
+    case folded."""
+    return " ".join(_EMPHASIS.sub("", text).split()).casefold()
 
 
 def _attr(text: str) -> str:

@@ -222,3 +222,41 @@ def test_a_body_past_the_limit_is_not_rendered_but_said_to_be_too_large(
     assert size_problem(len(body)) is not None
     assert size_problem(MAX_RENDER_CHARS) is None
     assert "<p>The <em>river</em>" in renderer.render(body[:2000])  # what the body is
+
+
+def _titles(out: str) -> int:
+    """How many times the page shows a heading saying "Hello World"."""
+    return out.count('<h1 class="title">') + out.count("Hello <em>World</em></h1>")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Hello World", "hello world", "  Hello   *World* ", "**Hello** _world_", "HELLO WORLD"],
+)
+def test_a_body_opening_with_the_title_shows_it_once(renderer: Renderer, title: str) -> None:
+    body = renderer.render("# Hello *World*\n\nText.\n")
+    out = page(body, {"title": title, "date": "2024-03-05"}, base_css="")
+    assert _titles(out) == 1
+    assert '<h1 class="title">' not in out
+    assert "5 March 2024" in out  # the rest of the header stays
+    assert f"<title>{title.strip()}</title>" in out  # the document keeps its title
+
+
+@pytest.mark.parametrize("body", ["## Hello World\n\nText.\n", "Hello World\n===========\n"])
+def test_any_heading_level_or_style_opening_the_body_counts(renderer: Renderer, body: str) -> None:
+    out = page(renderer.render(body), {"title": "Hello World"}, base_css="")
+    assert '<h1 class="title">' not in out
+    assert out.count("Hello World</h") == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "# Introduction\n\nText.\n",  # another first heading
+        "Text first.\n\n# Hello World\n",  # the title's words, but not first
+        "# Hello World, again\n",
+    ],
+)
+def test_a_body_not_opening_with_the_title_keeps_the_title(renderer: Renderer, body: str) -> None:
+    out = page(renderer.render(body), {"title": "Hello World"}, base_css="")
+    assert out.count('<h1 class="title">Hello World</h1>') == 1

@@ -50,3 +50,25 @@ def test_code_blocks_scroll_on_their_own_in_a_browser():
     rule = browser[browser.index("\npre {") :].split("}", 1)[0]
     assert "overflow-x: auto" in rule
     assert "white-space: pre;" in rule
+
+
+def _headings(preview: Preview) -> list[str]:
+    """The text of the page's heading blocks, in order."""
+    found, block = [], preview.document().begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0:
+            found.append(block.text())
+        block = block.next()
+    return found
+
+
+def test_a_body_opening_with_the_title_shows_the_title_once(qtbot):
+    preview = _shown(
+        qtbot, "# A *Walk* in  the Park\n\nWe went.\n", {"title": "A walk in the park"}
+    )
+    assert _headings(preview) == ["A Walk in the Park"]
+
+
+def test_a_body_opening_with_another_heading_keeps_the_title(qtbot):
+    preview = _shown(qtbot, "# Getting there\n\nWe went.\n", {"title": "A walk in the park"})
+    assert _headings(preview) == ["A walk in the park", "Getting there"]
