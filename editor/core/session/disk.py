@@ -100,4 +100,12 @@ def offer_of(snapshot: Snapshot) -> Offer:
         disk_changed=snapshot.disk_changed(),
         exists=exists,
         diff=unified_diff(on_disk, snapshot.text, f"{name} (on disk)", f"{name} (unsaved)"),
+        title=_title_of(snapshot.text),
     )
+
+
+def _title_of(text: str) -> str:
+    """The title in `text`'s front matter, on one line; "" when there is none that is text
+    (or the front matter does not parse: the file name then names the post)."""
+    title = Post(text).values.get("title")
+    return " ".join(title.split()) if isinstance(title, str) else ""

@@ -40,6 +40,12 @@ class Offer:
     disk_changed: bool  # the file is no longer the one the text was based on
     exists: bool  # the file is still there
     diff: str  # unified diff: the file on disk → the unsaved text
+    title: str = ""  # the title in the unsaved text's front matter; "" when it has none
+
+    @property
+    def label(self) -> str:
+        """What names the post in a list: its title, else its file name."""
+        return self.title or self.post.name
 
     @property
     def disk_state(self) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QSplitter,
     QTreeWidget,
@@ -47,15 +48,15 @@ class RecoveryDialog(QDialog):
         self.choices: list[QComboBox] = []
         for offer in self.offers:
             item = QTreeWidgetItem(
-                [offer.post.name, f"{offer.taken:%Y-%m-%d %H:%M:%S}", offer.disk_state, ""]
+                [offer.label, f"{offer.taken:%Y-%m-%d %H:%M:%S}", offer.disk_state, ""]
             )
-            item.setToolTip(0, str(offer.post))
+            item.setToolTip(0, str(offer.post))  # the title names it; the path places it
             self.table.addTopLevelItem(item)
             choice = QComboBox()
             choice.addItems([r.value for r in Recovery])
             self.table.setItemWidget(item, 3, choice)
             self.choices.append(choice)
-        self.table.resizeColumnToContents(0)
+        self._size_columns()
         self.diff = DiffView()
         self.table.currentItemChanged.connect(self._show_diff)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -73,6 +74,16 @@ class RecoveryDialog(QDialog):
         layout.addWidget(buttons)
         if self.offers:
             self.table.setCurrentItem(self.table.topLevelItem(0))
+
+    def _size_columns(self) -> None:
+        """Date, file state and choice as wide as their header and cells, never cut; the
+        title takes the width left (its tooltip gives the file's path)."""
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 12)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def _show_diff(self, item: QTreeWidgetItem | None) -> None:
         row = self.table.indexOfTopLevelItem(item) if item is not None else -1

@@ -73,3 +73,15 @@ def test_an_offer_shows_the_file_against_the_unsaved_text(tmp_path):
     assert "-old" in offer.diff and "+new" in offer.diff
     gone = offer_of(Snapshot(tmp_path / "b.md", "x\n", dt.datetime(2026, 1, 1), None, path))
     assert not gone.exists and gone.disk_state == "gone from disk"
+
+
+def test_an_offer_names_the_post_by_the_unsaved_title_else_by_its_file(tmp_path):
+    def offer(text: str):
+        snapshot = Snapshot(tmp_path / "a.md", text, dt.datetime(2026, 1, 1), None, tmp_path)
+        return offer_of(snapshot)
+
+    titled = offer("---\ntitle: 'Glaciers\n  in retreat'\n---\nBody.\n")
+    assert (titled.title, titled.label) == ("Glaciers in retreat", "Glaciers in retreat")
+    assert offer('+++\ntitle = "Toml"\n+++\n').label == "Toml"
+    for untitled in ("No front matter.\n", "---\ntitle: [a, b]\n---\n", "---\n: : :\n---\n"):
+        assert (offer(untitled).title, offer(untitled).label) == ("", "a.md")

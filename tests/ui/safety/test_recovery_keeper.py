@@ -8,6 +8,7 @@ killed with SIGKILL; this process's window then offers and restores the text.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import signal
@@ -22,8 +23,8 @@ from PySide6.QtCore import QSettings
 from editor.core.document.post import Post
 from editor.core.folder.content_folder import Taxonomy
 from editor.core.schema import Schema
-from editor.core.session import Choice, Offer, Recovery
-from editor.core.storage.recovery import RecoveryStore
+from editor.core.session import Choice, Offer, Recovery, offer_of
+from editor.core.storage.recovery import RecoveryStore, Snapshot
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.safety.recovery_dialog import RecoveryDialog
 from editor.ui.safety.recovery_keeper import (
@@ -263,19 +264,18 @@ def test_nothing_is_asked_without_orphans(window, prompter):
 
 
 def test_the_dialog_lists_each_post_with_its_diff_and_a_choice(qtbot, tmp_path):
-    import datetime as dt
-
     offers = [
         Offer(tmp_path / "a.md", dt.datetime(2026, 1, 2, 3, 4, 5), False, True, "-old\n+new\n"),
-        Offer(tmp_path / "b.md", dt.datetime(2026, 1, 2, 3, 4, 6), True, False, "+only\n"),
+        Offer(tmp_path / "b.md", dt.datetime(2026, 1, 2, 3, 4, 6), True, False, "+only\n", "Bee"),
     ]
     dialog = RecoveryDialog(offers)
     qtbot.addWidget(dialog)
     rows = [dialog.table.topLevelItem(i) for i in range(2)]
     assert [(r.text(0), r.text(1), r.text(2)) for r in rows] == [
-        ("a.md", "2026-01-02 03:04:05", "unchanged on disk"),
-        ("b.md", "2026-01-02 03:04:06", "gone from disk"),
+        ("a.md", "2026-01-02 03:04:05", "unchanged on disk"),  # no title: the file name
+        ("Bee", "2026-01-02 03:04:06", "gone from disk"),
     ]
+    assert rows[1].toolTip(0) == str(tmp_path / "b.md")
     assert dialog.diff.toPlainText() == "-old\n+new\n"
     dialog.table.setCurrentItem(rows[1])
     assert dialog.diff.toPlainText() == "+only\n"
@@ -284,6 +284,30 @@ def test_the_dialog_lists_each_post_with_its_diff_and_a_choice(qtbot, tmp_path):
     assert dialog.answers() == [Recovery.RESTORE, Recovery.DISCARD]
     dialog.reject()
     assert dialog.answers() == [Recovery.LATER, Recovery.LATER]  # closed: decide next time
+
+
+def test_the_dialog_names_posts_by_title_and_cuts_no_column(qtbot, tmp_path):
+    """Each post by the title of its unsaved text; every column at least as wide as its
+    header and its cells, in the dialog's own size."""
+    path = tmp_path / "glaciers.md"
+    path.write_text("---\ntitle: Old\n---\n", encoding="utf-8")
+    text = "---\ntitle: 'Glaciers in retreat, measured again'\n---\nNew.\n"
+    snapshot = Snapshot(path, text, dt.datetime(2026, 1, 2, 3, 4, 5), None, tmp_path / "s")
+    dialog = RecoveryDialog([offer_of(snapshot)])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table, header = dialog.table, dialog.table.header()
+    row = table.topLevelItem(0)
+    assert row.text(0) == "Glaciers in retreat, measured again"
+    metrics = table.fontMetrics()
+    for column in range(table.columnCount()):
+        label = table.headerItem().text(column)
+        needed = max(metrics.horizontalAdvance(row.text(column)), metrics.horizontalAdvance(label))
+        assert header.sectionSize(column) > needed, (column, label)
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), (column, label)
+    assert header.sectionSize(3) >= dialog.choices[0].sizeHint().width()
+    assert header.length() <= table.viewport().width()  # all of it in view, no scrolling
 
 
 def test_the_app_keeps_snapshots_in_the_users_data_folder(tmp_path, monkeypatch):

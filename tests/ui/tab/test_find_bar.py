@@ -55,7 +55,7 @@ def test_find_next_selects_each_match_and_wraps_around(edit, bar):
     search(bar, "fish")
     assert starts_of_matches(bar, edit, 4) == [4, 14, 23, 4]
     assert selection(edit) == (4, 8, "fish")
-    assert bar.status.text() == ""
+    assert bar.status.text() == "1 of 3"
 
 
 def test_find_previous_wraps_around_backwards(edit, bar):
@@ -229,3 +229,62 @@ def test_enter_in_the_find_box_finds_the_next(qtbot, edit, bar):
     assert selection(edit) == (0, 4, "fish")
     qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
     assert selection(edit) == (9, 13, "fish")
+
+
+def test_ctrl_f_shows_one_compact_row_with_readable_boxes_and_a_count(qtbot, window, open_tab):
+    """Ctrl+F: the find row only, a find box no narrower than readable, "n of m" and a small
+    close button, at a small window; Ctrl+H adds the replace row, as readable."""
+    tab = open_tab("glaciers-in-retreat.md")
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = tab.find_bar
+    window.actions_by_name["find"].trigger()
+    qtbot.waitUntil(bar.isVisible)
+    for widget in (bar.replace_edit, bar.replace_button, bar.replace_all_button):
+        assert not widget.isVisible()
+    assert not bar.replacing
+    assert bar.find_edit.width() >= 160
+    assert bar.height() <= bar.find_edit.height() + 16  # one row
+    assert bar.close_button.isVisible() and bar.close_button.width() <= 40
+    assert bar.close_button.text() == "×" and bar.close_button.toolTip() == "Close (Esc)"
+    assert tab.preview.width() >= 300  # the bar does not squeeze the preview
+
+    bar.find_edit.setText("e")  # the body: "Measurements from three valleys."
+    total = 6
+    assert bar.status.text() == f"{total} matches"
+    tab.editor.moveCursor(tab.editor.textCursor().MoveOperation.Start)
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    assert bar.status.text() == f"1 of {total}"
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    assert bar.status.text() == f"2 of {total}"
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.status.text() == f"1 of {total}"
+
+    window.actions_by_name["replace"].trigger()
+    assert bar.replacing and bar.replace_edit.isVisible() and bar.replace_all_button.isVisible()
+    qtbot.waitUntil(lambda: bar.replace_edit.width() >= 160)
+    assert bar.find_edit.width() >= 160
+    bar.close_button.click()
+    assert bar.isHidden()
+
+
+def test_the_boxes_keep_their_width_when_the_bar_is_squeezed(qtbot, edit, bar):
+    bar.open(replace=True)
+    bar.resize(120, bar.sizeHint().height())
+    bar.show()
+    qtbot.waitExposed(bar)
+    assert bar.find_edit.width() >= 160 and bar.replace_edit.width() >= 160
+    assert bar.minimumSizeHint().width() <= 420  # narrow enough to sit beside the preview
+
+
+def test_the_count_follows_the_text_and_the_options(edit, bar):
+    edit.setPlainText("Fish fish FISH")
+    bar.find_edit.setText("fish")
+    assert bar.status.text() == "3 matches"
+    bar.case.setChecked(True)
+    assert bar.status.text() == "1 match"
+    bar.find_edit.setText("cod")
+    assert bar.status.text() == "not found"
+    bar.find_edit.setText("")
+    assert bar.status.text() == ""
