@@ -129,6 +129,10 @@ class MainWindow(QMainWindow):
         self.folder_index.loaded.connect(self._loaded)
         self.folder_index.refreshed.connect(self._refreshed)
         self.panel.openRequested.connect(self.open_entry)
+        self.tabs.start.openRequested.connect(self.open_entry)
+        for shown in (self.folderOpened, self.folder_index.loaded):
+            shown.connect(self.tabs.start.show_folder)
+        self.postsChanged.connect(lambda: self.tabs.start.show_folder(self.folder))
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.taxonomy.finished.connect(lambda result: result and self.folder_index.rescan())
@@ -147,6 +151,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menus = build_menus(self.menuBar(), self, self.current_tab)
         self.actions_by_name = menus.actions
+        self.tabs.start.use_actions(menus.actions)
         self.recent_menu = menus.recent
         self.recent = RecentFolders(menus.recent, self.settings, self.open_folder)
 

@@ -4,19 +4,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from editor.core.folder.content_folder import Taxonomy
+from editor.ui.shell.start_page import StartPage
 from editor.ui.tab.document_tab import DocumentTab
 
 
 class TabSet(QTabWidget):
     """The tabs of the open posts. A tab's label is its post's title, with a dot while it has
     unsaved changes and a note when its file is gone; its tooltip is the file's path. Saving
-    and closing (with their questions) stay with the window."""
+    and closing (with their questions) stay with the window. While no tab is open, the
+    `start` page covers the empty area."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, documentMode=True, tabsClosable=True, movable=True)
+        self.start = StartPage(self)
+        self.start.setGeometry(self.rect())
+        self.start.raise_()
+
+    def tabInserted(self, index: int) -> None:
+        super().tabInserted(index)
+        self.start.hide()
+
+    def tabRemoved(self, index: int) -> None:
+        super().tabRemoved(index)
+        self.start.setVisible(self.count() == 0)  # the last tab closed: what to do next
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.start.setGeometry(self.rect())  # a child, not a tab: it follows by hand
 
     def documents(self) -> list[DocumentTab]:
         """The open posts, in tab order."""
