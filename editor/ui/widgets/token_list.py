@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCompleter,
@@ -99,6 +99,7 @@ class TokenList(QFrame):
     """Chips and an input in a flow. `changed(list)` fires only for the writer's edits."""
 
     changed = Signal(list)
+    _restyling = False  # a re-read of the style sheet is on its way
 
     def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +125,20 @@ class TokenList(QFrame):
         self.flow.setContentsMargins(3, 3, 3, 3)
         self.flow.addWidget(self.input)
         self.setFocusProxy(self.input)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (the dark theme) re-reads the style sheet: Qt resolves its
+        `palette(base)` once, so the field stayed white in the dark theme."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._restyling:
+            # Not from inside the event: a style sheet set there changes the palette again.
+            self._restyling = True
+            QTimer.singleShot(0, self, self._restyle)  # dropped if the field is gone
+
+    def _restyle(self) -> None:
+        self.setStyleSheet("")
+        self.setStyleSheet(_CHIP_STYLE)
+        self._restyling = False
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A click between the chips means "type here", as in a line edit."""

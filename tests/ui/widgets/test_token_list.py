@@ -11,6 +11,7 @@ from editor.core.schema.field_types import SHOWN_CHARS
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.shell.main_window import MainWindow
 from editor.ui.tab.field_editors import ListEditor
+from editor.ui.widgets.theme import apply_theme
 from editor.ui.widgets.token_list import TokenList
 from tests.hostile import bounded
 
@@ -176,3 +177,23 @@ def test_a_huge_shared_item_shows_as_the_start_of_its_text(qtbot):
     real, shown = tokens.chip_texts()
     assert real == "real"
     assert len(shown) == SHOWN_CHARS + 1 and shown.startswith("[[[[[[['lol', ")
+
+
+def test_the_field_follows_the_dark_theme_and_back(qtbot):
+    # Qt reads a style sheet's palette(base) once: the field stayed white in the dark theme.
+    app = QApplication.instance()
+    field = TokenList()
+    qtbot.addWidget(field)
+    field.resize(200, 40)
+    field.show()
+
+    def background() -> str:
+        return field.grab().toImage().pixelColor(10, 20).name()
+
+    try:
+        for theme in ("dark", "light"):
+            apply_theme(app, theme)
+            base = app.palette().base().color().name()
+            qtbot.waitUntil(lambda base=base: background() == base)
+    finally:
+        apply_theme(app, "light")
