@@ -20,6 +20,7 @@ from pathlib import Path
 from editor.core import storage
 from editor.core.document import (
     front_matter,
+    key_order,
     toml_spans,
     toml_splice,
     yaml_anchors,
@@ -249,7 +250,7 @@ class Post:
             if entry is not None:
                 new_fm = yaml_splice.replace(fm, entry, value, style, self.eol)
             else:
-                pos = yaml_splice.insertion_point(entries, key, order, len(fm))
+                pos = key_order.insertion_point(entries, key, order, len(fm))
                 if yaml_anchors.merge_of(key, entries) is not None:
                     pos = max(pos, *(e.end for e in entries if e.merge))
                 indent = entries[0].indent if entries else 0  # the mapping may sit right of 0

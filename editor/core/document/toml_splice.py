@@ -29,6 +29,7 @@ import tomlkit
 import tomlkit.exceptions
 import tomlkit.items
 
+from editor.core.document import key_order
 from editor.core.document.line_breaks import splice_lines
 from editor.core.document.toml_spans import TomlEntry, top_level
 from editor.core.document.yaml_emit import date_text
@@ -270,7 +271,7 @@ def _insert(
     """`lf` with a `key = value` line after the last top-level key (or where `order` puts it
     among them): TOML reads a key after a table header as part of that table."""
     top = [e for e in entries if e.top_level]
-    pos = _insertion_point(top, key, order)
+    pos = key_order.insertion_point(top, key, order, None)
     if pos is None:
         header = next((e for e in entries if e.header), None)
         pos = header.start if header else len(lf)
@@ -287,17 +288,3 @@ def _is_comment_or_blank(lf: str, pos: int) -> bool:
     start = lf.rfind("\n", 0, pos - 1) + 1
     line = lf[start:pos].strip()
     return not line or line.startswith("#")
-
-
-def _insertion_point(top: Sequence[TomlEntry], key: str, order: Sequence[str]) -> int | None:
-    """After the keys `order` puts before `key`, else before the first it puts after it,
-    else after the last top-level key; None when there is no top-level key."""
-    if key in order:
-        rank = {name: i for i, name in enumerate(order)}
-        before = [e for e in top if e.key in rank and rank[e.key] < rank[key]]
-        if before:
-            return max(e.end for e in before)
-        after = [e for e in top if e.key in rank and rank[e.key] > rank[key]]
-        if after:
-            return min(e.start for e in after)
-    return max((e.end for e in top), default=None)

@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from editor.core.document import key_order
 from editor.core.document import yaml_emit as emit
 from editor.core.document.yaml_spans import (
     Entry,
@@ -310,20 +311,6 @@ def remove(text: str, entry: Entry) -> str:
     return text[: entry.start] + text[entry.end :]
 
 
-def insertion_point(entries: Sequence[Entry], key: str, order: Sequence[str], end: int) -> int:
-    """Where a new key goes: after the keys the order puts before it, else before the first
-    key it puts after it, else after the last entry (`end` when there is none)."""
-    if key in order:
-        rank = {name: i for i, name in enumerate(order)}
-        before = [e for e in entries if rank.get(e.key, -1) < rank[key] and e.key in rank]
-        if before:
-            return max(e.end for e in before)
-        after = [e for e in entries if e.key in rank and rank[e.key] > rank[key]]
-        if after:
-            return min(e.start for e in after)
-    return max((e.end for e in entries), default=end)
-
-
 def update_mapping(
     text: str,
     node: MappingNode,
@@ -353,7 +340,7 @@ def update_mapping(
                 )
     for key in order:
         if key not in old and key in new:
-            pos = insertion_point(entries, key, order, node.end_mark.index)
+            pos = key_order.insertion_point(entries, key, order, node.end_mark.index)
             new_entry = entry_text(key, new[key], indent, style, eol, _blank_line_at(text, pos))
             edits.append((pos, len(edits), pos, new_entry))
     # Right to left, so earlier offsets stay valid. At one offset, a replaced entry goes

@@ -11,7 +11,7 @@ import datetime as dt
 import posts
 import pytest
 
-from editor.core.document import yaml_splice
+from editor.core.document import key_order
 from editor.core.document.post import Post
 
 PLUS_ONE = dt.timezone(dt.timedelta(hours=1))
@@ -415,5 +415,5 @@ def test_a_nested_map_emptied_reads_back_empty():
 def test_insertion_point_follows_the_order(key, order, expected_after):
     post = Post("---\ntitle: a\ndate: b\ntags: []\n---\n")
     by_key = {e.key: e for e in post.entries}
-    at = yaml_splice.insertion_point(post.entries, key, order, len(post.front_matter))
+    at = key_order.insertion_point(post.entries, key, order, len(post.front_matter))
     assert at == (by_key[expected_after].end if expected_after else 0)
