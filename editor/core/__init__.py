@@ -1,4 +1,24 @@
 """The Qt-free core: read, edit, validate, index, render and save posts.
 
-Nothing in this package imports Qt; a script or a CI job can use it as a library.
+Nothing in this package imports Qt; a script or a CI job can use it as a library. Its
+packages that gather many modules (`site`, `folder`) re-export their names lazily
+(`lazy_exports`, PEP 562): importing one of their modules, as a worker process does, or
+asking for one name, loads only the module that holds it.
 """
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from importlib import import_module
+
+
+def lazy_exports(package: str, module_of: Mapping[str, str]) -> Callable[[str], object]:
+    """The package's module `__getattr__`: each name in `module_of` (name → its module's
+    name inside `package`) is imported from its module when first asked for."""
+
+    def __getattr__(name: str) -> object:
+        if name in module_of:
+            return getattr(import_module(f"{package}.{module_of[name]}"), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return __getattr__

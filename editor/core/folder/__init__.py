@@ -4,8 +4,9 @@ batch edits of the taxonomy, and folder-wide checks.
 Every name is re-exported lazily (PEP 562): a worker process of the bulk read imports
 `bulk_read` alone, not the index with every site generator's module."""
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from editor.core import lazy_exports
 
 if TYPE_CHECKING:
     from editor.core.folder.content_folder import (
@@ -35,10 +36,7 @@ _MODULE_OF = {
 }
 
 
-def __getattr__(name: str) -> object:
-    if name in _MODULE_OF:
-        return getattr(import_module(f"editor.core.folder.{_MODULE_OF[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _MODULE_OF)
 
 
 __all__ = [

@@ -6,8 +6,9 @@ preview's render worker process does (`render.render_pieces`), or asking for the
 as `post-editor list` and `set` do, loads only what it needs, not markdown, pygments and nh3
 with the rest of the package."""
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from editor.core import lazy_exports
 
 if TYPE_CHECKING:
     from editor.core.site.export import standalone_html
@@ -61,10 +62,7 @@ _MODULE_OF = {
 }
 
 
-def __getattr__(name: str) -> object:
-    if name in _MODULE_OF:
-        return getattr(import_module(f"editor.core.site.{_MODULE_OF[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _MODULE_OF)
 
 
 __all__ = [
