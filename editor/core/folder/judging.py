@@ -68,9 +68,7 @@ def judge(
         loose=_loose(source.guessed, generator.typed_keys),
         wants_text=place.kind == "post",
         twice=generator.twice,
-        # The reference shape's lengths are advice for a plain folder's posts; a site's
-        # generator has its own ideas (a title of 90 characters builds), so only a note.
-        advice="warning" if source.declared or generator.name == "plain" else "note",
+        advice="warning" if source.declared else generator.reference_lengths,
     )
     if own := generator.problems(rel, place, values):  # rare: validate's come sorted
         problems += [replace(p, path=post.path) for p in own]

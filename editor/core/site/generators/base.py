@@ -142,6 +142,9 @@ class Generator:
     # (Astro, Eleventy, gray-matter) and TOML refuse the file; Ruby's Psych (Jekyll) and
     # Hugo's YAML reader keep the last value. Unknown: it may fail.
     twice: ClassVar[tuple[Severity, str]] = ("error", "site tools keep only one, or fail")
+    # What a text over the reference shape's length is: advice on a generator's site (a
+    # 90-character title builds everywhere); the plain folder's own rule (a warning).
+    reference_lengths: ClassVar[Severity] = "note"
 
     def __init__(self, root: Path) -> None:
         self.root = Path(os.path.abspath(root))

@@ -9,6 +9,8 @@ from editor.core.site.generators.base import Collection, Generator, NewPostStyle
 class PlainFolder(Generator):
     """A plain folder of posts (no site generator found around it)."""
 
+    reference_lengths = "warning"
+
     def new_post_style(self, collection: Collection, declared: bool) -> NewPostStyle:
         """The reference shape's: a quoted date, which YAML 1.1 and 1.2 readers agree on."""
         return NewPostStyle(date_quote="'")
