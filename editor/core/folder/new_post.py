@@ -66,8 +66,8 @@ def make(
         if not found:
             raise PostError("this folder holds no collection of the site's posts", folder.root)
         collection = found[0]
-    where = _folder_of(folder, collection)
     entries = [e for e in folder.entries if _holds(folder, collection, e)]
+    where = _posts_folder(folder, _folder_of(folder, collection), entries)
     schema_rel = where.relative_to(folder.root) / "new.md"
     source = folder.source_for(schema_rel)
     schema = folder.schema_for(schema_rel)
@@ -137,6 +137,16 @@ def _folder_of(folder: ContentFolder, collection: Collection) -> Path:
         return folder.root
     inner = PurePosixPath(os.path.relpath(collection.folder, prefix))
     return folder.root.joinpath(*inner.parts)
+
+
+def _posts_folder(folder: ContentFolder, where: Path, entries: list[IndexEntry]) -> Path:
+    """Where the posts of a collection as wide as the opened folder live: the folder all of
+    them share (a plain folder opened above its `content/posts`), else `where`."""
+    parents = {os.path.dirname(str(folder.root / e.path)) for e in entries}
+    if len(entries) < 2 or str(where) in parents:
+        return where
+    common = Path(os.path.commonpath(sorted(parents)))
+    return common if common.is_relative_to(where) else where
 
 
 def _holds(folder: ContentFolder, collection: Collection, entry: IndexEntry) -> bool:

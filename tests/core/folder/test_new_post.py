@@ -112,3 +112,13 @@ def test_a_placeholder_text_all_posts_share_is_not_copied_but_a_setting_is(tmp_p
     folder.scan()
     post = new_post.make(folder, "New", now=NOW)
     assert post.values["excerpt"] == "" and post.values["layout"] == "post"
+
+
+def test_a_plain_folder_opened_above_its_posts_gets_the_new_post_beside_them(tmp_path):
+    posts = tmp_path / "content/posts"
+    for name in ("a.md", "b.md", "bundle/index.md"):
+        (posts / name).parent.mkdir(parents=True, exist_ok=True)
+        (posts / name).write_text(f"---\ntitle: {name}\ndate: 2026-01-01\n---\nText.\n")
+    folder = ContentFolder(tmp_path)
+    folder.scan()
+    assert new_post.make(folder, "New one", now=NOW).path == posts / "new-one.md"
