@@ -2,7 +2,8 @@
 
     post-editor [PATH]                         the window on a folder or a post
     post-editor --screenshot OUT.png [PATH]    the window rendered offscreen to a PNG
-    post-editor check PATH... [--json]         exit 0 clean, 1 errors, 2 usage or I/O
+    post-editor check PATH... [--json | --format text|json|github|sarif]
+                                               exit 0 clean, 1 errors, 2 usage or I/O
     post-editor list FOLDER [--json]           a site root: every collection, each by its own rules
     post-editor set PATH... --field KEY=VALUE... [--unset KEY]... [--dry-run]
     post-editor new FOLDER --title T [--field KEY=VALUE]... [--collection NAME]
@@ -26,9 +27,9 @@ from editor import __version__
 from editor.core import storage
 from editor.core.document import Post, file_diff, typed_value
 from editor.core.errors import PostError
-from editor.core.folder import ContentFolder, new_post
-from editor.core.folder.checks import folder_problems
-from editor.core.schema import Problem, Schema, problem_from_error, schema_for_post, validate
+from editor.core.folder import ContentFolder, check_report, new_post
+from editor.core.folder.checks import file_problems, folder_problems
+from editor.core.schema import Problem, Schema, schema_for_post
 from editor.core.session import FlagAnswers, save_post
 from editor.core.site import site_root
 
@@ -42,7 +43,15 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate posts; exit 1 when any has an error")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    check.add_argument("--json", action="store_true", help="print the problems as JSON")
+    check.add_argument(
+        "--format",
+        choices=check_report.FORMATS,
+        default="text",
+        help="text lines (default), JSON, GitHub workflow annotations, or a SARIF 2.1.0 log",
+    )
+    check.add_argument(
+        "--json", dest="format", action="store_const", const="json", help="--format json"
+    )
 
     listing = sub.add_parser("list", help="print the folder's index")
     listing.add_argument("folder", type=Path, metavar="FOLDER")
@@ -166,28 +175,25 @@ def parse_assignment(text: str, schema: Schema) -> tuple[str, object]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate posts and folders; print each problem on one line (or JSON). A folder also
-    gets the folder-wide checks (duplicates, missing images and links, YAML 1.1 traps,
-    dates); a single file only its own validation, as it has no folder to compare with."""
+    """Validate posts and folders; print the problems in the format asked (`check_report`).
+    A folder also gets the folder-wide checks (duplicates, missing images and links, YAML
+    1.1 traps, dates); a file its own problems, as its site judges it (`file_problems`)."""
     problems: list[Problem] = []
     missing: list[Path] = []
+    files: list[Path] = []  # files in a row are checked together: one scan of their site
     for path in args.paths:
         if path.is_dir():
+            problems += file_problems(files)
+            files = []
             folder = ContentFolder(path)
             folder.scan()
             problems += folder_problems(folder)
         elif path.exists():
-            try:
-                problems += validate(Post.read(path), schema_for_post(path))
-            except PostError as error:
-                problems.append(problem_from_error(error.at(path)))
+            files.append(path)
         else:
             missing.append(path)
-    if args.json:
-        print(json.dumps([p.as_json() for p in problems], ensure_ascii=False, indent=2))
-    else:
-        for problem in problems:
-            print(problem)
+    problems += file_problems(files)
+    sys.stdout.write(check_report.report(problems, args.format))
     for path in missing:  # after what was found elsewhere, which is still worth reading
         _say(f"{path}: no such file or folder")
     if missing:

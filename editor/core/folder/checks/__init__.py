@@ -13,13 +13,17 @@ module per kind of check:
   differently (yaml_traps);
 - a future date on a published post, and a draft without a date (publish_dates).
 
+`file_problems(paths)` judges post files named one by one, each by the site above it.
+
 `run` runs them all; `context` holds what they share, `names` how a site names a post.
 """
 
+from editor.core.folder.checks.files import file_problems
 from editor.core.folder.checks.run import check_site, config_notes, folder_problems
 
 __all__ = [
     "check_site",
     "config_notes",
+    "file_problems",
     "folder_problems",
 ]
