@@ -3,7 +3,7 @@
 - The core is Qt-free and stands alone: nothing in `editor/core` imports `editor.ui`,
   `editor.cli`, PySide6 or shiboken6.
 - Inside the core, the layers go one way: storage ← document ← schema ← site ← folder ←
-  session; each imports only those to its left. The modules at the core's top are usable by
+  session ← git; each imports only those to its left. The modules at the core's top are usable by
   the layers: `errors.py` and `workers.py` by all (they import no layer), `spelling.py` by
   those above `document` (it reads Markdown lines through `document` and saves word lists
   through `storage`).
@@ -23,7 +23,7 @@ from pathlib import Path
 from paths import REPO
 
 EDITOR = REPO / "editor"
-LAYERS = ("storage", "document", "schema", "site", "folder", "session")
+LAYERS = ("storage", "document", "schema", "site", "folder", "session", "git")
 # Where each part of the core stands: a module may import only parts ranked below its own.
 RANK = {"errors": -1.0, "workers": -1.0, "spelling": 1.5}
 RANK |= {layer: float(rank) for rank, layer in enumerate(LAYERS)}

@@ -1,0 +1,2 @@
+"""The content folder in git: status, history, commits, pull and push, and conflicts, through
+the git command line."""
