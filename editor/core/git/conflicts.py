@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from editor.core import storage
 from editor.core.document import Post
 from editor.core.errors import PostError
 
@@ -171,6 +172,28 @@ def merge_lines(base: str, ours: str, theirs: str) -> tuple[str, bool]:
     if done.returncode < 0 or done.returncode > 127:
         raise PostError(f"git merge-file failed: {done.stderr.decode(errors='replace').strip()}")
     return done.stdout.decode("utf-8"), done.returncode > 0
+
+
+def conflict_sides(repo: Path, path: Path) -> tuple[str, str, str]:
+    """The base, ours and theirs texts of a conflicted file (`path` relative to `repo`), from
+    the index's stages 1, 2 and 3; a stage git has not (a file both sides added has no base)
+    is empty."""
+    rel = path.as_posix()
+    texts = []
+    for stage in (1, 2, 3):
+        shown = git_call(repo, ["show", f":{stage}:{rel}"])
+        texts.append(shown.stdout.decode("utf-8") if shown.returncode == 0 else "")
+    return texts[0], texts[1], texts[2]
+
+
+def mark_resolved(repo: Path, path: Path, text: str) -> None:
+    """Write the resolved text to the file (atomically) and tell git it is resolved
+    (`git add`). Raises PostError when git refuses."""
+    storage.atomic_write(repo / path, text.encode("utf-8"))
+    added = git_call(repo, ["add", "--", path.as_posix()])
+    if added.returncode != 0:
+        message = added.stderr.decode(errors="replace").strip()
+        raise PostError(f"git could not mark it resolved: {message}", repo / path)
 
 
 def git_call(
