@@ -20,6 +20,12 @@ def _lines(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def dominant_eol(text: str) -> str:
+    """The line break most lines of `text` use (`\\n` for a text with none)."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf > text.count("\n") - crlf else "\n"
+
+
 def splice_lines(old: str, new: str, eol: str) -> str:
     """`new`, but with the exact line breaks of `old` on every line it shares with it.
 

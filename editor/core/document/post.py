@@ -28,7 +28,7 @@ from editor.core.document import (
     yaml_splice,
 )
 from editor.core.document.front_matter import Kind, Layout
-from editor.core.document.line_breaks import splice_lines
+from editor.core.document.line_breaks import dominant_eol, splice_lines
 from editor.core.document.post_file import decode, read_bytes
 from editor.core.errors import PostError
 from editor.core.storage import added_blocks
@@ -106,8 +106,7 @@ class Post:
     @cached_property
     def eol(self) -> str:
         """The line break most lines use (`\\n` for a file with none)."""
-        crlf = self.text.count("\r\n")
-        return "\r\n" if crlf > self.text.count("\n") - crlf else "\n"
+        return dominant_eol(self.text)
 
     @cached_property
     def _first_line(self) -> int:

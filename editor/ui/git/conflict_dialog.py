@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.document.line_breaks import dominant_eol, splice_lines
 from editor.core.errors import PostError
 from editor.core.git.conflicts import (
     MergeResult,
@@ -91,7 +92,10 @@ class ConflictDialog(QDialog):
     def mark_resolved(self) -> None:
         """Write the post as chosen and edited, and mark it resolved; a body that still
         holds conflict markers is asked about first."""
-        body = self.body.toPlainText()
+        # The editor knows only \n: the merged body's own breaks (CRLF) come back on every
+        # line the writer kept.
+        merged = self.result.body
+        body = splice_lines(merged, self.body.toPlainText(), dominant_eol(merged))
         if any(line.startswith(MARKERS) for line in body.splitlines()):
             answer = QMessageBox.question(
                 self,

@@ -46,7 +46,7 @@ def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProces
 
 def edit(repo: Path, old: str, new: str) -> None:
     path = repo / POST
-    text = path.read_text()
+    text = path.read_bytes().decode()
     assert old in text
     path.write_bytes(text.replace(old, new, 1).encode())
 
@@ -141,3 +141,29 @@ def test_a_body_conflict_shows_the_markers_for_the_writer_to_edit_out(qtbot, env
         qtbot.mouseClick(dialog.resolve, Qt.MouseButton.LeftButton)
     assert (repo / POST).read_text() == BASE.replace("A second line.", "A second line, both.")
     assert git(repo, "diff", "--name-only", "--diff-filter=U").stdout == ""
+
+
+def test_a_crlf_post_keeps_its_line_breaks_through_the_body_editor(qtbot, env, tmp_path):
+    repo = tmp_path / "repo"
+    crlf = BASE.replace("\n", "\r\n")
+    git(tmp_path, "init", "-q", "-b", "main", str(repo))
+    git(repo, "config", "core.autocrlf", "false")
+    (repo / POST).parent.mkdir(parents=True)
+    (repo / POST).write_bytes(crlf.encode())
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "Add post")
+    git(repo, "checkout", "-q", "-b", "other")
+    edit(repo, "A second line.", "A second line, theirs.")
+    git(repo, "commit", "-q", "-am", "Theirs")
+    git(repo, "checkout", "-q", "main")
+    edit(repo, "A second line.", "A second line, ours.")
+    git(repo, "commit", "-q", "-am", "Ours")
+    assert git(repo, "merge", "-q", "other", check=False).returncode != 0
+    dialog = ConflictDialog(repo, POST)
+    qtbot.addWidget(dialog)
+    dialog.body.setPlainText("A first line.\n\nA second line, both.\n")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.resolve, Qt.MouseButton.LeftButton)
+    assert (repo / POST).read_bytes() == crlf.replace(
+        "A second line.", "A second line, both."
+    ).encode()
