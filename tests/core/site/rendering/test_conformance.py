@@ -17,9 +17,9 @@ import pytest
 
 from editor.core.site.rendering.commonmark import CommonMarkRenderer
 from editor.core.site.rendering.profile import COMMONMARK_CORE, MarkdownProfile
-from tests.core.site.conformance.normalize import normalize_html
+from tests.core.site.rendering.conformance.normalize import normalize_html
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent / "conformance"
 SPEC = json.loads((HERE / "commonmark-0.31.2.json").read_text(encoding="utf-8"))
 
 # GFM section → the profile switch it needs.
