@@ -101,7 +101,7 @@ _COMMONMARK_CASES = [
     ("- item\n\n  ```\n  code\n  ```\n", "<pre><code>code\n</code></pre>"),
     ("see www.example.com now\n", '<a href="http://www.example.com">www.example.com</a>'),
     ("- [x] done\n", 'type="checkbox"'),
-    ("~~gone~~\n", "<s>gone</s>"),
+    ("~~gone~~\n", "<del>gone</del>"),
 ]
 
 
