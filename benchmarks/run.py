@@ -34,10 +34,13 @@ from pathlib import Path
 import markdown
 import yaml
 from generate import make_folder, make_post  # benchmarks/ is sys.path[0] when run as a script
+from markdown_it import MarkdownIt
 
 from editor.core.document.post import Post
 from editor.core.folder.content_folder import ContentFolder
-from editor.core.site.render import _EXTENSION_CONFIGS, _EXTENSIONS, Renderer
+from editor.core.site.render import Renderer
+from editor.core.site.rendering.profile import MarkdownProfile
+from editor.core.site.rendering.python_markdown import _EXTENSION_CONFIGS, _EXTENSIONS
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
@@ -206,6 +209,16 @@ def render_case(ws: Workspace, words: int) -> Case:
     return Case(lambda: renderer.render(body), "markdown.markdown, same extensions", bare)
 
 
+def commonmark_case(ws: Workspace, words: int) -> Case:
+    body = Post(make_post(words, ws.seed)).body
+    renderer = Renderer(MarkdownProfile(typographer=True, definition_lists=True))  # Hugo's
+
+    def bare() -> str:
+        return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(body)
+
+    return Case(lambda: renderer.render(body), "MarkdownIt commonmark+table, new each call", bare)
+
+
 def open_case(ws: Workspace) -> Case:
     path = ws.post(50_000, "open")
 
@@ -286,6 +299,7 @@ CASES: dict[str, Callable[[Workspace], Case]] = {
     "cli_check_10000": cli_check_case,
     "render_5000": lambda ws: render_case(ws, 5_000),
     "render_50000": lambda ws: render_case(ws, 50_000),
+    "render_commonmark_50000": lambda ws: commonmark_case(ws, 50_000),
     "open_50000": open_case,
     "save": save_case,
     "set_field_1000": set_field_case,

@@ -328,11 +328,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     past MAX_RENDER_CHARS is refused with status 2 and nothing printed."""
     from editor.core.site import Renderer, page, size_problem
     from editor.core.site.export import standalone_html  # markdown and pygments: only here
+    from editor.core.site.rendering.choice import post_profile
 
     post = Post.read(args.file)
     if problem := size_problem(len(post.body)):  # minutes of work: refused at once, status 2
         raise PostError(problem, args.file)
-    renderer = Renderer()
+    renderer = Renderer(post_profile(args.file))  # the site's Markdown (or .post-editor.yaml's)
     if args.standalone:
         print(standalone_html(post, renderer, remote_images=args.remote_images))
     else:

@@ -157,6 +157,9 @@ class Schema:
     # Where dropped pictures go; None: by the site's layout. Not compared: two schemas are
     # equal when posts check the same against them (a rescan revalidates on a change).
     media: MediaSetting | None = dataclasses.field(default=None, compare=False)
+    # The Markdown engine the file names ("commonmark", "python-markdown"); None: the
+    # generator's (`Generator.markdown_profile`). Not compared: it checks no post.
+    markdown: str | None = dataclasses.field(default=None, compare=False)
 
     DEFAULT: ClassVar[Schema]
 

@@ -14,6 +14,7 @@ A content folder may describe its front matter in `.post-editor.yaml` at its roo
     naming: "{slug}.md"           # or "{date}-{slug}.md", "{slug}/index.md"; absent: detected
     language: en                  # optional
     media: {folder: static/images, url: /images}   # optional: where dropped pictures go
+    markdown: commonmark          # optional: or python-markdown; absent: the generator's
 
 Keys of a field: `name` (required), `type` (absent: the built-in field of that name's type,
 else `string`; the types are listed in `model`), `required`, `max` (longest text), `pattern`
@@ -63,7 +64,8 @@ from editor.core.schema.naming import naming_problem
 
 SCHEMA_FILE = ".post-editor.yaml"
 
-_SETTINGS = ("fields", "naming", "language", "media")
+_SETTINGS = ("fields", "naming", "language", "media", "markdown")
+MARKDOWN_ENGINES = ("commonmark", "python-markdown")
 _COLLECTION_KEYS = ("name", "folder", *_SETTINGS)
 # What each key of a field must hold, checked before the Field is built so errors get a line;
 # `{}` in a message is the value found.
@@ -298,7 +300,10 @@ def _schema_from(
     if language is not None and not isinstance(language, str):
         raise _error("language must be a code like en", entries["language"][1], path)
     media = _media_from_node(entries["media"][1], path) if "media" in entries else None
-    return Schema(tuple(fields), naming, language, media=media)
+    markdown = settings.get("markdown")
+    if markdown is not None and markdown not in MARKDOWN_ENGINES:
+        raise _error("markdown must be commonmark or python-markdown", entries["markdown"][1], path)
+    return Schema(tuple(fields), naming, language, media=media, markdown=markdown)
 
 
 def _outside_problem(folder: str) -> str | None:

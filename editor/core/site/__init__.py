@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from editor.core.site.media_import import Imported, import_bytes, import_file
     from editor.core.site.pieces import split_body
     from editor.core.site.render import (
+        Rendered,
         Renderer,
         dark_css,
         default_css,
@@ -39,6 +40,7 @@ _MODULE_OF = {
     "Imported": "media_import",
     "MediaPlace": "media",
     "Reference": "site",
+    "Rendered": "render",
     "Renderer": "render",
     "Site": "site",
     "body_references": "site",
@@ -69,6 +71,7 @@ __all__ = [
     "Imported",
     "MediaPlace",
     "Reference",
+    "Rendered",
     "Renderer",
     "Site",
     "body_references",

@@ -1,42 +1,31 @@
 """Markdown body → HTML for the preview, and the page a reader would see around it.
 
-One `Renderer` holds one configured `markdown.Markdown`: building it (loading extensions,
-pygments lexers) costs far more than converting a post, and the preview re-renders on every
-pause in typing. Code is coloured with inline styles because Qt's QTextBrowser does not load
-stylesheets for pygments classes.
+The engines and their options are in `editor.core.site.rendering`; `Renderer` renders by the
+`MarkdownProfile` it is given (the site's, from its generator), Python-Markdown by default.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib.resources import files
-
-import markdown
-from pygments.formatters import HtmlFormatter
+from typing import NamedTuple
 
 from editor.core.site.pieces import split_body
+from editor.core.site.rendering.commonmark import CommonMarkRenderer, Plugin
+from editor.core.site.rendering.limits import MAX_RENDER_CHARS, size_problem, too_large_html
+from editor.core.site.rendering.profile import PYTHON_MARKDOWN, MarkdownProfile
+from editor.core.site.rendering.python_markdown import PythonMarkdownRenderer
+
+__all__ = ["MAX_RENDER_CHARS", "Rendered", "Renderer", "render_pieces", "size_problem"]
+__all__ += ["article", "document", "offline_images", "page", "page_title", "too_large_html"]
+__all__ += ["dark_css", "default_css", "format_date"]
 
 
-class _QtHtmlFormatter(HtmlFormatter):
-    # With noclasses, pygments puts `line-height: 125%` on <pre>; Qt then paints each code
-    # line's background separately, with white stripes between. The stylesheet sets it.
-    _pre_style = ""
-
-
-_EXTENSIONS = ["extra", "toc", "sane_lists", "codehilite"]
-_EXTENSION_CONFIGS = {
-    "codehilite": {
-        "noclasses": True,
-        "guess_lang": False,
-        # "friendly" has strong keyword and string colours that stay readable on white.
-        "pygments_style": "friendly",
-        "pygments_formatter": _QtHtmlFormatter,
-    },
-}
 _COVER_KEYS = ("coverImage", "cover", "image", "heroImage")
 _EXCERPT_KEYS = ("excerpt", "description")
 # Fixed English names: `%B` follows LC_TIME, which Qt sets from the user's environment,
@@ -45,75 +34,72 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _MONTHS += ("September", "October", "November", "December")
 
 
-MAX_RENDER_CHARS = 1_000_000
-"""The longest body rendered, in characters. Python-Markdown takes about 1 s per million
-characters of prose on this project's machines (2-3 s with dense inline markup; README's
-benchmark machine about half that), and more than in proportion past it: a 200 MB body ran
-for minutes. Past this the preview says the post is too large to preview, and export and
-`post-editor render` refuse it (`size_problem`). A long book chapter is a tenth of it."""
-
-
-def size_problem(chars: int) -> str | None:
-    """Why a body of `chars` characters is not rendered, or None when it is."""
-    if chars <= MAX_RENDER_CHARS:
-        return None
-    return (
-        f"this post is too large to render ({chars:,} characters;"
-        f" previews and pages stop at {MAX_RENDER_CHARS:,})"
-    )
-
-
-def too_large_html(chars: int) -> str:
-    """What the preview shows in place of a body too large to render."""
-    return (
-        f'<p class="render-error">This post is too large to preview ({chars:,} characters;'
-        f" the preview stops at {MAX_RENDER_CHARS:,}). All of its text is in the editor.</p>"
-    )
-
-
 class Renderer:
-    """Renders post bodies with one reusable Markdown instance.
+    """Renders post bodies by one `MarkdownProfile` (Python-Markdown when none is given: a
+    plain folder's), with one reusable engine: building it (extensions, plugins, pygments
+    lexers) costs far more than converting a post, and the preview re-renders on every pause
+    in typing. `plugins` (markdown-it-py plugins: site syntax) apply to the CommonMark engine.
 
     Not thread-safe: give each worker its own Renderer, or render one body at a time.
     """
 
-    def __init__(self) -> None:
-        self._md = self._build()
-
-    @staticmethod
-    def _build() -> markdown.Markdown:
-        return markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+    def __init__(
+        self, profile: MarkdownProfile = PYTHON_MARKDOWN, plugins: Sequence[Plugin] = ()
+    ) -> None:
+        self.profile = profile
+        self._engine: CommonMarkRenderer | PythonMarkdownRenderer
+        if profile.engine == "commonmark":
+            self._engine = CommonMarkRenderer(profile, plugins)
+        else:
+            self._engine = PythonMarkdownRenderer()
 
     def render(self, body: str) -> str:
         """The HTML of `body`; never raises, so a half-typed post always shows something. A
         body past MAX_RENDER_CHARS is not rendered: the HTML says it is too large."""
         if size_problem(len(body)):
             return too_large_html(len(body))
-        try:
-            # reset() clears what the previous document left: toc ids, footnotes,
-            # abbreviations, reference links, the raw-HTML stash.
-            return self._md.reset().convert(body)
-        except Exception as exc:  # deeply nested lists hit RecursionError, for one
-            # reset() does not clear the block parser's state stack, which an exception
-            # leaves half-full (later posts then lose their <p>): start from a fresh instance.
-            self._md = self._build()
-            return (
-                f'<p class="render-error">The preview could not render this text '
-                f"({html.escape(type(exc).__name__)}); it is shown as written.</p>\n"
-                f"<pre>{html.escape(body)}</pre>"
-            )
+        return self._engine.render(body)
+
+    def pieces(self, body: str) -> Rendered:
+        """`body` rendered and cut into the preview's pieces (`split_body`), with the source
+        line each piece starts at when the engine knows it (CommonMark's token maps)."""
+        if size_problem(len(body)) or not isinstance(self._engine, CommonMarkRenderer):
+            return Rendered(split_body(self.render(body)), ())
+        blocks = self._engine.blocks(body)
+        whole = "".join(block for _, block in blocks)
+        pieces = split_body(whole)
+        ends, at = [], 0
+        for _, block in blocks:
+            at += len(block)
+            ends.append(at)
+        lines, offset = [], 0
+        for piece in pieces:
+            offset = whole.find(piece, offset) if piece else offset
+            lines.append(blocks[bisect.bisect_right(ends, offset)][0] if blocks else 0)
+            offset += len(piece)
+        return Rendered(pieces, tuple(lines))
 
 
-_worker_renderer: list[Renderer] = []  # the render worker process's one Renderer
+class Rendered(NamedTuple):
+    """A body's pieces (`split_body`) and the source line (from 0) each starts at; `lines` is
+    () when the engine gives no source lines (Python-Markdown)."""
+
+    pieces: list[str]
+    lines: tuple[int, ...]
 
 
-def render_pieces(body: str) -> list[str]:
-    """`body` rendered and cut into the preview's pieces: what the render worker process runs
-    (the preview's `RenderService`), with one Renderer for the process's whole life. It lives
-    here, in the core, so that the worker imports only the rendering, never Qt."""
-    if not _worker_renderer:
-        _worker_renderer.append(Renderer())
-    return split_body(_worker_renderer[0].render(body))
+_worker_renderers: dict[MarkdownProfile, Renderer] = {}  # the render worker process's own
+
+
+def render_pieces(body: str, profile: MarkdownProfile = PYTHON_MARKDOWN) -> Rendered:
+    """`body` rendered by `profile` and cut into the preview's pieces: what the render worker
+    process runs (the preview's `RenderService`), with one Renderer per profile for the
+    process's whole life. It lives here, in the core, so that the worker imports only the
+    rendering, never Qt."""
+    renderer = _worker_renderers.get(profile)
+    if renderer is None:
+        renderer = _worker_renderers[profile] = Renderer(profile)
+    return renderer.pieces(body)
 
 
 @cache

@@ -22,12 +22,13 @@ from concurrent.futures.process import BrokenProcessPool
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from editor.core.site import render_pieces, size_problem, too_large_html
+from editor.core.site import Rendered, render_pieces, size_problem, too_large_html
+from editor.core.site.rendering.profile import PYTHON_MARKDOWN, MarkdownProfile
 from editor.core.workers import exit_with_parent
 from editor.ui.jobs.job import Tickets
 
 
-def _result(future: Future[list[str]]) -> list[str] | None:
+def _result(future: Future[Rendered]) -> Rendered | None:
     try:
         return future.result()
     except Exception:
@@ -35,54 +36,58 @@ def _result(future: Future[list[str]]) -> list[str] | None:
 
 
 class RenderService(QObject):
-    """Renders bodies in a worker process; `rendered(job, pieces)` arrives on the UI thread."""
+    """Renders bodies in a worker process; `rendered(job, pieces, lines)` arrives on the UI
+    thread (`lines`: the source line each piece starts at, () when the engine gives none)."""
 
-    rendered = Signal(int, list)
-    # (job, body, pieces or None when the worker failed), emitted from the pool's callback
-    # thread; Qt queues it to the UI thread.
-    _done = Signal(int, str, object)
+    rendered = Signal(int, list, tuple)
+    # (job, body, profile, Rendered or None when the worker failed), emitted from the pool's
+    # callback thread; Qt queues it to the UI thread.
+    _done = Signal(int, str, object, object)
 
     def __init__(self, parent: QObject | None = None, use_process: bool = True) -> None:
         super().__init__(parent)
         self._pool: ProcessPoolExecutor | None = None
         self._use_process = use_process
         self._running = False
-        self._pending: tuple[int, str] | None = None
+        self._pending: tuple[int, str, MarkdownProfile] | None = None
         self.tickets = Tickets()
         # Queued even from this thread: a render done in-process must arrive after
         # request() has returned the job number the caller waits for.
         self._done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
 
-    def request(self, body: str) -> int:
-        """Ask for a render; returns the job number `rendered` will carry."""
+    def request(self, body: str, profile: MarkdownProfile = PYTHON_MARKDOWN) -> int:
+        """Ask for a render of `body` by `profile`; returns the job number `rendered` will
+        carry."""
         job = self.tickets.take()
         if self._running:
-            self._pending = (job, body)  # an older request still waiting is dropped
+            self._pending = (job, body, profile)  # an older request still waiting is dropped
         else:
-            self._start(job, body)
+            self._start(job, body, profile)
         return job
 
-    def _start(self, job: int, body: str) -> None:
+    def _start(self, job: int, body: str, profile: MarkdownProfile) -> None:
         self._running = True
         if size_problem(len(body)):  # not sent: the worker would be busy for minutes
-            self._done.emit(job, "", [too_large_html(len(body))])
+            self._done.emit(job, "", profile, Rendered([too_large_html(len(body))], ()))
             return
         pool = self._ensure_pool()
         try:
-            future = pool.submit(render_pieces, body) if pool else None
+            future = pool.submit(render_pieces, body, profile) if pool else None
         except (BrokenProcessPool, RuntimeError):
             future = None
         if future is None:
-            self._done.emit(job, body, None)
+            self._done.emit(job, body, profile, None)
         else:
-            future.add_done_callback(lambda f: self._done.emit(job, body, _result(f)))
+            future.add_done_callback(lambda f: self._done.emit(job, body, profile, _result(f)))
 
-    def _finish(self, job: int, body: str, pieces: list[str] | None) -> None:
+    def _finish(
+        self, job: int, body: str, profile: MarkdownProfile, result: Rendered | None
+    ) -> None:
         self._running = False
-        if pieces is None:  # no worker, or it died: render here from now on
+        if result is None:  # no worker, or it died: render here from now on
             self._use_process = False
-            pieces = render_pieces(body)
-        self.rendered.emit(job, pieces)
+            result = render_pieces(body, profile)
+        self.rendered.emit(job, result.pieces, result.lines)
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._start(*pending)

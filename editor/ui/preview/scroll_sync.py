@@ -75,6 +75,9 @@ class ScrollSync(QObject):
         self.preview = preview
         self._first_line = 0  # where the body starts in the editor (raw mode shows the YAML)
         self._headings: list[int] = []  # editor lines, as of the text last rendered
+        # The body line each piece of the page starts at (CommonMark's token maps; () for
+        # Python-Markdown). Set by the tab with each render; not yet used for placing.
+        self.piece_lines: tuple[int, ...] = ()
         # The page's heading blocks matched to those lines (None: not looked up since the
         # page changed). Their places are asked of the layout only when needed: laying out
         # a 50,000-word page to its end takes tens of milliseconds.

@@ -33,6 +33,8 @@ from editor.core.schema import Facts, Problem, Schema, validate
 from editor.core.session import EditSession, Prompter, needs_raw_mode, other_fields_text
 from editor.core.site import MediaPlace, media_place, size_problem, too_large_html
 from editor.core.site.pictures import picture_site
+from editor.core.site.rendering.choice import chosen_profile, post_profile
+from editor.core.site.rendering.profile import PYTHON_MARKDOWN, MarkdownProfile
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.preview.preview import Preview
 from editor.ui.preview.remote_images import RemoteImages
@@ -94,6 +96,7 @@ class DocumentTab(TabFile, QWidget):
         self.session = EditSession(post, schema.order)
         self.schema = schema
         self.renders = renders
+        self.markdown_profile = _profile(post, schema, site)  # the site's Markdown
         self.prompter = prompter
         self.raw = needs_raw_mode(post)
         self._job = 0
@@ -373,9 +376,9 @@ class DocumentTab(TabFile, QWidget):
             return
         text = self.editor.toPlainText()
         body = Post(text).body if self.raw else text
-        self._job = self.renders.request(body)
+        self._job = self.renders.request(body, self.markdown_profile)
 
-    def _show_render(self, job: int, pieces: list[str]) -> None:
+    def _show_render(self, job: int, pieces: list[str], lines: tuple[int, ...] = ()) -> None:
         if job != self._job:
             return  # another tab's render, or an older one of ours
         text = self.editor.toPlainText()
@@ -386,6 +389,7 @@ class DocumentTab(TabFile, QWidget):
         else:
             values, body, first_line = self.post.values, text, 0
         self._shown_source = (body, first_line)
+        self.scroll_sync.piece_lines = lines
         self.preview.show_post(pieces, values)
 
     def _page_shown(self) -> None:
@@ -401,3 +405,10 @@ class DocumentTab(TabFile, QWidget):
 def _editor_text(text: str) -> str:
     """Text as a QPlainTextEdit holds it (it knows only \\n)."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _profile(post: Post, schema: Schema, site: SitePlace | None) -> MarkdownProfile:
+    """The Markdown the post's preview follows: its site's, or its folder's choice."""
+    if site is not None:
+        return chosen_profile(site.generator, schema.markdown)
+    return post_profile(post.path) if post.path else PYTHON_MARKDOWN

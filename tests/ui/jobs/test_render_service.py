@@ -14,7 +14,7 @@ def test_a_body_past_the_limit_is_answered_without_a_worker(qtbot):
     try:
         with qtbot.waitSignal(service.rendered, timeout=5000) as answer:
             job = service.request(body)
-        assert answer.args == [job, [too_large_html(len(body))]]
+        assert answer.args == [job, [too_large_html(len(body))], ()]
         assert service._pool is None  # no worker was started, nothing was sent to one
     finally:
         service.shutdown()

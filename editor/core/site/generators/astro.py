@@ -21,6 +21,8 @@ from editor.core.schema import DATE_KEYS, SchemaSource
 from editor.core.site.generators.astro_schema import collection_schema
 from editor.core.site.generators.base import Collection, Generator, Placement, Status
 from editor.core.site.generators.js_literals import Call, Code, JsSource, Ref
+from editor.core.site.generators.markdown_profiles import astro_profile
+from editor.core.site.rendering.profile import MarkdownProfile
 
 _CONFIGS = tuple(
     f"src/{name}.{ext}"
@@ -50,6 +52,15 @@ class Astro(Generator):
         self._schema_options: dict[str, object] = {}
 
     # --- the site -------------------------------------------------------------------
+
+    def markdown_profile(self) -> MarkdownProfile:
+        """remark as `markdown` in the Astro config sets it up."""
+        path = next((p for p in _SITE_CONFIGS if (self.root / p).is_file()), None)
+        try:
+            text = (self.root / path).read_text(encoding="utf-8") if path else ""
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        return astro_profile(text)
 
     @cached_property
     def collections(self) -> tuple[Collection, ...]:

@@ -38,6 +38,7 @@ from typing import ClassVar, Literal
 from editor.core.document import DateFormat, parse_date
 from editor.core.errors import PostError
 from editor.core.schema import DATE_KEYS, Problem, Schema, SchemaSource, Severity
+from editor.core.site.rendering.profile import PYTHON_MARKDOWN, MarkdownProfile
 
 Kind = Literal["post", "page"]
 # What the build does with a file: leaves it out (draft), leaves it out until its date comes
@@ -173,6 +174,11 @@ class Generator:
         """The site's configuration as the generator reads it; {} when it has none or it
         cannot be read (then `notes` says why)."""
         return {}
+
+    def markdown_profile(self) -> MarkdownProfile:
+        """The Markdown the generator renders the site's posts with (from its config where
+        the generator reads one); a plain folder's is Python-Markdown."""
+        return PYTHON_MARKDOWN
 
     @cached_property
     def collections(self) -> tuple[Collection, ...]:

@@ -29,6 +29,8 @@ from editor.core.site.generators.base import (
     glob_match,
 )
 from editor.core.site.generators.js_literals import Call, Code, JsSource, Ref, read_value
+from editor.core.site.generators.markdown_profiles import eleventy_profile
+from editor.core.site.rendering.profile import MarkdownProfile
 
 _CONFIGS = (
     ".eleventy.js",
@@ -94,6 +96,10 @@ class Eleventy(Generator):
             folders[key] = _norm(folders["input"] / named[key])
         folders["output"] = _norm(PurePosixPath(named["output"]))
         return folders
+
+    def markdown_profile(self) -> MarkdownProfile:
+        """markdown-it as Eleventy sets it up, with the site's plugins."""
+        return eleventy_profile(self.root)
 
     @cached_property
     def collections(self) -> tuple[Collection, ...]:

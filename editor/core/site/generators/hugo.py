@@ -57,6 +57,8 @@ from editor.core.site.generators.hugo_values import (
     read_date,
     truth,
 )
+from editor.core.site.generators.markdown_profiles import hugo_profile
+from editor.core.site.rendering.profile import MarkdownProfile
 
 # How long, in seconds, what was read of a folder's index files is taken as still true.
 _FRESH = 1.0
@@ -118,6 +120,10 @@ class Hugo(Generator):
         """The site's content dirs (relative to the root), each with the language all its
         files are in, or None for a dir shared by languages (suffixes tell them apart)."""
         return content_dirs(self.config, self._hugo_languages)
+
+    def markdown_profile(self) -> MarkdownProfile:
+        """Goldmark as `markup.goldmark` sets it up."""
+        return hugo_profile(self.config)
 
     @cached_property
     def collections(self) -> tuple[Collection, ...]:

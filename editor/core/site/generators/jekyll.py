@@ -47,6 +47,8 @@ from editor.core.site.generators.jekyll_rules import (
     tags_of,
     titleize,
 )
+from editor.core.site.generators.markdown_profiles import jekyll_profile
+from editor.core.site.rendering.profile import MarkdownProfile
 
 _COMPOSE_DATE = DateFormat(time="hms", sep=" ", zone="+HHMM", zone_sep=" ")
 _MAGIC: dict[str, Literal["post", "draft"]] = {"_posts": "post", "_drafts": "draft"}
@@ -133,6 +135,10 @@ class Jekyll(Generator):
     def _labels(self) -> tuple[str, ...]:
         # Posts are read by the folder walk, data by its reader: not as collections.
         return tuple(k for k in self.collection_options if k and k not in ("posts", "data"))
+
+    def markdown_profile(self) -> MarkdownProfile:
+        """kramdown as `_config.yml` sets it up."""
+        return jekyll_profile(self.config)
 
     @cached_property
     def collections(self) -> tuple[Collection, ...]:

@@ -14,6 +14,8 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from editor.core.site.generators.base import Collection, Generator, Placement, Status
+from editor.core.site.generators.markdown_profiles import NEXTJS_PROFILE
+from editor.core.site.rendering.profile import MarkdownProfile
 
 _FOLDERS = ("_posts", "posts", "content/posts", "content", "src/posts", "src/_posts")
 _PAGES = (PurePosixPath("pages"), PurePosixPath("src/pages"))
@@ -45,6 +47,10 @@ class NextJs(Generator):
             isinstance(package.get(key), dict) and "next" in package[key]
             for key in ("dependencies", "devDependencies")
         )
+
+    def markdown_profile(self) -> MarkdownProfile:
+        """remark with remark-gfm."""
+        return NEXTJS_PROFILE
 
     @cached_property
     def collections(self) -> tuple[Collection, ...]:

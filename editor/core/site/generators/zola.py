@@ -30,6 +30,8 @@ from editor.core.site.generators.base import (
     Placement,
     Status,
 )
+from editor.core.site.generators.markdown_profiles import zola_profile
+from editor.core.site.rendering.profile import MarkdownProfile
 
 _CONTENT = PurePosixPath("content")
 _POST_NAMES = frozenset({"blog", "posts", "post", "news", "articles"})
@@ -86,6 +88,10 @@ class Zola(Generator):
         else:
             codes = list(declared) if isinstance(declared, dict) else []
         return tuple(dict.fromkeys([str(default), *(str(c) for c in codes if c)]))
+
+    def markdown_profile(self) -> MarkdownProfile:
+        """pulldown-cmark as the config's `[markdown]` sets it up."""
+        return zola_profile(self.config)
 
     @cached_property
     def collections(self) -> tuple[Collection, ...]:

@@ -1,0 +1,4 @@
+"""Markdown → HTML, by the site's own Markdown: a `MarkdownProfile` (chosen by the site's
+generator, or `.post-editor.yaml`) names the engine and its options; `commonmark` renders
+CommonMark + GFM on markdown-it-py, `python_markdown` a plain folder's Python-Markdown;
+`heading_ids` makes ids as each generator does, `highlight` colours code for Qt."""

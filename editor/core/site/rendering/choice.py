@@ -1,0 +1,31 @@
+"""Which `MarkdownProfile` a post is rendered by: its site generator's
+(`Generator.markdown_profile`), unless a `.post-editor.yaml` names the engine
+(`markdown: commonmark | python-markdown`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editor.core.errors import PostError
+from editor.core.schema.source import schema_for_post
+from editor.core.site.generators import Generator, detect_generator
+from editor.core.site.rendering.profile import ENGINES, MarkdownProfile
+
+
+def chosen_profile(generator: Generator, declared: str | None) -> MarkdownProfile:
+    """`generator`'s profile, on the engine `declared` by `.post-editor.yaml` when it names
+    one (a plain folder asking for CommonMark gets GFM's extensions with it)."""
+    profile = generator.markdown_profile()
+    for engine in ENGINES:
+        if declared == engine and engine != profile.engine:
+            return profile.with_engine(engine, ".post-editor.yaml")
+    return profile
+
+
+def post_profile(path: Path) -> MarkdownProfile:
+    """The profile the post at `path` is rendered by (its site's, or its folder's choice)."""
+    try:
+        declared = schema_for_post(path).markdown
+    except (PostError, OSError):
+        declared = None  # a broken .post-editor.yaml is reported where it is read
+    return chosen_profile(detect_generator(path.parent), declared)
