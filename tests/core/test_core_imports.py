@@ -6,7 +6,8 @@
   session; each imports only those to its left. The modules at the core's top are usable by
   the layers: `errors.py` and `workers.py` by all (they import no layer), `spelling.py` by
   those above `document` (it reads Markdown lines through `document` and saves word lists
-  through `storage`).
+  through `storage`). `git` (the folder's repository) stands there too: it diffs texts and will
+  merge front matter with `document`'s lossless model, and the folder and session may ask it.
 - No module imports another module's `_private` name, anywhere in `editor/`.
 - No core module imports another editor module inside a function: a late import there only
   hides a cycle.
@@ -25,7 +26,7 @@ from paths import REPO
 EDITOR = REPO / "editor"
 LAYERS = ("storage", "document", "schema", "site", "folder", "session")
 # Where each part of the core stands: a module may import only parts ranked below its own.
-RANK = {"errors": -1.0, "workers": -1.0, "spelling": 1.5}
+RANK = {"errors": -1.0, "workers": -1.0, "spelling": 1.5, "git": 1.5}
 RANK |= {layer: float(rank) for rank, layer in enumerate(LAYERS)}
 OUTSIDE_THE_CORE = ("editor.ui", "editor.cli", "PySide6", "shiboken6")
 
