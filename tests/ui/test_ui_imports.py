@@ -25,7 +25,7 @@ EDITOR = REPO / "editor"
 
 # The base: every part of the window may import these, and the core.
 BASE = frozenset({"jobs", "widgets", "settings"})
-PARTS = frozenset({"tab", "preview", "panels", "spelling", "safety", "shell"}) | BASE
+PARTS = frozenset({"tab", "preview", "panels", "spelling", "safety", "shell", "git"}) | BASE
 
 # What each part of editor/ui may import besides itself and the core: the allowed graph.
 MAY_IMPORT: dict[str, frozenset[str]] = {
@@ -38,6 +38,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "spelling": BASE,
     "panels": BASE,
     "safety": BASE,
+    "git": BASE,
     # One open post is a Markdown editor with spelling marks beside its preview.
     "tab": BASE | {"preview", "spelling"},
     # The one place that wires the parts together.
