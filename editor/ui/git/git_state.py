@@ -79,8 +79,10 @@ class GitState(QObject):
         repo, status = answer  # type: ignore[misc]
         if repo is not self.repo:
             return  # a folder opened meanwhile
+        counts = (self.status.ahead, self.status.behind)
         self.status = status
         changes = {PurePath(p): change for p, change in status.for_folder(repo).items()}
-        if changes != self.changes or not self._told:
+        moved = counts != (status.ahead, status.behind)  # a commit or a push: the line says it
+        if changes != self.changes or moved or not self._told:
             self.changes, self._told = changes, True
             self.statusChanged.emit(changes)

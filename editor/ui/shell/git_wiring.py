@@ -63,7 +63,9 @@ def attach_git(window: GitHost) -> GitActions:
         tab = window.current_tab()
         change = state.change_of(tab.post.path if tab else None)
         label.setVisible(state.repo is not None and tab is not None)
-        label.setText(f"Git: {change.value}" if change else "Git: committed")
+        ahead = state.status.ahead
+        waiting = f" · {ahead} commit{'s' * (ahead > 1)} to push" if ahead else ""
+        label.setText((f"Git: {change.value}" if change else "Git: committed") + waiting)
 
     def repository(repo: Repository | None) -> None:
         window.panel.set_git(None if repo is None else {})

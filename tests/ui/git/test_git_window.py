@@ -17,7 +17,7 @@ from editor.ui.shell.main_window import MainWindow
 POSTS = {"first.md": post("First"), "second.md": post("Second"), "third.md": post("Third")}
 
 
-def _open(qtbot, settings, prompter, folder: Path) -> MainWindow:
+def open_window(qtbot, settings, prompter, folder: Path) -> MainWindow:
     win = MainWindow(settings, RenderService(use_process=False), prompter)
     qtbot.addWidget(win, before_close_func=lambda _: setattr(prompter, "unattended", True))
     win.show()
@@ -39,7 +39,7 @@ def test_outside_a_repository_the_git_parts_stay_hidden(qtbot, settings, prompte
     folder = tmp_path / "posts"
     for name, text in POSTS.items():
         write(folder / name, text)
-    win = _open(qtbot, settings, prompter, folder)
+    win = open_window(qtbot, settings, prompter, folder)
     assert win.git.state.repo is None
     assert not win.git.menu.menuAction().isVisible()
     assert win.panel.table.isColumnHidden(GIT_COLUMN)
@@ -52,7 +52,7 @@ def test_the_list_shows_each_posts_change_and_filters_by_it(qtbot, settings, pro
     site = make_repo(tmp_path / "site", POSTS)
     write(site / "second.md", post("Second, edited"))
     write(site / "fourth.md", post("Fourth"))
-    win = _open(qtbot, settings, prompter, site)
+    win = open_window(qtbot, settings, prompter, site)
     qtbot.waitUntil(lambda: _git_texts(win).get("fourth.md") == "Untracked", timeout=10_000)
     assert _git_texts(win) == {
         "first.md": None,
@@ -76,7 +76,7 @@ def test_the_list_shows_each_posts_change_and_filters_by_it(qtbot, settings, pro
 def test_commit_from_the_dialog_with_the_saved_post_ticked(qtbot, settings, prompter, tmp_path):
     site = make_repo(tmp_path / "site", POSTS)
     write(site / "third.md", post("Third, edited on disk"))
-    win = _open(qtbot, settings, prompter, site)
+    win = open_window(qtbot, settings, prompter, site)
     tab = win.open_post(site / "first.md")
     assert tab is not None
     tab.set_field("title", "First, retitled")
@@ -106,7 +106,7 @@ def test_a_refusing_hook_shows_its_output_in_the_dialog(qtbot, settings, prompte
     hook.write_text("#!/bin/sh\necho 'first.md: title too short' >&2\nexit 1\n")
     hook.chmod(0o755)
     write(site / "first.md", post("F"))
-    win = _open(qtbot, settings, prompter, site)
+    win = open_window(qtbot, settings, prompter, site)
     qtbot.waitUntil(lambda: _git_texts(win)["first.md"] == "Modified", timeout=10_000)
     dialog = win.git.commit()
     assert dialog is not None
@@ -121,7 +121,7 @@ def test_history_restores_a_version_as_an_unsaved_edit(qtbot, settings, prompter
     site = make_repo(tmp_path / "site", POSTS)
     write(site / "first.md", post("First, second version"))
     git(site, "commit", "-qam", "Update post: First, second version")
-    win = _open(qtbot, settings, prompter, site)
+    win = open_window(qtbot, settings, prompter, site)
     tab = win.open_post(site / "first.md")
     assert tab is not None
     dialog = win.git.history()
