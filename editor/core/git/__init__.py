@@ -2,6 +2,7 @@
 status per post, history of a post, commits, pull and push. Qt-free; every command goes
 through `runner.run_git`."""
 
+from editor.core.git.askpass import askpass_script
 from editor.core.git.commit import HookFailed, commit_paths, suggested_message
 from editor.core.git.history import Commit, commit_diff, file_history, text_at, text_at_head
 from editor.core.git.remote import PullResult, RemoteError, pull, push
@@ -29,6 +30,7 @@ __all__ = [
     "RemoteError",
     "RepoStatus",
     "Repository",
+    "askpass_script",
     "commit_diff",
     "commit_paths",
     "file_history",

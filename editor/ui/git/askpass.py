@@ -8,26 +8,16 @@ what they do not know.
 
 from __future__ import annotations
 
-import os
-import shlex
 import sys
-import tempfile
-from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
+from editor.core.git.askpass import askpass_script
+
 
 def askpass_program() -> str:
-    """An executable script that runs this module with this interpreter: git and ssh run
-    their askpass as a program, with the prompt as its one argument."""
-    folder = Path(tempfile.gettempdir()) / f"post-editor-askpass-{os.getuid()}"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    script = folder / "askpass"
-    text = f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m editor.ui.git.askpass "$@"\n'
-    if not script.exists() or script.read_text() != text:
-        script.write_text(text)
-        script.chmod(0o700)
-    return str(script)
+    """The program git runs to ask: this module, with this interpreter."""
+    return askpass_script([sys.executable, "-m", "editor.ui.git.askpass"])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 from gitrepos import make_repo
 
-from editor.core.git import GitError, GitMissing, parse_progress, run_git
+from editor.core.git import GitError, GitMissing, askpass_script, parse_progress, run_git
 
 
 def test_run_git_returns_output_and_raises_with_gits_words(tmp_path: Path) -> None:
@@ -30,3 +31,11 @@ def test_progress_lines_are_read() -> None:
         100,
     )
     assert parse_progress("To /tmp/bare.git") is None
+
+
+def test_the_askpass_script_answers_for_git(tmp_path: Path) -> None:
+    # A stand-in for the dialog: a command that prints what the writer would type.
+    script = askpass_script(["printf", "%s|secret"])
+    done = subprocess.run([script, "Password for 'https://example.org': "], capture_output=True)
+    assert done.stdout == b"Password for 'https://example.org': |secret"
+    assert askpass_script(["printf", "%s|secret"]) == script  # the same script, kept
