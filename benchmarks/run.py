@@ -38,6 +38,7 @@ from markdown_it import MarkdownIt
 
 from editor.core.document.post import Post
 from editor.core.folder.content_folder import ContentFolder
+from editor.core.git import find_repository, read_status
 from editor.core.site.render import Renderer
 from editor.core.site.rendering.profile import MarkdownProfile
 from editor.core.site.rendering.python_markdown import _EXTENSION_CONFIGS, _EXTENSIONS
@@ -61,6 +62,7 @@ BUDGETS: dict[str, tuple[float | None, float | None]] = {
     "open_window_50000": (500.0, None),
     "save": (20.0, None),
     "memory_10000": (250.0, None),
+    "git_status_10000": (100.0, None),  # issue 19: a 10,000-post repository answers in 100 ms
 }
 
 
@@ -101,6 +103,26 @@ class Workspace:
             make_folder(partial, count, self.seed)
             partial.replace(path)  # whole or absent: an interrupted run leaves no half folder
             print(f"generated {path.name} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        return path
+
+    def repository(self, count: int) -> Path:
+        """A git repository of the generated `count` posts, committed, then 40 of them edited
+        and 10 new ones untracked, as a writer's folder between two commits (cached too)."""
+        folder = self.folder(count)
+        path = CACHE / f"git-{folder.name}"
+        if not path.is_dir():
+            partial = CACHE / f".git-{folder.name}.{os.getpid()}"
+            shutil.rmtree(partial, ignore_errors=True)
+            shutil.copytree(folder, partial)
+            git = ["git", "-C", str(partial), "-c", "user.name=Bench", "-c", "user.email=b@b"]
+            for args in (["init", "-q"], ["add", "--all"], ["commit", "-q", "-m", "Posts"]):
+                subprocess.run([*git, *args], check=True)
+            posts = sorted(partial.glob("*.md"))
+            for post in posts[:40]:
+                post.write_text(post.read_text(encoding="utf-8") + "\nEdited.\n", "utf-8")
+            for n in range(10):
+                (partial / f"new-{n}.md").write_text(f"---\ntitle: New {n}\n---\n", "utf-8")
+            partial.replace(path)
         return path
 
     def post(self, words: int, name: str) -> Path:
@@ -197,6 +219,16 @@ def cli_check_case(ws: Workspace) -> Case:
     argv = ["check", str(ws.folder(10_000))]
     run = command([post_editor(), *argv], ok=(0, 1))
     return Case(run, "python -c pass", command(PYTHON_PASS), argv=argv)
+
+
+def git_status_case(ws: Workspace) -> Case:
+    # What the window runs off the UI thread after a save or a change on disk: git status of
+    # the whole work tree, read into each post's change.
+    root = ws.repository(10_000)
+    repo = find_repository(root)
+    assert repo is not None
+    bare = ["git", "-C", str(root), "status", "--porcelain=v2", "-z", "--untracked-files=all"]
+    return Case(lambda: read_status(repo).for_folder(repo), "bare git status", command(bare))
 
 
 def render_case(ws: Workspace, words: int) -> Case:
@@ -310,6 +342,7 @@ CASES: dict[str, Callable[[Workspace], Case]] = {
     "stall_50000": lambda ws: window_case(ws, "stall_50000"),
     "open_window_50000": lambda ws: window_case(ws, "open_window_50000"),
     "memory_10000": memory_case,
+    "git_status_10000": git_status_case,
 }
 
 

@@ -3,10 +3,11 @@
 - The core is Qt-free and stands alone: nothing in `editor/core` imports `editor.ui`,
   `editor.cli`, PySide6 or shiboken6.
 - Inside the core, the layers go one way: storage ← document ← schema ← site ← folder ←
-  session ← git; each imports only those to its left. The modules at the core's top are usable by
+  session; each imports only those to its left. The modules at the core's top are usable by
   the layers: `errors.py` and `workers.py` by all (they import no layer), `spelling.py` by
   those above `document` (it reads Markdown lines through `document` and saves word lists
-  through `storage`).
+  through `storage`). `git` (the folder's repository) stands there too: it diffs texts and
+  merges front matter with `document`'s lossless model, and the folder and session may ask it.
 - No module imports another module's `_private` name, anywhere in `editor/`.
 - No core module imports another editor module inside a function: a late import there only
   hides a cycle.
@@ -23,9 +24,9 @@ from pathlib import Path
 from paths import REPO
 
 EDITOR = REPO / "editor"
-LAYERS = ("storage", "document", "schema", "site", "folder", "session", "git")
+LAYERS = ("storage", "document", "schema", "site", "folder", "session")
 # Where each part of the core stands: a module may import only parts ranked below its own.
-RANK = {"errors": -1.0, "workers": -1.0, "spelling": 1.5}
+RANK = {"errors": -1.0, "workers": -1.0, "spelling": 1.5, "git": 1.5}
 RANK |= {layer: float(rank) for rank, layer in enumerate(LAYERS)}
 OUTSIDE_THE_CORE = ("editor.ui", "editor.cli", "PySide6", "shiboken6")
 

@@ -26,6 +26,7 @@ ALLOWED_OPEN = {  # (module, the receiver of `.open()` as written)
     ("tab/media_drop.py", "buffer"),
     ("shell/main_window.py", "AboutDialog(self)"),
     ("shell/main_window.py", "self.folder_index"),  # opens a folder: the core indexes it
+    ("git/git_actions.py", "dialog"),  # the commit and history dialogs, shown without waiting
 }
 
 

@@ -11,9 +11,8 @@ JSON) is merged with the body as plain lines, so nothing is lost: the markers sh
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -21,6 +20,7 @@ from typing import Literal
 from editor.core import storage
 from editor.core.document import Post
 from editor.core.errors import PostError
+from editor.core.git.runner import run_git
 
 Side = Literal["ours", "theirs"]
 # The lines of one top-level key (None: the side has no such key).
@@ -167,10 +167,10 @@ def merge_lines(base: str, ours: str, theirs: str) -> tuple[str, bool]:
             (Path(folder) / name).write_bytes(text.encode("utf-8"))
             names.append(name)
         labels = ["-L", "ours", "-L", "base", "-L", "theirs"]
-        done = git_call(Path(folder), ["merge-file", "-p", *labels, *names])
+        done = run_git(Path(folder), ["merge-file", "-p", *labels, *names], check=False)
     # merge-file's status: the number of conflicts (capped at 127), negative on an error.
     if done.returncode < 0 or done.returncode > 127:
-        raise PostError(f"git merge-file failed: {done.stderr.decode(errors='replace').strip()}")
+        raise PostError(f"git merge-file failed: {done.err.strip()}")
     return done.stdout.decode("utf-8"), done.returncode > 0
 
 
@@ -181,7 +181,7 @@ def conflict_sides(repo: Path, path: Path) -> tuple[str, str, str]:
     rel = path.as_posix()
     texts = []
     for stage in (1, 2, 3):
-        shown = git_call(repo, ["show", f":{stage}:{rel}"])
+        shown = run_git(repo, ["show", f":{stage}:{rel}"], check=False)
         texts.append(shown.stdout.decode("utf-8") if shown.returncode == 0 else "")
     return texts[0], texts[1], texts[2]
 
@@ -190,18 +190,7 @@ def mark_resolved(repo: Path, path: Path, text: str) -> None:
     """Write the resolved text to the file (atomically) and tell git it is resolved
     (`git add`). Raises PostError when git refuses."""
     storage.atomic_write(repo / path, text.encode("utf-8"))
-    added = git_call(repo, ["add", "--", path.as_posix()])
+    added = run_git(repo, ["add", "--", path.as_posix()], check=False)
     if added.returncode != 0:
-        message = added.stderr.decode(errors="replace").strip()
+        message = added.err.strip()
         raise PostError(f"git could not mark it resolved: {message}", repo / path)
-
-
-def git_call(
-    repo: Path, args: Sequence[str], input: bytes | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    """Run `git ARGS` in `repo`, no shell, output captured.
-
-    LEAD: at the merge with the git package, replace this with `runner.run_git(repo, args,
-    input=input)` (editor/core/git/runner.py) and drop it; callers read returncode, stdout
-    and stderr only."""
-    return subprocess.run(["git", *args], cwd=repo, input=input, capture_output=True, check=False)

@@ -1,1 +1,4 @@
-"""The folder in git, in the window: status, history, commits, pull and push, conflicts."""
+"""The folder's git repository in the window: status per post, history, commit, pull and push,
+resolving a conflict.
+Everything git does runs off the UI thread through the one Job mechanism; the core
+(`editor.core.git`) does the work."""

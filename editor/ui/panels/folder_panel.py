@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import PurePath
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.folder import IndexEntry, Taxonomy
 from editor.core.folder.taxonomy_edit import Kind
+from editor.core.git import Change
 from editor.ui.panels.index_model import COLUMNS, ENTRY_ROLE, Index, IndexModel, column_of
 from editor.ui.widgets.row_table import row_table
 
@@ -49,6 +51,7 @@ _STATUS_FILTERS: tuple[tuple[QuickKey, str, QuickFilter], ...] = (
 # columns a site adds (Kind, Collection, Lang) narrow the others rather than the title.
 TITLE_SHARE = 0.4
 _HEADER_MARGIN = QStyle.PixelMetric.PM_HeaderMargin
+GIT_FILTERS = (Change.NEW, Change.MODIFIED, Change.STAGED, Change.UNTRACKED, Change.CONFLICTED)
 KINDS: tuple[tuple[str, QuickFilter | None], ...] = (
     ("Posts and pages", None),
     ("Posts", lambda e: e.kind == "post"),
@@ -215,7 +218,7 @@ class FolderPanel(QWidget):
         filter when it has pages, Collection and its filter when it has several, Lang when
         its posts are in several languages. A filter hidden keeps every row."""
         entries = self.model.entries
-        hidden = [not column.needed(entries) for column in COLUMNS]
+        hidden = [not self.model.column_needed(n) for n in range(len(COLUMNS))]
         if hidden != [self.table.isColumnHidden(n) for n in range(len(COLUMNS))]:
             for number, hide in enumerate(hidden):
                 self.table.setColumnHidden(number, hide)
@@ -299,6 +302,7 @@ class FolderPanel(QWidget):
             (("all", ""), "All posts", None),
             *_STATUS_FILTERS,
             (("problems", ""), "With problems", lambda e: bool(e.problems)),
+            *self._git_filters(),
         ]
         choices += [
             (("category", c), f"Category: {c} ({n})", lambda e, c=c: c in e.categories)
@@ -308,6 +312,7 @@ class FolderPanel(QWidget):
             (("tag", t), f"Tag: {t} ({n})", lambda e, t=t: t in e.tags)
             for t, n in taxonomy.tags.items()
         ]
+        self._taxonomy = taxonomy
         row = self.quick.currentIndex()
         current = self._quick_keys[row] if 0 <= row < len(self._quick_keys) else None
         self.quick.blockSignals(True)
@@ -319,6 +324,26 @@ class FolderPanel(QWidget):
         self.quick.setCurrentIndex(found)
         self.quick.blockSignals(False)
         self._quick_changed(self.quick.currentIndex())
+
+    def _git_filters(self) -> list[tuple[QuickKey, str, QuickFilter | None]]:
+        """In a repository, a quick filter per change a post can have (Git: Modified...)."""
+        if self.model.git is None:
+            return []
+        git = self.model.git_change
+        return [
+            (("git", c.value), f"Git: {c.value.title()}", lambda e, c=c: git(e) == c)
+            for c in GIT_FILTERS
+        ]
+
+    def set_git(self, changes: dict[PurePath, Change] | None) -> None:
+        """Each post's git change (None: not a repository): the Git column and quick filters."""
+        was_repository = self.model.git is not None
+        self.model.set_git(changes)
+        if was_repository != (changes is not None):
+            self.set_taxonomy(self._taxonomy)
+            self._fit_to_entries()
+        elif self._quick_keys[self.quick.currentIndex()][0] == "git":
+            self._quick_changed(self.quick.currentIndex())  # the same filter, new changes
 
     def show_only(self, kind: Kind, name: str) -> bool:
         """List only the posts with one tag or category (its quick filter); False, and the

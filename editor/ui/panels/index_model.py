@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QWidget
 
 from editor.core.folder import IndexEntry
+from editor.core.git import Change
 from editor.core.site.generators import STATUSES
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,8 +130,12 @@ COLUMNS: tuple[Column, ...] = (
         lambda e: ", ".join(e.categories).casefold(),
     ),
     Column("Tags", 90, lambda e: ", ".join(e.tags), lambda e: ", ".join(e.tags).casefold()),
+    # Its text and order come from the model's git status (`IndexModel.set_git`); shown only
+    # in a repository.
+    Column("Git", 74, lambda e: None, lambda e: "", least=60),
 )
 HEADERS = tuple(column.header for column in COLUMNS)
+GIT_COLUMN = len(COLUMNS) - 1
 
 
 def column_of(header: str) -> int:
@@ -160,6 +165,25 @@ class IndexModel(QAbstractTableModel):
         self.entries: list[IndexEntry] = []
         self._haystacks: list[str] = []  # lowercase text the filter searches, per row
         self._order: tuple[int, Qt.SortOrder] | None = None  # (column, order) sorted by
+        self.git: dict[PurePath, Change] | None = None  # None: the folder is in no repository
+
+    def set_git(self, changes: dict[PurePath, Change] | None) -> None:
+        """Each post's git change (None: no repository, the Git column hidden)."""
+        self.git = changes
+        if self.entries:
+            self.dataChanged.emit(
+                self.index(0, GIT_COLUMN), self.index(len(self.entries) - 1, GIT_COLUMN)
+            )
+
+    def git_change(self, entry: IndexEntry) -> Change | None:
+        """A post's git change; None when unchanged (or no repository)."""
+        return None if self.git is None else self.git.get(entry.path)
+
+    def column_needed(self, number: int) -> bool:
+        """Whether the folder calls for a column: by its entries, and Git in a repository."""
+        if number == GIT_COLUMN:
+            return self.git is not None
+        return COLUMNS[number].needed(self.entries)
 
     def set_entries(self, entries: Sequence[IndexEntry]) -> None:
         """Show a new index."""
@@ -188,15 +212,20 @@ class IndexModel(QAbstractTableModel):
         if self._order is None:
             return list(entries)
         column, order = self._order
-        key = COLUMNS[column].key
+        key = self._key(column)
         return sorted(entries, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _key(self, column: int) -> Callable[[IndexEntry], object]:
+        if column == GIT_COLUMN:
+            return lambda e: change.value if (change := self.git_change(e)) else "~"
+        return COLUMNS[column].key
 
     def _row_for(self, entry: IndexEntry) -> int:
         """Where a new entry goes to keep the order (the end when unsorted)."""
         if self._order is None:
             return len(self.entries)
         column, order = self._order
-        key, descending = COLUMNS[column].key, order == Qt.SortOrder.DescendingOrder
+        key, descending = self._key(column), order == Qt.SortOrder.DescendingOrder
         new = key(entry)
         for row, known in enumerate(self.entries):
             if (key(known) < new) if descending else (new < key(known)):  # type: ignore[operator]
@@ -250,4 +279,7 @@ class IndexModel(QAbstractTableModel):
             return _tooltip(entry)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        if index.column() == GIT_COLUMN:
+            change = self.git_change(entry)
+            return change.value.title() if change else None
         return COLUMNS[index.column()].text(entry)

@@ -30,17 +30,12 @@ from editor.ui.preview.remote_images import RemoteImages
 from editor.ui.safety.disk_watch import DiskWatch
 from editor.ui.safety.export_actions import Exporter
 from editor.ui.safety.recovery_keeper import SnapshotKeeper
-from editor.ui.settings import (
-    GEOMETRY,
-    OUTLINE_DOCK,
-    REVIEW_BEFORE_SAVE,
-    SPLITTER,
-    Settings,
-)
+from editor.ui.settings import GEOMETRY, OUTLINE_DOCK, REVIEW_BEFORE_SAVE, SPLITTER, Settings
 from editor.ui.shell.about import AboutDialog
 from editor.ui.shell.dialog_prompter import DialogPrompter
 from editor.ui.shell.focused_text import FocusedText
 from editor.ui.shell.folder_index import FolderIndex
+from editor.ui.shell.git_wiring import attach_git
 from editor.ui.shell.menus import RecentFolders, build_menus
 from editor.ui.shell.new_post import ask_new_post
 from editor.ui.shell.status_bar import StatusBar
@@ -109,6 +104,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(dock.area, dock)
         self._connect_signals()
         self._build_menus()
+        self.git = attach_git(self)  # the Git menu, column and status: shown in a repository
         self.setAcceptDrops(True)
         self._restore_settings()
         self._update_title()
@@ -312,6 +308,7 @@ class MainWindow(QMainWindow):
             if entry is not None:
                 self.panel.model.update_entry(entry)
             self._taxonomy_changed()
+        self.git.state.note_saved(post.path)
         self.statusBar().showMessage(f"Saved {post.path}", 5000)
 
     def _taxonomy_changed(self) -> None:

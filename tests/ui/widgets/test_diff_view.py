@@ -52,3 +52,30 @@ def test_the_dialog_shows_the_diff(qtbot):
     empty = DiffDialog("Compare", "")
     qtbot.addWidget(empty)
     assert empty.view.toPlainText() == "(no differences)"
+
+
+def _marked(view, line: int) -> list[str]:
+    """The words of a shown line drawn on a background (the changed words)."""
+    block = view.document().findBlockByNumber(line)
+    return [
+        block.text()[r.start : r.start + r.length]
+        for r in block.layout().formats()
+        if r.format.background().style() != r.format.background().style().NoBrush
+    ]
+
+
+def test_the_changed_words_of_a_changed_line_are_marked(qtbot):
+    old = "---\ntitle: Glaciers in retreat\ntags: [ice]\n---\nThe ice melts fast.\n"
+    new = "---\ntitle: Glaciers in full retreat\ntags: [ice]\n---\nThe ice melts slowly.\n"
+    dialog = DiffDialog("t", unified_diff(old, new, "a/p.md", "b/p.md"))
+    qtbot.addWidget(dialog)
+    lines = dialog.view.toPlainText().split("\n")
+    removed, added = (
+        lines.index("-title: Glaciers in retreat"),
+        lines.index("+title: Glaciers in full retreat"),
+    )
+    assert _marked(dialog.view, removed) == []  # nothing of it is gone: only words were added
+    assert _marked(dialog.view, added) == ["full "]
+    assert _marked(dialog.view, lines.index("-The ice melts fast.")) == ["fast"]
+    assert _marked(dialog.view, lines.index("+The ice melts slowly.")) == ["slowly"]
+    assert _marked(dialog.view, lines.index(" tags: [ice]")) == []

@@ -1,0 +1,51 @@
+"""The git repository a content folder lives in, if any."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core.git.runner import GitError, git_available, run_git
+
+
+@dataclass(frozen=True)
+class Repository:
+    """A git work tree (`root`) and the content folder inside it that the app has open
+    (`folder`); paths in the app are relative to `folder`, paths git prints to `root`."""
+
+    root: Path
+    folder: Path
+
+    def to_folder(self, git_path: str) -> Path | None:
+        """A path as git prints it (relative to the root), relative to the folder; None
+        when it lies outside the folder."""
+        try:
+            return (self.root / git_path).relative_to(self.folder)
+        except ValueError:
+            return None
+
+    def to_git(self, folder_path: Path) -> str:
+        """A path relative to the folder (or absolute), as git names it: relative to the
+        root, with forward slashes."""
+        full = folder_path if folder_path.is_absolute() else self.folder / folder_path
+        return full.resolve().relative_to(self.root).as_posix()
+
+    def has_commits(self) -> bool:
+        """Whether HEAD names a commit (a new repository has none yet)."""
+        result = run_git(self.root, ["rev-parse", "--verify", "-q", "HEAD"], check=False)
+        return result.returncode == 0
+
+
+def find_repository(folder: Path) -> Repository | None:
+    """The repository `folder` is in; None when it is in none, or git is missing (then the
+    app works as it does without git)."""
+    if not git_available() or not folder.is_dir():
+        return None
+    try:
+        result = run_git(folder, ["rev-parse", "--show-toplevel"], check=False, timeout=10)
+    except GitError:
+        return None
+    if result.returncode != 0:
+        return None
+    root = Path(result.out.strip()).resolve()
+    return Repository(root, folder.resolve())
