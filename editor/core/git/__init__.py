@@ -3,7 +3,7 @@ status per post, history of a post, commits, pull and push, and a conflicted pos
 merged key by key (`conflicts`). Qt-free; every command goes through `runner.run_git`."""
 
 from editor.core.git.askpass import askpass_script
-from editor.core.git.commit import HookFailed, commit_paths, suggested_message
+from editor.core.git.commit import HookFailed, commit_paths, merge_message, suggested_message
 from editor.core.git.history import Commit, commit_diff, file_history, text_at, text_at_head
 from editor.core.git.remote import PullResult, RemoteError, pull, push
 from editor.core.git.repository import Repository, find_repository
@@ -36,6 +36,7 @@ __all__ = [
     "file_history",
     "find_repository",
     "git_available",
+    "merge_message",
     "parse_progress",
     "parse_status",
     "pull",

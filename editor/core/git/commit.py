@@ -48,9 +48,12 @@ def commit_paths(repo: Repository, paths: Sequence[Path], message: str) -> str:
         raise GitError("no posts chosen to commit")
     names = [repo.to_git(path) for path in paths]
     run_git(repo.root, ["add", "--all", "--", *names])
+    # A merge (a pull that stopped at a conflict) is committed whole: git refuses a partial
+    # commit then, and the merge's other changes belong to it.
+    only = [] if merge_message(repo) is not None else ["--", *names]
     result = run_git(
         repo.root,
-        ["commit", "--quiet", "--file=-", "--", *names],
+        ["commit", "--quiet", "--file=-", *only],
         input=message.encode("utf-8"),
         timeout=COMMIT_TIMEOUT,
         check=False,
@@ -62,6 +65,20 @@ def commit_paths(repo: Repository, paths: Sequence[Path], message: str) -> str:
         raise GitError(f"git commit failed: {said}")
     head = run_git(repo.root, ["rev-parse", "HEAD"])
     return head.out.strip()
+
+
+def merge_message(repo: Repository) -> str | None:
+    """The message git proposes for the merge in progress (a pull that stopped at a
+    conflict), its first line; None when no merge is in progress."""
+    if run_git(repo.root, ["rev-parse", "-q", "--verify", "MERGE_HEAD"], check=False).returncode:
+        return None
+    found = run_git(repo.root, ["rev-parse", "--git-path", "MERGE_MSG"]).out.strip()
+    path = Path(found) if Path(found).is_absolute() else repo.root / found
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    return next((line for line in lines if line and not line.startswith("#")), "Merge")
 
 
 def _hook_refused(repo: Repository) -> bool:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.git import Change, Repository, commit_paths, suggested_message
+from editor.core.git import Change, Repository, commit_paths, merge_message, suggested_message
 from editor.ui.jobs import Job
 
 
@@ -64,6 +64,8 @@ class CommitDialog(QDialog):
         self.resize(640, 520)
         self.repo, self.posts = repo, list(posts)
         self.committed: str | None = None
+        # A pull stopped at a conflict, now resolved: the commit finishes that merge.
+        self.merge = merge_message(repo)
         self.list = QListWidget(objectName="commitPosts")
         for post in self.posts:
             item = QListWidgetItem(f"{post.title}  ({post.change.value}: {post.path})")
@@ -86,6 +88,10 @@ class CommitDialog(QDialog):
         self.job.done.connect(self._done)
         self.job.failed.connect(self._failed)
         layout = QVBoxLayout(self)
+        if self.merge is not None:
+            layout.addWidget(
+                QLabel("This commit finishes the merge: what the pull brought goes in with it.")
+            )
         layout.addWidget(QLabel("Posts to commit:"))
         layout.addWidget(self.list, 2)
         layout.addWidget(QLabel("Message:"))
@@ -111,7 +117,8 @@ class CommitDialog(QDialog):
         chosen = self.chosen()
         added = [p.title for p in chosen if p.change in (Change.NEW, Change.UNTRACKED)]
         updated = [p.title for p in chosen if p.change not in (Change.NEW, Change.UNTRACKED)]
-        self.message.setText(suggested_message(added, updated) if chosen else "")
+        suggested = self.merge or suggested_message(added, updated)
+        self.message.setText(suggested if chosen else "")
         self.commit_button.setEnabled(bool(chosen))
 
     def commit(self) -> None:

@@ -1,7 +1,8 @@
 """The Git menu's actions: commit, pull, push, a post's history, its changes since the last
-commit. Each runs its git work off the UI thread and says how it went by `message`; the
-window gives it what it needs as functions (the current post, its text, the titles) and
-shows the menu only while the folder is in a repository.
+commit, resolving a post a pull left in conflict. Each runs its git work off the UI thread
+and says how it went by `message`; the window gives it what it needs as functions (the
+current post, its text, the titles) and shows the menu only while the folder is in a
+repository.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from editor.core.document.text_diff import unified_diff
+from editor.core.errors import PostError
 from editor.core.git import PullResult, Repository, pull, push, text_at_head
 from editor.core.session import Prompter
 from editor.ui.git.askpass import askpass_program
 from editor.ui.git.commit_dialog import CommitDialog, changed_posts
+from editor.ui.git.conflict_dialog import ConflictDialog
 from editor.ui.git.git_state import GitState
 from editor.ui.git.history_dialog import HistoryDialog
 from editor.ui.jobs import Job
@@ -59,6 +62,7 @@ class GitActions(QObject):
             ("push", "&Push", None, self.push),
             ("history", "&History of This Post…", None, self.history),
             ("head_diff", "Changes Since the Last Co&mmit…", None, self.head_diff),
+            ("resolve", "&Resolve Conflict…", None, self.resolve),
         ):
             action = QAction(text, self)
             if keys:
@@ -129,7 +133,10 @@ class GitActions(QObject):
         if isinstance(result, PullResult):
             if result.conflicted:
                 names = "\n".join(result.conflicted)
-                self.prompter.inform("Pull left conflicts", f"{result.summary}:\n{names}")
+                self.prompter.inform(
+                    "Pull left conflicts",
+                    f"{result.summary}:\n{names}\n\nResolve each with Git > Resolve Conflict….",
+                )
             self.message.emit(result.summary, 8000)
         else:
             self.message.emit(str(result), 8000)
@@ -168,3 +175,28 @@ class GitActions(QObject):
             f"b/{path.name}",
         )
         self.prompter.show_diff(f"{path.name} since the last commit", diff)
+
+    def resolve(self) -> ConflictDialog | None:
+        """Git > Resolve Conflict: the post in front if a merge left it in conflict, else the
+        first conflicted post; its fields picked side by side, its body merged by lines."""
+        repo = self.state.repo
+        conflicted = self.state.status.conflicted() if repo else []
+        if repo is None or not conflicted:
+            self.message.emit("No post is in conflict", 5000)
+            return None
+        current = self.current()
+        in_front = repo.to_git(current[0]) if current else None
+        path = in_front if in_front in conflicted else conflicted[0]
+        try:
+            dialog = ConflictDialog(repo.root, Path(path), self.window)
+        except PostError as error:
+            self.prompter.inform("Git", str(error))
+            return None
+        dialog.accepted.connect(lambda: self._resolved(repo.root / path, len(conflicted) - 1))
+        dialog.open()
+        return dialog
+
+    def _resolved(self, path: Path, left: int) -> None:
+        self.state.note_saved(path)  # resolved is written: ticked first in the commit dialog
+        more = f"; {left} more in conflict" if left else ""
+        self.message.emit(f"Resolved {path.name}{more}", 8000)

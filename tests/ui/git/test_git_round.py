@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gitrepos import git, make_repo, post, with_remote
+from gitrepos import clone, git, make_repo, post, with_remote, write
 from PySide6.QtWidgets import QLabel
 from test_git_window import POSTS, open_window
 
@@ -53,3 +53,38 @@ def test_a_push_with_the_remote_out_of_reach_says_so(qtbot, settings, prompter, 
     assert told and "Could not reach the remote ‘origin’" in told[-1].text
     assert "Your commits are kept here" in told[-1].text
     assert git(site, "log", "-1", "--format=%s").strip() == "Update post: First, edited"
+
+
+def test_a_pulled_conflict_is_resolved_key_by_key_and_the_merge_committed(
+    qtbot, settings, prompter, tmp_path
+):
+    site = make_repo(tmp_path / "site", POSTS)
+    bare = with_remote(site, tmp_path / "remote.git")
+    other = clone(bare, tmp_path / "other")
+    theirs = "---\ntitle: First, theirs\ntags: [theirs]\n---\nSome words.\n"
+    write(other / "first.md", theirs)
+    git(other, "commit", "-q", "-am", "Update post: First, theirs")
+    git(other, "push", "-q")
+    win = open_window(qtbot, settings, prompter, site)
+    _saved(qtbot, win, site / "first.md", "First, ours")
+    dialog = win.git.commit()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.commit()
+    with qtbot.waitSignal(win.git.network.done, timeout=20_000):
+        win.git.pull()
+    qtbot.waitUntil(lambda: win.git.state.status.conflicted() == ["first.md"], timeout=10_000)
+    resolver = win.git.resolve()
+    assert resolver is not None
+    assert [c.key for c in resolver.result.key_conflicts] == ["title"]
+    resolver.sides["title"]["theirs"].setChecked(True)
+    with qtbot.waitSignal(resolver.accepted, timeout=10_000):
+        resolver.mark_resolved()
+    # The key only theirs added (tags) came in as it was written; the title as chosen.
+    assert (site / "first.md").read_text() == theirs
+    qtbot.waitUntil(lambda: win.git.state.status.conflicted() == [], timeout=10_000)
+    finishing = win.git.commit()
+    assert finishing is not None and finishing.message.text().startswith("Merge")
+    with qtbot.waitSignal(finishing.accepted, timeout=10_000):
+        finishing.commit()
+    assert len(git(site, "log", "-1", "--format=%P").split()) == 2  # a merge commit
+    assert git(site, "status", "--porcelain") == ""
