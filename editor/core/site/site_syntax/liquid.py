@@ -27,6 +27,7 @@ from editor.core.site.site_syntax.boxes import (
     PROTECTED_BRACE,
     fence_token,
     line_of,
+    mark_html,
     push_box,
     push_inline_html,
     push_mark,
@@ -40,9 +41,10 @@ _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.DOTALL)
 _COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL)
 _END_HIGHLIGHT = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
 _IN_LINK = re.compile(
-    r"(\]\(\s*|\]:\s*)(\{%-?\s*(?:link|post_url)\s.*?-?%\}|\{\{-?.*?-?\}\})", re.DOTALL
+    r"(\]\(\s*[^\s()]*?|\]:\s*\S*?)(\{%-?\s*(?:link|post_url)\s.*?-?%\}|\{\{-?.*?-?\}\})", re.DOTALL
 )
 _LINKS = ("link", "post_url")
+_LIQUID = re.compile(TAG.pattern + "|" + OUTPUT.pattern.replace("?P<expr>", "?:"), re.DOTALL)
 CSS = "liquid"
 
 
@@ -50,6 +52,9 @@ def use_liquid(md: MarkdownIt, variables: Mapping[str, object], resolve: Resolve
     """Teach `md` Liquid, with `variables` as the site's (`{{ site.NAME }}`)."""
     md.core.ruler.after(
         "normalize", "liquid_protect", lambda state: _protect(state, variables, resolve)
+    )
+    md.core.ruler.after(
+        "inline", "liquid_in_html", lambda state: _in_html(state, variables, resolve)
     )
     md.block.ruler.before(
         "table",
@@ -63,8 +68,27 @@ def use_liquid(md: MarkdownIt, variables: Mapping[str, object], resolve: Resolve
 
 
 def site_value(expression: str, variables: Mapping[str, object]) -> str | None:
-    """The text `{{ site.a.b }}` gives with the site's `variables`; None when unknown or when
-    the expression is more than a plain `site.` variable (a filter, another object)."""
+    """The text `{{ site.a.b }}` gives with the site's `variables`, also through Jekyll's
+    `relative_url` and `absolute_url` filters and for a quoted string; None when unknown or
+    when another filter or object is involved."""
+    base, *filters = (part.strip() for part in expression.split("|"))
+    value = _literal(base) if base[:1] in ("'", '"') else _variable(base, variables)
+    for name in filters:
+        if value is None or name not in ("relative_url", "absolute_url"):
+            return None
+        url = "/".join(filter(None, (_variable("site.baseurl", variables) or "", value)))
+        url = re.sub(r"(?<!:)//+", "/", "/" + url if not url.startswith("/") else url)
+        if name == "absolute_url":
+            url = (_variable("site.url", variables) or "").rstrip("/") + url
+        value = url
+    return value
+
+
+def _literal(text: str) -> str | None:
+    return text[1:-1] if len(text) >= 2 and text[-1] == text[0] else None
+
+
+def _variable(expression: str, variables: Mapping[str, object]) -> str | None:
     parts = expression.strip().split(".")
     if len(parts) < 2 or parts[0] != "site" or not all(re.fullmatch(r"[\w-]+", p) for p in parts):
         return None
@@ -80,12 +104,55 @@ def site_value(expression: str, variables: Mapping[str, object]) -> str | None:
     return None
 
 
+def _in_html(state: StateCore, variables: Mapping[str, object], resolve: Resolver) -> None:
+    """Liquid inside raw HTML (Jekyll runs it there too): values where known; in an
+    attribute the construct's text, else a labelled mark."""
+    for token in state.tokens:
+        tokens = [token] if token.type == "html_block" else []
+        tokens += [c for c in token.children or () if c.type == "html_inline"]
+        for html in tokens:
+            if "{{" in html.content or "{%" in html.content:
+                html.content = _LIQUID.sub(
+                    lambda m, t=html.content: _html_for(m, t, variables, resolve), html.content
+                )
+
+
+def _html_for(
+    match: re.Match[str], text: str, variables: Mapping[str, object], resolve: Resolver
+) -> str:
+    construct = match.group(0)
+    in_tag = text.rfind("<", 0, match.start()) > text.rfind(">", 0, match.start())
+    output = OUTPUT.fullmatch(construct)
+    tag = None if output else TAG.fullmatch(construct)
+    if output is not None:
+        known = site_value(output.group("expr"), variables)
+    elif tag is not None and tag.group("name") in _LINKS:
+        known = _link_target(tag.group("args"), resolve)
+    else:
+        known = None
+    if known is not None:
+        return escapeHtml(known)
+    if in_tag:
+        return escapeHtml(re.sub(r"\s+", "", construct))
+    if output is not None:
+        return mark_html("Liquid", output.group("expr").strip(), "", CSS)
+    assert tag is not None
+    return mark_html("Liquid", tag.group("name"), tag.group("args"), CSS)
+
+
 def _protect(state: StateCore, variables: Mapping[str, object], resolve: Resolver) -> None:
     """Raw content becomes literal, comments vanish (their lines kept, so source lines stay
     right), links and variables in link destinations become their URLs."""
     text = _RAW.sub(lambda m: m.group(1).replace("{", PROTECTED_BRACE), state.src)
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    state.src = _IN_LINK.sub(lambda m: m.group(1) + _url_of(m.group(2), variables, resolve), text)
+    # One construct per pass: a destination may hold several.
+    while (
+        changed := _IN_LINK.sub(
+            lambda m: m.group(1) + _url_of(m.group(2), variables, resolve), text
+        )
+    ) != text:
+        text = changed
+    state.src = text
 
 
 def _url_of(construct: str, variables: Mapping[str, object], resolve: Resolver) -> str:
@@ -97,7 +164,7 @@ def _url_of(construct: str, variables: Mapping[str, object], resolve: Resolver) 
         known = site_value(expression.group("expr"), variables) if expression else None
         # An unknown value keeps its expression, without spaces, so the link still forms.
         target = known if known is not None else re.sub(r"\s+", "", construct)
-    return quote(target, safe="/#?&=:%.-_~{}")
+    return quote(target, safe="/#?&=:%.-_~")
 
 
 def _link_target(args: str, resolve: Resolver) -> str:

@@ -40,7 +40,8 @@ def use_mdx(md: MarkdownIt) -> None:
     """Teach `md` MDX's ESM lines, components and expressions."""
     md.disable("code", ignoreInvalid=True)
     alt = {"alt": ["paragraph", "reference", "blockquote", "list"]}
-    md.block.ruler.before("table", "mdx_esm", _esm, alt)
+    # ESM starts a block of its own: it never interrupts a paragraph or a list.
+    md.block.ruler.before("table", "mdx_esm", _esm)
     md.block.ruler.before("table", "mdx_component", _component_block, alt)
     md.inline.ruler.before("text", "mdx_component", _component_inline)
     md.inline.ruler.before("text", "mdx_expression", _expression)
@@ -105,8 +106,12 @@ def _balanced(src: str, at: int, end: int) -> int:
 
 
 def _esm(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    # Only at the top of the document, where MDX reads ESM; a block ends at a blank line.
-    if state.level or state.sCount[start] or state.parentType != "root":
+    # MDX reads ESM at the top level, JSX children included, not in a list or a quote (whose
+    # content is indented or follows a `>` on its line); a block ends at a blank line.
+    if state.blkIndent or state.sCount[start]:
+        return False
+    line_start = state.src.rfind("\n", 0, state.bMarks[start]) + 1
+    if state.src[line_start : state.bMarks[start]].strip():
         return False
     pos = state.bMarks[start] + state.tShift[start]
     if not _ESM.match(state.src, pos, state.eMarks[start]):

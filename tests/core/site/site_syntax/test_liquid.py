@@ -86,3 +86,22 @@ def test_eleventy_reads_liquid_too_without_site_values():
 def test_a_date_value_is_shown():
     html = render("{{ site.since }}\n", "jekyll", site_variables={"since": dt.date(2020, 1, 2)})
     assert html == "<p>2020-01-02</p>\n"
+
+
+def test_liquid_in_raw_html_values_marks_and_attributes():
+    html = render(
+        '<div class="note">\n<a href="{{ \'/docs/\' | relative_url }}">{{ site.title }}</a>\n'
+        '{% if x %}<b title="{{ page.t }}">t</b>\n</div>\n',
+        "jekyll",
+        site_variables={"title": "Blog", "baseurl": "/base"},
+    )
+    assert '<a href="/base/docs/">Blog</a>' in html
+    assert "[Liquid <b>if</b> x]" in html
+    assert 'title="{{page.t}}"' in html
+
+
+def test_several_constructs_in_one_link_destination():
+    html = render(
+        "[a](https://t.co/{{ page.h }}/{{ site.x }})\n", "jekyll", site_variables={"x": "y"}
+    )
+    assert '<a href="https://t.co/%7B%7Bpage.h%7D%7D/y">a</a>' in html

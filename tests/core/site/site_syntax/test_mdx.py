@@ -15,9 +15,14 @@ def test_top_level_import_and_export_blocks_are_hidden():
     assert html == "<h1>Title</h1>\n"
 
 
-def test_import_in_a_paragraph_or_a_list_is_text():
-    html = mdx("Text\nimport this\n\n- export that\n")
-    assert "import this" in html and "export that" in html
+def test_import_in_a_paragraph_a_list_or_a_quote_is_text():
+    html = mdx("Text\nimport this\n\n- export that\n\n> import quoted\n")
+    assert "import this" in html and "export that" in html and "import quoted" in html
+
+
+def test_import_among_a_components_children_is_hidden():
+    html = mdx("<Preview>\n\nimport code from './a.json?raw';\n\nText.\n\n</Preview>\n")
+    assert "import" not in html and "<p>Text.</p>" in html
 
 
 def test_a_self_closing_component_is_a_box_with_its_attributes():
