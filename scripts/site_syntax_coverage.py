@@ -75,7 +75,7 @@ def survey(root: Path) -> None:
             for _, name in HUGO_TAG.findall(prose):
                 counts[HUGO_AS.get(name, "placeholder")] += 1
             plain = CODE.sub("", md.render(HUGO_COMMENT.sub("", body)))
-            raw = "{{&lt;" in plain or "{{%" in plain
+            raw = bool(re.search(r"\{\{(&lt;|<|%)", plain))
         elif context.generator in ("jekyll", "eleventy"):
             for name in LIQUID_TAG.findall(prose):
                 counts["tag: " + LIQUID_AS.get(name, "placeholder")] += 1

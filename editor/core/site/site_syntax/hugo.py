@@ -223,11 +223,12 @@ def figure_html(md: MarkdownIt, named: dict[str, str]) -> str:
     html = [f"<figure{klass}>"]
     if get("link"):
         html.append(f'<a href="{escapeHtml(get("link", ""))}">')
-    alt = get("alt") or get("caption") or ""
+    # Hugo's alt is the caption, markdownified and plainified, when no alt is given.
+    alt = escapeHtml(get("alt", "")) or re.sub(r"<[^>]*>", "", _markdownify(md, get("caption", "")))
     size = "".join(
         f' {key}="{escapeHtml(get(key, ""))}"' for key in ("width", "height") if get(key)
     )
-    html.append(f'<img src="{escapeHtml(get("src", ""))}" alt="{escapeHtml(alt)}"{size}>')
+    html.append(f'<img src="{escapeHtml(get("src", ""))}" alt="{alt}"{size}>')
     if get("link"):
         html.append("</a>")
     if get("title") or get("caption") or get("attr"):

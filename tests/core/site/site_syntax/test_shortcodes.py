@@ -7,7 +7,7 @@ from editor.core.site.site_syntax.hugo import parse_args
 
 def test_figure_renders_as_hugos_figure_with_its_markdown_caption():
     html = render('{{< figure src="/img/a.png" title="Sea" caption="A *calm* day" >}}\n')
-    assert html.startswith('<figure><img src="/img/a.png" alt="A *calm* day">')
+    assert html.startswith('<figure><img src="/img/a.png" alt="A calm day">')
     assert "<figcaption><h4>Sea</h4><p>A <em>calm</em> day</p></figcaption></figure>" in html
 
 
@@ -16,6 +16,8 @@ def test_figure_arguments_are_escaped():
     assert "<script>" not in html
     assert "&lt;script&gt;x&lt;/script&gt;" in html
     assert 'alt="a&quot;b"' in html
+    html = render('{{< figure src="a.png" caption="<b>x</b> & y" >}}\n')
+    assert 'alt="&lt;b&gt;x&lt;/b&gt; &amp; y"' in html
 
 
 def test_ref_and_relref_are_links_to_the_resolved_url_or_the_path():
