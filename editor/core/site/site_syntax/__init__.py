@@ -29,7 +29,6 @@ __all__ = ["SITE_SYNTAX_CSS", "SiteSyntaxContext", "site_syntax_context", "use_s
 
 # Eleventy runs Markdown files through Liquid first (its default `markdownTemplateEngine`).
 _LIQUID = ("jekyll", "eleventy")
-_MDX = ("astro", "nextjs")
 
 
 def use_site_syntax(md: MarkdownIt, context: SiteSyntaxContext) -> None:
@@ -39,7 +38,9 @@ def use_site_syntax(md: MarkdownIt, context: SiteSyntaxContext) -> None:
         use_hugo(md, context.resolve_link)
     elif context.generator in _LIQUID:
         use_liquid(md, context.site_variables, context.resolve_link)
-    if context.generator in _MDX and context.file_type == ".mdx":
+    # An .mdx file is MDX whoever builds it (Astro, Next.js, Eleventy's MDX plugin, or a
+    # folder the app sees as plain, such as a monorepo's docs).
+    if context.file_type == ".mdx":
         use_mdx(md)
     if context.emoji:
         use_emoji(md)
