@@ -73,6 +73,4 @@ def test_a_md_file_of_an_astro_site_is_not_mdx():
 def test_an_mdx_file_is_mdx_whatever_the_site():
     for generator in ("plain", "eleventy", "nextjs"):
         html = render("import x from 'y'\n\n<Badge a='1' />\n", generator, file_type=".mdx")
-        assert "import" not in html and "<b>Badge</b> a=&#x27;1&#x27;" in html.replace(
-            "'", "&#x27;"
-        )
+        assert "import" not in html and "<b>Badge</b> a='1'" in html
