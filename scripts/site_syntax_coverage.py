@@ -23,6 +23,7 @@ SUFFIXES = (".md", ".markdown", ".mdx")
 HUGO_TAG = re.compile(r"\{\{([<%])\s*(?!/)([\w.-]+(?:/[\w.-]+)*)")
 LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)")
 LIQUID_VAR = re.compile(r"\{\{-?(.*?)-?\}\}", re.DOTALL)
+ZOLA = re.compile(r"\{[{%]\s*[A-Za-z_]\w*\(")
 JSX = re.compile(r"<([A-Z][\w.]*)")
 FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1", re.DOTALL | re.MULTILINE)
 # What a reader does not see as text: code, and HTML comments.
@@ -84,6 +85,9 @@ def survey(root: Path) -> None:
                 counts["variable: " + ("value" if known else "placeholder")] += 1
             # Liquid in an HTML attribute is not shown as text.
             raw = bool(re.search(r"\{%|\{\{", re.sub(r"<[^>]*>", "", outside)))
+        elif context.generator == "zola":
+            counts["placeholder"] += len(ZOLA.findall(prose))
+            raw = bool(ZOLA.search(re.sub(r"<[^>]*>", "", outside)))
         else:
             if context.file_type == ".mdx":
                 counts["component: box"] += len(JSX.findall(prose))

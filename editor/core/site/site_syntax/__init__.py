@@ -5,7 +5,7 @@ shown as the site will show it, never raw and never lost.
     use_site_syntax(md, site_syntax_context(generator, post_path))
     html = md.render(body)
 
-One module per syntax: `hugo` (shortcodes), `liquid` (Jekyll's and Eleventy's Liquid tags
+One module per syntax: `hugo` and `zola` (shortcodes), `liquid` (Jekyll's and Eleventy's Liquid tags
 and variables), `mdx` (Astro's and Next.js's .mdx: ESM lines, JSX components, expressions),
 `emoji` (`:shortcode:` where the site turns them on), `summary` (the summary marker).
 `boxes` draws what the preview cannot render as the site does: a box labelled with the
@@ -24,6 +24,7 @@ from editor.core.site.site_syntax.hugo import use_hugo
 from editor.core.site.site_syntax.liquid import use_liquid
 from editor.core.site.site_syntax.mdx import use_mdx
 from editor.core.site.site_syntax.summary import use_summary
+from editor.core.site.site_syntax.zola import use_zola
 
 __all__ = ["SITE_SYNTAX_CSS", "SiteSyntaxContext", "site_syntax_context", "use_site_syntax"]
 
@@ -36,6 +37,8 @@ def use_site_syntax(md: MarkdownIt, context: SiteSyntaxContext) -> None:
     install_common(md)
     if context.generator == "hugo":
         use_hugo(md, context.resolve_link)
+    elif context.generator == "zola":
+        use_zola(md)
     elif context.generator in _LIQUID:
         use_liquid(md, context.site_variables, context.resolve_link)
     # An .mdx file is MDX whoever builds it (Astro, Next.js, Eleventy's MDX plugin, or a

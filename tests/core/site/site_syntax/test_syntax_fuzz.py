@@ -55,6 +55,7 @@ CONTEXTS = [
     {"generator": "hugo", "emoji": True, "summary_separator": "<!--more-->"},
     {"generator": "jekyll", "site_variables": {"title": "T"}, "summary_separator": "<!--x-->"},
     {"generator": "astro", "file_type": ".mdx"},
+    {"generator": "zola", "summary_separator": "<!-- more -->"},
 ]
 
 
