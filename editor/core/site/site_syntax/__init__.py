@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from editor.core.site.site_syntax.boxes import SITE_SYNTAX_CSS, install_common
+from editor.core.site.site_syntax.boxes import SITE_SYNTAX_CSS, SITE_SYNTAX_DARK_CSS, install_common
 from editor.core.site.site_syntax.context import SiteSyntaxContext, site_syntax_context
 from editor.core.site.site_syntax.emoji import use_emoji
 from editor.core.site.site_syntax.hugo import use_hugo
@@ -26,7 +26,13 @@ from editor.core.site.site_syntax.mdx import use_mdx
 from editor.core.site.site_syntax.summary import use_summary
 from editor.core.site.site_syntax.zola import use_zola
 
-__all__ = ["SITE_SYNTAX_CSS", "SiteSyntaxContext", "site_syntax_context", "use_site_syntax"]
+__all__ = [
+    "SITE_SYNTAX_CSS",
+    "SITE_SYNTAX_DARK_CSS",
+    "SiteSyntaxContext",
+    "site_syntax_context",
+    "use_site_syntax",
+]
 
 # Eleventy runs Markdown files through Liquid first (its default `markdownTemplateEngine`).
 _LIQUID = ("jekyll", "eleventy")
