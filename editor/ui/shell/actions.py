@@ -37,6 +37,7 @@ class ActionSpec:
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&File", "open_folder", "&Open Folder…", Key.Open, "choose_folder"),
     ActionSpec("&File", "new_post", "&New Post…", Key.New, "new_post"),
+    ActionSpec("&File", "quick_open", "Quick O&pen…", "Ctrl+P", "folder_tools.open_quick_open"),
     ActionSpec("&File", "save", "&Save", Key.Save, "save_current"),
     ActionSpec("&File", "save_all", "Save A&ll", "Ctrl+Alt+S", "save_all"),
     ActionSpec("&File", "revert", "&Revert", None, "revert_current"),
