@@ -56,6 +56,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&Edit", "find", "&Find…", Key.Find, "tab.find_bar.open", args=(False,)),
     ActionSpec("&Edit", "replace", "R&eplace…", "Ctrl+H", "tab.find_bar.open", args=(True,)),
     ActionSpec("&Edit", "filter_posts", "Filter &Posts", "Ctrl+Shift+F", "panel.focus_filter"),
+    ActionSpec(
+        "&Edit", "edit_selected", "Edit Selecte&d Posts…", None, "folder_tools.edit_selected"
+    ),
+    ActionSpec("&Edit", "edit_shown", "Edit All Sho&wn Posts…", None, "folder_tools.edit_shown"),
+    ActionSpec(
+        "&Edit",
+        "undo_edit_posts",
+        "Undo Edit &of Posts",
+        None,
+        "folder_tools.undo_action",
+        provided=True,
+    ),
     ActionSpec("F&ormat", "bold", "&Bold", Key.Bold, "tab.editor.wrap_selection", args=("**",)),
     ActionSpec(
         "F&ormat", "italic", "&Italic", Key.Italic, "tab.editor.wrap_selection", args=("*",)

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         )
         self.taxonomy = TaxonomyDock(self.settings, self.prompter, self.document_tabs)
         self.problems = ProblemsDock(self.settings)
-        self.folder_tools = FolderTools(self, lambda: self.folder, self.panel, self.open_entry)
+        self.folder_tools = FolderTools(self)  # quick open, edit of many posts: after the panel
         self.focused_text = FocusedText(self.focusWidget)  # Edit > Undo / Redo act on it
         for dock in self.docks():
             self.addDockWidget(dock.area, dock)
