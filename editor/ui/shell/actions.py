@@ -57,7 +57,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&Edit", "replace", "R&eplace…", "Ctrl+H", "tab.find_bar.open", args=(True,)),
     ActionSpec("&Edit", "filter_posts", "Filter &Posts", "Ctrl+Shift+F", "panel.focus_filter"),
     ActionSpec(
-        "&Edit", "edit_selected", "Edit Selecte&d Posts…", None, "folder_tools.edit_selected"
+        "&Edit",
+        "edit_selected",
+        "E&dit Selected Posts…",
+        None,
+        "folder_tools.edit_action",
+        provided=True,
     ),
     ActionSpec("&Edit", "edit_shown", "Edit All Sho&wn Posts…", None, "folder_tools.edit_shown"),
     ActionSpec(

@@ -63,6 +63,10 @@ class FolderTools(QObject):
         self.quick_open.openRequested.connect(window.open_entry)
         window.panel.openRequested.connect(self.quick_open.note_opened)
         window.panel.editRequested.connect(self.edit_entries)
+        self.edit_action = QAction("E&dit Selected Posts…", self)
+        self.edit_action.triggered.connect(self.edit_selected)
+        window.panel.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._selection_changed()
         self.undo_action = QAction("Undo Edit &of Posts", self)
         self.undo_action.setEnabled(False)
         self.undo_action.triggered.connect(self.undo_last)
@@ -82,6 +86,13 @@ class FolderTools(QObject):
     def edit_selected(self) -> None:
         """Edit > Edit Selected Posts: the rows selected in the folder list."""
         self.edit_entries(self._host.panel.selected_entries())
+
+    def _selection_changed(self, *_: object) -> None:
+        """The menu says how many posts it edits: "Edit 3 Posts…"."""
+        count = len(self._host.panel.table.selectionModel().selectedRows())
+        self.edit_action.setEnabled(count > 0)
+        text = edit_label(count) if count else "Edit Selected Posts…"  # mnemonic as the table's
+        self.edit_action.setText(text.replace("Edit ", "E&dit ", 1))
 
     def edit_shown(self) -> None:
         """Edit > Edit All Shown Posts: every row the filters let through."""

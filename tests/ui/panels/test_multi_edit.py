@@ -138,3 +138,23 @@ def test_a_read_only_file_gets_a_message_and_the_others_are_written(
         assert "Left out: posts/p2.md: the file is read-only" in dialog.summary.text()
         assert (root / "posts/p2.md").read_text() == POSTS["posts/p2.md"]
         assert "tags: [old, new]" in (root / "posts/p1.md").read_text()
+
+
+def test_the_edit_menu_counts_the_selection_and_can_take_every_shown_post(window, qtbot) -> None:
+    edit = window.actions_by_name["edit_selected"]
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert (
+        edit in edit_menu.actions() and window.actions_by_name["edit_shown"] in edit_menu.actions()
+    )
+    _select(window, [])
+    assert not edit.isEnabled()
+    _select(window, ["p1.md", "p2.md"])
+    assert edit.isEnabled() and edit.text().replace("&", "") == "Edit 2 Posts…"
+    window.panel.filter_box.setText("Post 4")
+    window.actions_by_name["edit_shown"].trigger()
+    dialog = window.folder_tools.dialog
+    assert dialog is not None and dialog.windowTitle() == "Edit 1 Post"
+    dialog.choose("tags", "unset")
+    dialog.preview_button.click()
+    assert [dialog.files.item(r).text() for r in range(dialog.files.count())] == ["posts/p4.md"]
+    assert not dialog.value.isEnabled()
