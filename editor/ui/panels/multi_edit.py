@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.errors import PostError
 from editor.core.folder.field_edit import OPERATIONS, FieldEdit, FieldPlan
 from editor.ui.widgets.diff_view import DiffView
 
-Planner = Callable[[FieldEdit], FieldPlan]
+Planner = Callable[[FieldEdit], None]  # starts the plan; it comes back by `show_plan`
 
 
 class MultiEditDialog(QDialog):
-    """Choose an edit of `count` posts, preview it with `planner`, and accept to apply it;
-    `plan` is then the plan previewed. `fields` are the names offered (others may be typed),
+    """Choose an edit of `count` posts, preview it with `planner` (which works it out off the
+    UI thread and answers with `show_plan` or `show_error`), and accept to apply it; `plan` is
+    then the plan previewed. `fields` are the names offered (others may be typed),
     `examples` a placeholder per field where the schema gives one."""
 
     def __init__(
@@ -110,11 +110,15 @@ class MultiEditDialog(QDialog):
 
     def preview(self) -> None:
         """Ask for the plan of the chosen edit and show it; Apply then writes that plan."""
-        try:
-            plan = self._planner(self.edit())
-        except PostError as error:
-            self._clear(str(error.message))
-            return
+        self._clear("Working out the changes…")
+        self.preview_button.setEnabled(False)
+        self._planner(self.edit())
+
+    def show_plan(self, plan: FieldPlan) -> None:
+        """The plan of the edit asked for: its files, diffs, and the posts left out."""
+        self.preview_button.setEnabled(True)
+        if plan.edit != self.edit():
+            return  # the choices changed while it was worked out: a new preview is needed
         self.plan = plan
         self.files.clear()
         for change in plan.changes:
@@ -127,6 +131,11 @@ class MultiEditDialog(QDialog):
         if plan.changes:
             self.apply_button.setDefault(True)
 
+    def show_error(self, message: str) -> None:
+        """The edit asked for cannot be planned (no field, no value): say why."""
+        self.preview_button.setEnabled(True)
+        self._clear(message)
+
     def _show_file(self, item: QListWidgetItem | None) -> None:
         if item is not None:
             self.diff.show_diff(item.data(Qt.ItemDataRole.UserRole))
@@ -136,7 +145,7 @@ class MultiEditDialog(QDialog):
         unset = self.operation.currentData() == "unset"
         self.value.setEnabled(not unset)
         self.value.setPlaceholderText(self._examples.get(self.field.currentText().strip(), ""))
-        if self.plan is not None or self.apply_button.isEnabled():
+        if self.plan is not None or self.files.count():
             self._clear("The choices changed: Preview again to see what they do.")
         self.preview_button.setDefault(True)
 

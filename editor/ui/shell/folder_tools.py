@@ -22,9 +22,11 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, IndexEntry
-from editor.core.folder.field_edit import FieldPlan, plan_field_edit, undo
+from editor.core.folder.field_edit import FieldEdit, FieldPlan, plan_field_edit, undo
 from editor.core.folder.taxonomy_edit import ApplyResult, Skipped, apply_changes
 from editor.core.session import Prompter
+from editor.ui.jobs.job import Job
+from editor.ui.jobs.still_folder import still_copy
 from editor.ui.panels.folder_panel import FolderPanel, edit_label
 from editor.ui.panels.multi_edit import MultiEditDialog
 from editor.ui.panels.quick_open import QuickOpen
@@ -72,6 +74,12 @@ class FolderTools(QObject):
         self.undo_action.triggered.connect(self.undo_last)
         self.dialog: MultiEditDialog | None = None
         self._last: tuple[FieldPlan, ApplyResult] | None = None
+        # Plans, writes and undos read and write every post chosen: off the UI thread, one
+        # at a time; `_doing` says which one the answer is of.
+        self.job = Job(self)
+        self.job.done.connect(self._job_done)
+        self.job.failed.connect(self._job_failed)
+        self._doing: tuple[str, FieldPlan | None] = ("", None)
 
     def _entries(self) -> list[IndexEntry]:
         folder = self._host.folder
@@ -108,7 +116,12 @@ class FolderTools(QObject):
         schema = folder.schema
         fields = list(dict.fromkeys([*(f.name for f in schema.fields), "tags", "categories"]))
         examples = {f.name: f"e.g. {f.example}" for f in schema.fields if f.example}
-        planner = lambda edit: self._held_back(plan_field_edit(folder, paths, edit))  # noqa: E731
+
+        def planner(edit: FieldEdit) -> None:
+            if self._start("plan", None):
+                whole = still_copy(folder)  # the indexer may change the folder meanwhile
+                self.job.start(lambda: plan_field_edit(whole, paths, edit))
+
         dialog = MultiEditDialog(len(entries), fields, examples, planner, cast(QWidget, self._host))
         dialog.setWindowTitle(edit_label(len(entries)).rstrip("…"))
         dialog.accepted.connect(lambda: self._apply(dialog.plan))
@@ -128,10 +141,40 @@ class FolderTools(QObject):
         kept = tuple(c for c in plan.changes if c not in held)
         return dataclasses.replace(plan, changes=kept, problems=plan.problems + left)
 
+    def _start(self, doing: str, plan: FieldPlan | None) -> bool:
+        if self.job.busy:
+            self._say("Still writing the last edit of many posts; try again in a moment.")
+            return False
+        self._doing = (doing, plan)
+        return True
+
+    def _job_done(self, answer: object) -> None:
+        doing, plan = self._doing
+        if doing == "plan" and isinstance(answer, FieldPlan):
+            if self.dialog is not None:
+                self.dialog.show_plan(self._held_back(answer))
+        elif doing == "apply" and plan is not None and isinstance(answer, ApplyResult):
+            self._applied(plan, answer)
+        elif doing == "undo" and isinstance(answer, ApplyResult):
+            self._undone(answer)
+
+    def _job_failed(self, message: str) -> None:
+        if self._doing[0] == "plan" and self.dialog is not None:
+            self.dialog.show_error(message)
+        else:
+            self._host.prompter.inform("Cannot edit the posts", message)
+
+    def shutdown(self) -> None:
+        """The window closes: files being written are finished, not cut short."""
+        self.job.wait(60)
+
     def _apply(self, plan: FieldPlan | None) -> None:
-        if plan is None or not plan.changes:
+        if plan is None or not plan.changes or not self._start("apply", plan):
             return
-        result = apply_changes(plan.root, plan.changes)
+        self._say("Writing…")
+        self.job.start(lambda: apply_changes(plan.root, plan.changes))
+
+    def _applied(self, plan: FieldPlan, result: ApplyResult) -> None:
         self._after("Some posts were not changed", result)
         count = len(result.written)
         if count:
@@ -147,11 +190,17 @@ class FolderTools(QObject):
             return
         plan, result = self._last
         plan = self._held_back(plan)
+        if not self._start("undo", plan):
+            return
         self._last = None
         self.undo_action.setEnabled(False)
         self.undo_action.setText("Undo Edit &of Posts")
-        undone = undo(plan, result)
-        held = [f"{s.rel.as_posix()}: {s.reason}" for s in plan.problems if s.reason == HELD]
+        self.job.start(lambda: undo(plan, result))
+
+    def _undone(self, undone: ApplyResult) -> None:
+        plan = self._doing[1]
+        problems = plan.problems if plan is not None else ()
+        held = [f"{s.rel.as_posix()}: {s.reason}" for s in problems if s.reason == HELD]
         self._after("Some posts could not be put back", undone, held)
         count = len(undone.written)
         self._say(f"Put back {count} post{'s' * (count != 1)}.")

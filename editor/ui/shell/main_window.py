@@ -378,6 +378,7 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.folder_index.indexer.wait(5)
         self.taxonomy.shutdown()
+        self.folder_tools.shutdown()
         if self.keeper is not None:
             self.keeper.shutdown()
         self.renders.shutdown()

@@ -43,6 +43,12 @@ def _dialog(window: MainWindow, qtbot):
     return dialog
 
 
+def _preview(dialog, qtbot) -> None:
+    """Preview, and wait for the plan worked out off the UI thread."""
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.preview_button.isEnabled(), timeout=10_000)
+
+
 def _changed_lines(diff: str) -> list[str]:
     return [
         line
@@ -59,7 +65,7 @@ def test_add_a_tag_to_three_of_five_posts_then_undo(window, qtbot, folder: Path)
     assert dialog.windowTitle() == "Edit 3 Posts"
     assert not dialog.apply_button.isEnabled()  # nothing previewed yet
     dialog.choose("tags", "add", "new")
-    dialog.preview_button.click()
+    _preview(dialog, qtbot)
     shown = [dialog.files.item(row).text() for row in range(dialog.files.count())]
     assert sorted(shown) == ["posts/p1.md", "posts/p3.md", "posts/p4.md"]
     assert _changed_lines(dialog.diff.toPlainText()) == [
@@ -93,7 +99,7 @@ def test_an_open_post_shows_the_new_text_and_one_with_unsaved_changes_is_left_ou
     _select(window, ["p1.md", "p2.md"])
     dialog = _dialog(window, qtbot)
     dialog.choose("tags", "add", "new")
-    dialog.preview_button.click()
+    _preview(dialog, qtbot)
     assert [dialog.files.item(r).text() for r in range(dialog.files.count())] == ["posts/p1.md"]
     assert "posts/p2.md: open with unsaved changes" in dialog.summary.text()
     with qtbot.waitSignal(window.folderRefreshed, timeout=10_000):
@@ -107,7 +113,7 @@ def test_changing_a_choice_after_the_preview_asks_for_a_new_one(window, qtbot) -
     _select(window, ["p1.md"])
     dialog = _dialog(window, qtbot)
     dialog.choose("tags", "add", "new")
-    dialog.preview_button.click()
+    _preview(dialog, qtbot)
     assert dialog.apply_button.isEnabled()
     dialog.value.setText("other")
     assert not dialog.apply_button.isEnabled() and dialog.files.count() == 0
@@ -132,7 +138,7 @@ def test_a_read_only_file_gets_a_message_and_the_others_are_written(
         dialog = _dialog(win, qtbot)
         dialog.choose("tags", "add", "new")
         with as_nobody():  # root may write a read-only file
-            dialog.preview_button.click()
+            _preview(dialog, qtbot)
             with qtbot.waitSignal(win.folderRefreshed, timeout=10_000):
                 dialog.apply_button.click()
         assert "Left out: posts/p2.md: the file is read-only" in dialog.summary.text()
@@ -155,6 +161,15 @@ def test_the_edit_menu_counts_the_selection_and_can_take_every_shown_post(window
     dialog = window.folder_tools.dialog
     assert dialog is not None and dialog.windowTitle() == "Edit 1 Post"
     dialog.choose("tags", "unset")
-    dialog.preview_button.click()
+    _preview(dialog, qtbot)
     assert [dialog.files.item(r).text() for r in range(dialog.files.count())] == ["posts/p4.md"]
     assert not dialog.value.isEnabled()
+
+
+def test_an_edit_that_cannot_be_planned_says_why(window, qtbot) -> None:
+    _select(window, ["p1.md"])
+    dialog = _dialog(window, qtbot)
+    dialog.choose("tags", "add", "")
+    _preview(dialog, qtbot)
+    assert "give the value to add" in dialog.summary.text()
+    assert not dialog.apply_button.isEnabled()
