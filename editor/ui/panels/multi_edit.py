@@ -153,8 +153,7 @@ class MultiEditDialog(QDialog):
         self.plan = None
         self.apply_button.setEnabled(False)
         self.files.clear()
-        self.diff.show_diff("")
-        self.diff.setPlainText("")
+        self.diff.setPlainText("")  # no "(no differences)": there is no plan to differ
         self.summary.setText(message)
 
 
