@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, cast
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStatusBar, QWidget
 
@@ -126,7 +126,8 @@ class FolderTools(QObject):
         dialog.setWindowTitle(edit_label(len(entries)).rstrip("…"))
         dialog.accepted.connect(lambda: self._apply(dialog.plan))
         self.dialog = dialog
-        dialog.open()  # not exec(): nothing waits for it
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)  # QDialog.open(), said plainly
+        dialog.show()  # not exec(): nothing waits for it
         return dialog
 
     def _held_back(self, plan: FieldPlan) -> FieldPlan:
