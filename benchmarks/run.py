@@ -38,6 +38,7 @@ from markdown_it import MarkdownIt
 
 from editor.core.document.post import Post
 from editor.core.folder.content_folder import ContentFolder
+from editor.core.folder.quick_find import QuickFind
 from editor.core.git import find_repository, read_status
 from editor.core.site.render import Renderer
 from editor.core.site.rendering.profile import MarkdownProfile
@@ -56,6 +57,7 @@ BUDGETS: dict[str, tuple[float | None, float | None]] = {
     "cli_check_10000": (1500.0, None),  # the index budget (issue 15)
     "panel_10000": (1500.0, 2.0),
     "filter_10000": (30.0, None),
+    "quick_find_10000": (16.0, None),  # one keystroke within a 60 Hz frame
     "start_1000": (1000.0, None),
     "preview_5000": (50.0, None),
     "stall_50000": (30.0, None),
@@ -286,6 +288,31 @@ def set_field_case(ws: Workspace) -> Case:
     return Case(run, "python -c pass", base, fresh_copy, argv)
 
 
+def quick_find_case(ws: Workspace) -> Case:
+    """The slowest keystroke while a word is typed into the quick-open box from empty (the
+    first letter, matching nearly every post, is the usual worst), over the 10,000 posts."""
+    folder = ContentFolder(ws.folder(10_000))
+    folder.scan()
+    finder = QuickFind(folder.entries)
+    recent = [e.path for e in folder.entries[:20]]
+    titles = [(e.title or "").casefold() for e in folder.entries]
+    words = itertools.cycle(["post", "tgs", "2024 03", "how to", "zq", "e"])
+
+    def keystrokes(find: Callable[[str], object]) -> float:
+        word, slowest = next(words), 0.0
+        for end in range(1, len(word) + 1):
+            slowest = max(slowest, _ms(lambda q=word[:end]: find(q)))
+        return slowest
+
+    def run() -> float:
+        return keystrokes(lambda q: finder.find(q, recent))
+
+    def bare() -> float:
+        return keystrokes(lambda q: [t for t in titles if q in t])
+
+    return Case(run, "substring test over the titles", bare, measures=True, base_measures=True)
+
+
 def window_case(ws: Workspace, name: str) -> Case:
     """The in-process window figures (see window_cases.py); Qt is imported only for these."""
     import window_cases as wc  # benchmarks/ is sys.path[0]
@@ -338,6 +365,7 @@ CASES: dict[str, Callable[[Workspace], Case]] = {
     "start_1000": start_case,
     "panel_10000": lambda ws: window_case(ws, "panel_10000"),
     "filter_10000": lambda ws: window_case(ws, "filter_10000"),
+    "quick_find_10000": quick_find_case,
     "preview_5000": lambda ws: window_case(ws, "preview_5000"),
     "stall_50000": lambda ws: window_case(ws, "stall_50000"),
     "open_window_50000": lambda ws: window_case(ws, "open_window_50000"),

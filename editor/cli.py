@@ -25,10 +25,11 @@ from pathlib import Path
 
 from editor import __version__
 from editor.core import storage
-from editor.core.document import Post, file_diff, typed_value
+from editor.core.document import Post, file_diff
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, check_report, new_post
 from editor.core.folder.checks import file_problems, folder_problems
+from editor.core.folder.field_edit import parse_assignment
 from editor.core.schema import Problem, Schema, schema_for_post
 from editor.core.session import FlagAnswers, save_post
 from editor.core.site import site_root
@@ -155,20 +156,6 @@ def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema, Path, st
             yield path, schema_for_post(path), site, f"its site {site}"
         else:
             raise PostError("no such file or folder", path)
-
-
-def parse_assignment(text: str, schema: Schema) -> tuple[str, object]:
-    """`KEY=VALUE` → (key, value): by the field's type when the schema knows the key, else
-    the text as typed unless it is one of the YAML forms that keep every character of it
-    (`yamlemit.typed_value`: `[a, b]`, `{k: v}`, `true`, `42`, `null`, `2026-01-24`)."""
-    key, sep, raw = text.partition("=")
-    key = key.strip()
-    if not sep or not key:
-        raise PostError(f"‘{text}’ is not KEY=VALUE")
-    field = schema.field(key)
-    if field is not None:
-        return key, field.parse(raw)
-    return key, typed_value(raw)
 
 
 # --- sub-commands --------------------------------------------------------------------------

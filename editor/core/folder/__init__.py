@@ -1,5 +1,5 @@
 """A folder and the work over all its posts: the index, bulk reading, new-post paths,
-batch edits of the taxonomy, and folder-wide checks.
+batch edits of the taxonomy, the quick-open finder, and folder-wide checks.
 
 Every name is re-exported lazily (PEP 562): a worker process of the bulk read imports
 `bulk_read` alone, not the index with every site generator's module."""
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         scan_enters,
     )
     from editor.core.folder.judging import Judged, applied_schema, judge
+    from editor.core.folder.quick_find import QuickFind
     from editor.core.folder.taxonomy_edit import ApplyResult, Plan, apply, plan_rename, terms
 
 _MODULE_OF = {
@@ -28,6 +29,7 @@ _MODULE_OF = {
     "Judged": "judging",
     "applied_schema": "judging",
     "judge": "judging",
+    "QuickFind": "quick_find",
     "ApplyResult": "taxonomy_edit",
     "Plan": "taxonomy_edit",
     "apply": "taxonomy_edit",
@@ -46,6 +48,7 @@ __all__ = [
     "IndexEntry",
     "Judged",
     "Plan",
+    "QuickFind",
     "Taxonomy",
     "applied_schema",
     "apply",

@@ -364,7 +364,13 @@ def apply(plan: Plan) -> ApplyResult:
     """Write every planned file atomically, each on its own: a file that changed on disk
     since the plan (compared byte for byte with the text planned from) is left alone, a file
     that cannot be written is reported and stays as it was, and the others are written."""
-    return ApplyResult(tuple(_apply_one(change, plan.root) for change in plan.changes))
+    return apply_changes(plan.root, plan.changes)
+
+
+def apply_changes(root: Path, changes: Sequence[FileChange]) -> ApplyResult:
+    """Write planned changes as `apply` does (any plan's: a rename's, a field edit's), each
+    file inside `root` on its own."""
+    return ApplyResult(tuple(_apply_one(change, root) for change in changes))
 
 
 def _apply_one(change: FileChange, root: Path) -> FileResult:

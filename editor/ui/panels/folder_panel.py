@@ -19,12 +19,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import PurePath
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -148,6 +150,7 @@ class FolderPanel(QWidget):
     pages, or several collections) and the post table. `openRequested(IndexEntry)`."""
 
     openRequested = Signal(object)
+    editRequested = Signal(object)  # a list of IndexEntry: edit a field of all of them
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,6 +181,10 @@ class FolderPanel(QWidget):
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(number, column.width)
         self.table.activated.connect(self._activated)  # double-click or Enter
+        # Several rows at once (Shift, Ctrl) for "Edit N Posts…", from the menu or right-click.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.viewport().installEventFilter(self)  # its width sets the columns'
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.dataChanged):
             signal.connect(self._fit_to_entries)
@@ -372,3 +379,27 @@ class FolderPanel(QWidget):
             self.proxy.data(self.proxy.index(row, 0), ENTRY_ROLE)
             for row in range(self.proxy.rowCount())
         ]
+
+    def selected_entries(self) -> list[IndexEntry]:
+        """The rows selected, in table order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.proxy.data(self.proxy.index(row, 0), ENTRY_ROLE) for row in rows]
+
+    def _context_menu(self, at: QPoint) -> None:
+        """Right-click: open the post, or edit a field of the selected or of every shown post."""
+        chosen, shown = self.selected_entries(), self.visible_entries()
+        menu = QMenu(self)
+        if len(chosen) == 1:
+            menu.addAction("Open", lambda: self.openRequested.emit(chosen[0]))
+        if chosen:
+            menu.addAction(edit_label(len(chosen)), lambda: self.editRequested.emit(chosen))
+        if shown and len(shown) != len(chosen):
+            label = f"Edit All {len(shown)} Shown Posts…"
+            menu.addAction(label, lambda: self.editRequested.emit(shown))
+        if not menu.isEmpty():
+            menu.exec(self.table.viewport().mapToGlobal(at))
+
+
+def edit_label(count: int) -> str:
+    """The action's text for `count` posts: "Edit 3 Posts…", "Edit 1 Post…"."""
+    return f"Edit {count} Post{'s' * (count != 1)}…"

@@ -37,6 +37,7 @@ class ActionSpec:
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&File", "open_folder", "&Open Folder…", Key.Open, "choose_folder"),
     ActionSpec("&File", "new_post", "&New Post…", Key.New, "new_post"),
+    ActionSpec("&File", "quick_open", "Quick O&pen…", "Ctrl+P", "folder_tools.open_quick_open"),
     ActionSpec("&File", "save", "&Save", Key.Save, "save_current"),
     ActionSpec("&File", "save_all", "Save A&ll", "Ctrl+Alt+S", "save_all"),
     ActionSpec("&File", "revert", "&Revert", None, "revert_current"),
@@ -55,6 +56,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("&Edit", "find", "&Find…", Key.Find, "tab.find_bar.open", args=(False,)),
     ActionSpec("&Edit", "replace", "R&eplace…", "Ctrl+H", "tab.find_bar.open", args=(True,)),
     ActionSpec("&Edit", "filter_posts", "Filter &Posts", "Ctrl+Shift+F", "panel.focus_filter"),
+    ActionSpec(
+        "&Edit",
+        "edit_selected",
+        "E&dit Selected Posts…",
+        None,
+        "folder_tools.edit_action",
+        provided=True,
+    ),
+    ActionSpec("&Edit", "edit_shown", "Edit All Sho&wn Posts…", None, "folder_tools.edit_shown"),
+    ActionSpec(
+        "&Edit",
+        "undo_edit_posts",
+        "Undo Edit &of Posts",
+        None,
+        "folder_tools.undo_action",
+        provided=True,
+    ),
     ActionSpec("F&ormat", "bold", "&Bold", Key.Bold, "tab.editor.wrap_selection", args=("**",)),
     ActionSpec(
         "F&ormat", "italic", "&Italic", Key.Italic, "tab.editor.wrap_selection", args=("*",)

@@ -35,6 +35,7 @@ from editor.ui.shell.about import AboutDialog
 from editor.ui.shell.dialog_prompter import DialogPrompter
 from editor.ui.shell.focused_text import FocusedText
 from editor.ui.shell.folder_index import FolderIndex
+from editor.ui.shell.folder_tools import FolderTools
 from editor.ui.shell.git_wiring import attach_git
 from editor.ui.shell.menus import RecentFolders, build_menus
 from editor.ui.shell.new_post import ask_new_post
@@ -48,10 +49,10 @@ from editor.ui.tab.document_tab import DocumentTab
 class MainWindow(QMainWindow):
     """The Post Editor window. `folderOpened(ContentFolder)` fires when a folder is chosen,
     `folderLoaded` when its index is shown, `folderRefreshed` when it follows changes made on
-    disk. Unsaved changes are kept in `recovery` (none given:
-    nothing is kept, as in tests that do not ask for it). Words added to the spelling go to
-    the `dictionary` file (none given: they last for the session). The settings (declared in
-    editor/ui/settings.py, read typed through `settings`) are kept in `store`."""
+    disk. Unsaved changes are kept in `recovery` (none given: nothing is kept, as in tests
+    that do not ask for it). Words added to the spelling go to the `dictionary` file (none
+    given: they last for the session). The settings (declared in editor/ui/settings.py, read
+    typed through `settings`) are kept in `store`."""
 
     folderOpened = Signal(object)  # a ContentFolder chosen: its index is on the way
     folderLoaded = Signal()
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         )
         self.taxonomy = TaxonomyDock(self.settings, self.prompter, self.document_tabs)
         self.problems = ProblemsDock(self.settings)
+        self.folder_tools = FolderTools(self)  # quick open, edit of many posts: after the panel
         self.focused_text = FocusedText(self.focusWidget)  # Edit > Undo / Redo act on it
         for dock in self.docks():
             self.addDockWidget(dock.area, dock)
@@ -379,6 +381,7 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.folder_index.indexer.wait(5)
         self.taxonomy.shutdown()
+        self.folder_tools.shutdown()
         if self.keeper is not None:
             self.keeper.shutdown()
         self.renders.shutdown()
