@@ -113,6 +113,9 @@ REVIEW_BEFORE_SAVE = Setting(
 OUTLINE_DOCK = Setting("outline", bool, False, "the writer wants the Outline dock shown")
 TAXONOMY_DOCK = Setting("taxonomyDock", bool, False, "the writer wants Tags & Categories shown")
 PROBLEMS_DOCK = Setting("problemsDock", bool, False, "the writer wants the Problems dock shown")
+HIDDEN_COLUMNS: Setting[list[str]] = Setting(
+    "hiddenColumns", list, ["Path"], "the post list's columns hidden from its header's menu"
+)
 THEME = Setting(
     "theme", str, "system", "View > Theme: light, dark or the system's", ("system", "light", "dark")
 )
@@ -137,6 +140,7 @@ ALL: tuple[Setting[Any], ...] = (
     OUTLINE_DOCK,
     TAXONOMY_DOCK,
     PROBLEMS_DOCK,
+    HIDDEN_COLUMNS,
     THEME,
     EDITOR_FONT,
     ZOOM,

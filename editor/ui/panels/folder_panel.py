@@ -18,12 +18,21 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -32,6 +41,7 @@ from PySide6.QtWidgets import (
 from editor.core.folder import IndexEntry, Taxonomy
 from editor.core.folder.taxonomy_edit import Kind
 from editor.ui.panels.index_model import COLUMNS, ENTRY_ROLE, Index, IndexModel, column_of
+from editor.ui.settings import HIDDEN_COLUMNS, Settings
 from editor.ui.widgets.row_table import row_table
 
 QuickFilter = Callable[[IndexEntry], bool]
@@ -142,12 +152,16 @@ class PostFilter(QSortFilterProxyModel):
 
 class FolderPanel(QWidget):
     """Filter box, quick filter, kind and collection filters (shown on a site that has
-    pages, or several collections) and the post table. `openRequested(IndexEntry)`."""
+    pages, or several collections) and the post table. `openRequested(IndexEntry)`. The
+    columns the writer hides from the header's context menu are kept in `settings` (none
+    given: the default, Path hidden, for this panel's life)."""
 
     openRequested = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings
+        self.hidden = set(settings.get(HIDDEN_COLUMNS) if settings else HIDDEN_COLUMNS.default)
         self.model = IndexModel(self)
         self.proxy = PostFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -174,6 +188,8 @@ class FolderPanel(QWidget):
             if column.width:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(number, column.width)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.table.activated.connect(self._activated)  # double-click or Enter
         self.table.viewport().installEventFilter(self)  # its width sets the columns'
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.dataChanged):
@@ -213,9 +229,10 @@ class FolderPanel(QWidget):
     def _fit_to_entries(self, *_: object) -> None:
         """Show the columns and filters the folder's entries call for: Kind and the kind
         filter when it has pages, Collection and its filter when it has several, Lang when
-        its posts are in several languages. A filter hidden keeps every row."""
+        its posts are in several languages; none the writer hid. A filter hidden keeps every
+        row."""
         entries = self.model.entries
-        hidden = [not column.needed(entries) for column in COLUMNS]
+        hidden = [c.header in self.hidden or not c.needed(entries) for c in COLUMNS]
         if hidden != [self.table.isColumnHidden(n) for n in range(len(COLUMNS))]:
             for number, hide in enumerate(hidden):
                 self.table.setColumnHidden(number, hide)
@@ -229,6 +246,32 @@ class FolderPanel(QWidget):
         if [None, *names] != self._collections:
             self._fill_collections(names, counts)
         self.collection.setVisible(len(names) > 1)
+
+    def column_menu(self) -> QMenu:
+        """The header's context menu: a tick per column but the title, to show or hide it."""
+        menu = QMenu(self)
+        for column in COLUMNS[1:]:
+            action = menu.addAction(column.header)
+            action.setCheckable(True)
+            action.setChecked(column.header not in self.hidden)
+            action.toggled.connect(lambda on, h=column.header: self.show_column(h, on))
+        return menu
+
+    def _header_menu(self, at: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = self.column_menu()
+        menu.exec(header.mapToGlobal(at))
+        menu.deleteLater()
+
+    def show_column(self, header: str, shown: bool) -> None:
+        """Show or hide a column (when the folder calls for it), and remember it."""
+        if shown:
+            self.hidden.discard(header)
+        else:
+            self.hidden.add(header)
+        if self.settings is not None:
+            self.settings.set(HIDDEN_COLUMNS, sorted(self.hidden))
+        self._fit_to_entries()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.keeper = SnapshotKeeper(recovery, self) if recovery is not None else None
         self.disk_watch = DiskWatch(self.prompter, self)
         self.images = RemoteImages(self)  # one picture cache for every tab's preview
-        self.panel = FolderPanel()
+        self.panel = FolderPanel(self.settings)
         self.tabs = TabSet()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.panel)
