@@ -19,7 +19,6 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from editor.ui.preview.scroll_sync import ScrollSync
 from editor.ui.tab.disk_bar import DiskBar
 from editor.ui.tab.find_bar import FindBar
 from editor.ui.tab.form import FrontMatterForm
+from editor.ui.tab.form_area import FormArea
 from editor.ui.tab.image_field import ImageEditor
 from editor.ui.tab.markdown_edit import MarkdownEdit
 from editor.ui.tab.media_drop import MediaImporter
@@ -153,10 +153,6 @@ class DocumentTab(TabFile, QWidget):
         self.load(post)
 
     def _build_layout(self) -> None:
-        form_area = QScrollArea()
-        form_area.setWidget(self.form)
-        form_area.setWidgetResizable(True)
-        self.form_area = form_area
         toggle = QToolButton(text="Front matter", checkable=True, checked=True)
         toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toggle.setArrowType(Qt.ArrowType.DownArrow)
@@ -172,9 +168,8 @@ class DocumentTab(TabFile, QWidget):
         self.split.addWidget(self.preview)
         self.split.setSizes([500, 500])
         self.vsplit = QSplitter(Qt.Orientation.Vertical)
-        self.vsplit.addWidget(form_area)
+        self.form_area = FormArea(self.form, self.vsplit)  # as high as whole rows
         self.vsplit.addWidget(self.split)
-        self.vsplit.setSizes([260, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.disk_bar)
