@@ -46,6 +46,7 @@ from editor.ui.tab.media_drop import MediaImporter
 from editor.ui.tab.problem_list import ProblemList
 from editor.ui.tab.site_place import SitePlace, status_label
 from editor.ui.tab.tab_file import TabFile
+from editor.ui.widgets.theme import NoticeColours
 
 # Unicode white space, as str.strip() knows it (a no-break space alone is a blank body).
 _NOT_BLANK = QRegularExpression(r"\S", QRegularExpression.PatternOption.UseUnicodePropertiesOption)
@@ -111,11 +112,11 @@ class DocumentTab(TabFile, QWidget):
         # Another window of the app has this post open too (the recovery keeper says when).
         self.elsewhere_bar = QLabel(OPEN_ELSEWHERE, wordWrap=True)
         self.elsewhere_bar.setObjectName("openElsewhereBar")
-        self.elsewhere_bar.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        NoticeColours(self.elsewhere_bar, "warning", extra="padding: 6px;")
         self.elsewhere_bar.hide()
         self.banner = QLabel(wordWrap=True)
         self.banner.setObjectName("rawBanner")
-        self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        NoticeColours(self.banner, "warning", extra="padding: 6px;")
         self.form = FrontMatterForm(
             schema,
             post.path,
