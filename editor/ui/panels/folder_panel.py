@@ -168,6 +168,7 @@ class FolderPanel(QWidget):
         self.filter_box = QLineEdit(placeholderText="Filter: title, tag, category, path")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setObjectName("filterBox")
+        self.filter_box.setAccessibleName("Filter posts")
         self.filter_box.textChanged.connect(self.proxy.set_text)
         self.quick = QComboBox()
         self.quick.setObjectName("quickFilter")
@@ -181,6 +182,7 @@ class FolderPanel(QWidget):
         self.table = row_table(
             self.proxy, "postTable", column_of("Date"), Qt.SortOrder.DescendingOrder
         )
+        self.table.setAccessibleName("Posts")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the rest
         header.setStretchLastSection(False)

@@ -126,6 +126,7 @@ class DocumentTab(TabFile, QWidget):
         )
         self.site_status = status_label(site)
         self.editor = MarkdownEdit()
+        self.editor.setAccessibleName("Text")
         # Pictures dropped on the text or chosen for an image field go where the core says.
         self.media = MediaImporter(self.media_place, prompter)
         self.editor.media = self.media
@@ -134,6 +135,7 @@ class DocumentTab(TabFile, QWidget):
                 field_editor.media = self.media
         self.find_bar = FindBar(self.editor)
         self.preview = Preview(images=images)
+        self.preview.setAccessibleName("Preview")
         self.preview.set_base(post.path, within)
         self.scroll_sync = ScrollSync(self.editor, self.preview)
         self.problem_list = ProblemList()

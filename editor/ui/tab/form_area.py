@@ -33,6 +33,7 @@ class FormArea(QScrollArea):
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self.fit)
         self.setObjectName("formArea")
+        self.setAccessibleName("Front matter")
         self.setWidget(form)
         self.setWidgetResizable(True)
         splitter.addWidget(self)
