@@ -112,6 +112,7 @@ COLUMNS: tuple[Column, ...] = (
         70,
         problems_text,
         lambda e: (e.errors * 1000 + e.warnings, e.draft),
+        lambda entries: any(e.problems for e in entries),  # an empty column: room for titles
         least=52,
     ),
     Column(

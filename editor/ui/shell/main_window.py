@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter
 
@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         geometry = self.settings.get(GEOMETRY)
         if not (geometry and self.restoreGeometry(geometry)):
-            self.resize(1400, 900)
+            self.resize(self.screen().availableSize().boundedTo(QSize(1400, 900)))  # on screen
         splitter = self.settings.get(SPLITTER)
         if splitter:
             self.splitter.restoreState(splitter)

@@ -179,6 +179,7 @@ class DocumentTab(TabFile, QWidget):
         layout.addWidget(self.elsewhere_bar)
         layout.addWidget(self.banner)
         bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 6, 0)  # the status's last letter off the window's edge
         bar.addWidget(toggle)
         bar.addStretch(1)
         bar.addWidget(self.site_status)
