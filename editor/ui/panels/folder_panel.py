@@ -57,7 +57,7 @@ _STATUS_FILTERS: tuple[tuple[QuickKey, str, QuickFilter], ...] = (
 )
 # The title's share of the table's width, at least, when the other columns are set: the
 # columns a site adds (Kind, Collection, Lang) narrow the others rather than the title.
-TITLE_SHARE = 0.4
+TITLE_SHARE = 0.5
 _HEADER_MARGIN = QStyle.PixelMetric.PM_HeaderMargin
 KINDS: tuple[tuple[str, QuickFilter | None], ...] = (
     ("Posts and pages", None),

@@ -465,3 +465,8 @@ def test_the_columns_shown_are_remembered(qtbot, scanned, settings):
     again.set_entries(scanned.entries, scanned.taxonomy())
     assert "Path" in visible_headers(again)
     assert "Category" not in visible_headers(again)
+
+
+def test_a_row_is_one_line_of_text_high(panel):
+    line = panel.table.fontMetrics().height()
+    assert line < panel.table.rowHeight(0) <= line + 10
