@@ -28,6 +28,13 @@ _DARK = {
     _Role.HighlightedText: "#ffffff",
     _Role.Link: "#79b8ff",
     _Role.BrightText: "#ff8a80",
+    # The bevel shades: QPalette() leaves them light (a white Mid drew the Tags field's
+    # border bright); a dark button's are shades of it.
+    _Role.Light: "#4a4e55",
+    _Role.Midlight: "#3e4147",
+    _Role.Mid: "#4f535a",
+    _Role.Dark: "#202124",
+    _Role.Shadow: "#141517",
 }
 _default_palette: QPalette | None = None  # the palette before we first changed it
 _dark = False  # what the last apply_theme made it

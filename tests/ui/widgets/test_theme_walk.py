@@ -10,14 +10,14 @@ from collections.abc import Iterator
 import pytest
 from conftest import BROKEN
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from editor.core.session import Offer
 from editor.ui.safety.recovery_dialog import RecoveryDialog
 from editor.ui.shell.about import AboutDialog
 from editor.ui.widgets.diff_view import DiffDialog
-from editor.ui.widgets.theme import apply_theme
+from editor.ui.widgets.theme import apply_theme, dark_palette
 
 DIFF = "--- a/post.md\n+++ b/post.md\n@@ -1 +1 @@\n-old line\n+new line\n"
 LIGHT = 0.8  # lightness above which a background is light
@@ -109,3 +109,27 @@ def test_every_widget_follows_the_theme(qtbot, window, open_tab, make_folder, fo
         qtbot.waitExposed(dialog)
         assert _wrong(dialog, dark) == [], type(dialog).__name__
         dialog.close()
+
+
+def test_the_dark_palette_has_no_light_shade():
+    palette = dark_palette()
+    light = [
+        role.name
+        for role in QPalette.ColorRole
+        if role not in (QPalette.ColorRole.NColorRoles,)
+        and role.name
+        not in (
+            "WindowText",
+            "Text",
+            "ButtonText",
+            "ToolTipText",
+            "BrightText",
+            "HighlightedText",
+            "Link",
+            "LinkVisited",
+            "PlaceholderText",
+            "Accent",
+        )
+        and palette.color(role).lightnessF() > LIGHT
+    ]
+    assert light == []
