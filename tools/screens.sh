@@ -21,7 +21,7 @@ shoot() {  # WIDTH HEIGHT THEME SCALE
         XDG_DATA_HOME="$scratch/data" "$here/.venv/bin/post-editor" "$post" >"$scratch/log" 2>&1 &
     app=$!
     sleep 6
-    DISPLAY=:77 import -window root "$out/$name-$1x$2-$3-x$4.png"
+    DISPLAY=:77 import -window root "$out/$name-$1x$2-$3-x$4.png" || echo "no shot: $1x$2 $3" >&2
     kill "$app" "$wm" "$xvfb" 2>/dev/null || true
     wait "$app" "$wm" "$xvfb" 2>/dev/null || true
     rm -rf "$scratch"
