@@ -113,6 +113,16 @@ REVIEW_BEFORE_SAVE = Setting(
 OUTLINE_DOCK = Setting("outline", bool, False, "the writer wants the Outline dock shown")
 TAXONOMY_DOCK = Setting("taxonomyDock", bool, False, "the writer wants Tags & Categories shown")
 PROBLEMS_DOCK = Setting("problemsDock", bool, False, "the writer wants the Problems dock shown")
+FORM_HEIGHT = Setting(
+    "formHeight",
+    int,
+    0,
+    "the front-matter form's height the writer chose; 0: its rows'",
+    bounds=(0, 4000),
+)
+HIDDEN_COLUMNS: Setting[list[str]] = Setting(
+    "hiddenColumns", list, ["Path"], "the post list's columns hidden from its header's menu"
+)
 THEME = Setting(
     "theme", str, "system", "View > Theme: light, dark or the system's", ("system", "light", "dark")
 )
@@ -137,6 +147,8 @@ ALL: tuple[Setting[Any], ...] = (
     OUTLINE_DOCK,
     TAXONOMY_DOCK,
     PROBLEMS_DOCK,
+    HIDDEN_COLUMNS,
+    FORM_HEIGHT,
     THEME,
     EDITOR_FONT,
     ZOOM,

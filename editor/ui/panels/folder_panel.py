@@ -19,7 +19,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import PurePath
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +44,7 @@ from editor.core.folder import IndexEntry, Taxonomy
 from editor.core.folder.taxonomy_edit import Kind
 from editor.core.git import Change
 from editor.ui.panels.index_model import COLUMNS, ENTRY_ROLE, Index, IndexModel, column_of
+from editor.ui.settings import HIDDEN_COLUMNS, Settings
 from editor.ui.widgets.row_table import row_table
 
 QuickFilter = Callable[[IndexEntry], bool]
@@ -51,7 +60,7 @@ _STATUS_FILTERS: tuple[tuple[QuickKey, str, QuickFilter], ...] = (
 )
 # The title's share of the table's width, at least, when the other columns are set: the
 # columns a site adds (Kind, Collection, Lang) narrow the others rather than the title.
-TITLE_SHARE = 0.4
+TITLE_SHARE = 0.5
 _HEADER_MARGIN = QStyle.PixelMetric.PM_HeaderMargin
 GIT_FILTERS = (Change.NEW, Change.MODIFIED, Change.STAGED, Change.UNTRACKED, Change.CONFLICTED)
 KINDS: tuple[tuple[str, QuickFilter | None], ...] = (
@@ -147,19 +156,24 @@ class PostFilter(QSortFilterProxyModel):
 
 class FolderPanel(QWidget):
     """Filter box, quick filter, kind and collection filters (shown on a site that has
-    pages, or several collections) and the post table. `openRequested(IndexEntry)`."""
+    pages, or several collections) and the post table. `openRequested(IndexEntry)`. The
+    columns the writer hides from the header's context menu are kept in `settings` (none
+    given: the default, Path hidden, for this panel's life)."""
 
     openRequested = Signal(object)
     editRequested = Signal(object)  # a list of IndexEntry: edit a field of all of them
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings
+        self.hidden = set(settings.get(HIDDEN_COLUMNS) if settings else HIDDEN_COLUMNS.default)
         self.model = IndexModel(self)
         self.proxy = PostFilter(self)
         self.proxy.setSourceModel(self.model)
         self.filter_box = QLineEdit(placeholderText="Filter: title, tag, category, path")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setObjectName("filterBox")
+        self.filter_box.setAccessibleName("Filter posts")
         self.filter_box.textChanged.connect(self.proxy.set_text)
         self.quick = QComboBox()
         self.quick.setObjectName("quickFilter")
@@ -173,6 +187,7 @@ class FolderPanel(QWidget):
         self.table = row_table(
             self.proxy, "postTable", column_of("Date"), Qt.SortOrder.DescendingOrder
         )
+        self.table.setAccessibleName("Posts")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the rest
         header.setStretchLastSection(False)
@@ -180,6 +195,8 @@ class FolderPanel(QWidget):
             if column.width:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(number, column.width)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.table.activated.connect(self._activated)  # double-click or Enter
         # Several rows at once (Shift, Ctrl) for "Edit N Posts…", from the menu or right-click.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -223,9 +240,13 @@ class FolderPanel(QWidget):
     def _fit_to_entries(self, *_: object) -> None:
         """Show the columns and filters the folder's entries call for: Kind and the kind
         filter when it has pages, Collection and its filter when it has several, Lang when
-        its posts are in several languages. A filter hidden keeps every row."""
+        its posts are in several languages; none the writer hid. A filter hidden keeps every
+        row."""
         entries = self.model.entries
-        hidden = [not self.model.column_needed(n) for n in range(len(COLUMNS))]
+        hidden = [
+            c.header in self.hidden or not self.model.column_needed(n)
+            for n, c in enumerate(COLUMNS)
+        ]
         if hidden != [self.table.isColumnHidden(n) for n in range(len(COLUMNS))]:
             for number, hide in enumerate(hidden):
                 self.table.setColumnHidden(number, hide)
@@ -239,6 +260,32 @@ class FolderPanel(QWidget):
         if [None, *names] != self._collections:
             self._fill_collections(names, counts)
         self.collection.setVisible(len(names) > 1)
+
+    def column_menu(self) -> QMenu:
+        """The header's context menu: a tick per column but the title, to show or hide it."""
+        menu = QMenu(self)
+        for column in COLUMNS[1:]:
+            action = menu.addAction(column.header)
+            action.setCheckable(True)
+            action.setChecked(column.header not in self.hidden)
+            action.toggled.connect(lambda on, h=column.header: self.show_column(h, on))
+        return menu
+
+    def _header_menu(self, at: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = self.column_menu()
+        menu.exec(header.mapToGlobal(at))
+        menu.deleteLater()
+
+    def show_column(self, header: str, shown: bool) -> None:
+        """Show or hide a column (when the folder calls for it), and remember it."""
+        if shown:
+            self.hidden.discard(header)
+        else:
+            self.hidden.add(header)
+        if self.settings is not None:
+            self.settings.set(HIDDEN_COLUMNS, sorted(self.hidden))
+        self._fit_to_entries()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():

@@ -3,8 +3,8 @@
 Each column is a `Column`: its header, its width, what a row shows in it, how it sorts, and
 whether a folder needs it at all (a Collection column for a site of one collection, a Language
 column for a blog in one language, would only take room from the title). The panel hides the
-columns a folder does not need; the model always has them all, so a column's number never
-depends on the folder.
+columns a folder does not need, and those the writer hid (the header's context menu); the model
+always has them all, so a column's number never depends on the folder.
 
 Every `data()` call crosses from C++ into Python, and the proxy's own sort calls it twice per
 comparison, so the model sorts itself, once, with Python's sort (see folder_panel.py).
@@ -113,6 +113,7 @@ COLUMNS: tuple[Column, ...] = (
         70,
         problems_text,
         lambda e: (e.errors * 1000 + e.warnings, e.draft),
+        lambda entries: any(e.problems for e in entries),  # an empty column: room for titles
         least=52,
     ),
     Column(
@@ -130,6 +131,8 @@ COLUMNS: tuple[Column, ...] = (
         lambda e: ", ".join(e.categories).casefold(),
     ),
     Column("Tags", 90, lambda e: ", ".join(e.tags), lambda e: ", ".join(e.tags).casefold()),
+    # Tells apart posts of one title (a post in each language): shown when the writer asks.
+    Column("Path", 160, lambda e: e.path.as_posix(), lambda e: e.path.as_posix().casefold()),
     # Its text and order come from the model's git status (`IndexModel.set_git`); shown only
     # in a repository.
     Column("Git", 74, lambda e: None, lambda e: "", least=60),

@@ -109,6 +109,7 @@ class ProblemsView(QWidget):
         bar.addSeparator()
         bar.addWidget(self.summary)
         self.table = row_table(self.proxy, "problemTable", 0, Qt.SortOrder.AscendingOrder)
+        self.table.setAccessibleName("Problems")
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in enumerate((86, 240, 50, 100)):

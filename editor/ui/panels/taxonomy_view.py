@@ -65,6 +65,7 @@ class TaxonomyTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("taxonomyTree")
+        self.setAccessibleName("Tags and categories")
         self.setColumnCount(2)
         self.setHeaderLabels(["Name", "Posts"])
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from editor.core.storage import RecoveryStore
-from editor.ui.settings import THEME, Settings
+from editor.ui.settings import GEOMETRY, THEME, Settings
 from editor.ui.shell.about import set_identity
 from editor.ui.shell.main_window import MainWindow
 from editor.ui.widgets.theme import apply_theme
@@ -93,7 +93,11 @@ def _run(path: Path | None, screenshot: Path | None, store: QSettings) -> int:
     target = path or next((Path(f) for f in recent if Path(f).is_dir()), None) or sample_folder()
     if screenshot is not None:
         return _screenshot(app, window, target, screenshot)
-    window.show()
+    room = window.screen().availableSize()
+    if not Settings(store).get(GEOMETRY) and (room.width() < 1400 or room.height() < 900):
+        window.showMaximized()  # a small screen, first run: all of it, the frame inside it
+    else:
+        window.show()
     window.open_path(target)
     QTimer.singleShot(0, window.offer_recovery)  # once the window is on screen
     return app.exec()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter
 
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.keeper = SnapshotKeeper(recovery, self) if recovery is not None else None
         self.disk_watch = DiskWatch(self.prompter, self)
         self.images = RemoteImages(self)  # one picture cache for every tab's preview
-        self.panel = FolderPanel()
+        self.panel = FolderPanel(self.settings)
         self.tabs = TabSet()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.panel)
@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         geometry = self.settings.get(GEOMETRY)
         if not (geometry and self.restoreGeometry(geometry)):
-            self.resize(1400, 900)
+            self.resize(self.screen().availableSize().boundedTo(QSize(1400, 900)))  # on screen
         splitter = self.settings.get(SPLITTER)
         if splitter:
             self.splitter.restoreState(splitter)

@@ -20,6 +20,7 @@ class TabSet(QTabWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, documentMode=True, tabsClosable=True, movable=True)
+        self.setAccessibleName("Open posts")
         self.start = StartPage(self)
         self.start.setGeometry(self.rect())
         self.start.raise_()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QApplication, QFontDialog, QWidget
 
-from editor.ui.settings import EDITOR_FONT, REMOTE_IMAGES, THEME, ZOOM, Settings
+from editor.ui.settings import EDITOR_FONT, FORM_HEIGHT, REMOTE_IMAGES, THEME, ZOOM, Settings
 from editor.ui.widgets.theme import apply_theme, is_dark
 
 if TYPE_CHECKING:
@@ -64,6 +64,8 @@ class ViewControls(QObject):
         self.style_tab(tab)
         tab.preview.remote_images = self.remote_images_action.isChecked()
         tab.form_toggle.setChecked(self.form_action.isChecked())
+        tab.form_area.chosen = self.settings.get(FORM_HEIGHT)  # the form as high as last time
+        tab.form_area.heightChosen.connect(lambda height: self.settings.set(FORM_HEIGHT, height))
         tab.set_focus_mode(self.focus_action.isChecked(), self.preview_action.isChecked())
 
     def toggle_form(self, shown: bool) -> None:

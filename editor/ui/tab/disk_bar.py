@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from editor.ui.widgets.theme import NoticeColours
+
 
 class DiskBar(QFrame):
     """Says "changed on disk" (Reload Theirs, Keep Mine, Compare) or "gone from disk" (Save).
@@ -25,7 +27,7 @@ class DiskBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diskBar")
-        self.setStyleSheet("#diskBar { background: #fde2e1; color: #5c1a16; }")
+        self.colours = NoticeColours(self, "alarm", "#diskBar")
         self.state = ""
         self.message = QLabel(wordWrap=True)
         self.reload_button = QPushButton("Reload Theirs")

@@ -19,7 +19,6 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -42,12 +41,14 @@ from editor.ui.preview.scroll_sync import ScrollSync
 from editor.ui.tab.disk_bar import DiskBar
 from editor.ui.tab.find_bar import FindBar
 from editor.ui.tab.form import FrontMatterForm
+from editor.ui.tab.form_area import FormArea
 from editor.ui.tab.image_field import ImageEditor
 from editor.ui.tab.markdown_edit import MarkdownEdit
 from editor.ui.tab.media_drop import MediaImporter
 from editor.ui.tab.problem_list import ProblemList
 from editor.ui.tab.site_place import SitePlace, status_label
 from editor.ui.tab.tab_file import TabFile
+from editor.ui.widgets.theme import NoticeColours
 
 # Unicode white space, as str.strip() knows it (a no-break space alone is a blank body).
 _NOT_BLANK = QRegularExpression(r"\S", QRegularExpression.PatternOption.UseUnicodePropertiesOption)
@@ -114,11 +115,11 @@ class DocumentTab(TabFile, QWidget):
         # Another window of the app has this post open too (the recovery keeper says when).
         self.elsewhere_bar = QLabel(OPEN_ELSEWHERE, wordWrap=True)
         self.elsewhere_bar.setObjectName("openElsewhereBar")
-        self.elsewhere_bar.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        NoticeColours(self.elsewhere_bar, "warning", extra="padding: 6px;")
         self.elsewhere_bar.hide()
         self.banner = QLabel(wordWrap=True)
         self.banner.setObjectName("rawBanner")
-        self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        NoticeColours(self.banner, "warning", extra="padding: 6px;")
         self.form = FrontMatterForm(
             schema,
             post.path,
@@ -128,6 +129,7 @@ class DocumentTab(TabFile, QWidget):
         )
         self.site_status = status_label(site)
         self.editor = MarkdownEdit()
+        self.editor.setAccessibleName("Text")
         # Pictures dropped on the text or chosen for an image field go where the core says.
         self.media = MediaImporter(self.media_place, prompter)
         self.editor.media = self.media
@@ -136,6 +138,7 @@ class DocumentTab(TabFile, QWidget):
                 field_editor.media = self.media
         self.find_bar = FindBar(self.editor)
         self.preview = Preview(images=images)
+        self.preview.setAccessibleName("Preview")
         self.preview.set_base(post.path, within)
         self.scroll_sync = ScrollSync(self.editor, self.preview)
         self.problem_list = ProblemList()
@@ -156,10 +159,6 @@ class DocumentTab(TabFile, QWidget):
         self.load(post)
 
     def _build_layout(self) -> None:
-        form_area = QScrollArea()
-        form_area.setWidget(self.form)
-        form_area.setWidgetResizable(True)
-        self.form_area = form_area
         toggle = QToolButton(text="Front matter", checkable=True, checked=True)
         toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toggle.setArrowType(Qt.ArrowType.DownArrow)
@@ -175,15 +174,15 @@ class DocumentTab(TabFile, QWidget):
         self.split.addWidget(self.preview)
         self.split.setSizes([500, 500])
         self.vsplit = QSplitter(Qt.Orientation.Vertical)
-        self.vsplit.addWidget(form_area)
+        self.form_area = FormArea(self.form, self.vsplit)  # as high as whole rows
         self.vsplit.addWidget(self.split)
-        self.vsplit.setSizes([260, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.disk_bar)
         layout.addWidget(self.elsewhere_bar)
         layout.addWidget(self.banner)
         bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 6, 0)  # the status's last letter off the window's edge
         bar.addWidget(toggle)
         bar.addStretch(1)
         bar.addWidget(self.site_status)

@@ -18,8 +18,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
 
 from editor.core.schema import Field, Schema
 from editor.core.session import read_other_fields
@@ -77,6 +84,7 @@ class FrontMatterForm(QWidget):
             # which screen readers name by this label.
             label.setBuddy(editor.focusProxy() or editor)
             label.setToolTip(field.help)
+            name_controls(editor, field.label)
             layout.addRow(label, editor)
         self.others = QPlainTextEdit()
         self.others.setObjectName("otherFields")
@@ -182,6 +190,17 @@ class FrontMatterForm(QWidget):
     def _say(self, message: str | None) -> None:
         self.others_problem.setText(message or "")
         self.others_problem.setVisible(bool(message))
+
+
+def name_controls(editor: QWidget, label: str) -> None:
+    """Give a field's controls its label as their accessible name: a screen reader finds a
+    label's buddy only among the label's siblings, and the field's line edit sits one level
+    down, in its editor (a button keeps its own words: "Browse…")."""
+    for widget in (editor, *editor.findChildren(QWidget)):
+        if widget.accessibleName() or isinstance(widget, QAbstractButton):
+            continue
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget.setAccessibleName(label)
 
 
 def inherited_lines(found: Mapping[str, Inherited]) -> str:

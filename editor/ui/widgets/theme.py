@@ -8,9 +8,9 @@ Fusion with a dark palette of its own, so the choice always shows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 _Role = QPalette.ColorRole
 _DARK = {
@@ -28,6 +28,13 @@ _DARK = {
     _Role.HighlightedText: "#ffffff",
     _Role.Link: "#79b8ff",
     _Role.BrightText: "#ff8a80",
+    # The bevel shades: QPalette() leaves them light (a white Mid drew the Tags field's
+    # border bright); a dark button's are shades of it.
+    _Role.Light: "#4a4e55",
+    _Role.Midlight: "#3e4147",
+    _Role.Mid: "#4f535a",
+    _Role.Dark: "#202124",
+    _Role.Shadow: "#141517",
 }
 _default_palette: QPalette | None = None  # the palette before we first changed it
 _dark = False  # what the last apply_theme made it
@@ -69,3 +76,37 @@ def dark_palette() -> QPalette:
     for role in (_Role.Text, _Role.WindowText, _Role.ButtonText):
         palette.setColor(disabled, role, QColor("#6b7078"))
     return palette
+
+
+# A notice's background and text, light then dark: a bar that says what needs the writer
+# (the file changed on disk, plain-text mode) keeps its colour's meaning in both themes
+# without a pale block glaring in the dark one.
+_NOTICES = {
+    "warning": (("#fff3cd", "#664d03"), ("#4a3c0b", "#ffe69c")),
+    "alarm": (("#fde2e1", "#5c1a16"), ("#5c1a16", "#fde2e1")),
+}
+
+
+def notice_style(kind: str, selector: str = "", extra: str = "") -> str:
+    """The style sheet of a notice bar (`kind`: "warning" or "alarm") in the theme now."""
+    dark = QApplication.palette().color(_Role.Window).lightness() < 128
+    background, text = _NOTICES[kind][dark]
+    rule = f"background: {background}; color: {text}; {extra}"
+    return f"{selector} {{ {rule} }}" if selector else rule
+
+
+class NoticeColours(QObject):
+    """Keeps a notice bar's colours those of the theme: its style sheet set again when the
+    application's palette changes (the theme switched)."""
+
+    def __init__(self, bar: QWidget, kind: str, selector: str = "", extra: str = "") -> None:
+        super().__init__(bar)
+        self.style = (kind, selector, extra)
+        self.bar = bar
+        bar.setStyleSheet(notice_style(*self.style))
+        bar.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self.bar.setStyleSheet(notice_style(*self.style))
+        return super().eventFilter(watched, event)

@@ -12,6 +12,7 @@ from sites import JEKYLL_POSTS, make_site
 
 from editor.core.folder.content_folder import ContentFolder
 from editor.ui.panels.folder_panel import FolderPanel
+from editor.ui.settings import Settings
 
 
 @pytest.fixture
@@ -438,3 +439,34 @@ def test_the_expired_filter(site_panel, monkeypatch):
     panel.show_changes(content.entries)
     choose_quick(panel, "Expired")
     assert shown(panel) == ["Hello Jekyll"]
+
+
+def test_the_path_column_is_hidden_until_the_header_menu_shows_it(panel):
+    assert "Path" not in visible_headers(panel)
+    menu = panel.column_menu()
+    path = next(a for a in menu.actions() if a.text() == "Path")
+    assert not path.isChecked()
+    path.trigger()
+    assert visible_headers(panel)[-1] == "Path"
+    assert "drafts/compilers.md" in [row[-1] for row in rows_by_title(panel).values()]
+    tags = next(a for a in panel.column_menu().actions() if a.text() == "Tags")
+    tags.trigger()
+    assert "Tags" not in visible_headers(panel)
+
+
+def test_the_columns_shown_are_remembered(qtbot, scanned, settings):
+    first = FolderPanel(Settings(settings))
+    qtbot.addWidget(first)
+    first.set_entries(scanned.entries, scanned.taxonomy())
+    first.show_column("Path", True)
+    first.show_column("Category", False)
+    again = FolderPanel(Settings(settings))
+    qtbot.addWidget(again)
+    again.set_entries(scanned.entries, scanned.taxonomy())
+    assert "Path" in visible_headers(again)
+    assert "Category" not in visible_headers(again)
+
+
+def test_a_row_is_one_line_of_text_high(panel):
+    line = panel.table.fontMetrics().height()
+    assert line < panel.table.rowHeight(0) <= line + 10

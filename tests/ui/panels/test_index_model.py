@@ -32,11 +32,11 @@ def jekyll(qtbot, tmp_path) -> FolderPanel:
 
 
 def test_a_site_with_pages_collections_and_languages_shows_their_columns(jekyll):
-    # Every column but Git, which a folder in no repository does not show.
-    assert visible_headers(jekyll) == [header for header in HEADERS if header != "Git"]
+    # Path: when the writer asks; Problems: when a post has one; Git: in a repository.
+    assert visible_headers(jekyll) == [h for h in HEADERS if h not in ("Path", "Problems", "Git")]
     rows = rows_by_title(jekyll)
     kind, collection, lang, status = (
-        column_of(name) - 1 for name in ("Kind", "Collection", "Lang", "Status")
+        visible_headers(jekyll).index(name) - 1 for name in ("Kind", "Collection", "Lang", "Status")
     )
     assert rows["About us"][kind] == "Page"
     assert rows["About us"][collection] == "pages"
