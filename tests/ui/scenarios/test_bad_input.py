@@ -27,7 +27,7 @@ HEAD = "---\ntitle: 'Big'\ndate: '2026-01-01'\n---\n"
 class NoRender(RenderService):
     """A render service that takes requests and never renders (keeps timings to the editor)."""
 
-    def request(self, body: str) -> int:
+    def request(self, body: str, *_: object) -> int:
         return self.tickets.take()
 
 
