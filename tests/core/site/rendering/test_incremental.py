@@ -1,0 +1,126 @@
+"""Tests for the CommonMark engine's block-by-block rendering (`CommonMarkRenderer.blocks`):
+after any edit, at any place, the blocks joined are exactly the whole render, whether the
+unchanged blocks come from the last call or not."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from editor.core.document.post import Post
+from editor.core.site.render import Renderer
+from editor.core.site.rendering.commonmark import CommonMarkRenderer
+from editor.core.site.rendering.profile import MarkdownProfile
+from tests.paths import SAMPLE
+
+HUGO = MarkdownProfile(typographer=True, definition_lists=True)
+NO_RAW_HTML = MarkdownProfile(raw_html=False)
+
+# What the sample posts lack: definitions used blocks away, lists loose and tight, fences with
+# blank lines, HTML blocks across blank lines, repeated headings, a definition list, a table.
+TANGLED = """# Notes
+
+See [the guide][g] and [Other] too.
+
+- one
+- two
+
+- three, loose now
+
+1. first
+   ```python
+   x = 1
+
+   y = 2
+   ```
+2. second
+
+<div>
+
+*inside a div*
+
+</div>
+
+<!--more-->
+
+## Notes
+
+Term
+: its meaning
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+> quoted
+lazily
+
+    indented code
+
+[g]: https://example.com/guide "Guide"
+[other]: /other
+
+Last "quoted" paragraph -- with www.example.com.
+"""
+
+POSTS = [Post(path.read_text(encoding="utf-8")).body for path in sorted(SAMPLE.glob("*.md"))]
+POSTS.append(TANGLED)
+PIECES = ["x", " ", "\n", "\n\n", "#", "# ", "- ", "1. ", "> ", "```", "    ", "*", "[g]"]
+PIECES += ["[x]: /x\n", "<div>", "</div>", "---\n", "|", ": ", "[^1]", "\n[^1]: note\n"]
+
+
+def _joined(renderer: CommonMarkRenderer, body: str) -> str:
+    return "".join(html for _, html in renderer.blocks(body))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    post=st.sampled_from(POSTS),
+    where=st.floats(0, 1),
+    cut=st.integers(0, 12),
+    insert=st.lists(st.sampled_from(PIECES), max_size=3).map("".join),
+    profile=st.sampled_from([HUGO, NO_RAW_HTML]),
+)
+def test_an_edit_anywhere_renders_as_the_whole(post, where, cut, insert, profile):
+    renderer = CommonMarkRenderer(profile)
+    at = round(where * len(post))
+    edited = post[:at] + insert + post[at + cut :]
+    assert _joined(renderer, post) == renderer.render(post)
+    assert _joined(renderer, edited) == renderer.render(edited)  # most blocks from the last call
+    assert _joined(renderer, post) == renderer.render(post)  # and back
+
+
+def test_a_keystroke_renders_only_the_block_it_is_in():
+    renderer = CommonMarkRenderer(HUGO)
+    body = "# Title\n\n" + "".join(f"Paragraph {n} of the post.\n\n" for n in range(50))
+    renderer.blocks(body)
+    rendered: list[str] = []
+    original = renderer.md.render
+    renderer.md.render = lambda text, env=None: rendered.append(text) or original(text, env)
+    renderer.blocks(body.replace("Paragraph 7 ", "Paragraph 7x "))
+    assert rendered == ["Paragraph 7x of the post.\n"]
+
+
+def test_a_new_definition_renders_every_block_again():
+    renderer = CommonMarkRenderer(HUGO)
+    body = "A [link][a].\n\nB [link][b].\n"
+    renderer.blocks(body)
+    with_definition = body + "\n[b]: /b\n"
+    assert _joined(renderer, with_definition) == renderer.render(with_definition)
+    assert '<a href="/b">link</a>' in _joined(renderer, with_definition)
+
+
+def test_repeated_headings_are_numbered_as_in_the_whole():
+    renderer = CommonMarkRenderer(HUGO)
+    body = "## Notes\n\ntext\n\n## Notes\n"
+    assert _joined(renderer, body) == renderer.render(body)
+    assert 'id="notes-1"' in _joined(renderer, body)
+
+
+def test_pieces_carry_the_lines_of_their_blocks():
+    body = "# One\n\nFirst.\n\n## Two\n\nSecond.\n\n## Three\n\nThird.\n"
+    rendered = Renderer(HUGO).pieces(body)
+    assert len(rendered.pieces) == len(rendered.lines)
+    lines = body.split("\n")
+    for piece, line in zip(rendered.pieces, rendered.lines, strict=True):
+        assert lines[line].lstrip("# ") in piece
