@@ -23,6 +23,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from editor.core.site.rendering.block_parse import BlockParse
 from editor.core.site.rendering.heading_ids import HeadingIdMaker
 from editor.core.site.rendering.highlight import highlighted
 from editor.core.site.rendering.limits import failed_html
@@ -145,6 +146,7 @@ class CommonMarkRenderer:
         # definitions they were rendered with.
         self._cache: dict[str, str] = {}
         self._references: dict[str, Any] = {}
+        self._spans = BlockParse(self._md)
 
     @property
     def md(self) -> MarkdownIt:
@@ -178,21 +180,16 @@ class CommonMarkRenderer:
         if "[^" in body or "^[" in body:
             return None
         source = _NULL.sub("\ufffd", _NEWLINES.sub("\n", body))  # markdown-it's `normalize`
-        env: dict[str, Any] = {}
-        tokens: list[Token] = []
-        self._md.block.parse(source, self._md, env, tokens)
-        references = env.get("references", {})
+        found_spans = self._spans.spans(source)
+        if found_spans is None:
+            return None
+        spans, references = found_spans
         if references != self._references:  # a definition anywhere changes any block
             self._cache, self._references = {}, references
         lines = source.split("\n")
         found: list[tuple[int, str]] = []
         cache: dict[str, str] = {}
-        for token in tokens:
-            if token.level != 0 or token.nesting < 0:
-                continue
-            if token.map is None:
-                return None  # a plugin's block with no place in the source
-            start, end = token.map
+        for start, end in spans:
             text = "\n".join(lines[start:end]) + "\n"
             rendered = cache.get(text) or self._cache.get(text)
             if rendered is None:

@@ -4,11 +4,13 @@ unchanged blocks come from the last call or not."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor.core.document.post import Post
 from editor.core.site.render import Renderer
+from editor.core.site.rendering.block_parse import BlockParse
 from editor.core.site.rendering.commonmark import CommonMarkRenderer
 from editor.core.site.rendering.profile import MarkdownProfile
 from tests.paths import SAMPLE
@@ -88,6 +90,56 @@ def test_an_edit_anywhere_renders_as_the_whole(post, where, cut, insert, profile
     assert _joined(renderer, post) == renderer.render(post)
     assert _joined(renderer, edited) == renderer.render(edited)  # most blocks from the last call
     assert _joined(renderer, post) == renderer.render(post)  # and back
+
+
+LONG = "\n".join(POSTS * 3).replace("[g]: ", "(g): ").replace("[other]: ", "(other): ")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.floats(0, 1), st.integers(0, 40), st.lists(st.sampled_from(PIECES), max_size=3)
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_blocks_found_again_after_edits_are_those_of_a_whole_parse(edits):
+    md = CommonMarkRenderer(HUGO).md
+    again = BlockParse(md)
+    body = LONG
+    assert again.spans(body) == BlockParse(md).spans(body)
+    for where, cut, insert in edits:
+        at = round(where * len(body))
+        body = body[:at] + "".join(insert) + body[at + cut :]
+        assert again.spans(body) == BlockParse(md).spans(body)
+
+
+# (before, after): edits whose effect reaches blocks before or after the edited line.
+REACHING = [
+    ("Para\n\nNext\n", "Para\n---\n\nNext\n"),  # a paragraph above becomes a heading
+    ("Para\n\nNext\n", "Para\n===\nNext\n"),
+    ("- a\n\nText\n\n- b\n", "- a\n\n  Text\n\n- b\n"),  # one loose list now
+    ("Term\n\nmeaning\n\nNext\n", "Term\n\n: meaning\n\nNext\n"),  # a definition list
+    ("Term\n: a\n\nTerm2\n\nb\n", "Term\n: a\n\nTerm2\n\n: b\n"),  # one list of two
+    ("Text\n\nMore\n\nEnd\n", "```\nText\n\nMore\n\nEnd\n"),  # a fence to the end
+    ("```\nText\n\nMore\n```\n\nEnd\n", "```\nText\n\nMore\n\nEnd\n"),  # unclosed
+    ("Text\n\nMore\n\nEnd\n", "<pre>\nText\n\nMore\n\nEnd\n"),  # raw HTML to the end
+    ("    code\n\nText\n", "    code\n\n    more\nText\n"),
+    ("> quote\n\nText\n", "> quote\nText\n"),  # lazy continuation
+    ("| a |\n\n|---|\n| 1 |\n", "| a |\n|---|\n| 1 |\n"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), REACHING)
+@pytest.mark.parametrize("filler", [0, 3, 200])
+def test_edits_that_change_blocks_around_them(before, after, filler):
+    md = CommonMarkRenderer(HUGO).md
+    around = "".join(f"Paragraph {n}.\n\n" for n in range(filler))
+    again = BlockParse(md)
+    for body in (around + before + around, around + after + around, around + before + around):
+        assert again.spans(body) == BlockParse(md).spans(body)
 
 
 def test_a_keystroke_renders_only_the_block_it_is_in():
