@@ -13,15 +13,15 @@ block to the next (a block starts wherever the one before ended), so after an ed
   blocks are the old ones, moved by the lines the edit added or took away. A window that ends
   before that happens is doubled.
 
-Reference definitions make no block of their own (markdown-it gives them no token), so a body
-with a line that may be one (`[` at its start) is parsed whole, and its definitions collected.
+Reference definitions make no block of their own (markdown-it gives them no token) and may sit
+inside a quote or a list item, so a body that may hold one (any `]:` in it: a label ends so)
+is parsed whole, and its definitions collected.
 A block rule that searches further ahead than LOOK_AHEAD lines for something it may not find
 (no CommonMark or GFM rule does) would make the window's parse differ from the whole's.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -29,7 +29,6 @@ from markdown_it.token import Token
 
 LOOK_AHEAD = 3
 FIRST_WINDOW = 64  # lines
-_DEFINITION = re.compile(r"^ {0,3}\[", re.MULTILINE)
 
 Span = tuple[int, int]  # a top-level block's lines: first, and one past its last
 
@@ -46,7 +45,7 @@ class BlockParse:
         """The top-level blocks of `source` (normalized: `\\n` line ends, no NUL), and the
         reference definitions found, or None when a block has no source lines."""
         lines = source.split("\n")
-        if _DEFINITION.search(source) or not self._spans:
+        if "]:" in source or not self._spans:
             env: dict[str, Any] = {}
             spans = self._parse(lines, 0, len(lines), env)
             references = env.get("references", {})
