@@ -1,12 +1,12 @@
 """Keeps the preview at the place the writer is in the editor.
 
 A line of the text is placed in two steps. First by anchors, lines of the text whose place on
-the page is known, between which the place is interpolated by line: with CommonMark, the
-pieces of the page (`PageBuilder`), each starting at the source line its tokens give
-(`piece_lines`); with Python-Markdown, whose page carries no source positions, the headings:
-the n-th Markdown heading of the text (the core grammar's `headings`) is the n-th heading of
-the page (after the post's title); a post whose headings cannot be matched, with raw HTML
-headings say, is followed by proportion.
+the page is known, between which the place is interpolated by line: the pieces of the page
+(`PageBuilder`), each starting at the source line the renderer gives (`piece_lines`:
+CommonMark's token maps, Python-Markdown's chunks); when it gives none (a body rendered
+whole), the headings: the n-th Markdown heading of the text (the core grammar's `headings`) is
+the n-th heading of the page (after the post's title); a post whose headings cannot be
+matched, with raw HTML headings say, is followed by proportion.
 Then by its words: a run of plain words from the line is looked up in the page nearest that
 estimate, which puts a paragraph under a tall picture where it really is.
 
@@ -77,8 +77,8 @@ class ScrollSync(QObject):
         self.preview = preview
         self._first_line = 0  # where the body starts in the editor (raw mode shows the YAML)
         self._headings: list[int] = []  # editor lines, as of the text last rendered
-        # The body line each piece of the page starts at (CommonMark's token maps; () for
-        # Python-Markdown). Set by the tab with each render.
+        # The body line each piece of the page starts at (() for a body rendered whole). Set
+        # by the tab with each render.
         self.piece_lines: tuple[int, ...] = ()
         # The page's heading blocks matched to those lines (None: not looked up since the
         # page changed). Their places are asked of the layout only when needed: laying out

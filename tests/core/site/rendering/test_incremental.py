@@ -13,6 +13,7 @@ from editor.core.site.render import Renderer
 from editor.core.site.rendering.block_parse import BlockParse
 from editor.core.site.rendering.commonmark import CommonMarkRenderer
 from editor.core.site.rendering.profile import MarkdownProfile
+from editor.core.site.rendering.python_markdown import PythonMarkdownRenderer
 from tests.paths import SAMPLE
 
 HUGO = MarkdownProfile(typographer=True, definition_lists=True)
@@ -140,6 +141,67 @@ def test_edits_that_change_blocks_around_them(before, after, filler):
     again = BlockParse(md)
     for body in (around + before + around, around + after + around, around + before + around):
         assert again.spans(body) == BlockParse(md).spans(body)
+
+
+TANGLED_PM = (
+    TANGLED.replace("[g]: ", "(g): ").replace("[other]: ", "(other): ")
+    + """
+1. one
+
+    more of one
+
+2. two
+
+Term
+: meaning
+
+    code, indented
+
+~~~
+fenced
+
+Not a paragraph
+~~~
+
+A paragraph {#an-id}
+
+### Notes
+"""
+)
+PM_PIECES = [*PIECES, "~~~", "    ", "{#notes}", "\n: ", "````", "\t"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    post=st.sampled_from([*POSTS, TANGLED_PM]),
+    where=st.floats(0, 1),
+    cut=st.integers(0, 12),
+    insert=st.lists(st.sampled_from(PM_PIECES), max_size=3).map("".join),
+)
+def test_python_markdown_pieces_render_as_the_whole(post, where, cut, insert):
+    renderer = PythonMarkdownRenderer()
+    at = round(where * len(post))
+    edited = post[:at] + insert + post[at + cut :]
+    for body in (post, edited, post):
+        blocks = renderer.blocks(body)
+        if blocks is not None:
+            assert "".join(html for _, html in blocks) == renderer.render(body)
+
+
+def test_python_markdown_cuts_before_each_paragraph_or_heading_at_the_margin():
+    body = (
+        "# A\n\nOne.\n\n- item\n\n    more\n\nTwo.\n\n```\nx\n\ny\n```\n\nTerm\n: def\n\nAfter.\n"
+    )
+    blocks = PythonMarkdownRenderer().blocks(body)
+    assert blocks is not None
+    assert [line for line, _ in blocks] == [0, 2, 8, 19]  # not in the fence, nor a term
+
+
+def test_python_markdown_renders_whole_what_reaches_across_the_document():
+    renderer = PythonMarkdownRenderer()
+    for body in ("A [b][c].\n\n[c]: /c\n", "A[^1].\n\n[^1]: n\n", "<div>\n\nA\n\n</div>\n"):
+        assert renderer.blocks(body) is None
+    assert renderer.blocks("# A\n\ntext\n\n# A\n") is None  # the whole numbers the repeat
 
 
 def test_a_keystroke_renders_only_the_block_it_is_in():
