@@ -190,7 +190,9 @@ class CommonMarkRenderer:
         found: list[tuple[int, str]] = []
         cache: dict[str, str] = {}
         for start, end in spans:
-            text = "\n".join(lines[start:end]) + "\n"
+            text = "\n".join(lines[start:end])
+            if end < len(lines):  # the last line keeps its lack of a line end, as in the whole
+                text += "\n"
             rendered = cache.get(text) or self._cache.get(text)
             if rendered is None:
                 # A copy of the definitions: rendering adds what it meets to `env`.

@@ -215,6 +215,13 @@ def test_a_keystroke_renders_only_the_block_it_is_in():
     assert rendered == ["Paragraph 7x of the post.\n"]
 
 
+@pytest.mark.parametrize("last", ["<div\n> \n has no line end", "```\ncode", "    code", "text"])
+def test_a_last_block_without_a_line_end_renders_as_in_the_whole(last):
+    renderer = CommonMarkRenderer(HUGO)
+    body = "First.\n\n" + last
+    assert _joined(renderer, body) == renderer.render(body)
+
+
 def test_a_new_definition_renders_every_block_again():
     renderer = CommonMarkRenderer(HUGO)
     body = "A [link][a].\n\nB [link][b].\n"
