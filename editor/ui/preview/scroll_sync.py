@@ -76,7 +76,10 @@ class ScrollSync(QObject):
         self.editor = editor
         self.preview = preview
         self._first_line = 0  # where the body starts in the editor (raw mode shows the YAML)
-        self._headings: list[int] = []  # editor lines, as of the text last rendered
+        self._body = ""  # the text last rendered
+        # Its headings' editor lines, found when first needed (None before): reading a
+        # 50,000-word text for them takes about 10 ms, and the pieces' lines mostly do.
+        self._heading_lines: list[int] | None = []
         # The body line each piece of the page starts at (() for a body rendered whole). Set
         # by the tab with each render.
         self.piece_lines: tuple[int, ...] = ()
@@ -93,11 +96,10 @@ class ScrollSync(QObject):
         preview.pageChanged.connect(self._page_changed)
 
     def rendered(self, body: str, first_line: int = 0) -> None:
-        """A page of `body` (which starts at editor line `first_line`) is shown: match its
-        headings and put it in place now, so it never shows at a wrong place first."""
+        """A page of `body` (which starts at editor line `first_line`) is shown: put it in
+        place now, so it never shows at a wrong place first."""
         self._first_line = first_line
-        # An empty heading (`#` alone) makes no block in Qt's page: it cannot be matched.
-        self._headings = [first_line + h.line for h in headings(body) if h.title]
+        self._body, self._heading_lines = body, None
         self._matched = self._pieces = None
         self.sync()
 
@@ -166,7 +168,15 @@ class ScrollSync(QObject):
         if pieces and len(pieces) == len(self.piece_lines):
             return [self._first_line + line for line in self.piece_lines[1:]], pieces[1:]
         blocks = self._matched_headings()
-        return (list(self._headings) if blocks else []), blocks
+        return (list(self._headings()) if blocks else []), blocks
+
+    def _headings(self) -> list[int]:
+        """The editor lines of the rendered text's headings."""
+        if self._heading_lines is None:
+            # An empty heading (`#` alone) makes no block in Qt's page: it cannot be matched.
+            found = headings(self._body)
+            self._heading_lines = [self._first_line + h.line for h in found if h.title]
+        return self._heading_lines
 
     def _matched_headings(self) -> list[QTextBlock]:
         """The page's heading blocks paired with the text's, or none when they differ."""
@@ -177,9 +187,9 @@ class ScrollSync(QObject):
                 if block.blockFormat().headingLevel() > 0:
                     found.append(block)
                 block = block.next()
-            if len(found) == len(self._headings) + 1:
+            if len(found) == len(self._headings()) + 1:
                 found = found[1:]  # the post's title, above the body
-            self._matched = found if len(found) == len(self._headings) else []
+            self._matched = found if len(found) == len(self._headings()) else []
         return self._matched
 
     def _estimate(self, line: float) -> float:

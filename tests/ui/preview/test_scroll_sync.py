@@ -194,3 +194,17 @@ def test_commonmark_places_the_preview_by_the_pieces_source_lines(
         qtbot.waitUntil(
             lambda piece=piece: tops[piece] - 2 <= bar.value() < tops[piece + 1], timeout=3000
         )
+
+
+def test_a_body_rendered_whole_is_followed_by_its_headings(qtbot, make_folder, settings, prompter):
+    """A reference definition reaches across the body: it renders whole, with no source
+    lines, and the headings place the preview."""
+    root = make_folder({"long-read.md": FRONT + _long_body() + "\n[ref]: https://example.com\n"})
+    window = _window(qtbot, settings, prompter, root)
+    tab = _opened(qtbot, window, root / "long-read.md")
+    assert tab.scroll_sync.piece_lines == ()
+    bar = tab.preview.verticalScrollBar()
+    for n in (12, 27):
+        _scroll_editor_to_line(tab, _line_of(tab, f"## Section {n}"))
+        target = _heading_y(tab, f"Section {n}")
+        qtbot.waitUntil(lambda target=target: abs(bar.value() - target) <= 2, timeout=3000)
