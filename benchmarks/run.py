@@ -41,6 +41,7 @@ from editor.core.folder.content_folder import ContentFolder
 from editor.core.folder.quick_find import QuickFind
 from editor.core.git import find_repository, read_status
 from editor.core.site.render import Renderer
+from editor.core.site.rendering.choice import post_profile
 from editor.core.site.rendering.profile import MarkdownProfile
 from editor.core.site.rendering.python_markdown import _EXTENSION_CONFIGS, _EXTENSIONS
 
@@ -60,6 +61,8 @@ BUDGETS: dict[str, tuple[float | None, float | None]] = {
     "quick_find_10000": (16.0, None),  # one keystroke within a 60 Hz frame
     "start_1000": (1000.0, None),
     "preview_5000": (50.0, None),
+    "latency_50000": (150.0, None),
+    "latency_commonmark_50000": (150.0, None),
     "stall_50000": (30.0, None),
     "open_window_50000": (500.0, None),
     "save": (20.0, None),
@@ -326,6 +329,14 @@ def window_case(ws: Workspace, name: str) -> Case:
     if name == "preview_5000":
         run, bare = wc.preview_case(ws.post(5_000, "preview"))
         return Case(run, "markdown.markdown in-process", bare, measures=True)
+    if name.startswith("latency_"):
+        post = ws.post(50_000, name)
+        if name == "latency_commonmark_50000":
+            post = wc.hugo_post(post.parent, post)
+        body = Post.read(post).body
+        renderer = Renderer(post_profile(post))
+        whole = f"a whole render ({renderer.profile.engine}) in-process"
+        return Case(wc.latency_case(post), whole, lambda: renderer.render(body), measures=True)
     if name == "stall_50000":
         run, bare = wc.stall_case(ws.post(50_000, "stall"))
         bare_name = "typing into a bare QPlainTextEdit"
@@ -368,6 +379,8 @@ CASES: dict[str, Callable[[Workspace], Case]] = {
     "quick_find_10000": quick_find_case,
     "preview_5000": lambda ws: window_case(ws, "preview_5000"),
     "stall_50000": lambda ws: window_case(ws, "stall_50000"),
+    "latency_50000": lambda ws: window_case(ws, "latency_50000"),
+    "latency_commonmark_50000": lambda ws: window_case(ws, "latency_commonmark_50000"),
     "open_window_50000": lambda ws: window_case(ws, "open_window_50000"),
     "memory_10000": memory_case,
     "git_status_10000": git_status_case,

@@ -24,7 +24,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from editor.core.document.post import Post
-from editor.core.site.render import _EXTENSION_CONFIGS, _EXTENSIONS
+from editor.core.site.rendering.python_markdown import _EXTENSION_CONFIGS, _EXTENSIONS
 from editor.ui.shell.main_window import MainWindow
 
 _APP = QApplication.instance() or QApplication(["post-editor-bench"])
@@ -127,6 +127,34 @@ def preview_case(post: Path) -> tuple[Callable[[], float], Callable[[], object]]
         return markdown.markdown(body, extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
 
     return run, bare
+
+
+def latency_case(post: Path) -> Callable[[], float]:
+    """A key typed into the middle of a 50,000-word post: from the key to the preview showing
+    the text with it (the idle pause, the render and the page's update all counted). Keys
+    alternate between a letter and Backspace, so the post stays the same size."""
+    window = new_window()
+    tab = opened(window, post)
+    editor = tab.editor
+    caret_in_the_middle(editor)
+    keys = itertools.cycle([Qt.Key.Key_X, Qt.Key.Key_Backspace])
+
+    def run() -> float:
+        QTest.keyClick(editor, next(keys))
+        typed = time.perf_counter()
+        wait_for(tab.previewShown)
+        return (time.perf_counter() - typed) * 1000
+
+    return run
+
+
+def hugo_post(folder: Path, post: Path) -> Path:
+    """`post` moved into a Hugo site made in `folder`, so its preview renders by Hugo's
+    Markdown (CommonMark, as `markup.goldmark` sets it up by default)."""
+    (folder / "hugo.toml").write_text('title = "Bench"\n', encoding="utf-8")
+    target = folder / "content" / "posts" / post.name
+    target.parent.mkdir(parents=True)
+    return post.replace(target)
 
 
 class StallWatch:

@@ -62,10 +62,14 @@ class Renderer:
 
     def pieces(self, body: str) -> Rendered:
         """`body` rendered and cut into the preview's pieces (`split_body`), with the source
-        line each piece starts at when the engine knows it (CommonMark's token maps)."""
-        if size_problem(len(body)) or not isinstance(self._engine, CommonMarkRenderer):
+        line each piece starts at when the engine knows it (CommonMark's token maps, the
+        Python-Markdown chunks'). Both engines render block by block, again only the blocks
+        that changed since the last call (`blocks`), where that gives the whole's HTML."""
+        if size_problem(len(body)):
             return Rendered(split_body(self.render(body)), ())
         blocks = self._engine.blocks(body)
+        if blocks is None:
+            return Rendered(split_body(self.render(body)), ())
         whole = "".join(block for _, block in blocks)
         pieces = split_body(whole)
         ends, at = [], 0
@@ -75,7 +79,8 @@ class Renderer:
         lines, offset = [], 0
         for piece in pieces:
             offset = whole.find(piece, offset) if piece else offset
-            lines.append(blocks[bisect.bisect_right(ends, offset)][0] if blocks else 0)
+            found = min(bisect.bisect_right(ends, offset), len(blocks) - 1)
+            lines.append(blocks[found][0] if blocks else 0)
             offset += len(piece)
         return Rendered(pieces, tuple(lines))
 

@@ -58,6 +58,17 @@ class PageBuilder(QObject):
     def busy(self) -> bool:
         return self._shown != self._target
 
+    def piece_starts(self) -> list[int]:
+        """The number of the first document block of each piece shown, once the document
+        shows the last list asked for ([] before)."""
+        if self.busy():
+            return []
+        starts, at = [], 0
+        for count in self._blocks:
+            starts.append(at)
+            at += count
+        return starts
+
     def _step(self) -> None:
         began = time.perf_counter()
         changed = False

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from editor.core.site import Site, dark_css, default_css, offline_images, page
@@ -84,6 +84,12 @@ class Preview(QTextBrowser):
         pages += (piece_page(piece, css, last=n == len(rest)) for n, piece in enumerate(rest, 1))
         self._scrolled_to = self.verticalScrollBar().value()
         self._builder.show(pages)
+
+    def piece_blocks(self) -> list[QTextBlock]:
+        """The first block of each piece of the page, in order, once the whole page is shown
+        ([] while it is being built)."""
+        document = self.document()
+        return [document.findBlockByNumber(n) for n in self._builder.piece_starts()]
 
     def set_style(self, dark: bool, zoom: float = 1.0) -> None:
         """The page's colours (light or dark) and text size (`zoom` times the stylesheet's)."""

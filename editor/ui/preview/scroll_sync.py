@@ -1,10 +1,12 @@
 """Keeps the preview at the place the writer is in the editor.
 
-The rendered page carries no source positions, so a line of the text is placed in two steps.
-First by headings: the n-th Markdown heading of the text (the core grammar's `headings`, which
-follows the preview's renderer) is the n-th heading of the page (after the post's title), and
-between two headings the place is interpolated by line (a post whose headings cannot be
-matched, with raw HTML headings say, is followed by proportion).
+A line of the text is placed in two steps. First by anchors, lines of the text whose place on
+the page is known, between which the place is interpolated by line: the pieces of the page
+(`PageBuilder`), each starting at the source line the renderer gives (`piece_lines`:
+CommonMark's token maps, Python-Markdown's chunks); when it gives none (a body rendered
+whole), the headings: the n-th Markdown heading of the text (the core grammar's `headings`) is
+the n-th heading of the page (after the post's title); a post whose headings cannot be
+matched, with raw HTML headings say, is followed by proportion.
 Then by its words: a run of plain words from the line is looked up in the page nearest that
 estimate, which puts a paragraph under a tall picture where it really is.
 
@@ -74,14 +76,18 @@ class ScrollSync(QObject):
         self.editor = editor
         self.preview = preview
         self._first_line = 0  # where the body starts in the editor (raw mode shows the YAML)
-        self._headings: list[int] = []  # editor lines, as of the text last rendered
-        # The body line each piece of the page starts at (CommonMark's token maps; () for
-        # Python-Markdown). Set by the tab with each render; not yet used for placing.
+        self._body = ""  # the text last rendered
+        # Its headings' editor lines, found when first needed (None before): reading a
+        # 50,000-word text for them takes about 10 ms, and the pieces' lines mostly do.
+        self._heading_lines: list[int] | None = []
+        # The body line each piece of the page starts at (() for a body rendered whole). Set
+        # by the tab with each render.
         self.piece_lines: tuple[int, ...] = ()
         # The page's heading blocks matched to those lines (None: not looked up since the
         # page changed). Their places are asked of the layout only when needed: laying out
         # a 50,000-word page to its end takes tens of milliseconds.
         self._matched: list[QTextBlock] | None = None
+        self._pieces: list[QTextBlock] | None = None  # the first block of each, as _matched
         self._revision = editor.document().revision()
         self._timer = QTimer(self, singleShot=True, interval=SYNC_INTERVAL_MS)
         self._timer.timeout.connect(self.sync)
@@ -90,12 +96,11 @@ class ScrollSync(QObject):
         preview.pageChanged.connect(self._page_changed)
 
     def rendered(self, body: str, first_line: int = 0) -> None:
-        """A page of `body` (which starts at editor line `first_line`) is shown: match its
-        headings and put it in place now, so it never shows at a wrong place first."""
+        """A page of `body` (which starts at editor line `first_line`) is shown: put it in
+        place now, so it never shows at a wrong place first."""
         self._first_line = first_line
-        # An empty heading (`#` alone) makes no block in Qt's page: it cannot be matched.
-        self._headings = [first_line + h.line for h in headings(body) if h.title]
-        self._matched = None
+        self._body, self._heading_lines = body, None
+        self._matched = self._pieces = None
         self.sync()
 
     def _schedule(self) -> None:
@@ -110,7 +115,7 @@ class ScrollSync(QObject):
         self._schedule()
 
     def _page_changed(self) -> None:
-        self._matched = None
+        self._matched = self._pieces = None
         self._schedule()
 
     # --- where things are --------------------------------------------------------------------
@@ -153,6 +158,26 @@ class ScrollSync(QObject):
         found = best[1]
         return found.block(), found.selectionStart() - found.block().position()
 
+    def _anchors(self) -> tuple[list[int], list[QTextBlock]]:
+        """Editor lines whose page blocks are known, and those blocks: the pieces after the
+        first when their source lines are (the first starts at the page's top), else the
+        headings."""
+        if self._pieces is None:  # asked of the page once per change of it
+            self._pieces = self.preview.piece_blocks() if self.piece_lines else []
+        pieces = self._pieces
+        if pieces and len(pieces) == len(self.piece_lines):
+            return [self._first_line + line for line in self.piece_lines[1:]], pieces[1:]
+        blocks = self._matched_headings()
+        return (list(self._headings()) if blocks else []), blocks
+
+    def _headings(self) -> list[int]:
+        """The editor lines of the rendered text's headings."""
+        if self._heading_lines is None:
+            # An empty heading (`#` alone) makes no block in Qt's page: it cannot be matched.
+            found = headings(self._body)
+            self._heading_lines = [self._first_line + h.line for h in found if h.title]
+        return self._heading_lines
+
     def _matched_headings(self) -> list[QTextBlock]:
         """The page's heading blocks paired with the text's, or none when they differ."""
         if self._matched is None:
@@ -162,15 +187,14 @@ class ScrollSync(QObject):
                 if block.blockFormat().headingLevel() > 0:
                     found.append(block)
                 block = block.next()
-            if len(found) == len(self._headings) + 1:
+            if len(found) == len(self._headings()) + 1:
                 found = found[1:]  # the post's title, above the body
-            self._matched = found if len(found) == len(self._headings) else []
+            self._matched = found if len(found) == len(self._headings()) else []
         return self._matched
 
     def _estimate(self, line: float) -> float:
-        """The page y of an editor line, interpolated between the headings around it."""
-        blocks = self._matched_headings()
-        lines = list(self._headings) if blocks else []
+        """The page y of an editor line, interpolated between the anchors around it."""
+        lines, blocks = self._anchors()
         # The text may have lost lines since the render: the end stays after every heading.
         lines.append(max(self.editor.document().blockCount(), lines[-1] + 1 if lines else 1))
         after = bisect.bisect_right(lines, line)
@@ -187,7 +211,7 @@ class ScrollSync(QObject):
     def _page_y(
         self, blocks: list[QTextBlock], index: int, layout: QAbstractTextDocumentLayout
     ) -> float:
-        """The y of the index-th matched heading, or of the page's end after the last."""
+        """The y of the index-th anchor's block, or of the page's end after the last."""
         if index < len(blocks):
             return layout.blockBoundingRect(blocks[index]).top()
         return self.preview.document().size().height()

@@ -11,6 +11,7 @@ editor, saved exactly as shown. Saving and following the file on disk are in tab
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,7 +54,10 @@ from editor.ui.widgets.theme import NoticeColours
 # Unicode white space, as str.strip() knows it (a no-break space alone is a blank body).
 _NOT_BLANK = QRegularExpression(r"\S", QRegularExpression.PatternOption.UseUnicodePropertiesOption)
 FOCUS_COLUMN = 72  # characters: a comfortable line to read and write
-PREVIEW_DELAY_MS = 120  # idle pause before the preview follows typing
+PREVIEW_DELAY_MS = 120  # the longest idle pause before the preview follows typing
+# The shortest: the pause is as long as the last render took (within these two), so a render
+# started in a pause that typing then ends delays the next by no more than the pause itself.
+MIN_PREVIEW_DELAY_MS = 30
 CHECK_DELAY_MS = 400
 OPEN_ELSEWHERE = (
     "This post is open in another Post Editor window too. Make your changes in one of them: "
@@ -101,6 +105,7 @@ class DocumentTab(TabFile, QWidget):
         self.prompter = prompter
         self.raw = needs_raw_mode(post)
         self._job = 0
+        self._asked_at = 0.0  # when the awaited render was asked for (perf_counter)
         self._shown_source: tuple[str, int] = ("", 0)  # the Markdown of the page being built
         self.preview_ready = False  # the first render has been shown
         self.review_before_save = False  # show the diff of a save and ask first
@@ -376,6 +381,7 @@ class DocumentTab(TabFile, QWidget):
         text = self.editor.toPlainText()
         body = Post(text).body if self.raw else text
         self._job = self.renders.request(body, self.markdown_profile)
+        self._asked_at = time.perf_counter()
 
     def _show_render(self, job: int, pieces: list[str], lines: tuple[int, ...] = ()) -> None:
         if job != self._job:
@@ -388,6 +394,8 @@ class DocumentTab(TabFile, QWidget):
         else:
             values, body, first_line = self.post.values, text, 0
         self._shown_source = (body, first_line)
+        took = round((time.perf_counter() - self._asked_at) * 1000)
+        self._preview_timer.setInterval(min(max(took, MIN_PREVIEW_DELAY_MS), PREVIEW_DELAY_MS))
         self.scroll_sync.piece_lines = lines
         self.preview.show_post(pieces, values)
 

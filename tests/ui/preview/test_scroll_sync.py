@@ -148,3 +148,63 @@ def test_a_cursor_move_that_does_not_scroll_the_editor_still_shows_its_paragraph
 
     qtbot.waitUntil(last_line_in_sight, timeout=3000)
     assert tab.editor.verticalScrollBar().value() == 0
+
+
+SCHEMA = "fields: [{name: title}, {name: date}]\n"
+TALL = " ".join(f"word{i}" for i in range(400))  # one editor line, many lines of the page
+SHORT = "The same few words again."  # the same in every paragraph: words cannot tell them apart
+
+
+def _uneven_body() -> str:
+    """Sections whose share of the text's lines is far from their share of the page, and a
+    `#tag` paragraph closing the third, a heading to the text's grammar but not to CommonMark:
+    matched by headings, the third section's paragraphs would be placed in the second's."""
+    parts = []
+    for n in range(6):
+        paragraphs = [SHORT] * 12 + ["#tag ends the section"] if n == 2 else [TALL] * 4
+        parts.append(f"## Section {n}\n\n" + "\n\n".join(paragraphs) + "\n")
+    return "\n".join(parts)
+
+
+def test_commonmark_places_the_preview_by_the_pieces_source_lines(
+    qtbot, make_folder, settings, prompter
+):
+    root = make_folder(
+        {
+            ".post-editor.yaml": SCHEMA + "markdown: commonmark\n",
+            "uneven.md": FRONT + _uneven_body(),
+        }
+    )
+    window = _window(qtbot, settings, prompter, root)
+    tab = _opened(qtbot, window, root / "uneven.md")
+    assert tab.markdown_profile.engine == "commonmark"
+    lines = tab.scroll_sync.piece_lines
+    blocks = tab.preview.piece_blocks()
+    assert len(blocks) == len(lines) > 20
+    layout = tab.preview.document().documentLayout()
+    tops = [layout.blockBoundingRect(block).top() for block in blocks]
+    bar = tab.preview.verticalScrollBar()
+    assert tab.editor.document().firstBlock().text() == "## Section 0"  # the body alone
+    section = _line_of(tab, "## Section 2")
+    for nth in (3, 9, 6):  # paragraphs of the third section, in the editor's lines
+        line = section + 2 + 2 * nth
+        assert tab.editor.document().findBlockByNumber(line).text() == SHORT
+        piece = max(n for n, start in enumerate(lines) if start <= line)
+        _scroll_editor_to_line(tab, line)
+        qtbot.waitUntil(
+            lambda piece=piece: tops[piece] - 2 <= bar.value() < tops[piece + 1], timeout=3000
+        )
+
+
+def test_a_body_rendered_whole_is_followed_by_its_headings(qtbot, make_folder, settings, prompter):
+    """A reference definition reaches across the body: it renders whole, with no source
+    lines, and the headings place the preview."""
+    root = make_folder({"long-read.md": FRONT + _long_body() + "\n[ref]: https://example.com\n"})
+    window = _window(qtbot, settings, prompter, root)
+    tab = _opened(qtbot, window, root / "long-read.md")
+    assert tab.scroll_sync.piece_lines == ()
+    bar = tab.preview.verticalScrollBar()
+    for n in (12, 27):
+        _scroll_editor_to_line(tab, _line_of(tab, f"## Section {n}"))
+        target = _heading_y(tab, f"Section {n}")
+        qtbot.waitUntil(lambda target=target: abs(bar.value() - target) <= 2, timeout=3000)

@@ -10,6 +10,7 @@ the preview can place a piece of the page by the line it comes from.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -22,6 +23,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from editor.core.site.rendering.block_parse import BlockParse
 from editor.core.site.rendering.heading_ids import HeadingIdMaker
 from editor.core.site.rendering.highlight import highlighted
 from editor.core.site.rendering.limits import failed_html
@@ -34,6 +36,10 @@ this way (`CommonMarkRenderer(plugins=...)`)."""
 # What Goldmark writes for raw HTML with `unsafe: false`, and a mark the writer can see, since
 # the comment alone shows nothing where their HTML was.
 OMITTED_BLOCK = '<!-- raw HTML omitted -->\n<p class="raw-html-omitted">raw HTML omitted</p>\n'
+_NEWLINES = re.compile(r"\r\n?|\n")
+_NULL = re.compile(r"\0")
+_HEADING_ID = re.compile(r'<h[1-6] id="([^"]*)"')
+
 OMITTED_INLINE = '<!-- raw HTML omitted --><span class="raw-html-omitted">raw HTML omitted</span>'
 
 
@@ -136,6 +142,11 @@ class CommonMarkRenderer:
     ) -> None:
         self.profile = profile
         self._md = build(profile, plugins, highlight)
+        # The last `blocks` call's blocks (source text → HTML), and the reference
+        # definitions they were rendered with.
+        self._cache: dict[str, str] = {}
+        self._references: dict[str, Any] = {}
+        self._spans = BlockParse(self._md)
 
     @property
     def md(self) -> MarkdownIt:
@@ -152,24 +163,64 @@ class CommonMarkRenderer:
     def blocks(self, body: str) -> list[tuple[int, str]]:
         """`body`'s top-level blocks, each as (its first source line, from 0; its HTML), in
         order; joined, their HTML is `render(body)`. A block without a source line (the
-        footnotes at the end) takes the line of the block before."""
+        footnotes at the end) takes the line of the block before.
+
+        Block by block where that gives the whole render's HTML (`_by_block`): only blocks
+        whose text changed since the last call are rendered again, so a keystroke in a long
+        post costs the block parse of the whole body (a tenth of a render) and one block."""
         try:
-            env: dict[str, Any] = {}
-            tokens = self._md.parse(body, env)
-            found: list[tuple[int, str]] = []
-            start, line = 0, 0
-            for index, token in enumerate(tokens):
-                if token.level == 0 and token.nesting <= 0:  # the end of a top-level block
-                    first = tokens[start]
-                    line = first.map[0] if first.map else line
-                    rendered = self._md.renderer.render(
-                        tokens[start : index + 1], self._md.options, env
-                    )
-                    found.append((line, rendered))
-                    start = index + 1
-            if start < len(tokens):
-                rest = self._md.renderer.render(tokens[start:], self._md.options, env)
-                found.append((line, rest))
-            return found
+            return self._by_block(body) or self._whole_blocks(body)
         except Exception as exc:
             return [(0, failed_html(exc, body))]
+
+    def _by_block(self, body: str) -> list[tuple[int, str]] | None:
+        """The blocks rendered each on its own (the unchanged ones from the last call), or
+        None where that could differ from the whole render: footnotes, numbered across the
+        document; a heading id the whole document would number as a repeat."""
+        if "[^" in body or "^[" in body:
+            return None
+        source = _NULL.sub("\ufffd", _NEWLINES.sub("\n", body))  # markdown-it's `normalize`
+        found_spans = self._spans.spans(source)
+        if found_spans is None:
+            return None
+        spans, references = found_spans
+        if references != self._references:  # a definition anywhere changes any block
+            self._cache, self._references = {}, references
+        lines = source.split("\n")
+        found: list[tuple[int, str]] = []
+        cache: dict[str, str] = {}
+        for start, end in spans:
+            text = "\n".join(lines[start:end])
+            if end < len(lines):  # the last line keeps its lack of a line end, as in the whole
+                text += "\n"
+            rendered = cache.get(text) or self._cache.get(text)
+            if rendered is None:
+                # A copy of the definitions: rendering adds what it meets to `env`.
+                rendered = self._md.render(text, {"references": dict(references)})
+            cache[text] = rendered
+            found.append((start, rendered))
+        self._cache = cache  # only this body's blocks: the cache never outgrows the post
+        ids = [m[1] for _, html_ in found for m in _HEADING_ID.finditer(html_)]
+        if len(ids) != len(set(ids)):
+            return None
+        return found
+
+    def _whole_blocks(self, body: str) -> list[tuple[int, str]]:
+        """The blocks of one render of the whole body."""
+        env: dict[str, Any] = {}
+        tokens = self._md.parse(body, env)
+        found: list[tuple[int, str]] = []
+        start, line = 0, 0
+        for index, token in enumerate(tokens):
+            if token.level == 0 and token.nesting <= 0:  # the end of a top-level block
+                first = tokens[start]
+                line = first.map[0] if first.map else line
+                rendered = self._md.renderer.render(
+                    tokens[start : index + 1], self._md.options, env
+                )
+                found.append((line, rendered))
+                start = index + 1
+        if start < len(tokens):
+            rest = self._md.renderer.render(tokens[start:], self._md.options, env)
+            found.append((line, rest))
+        return found

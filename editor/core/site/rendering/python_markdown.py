@@ -7,10 +7,18 @@ on every pause in typing.
 
 from __future__ import annotations
 
+import re
+
 import markdown
 
 from editor.core.site.rendering.highlight import STYLE, QtHtmlFormatter
 from editor.core.site.rendering.limits import failed_html
+from editor.core.site.rendering.python_markdown_blocks import chunks
+
+_ID = re.compile(r'\bid="([^"]*)"')
+_FAILED = '<p class="render-error">'
+_END = "end"
+_END_HTML = "<p>end</p>"
 
 _EXTENSIONS = ["extra", "toc", "sane_lists", "codehilite"]
 _EXTENSION_CONFIGS = {
@@ -28,6 +36,7 @@ class PythonMarkdownRenderer:
 
     def __init__(self) -> None:
         self._md = self._build()
+        self._cache: dict[str, str] = {}  # the last `blocks` call's pieces: text → HTML
 
     @staticmethod
     def _build() -> markdown.Markdown:
@@ -44,3 +53,33 @@ class PythonMarkdownRenderer:
             # leaves half-full (later posts then lose their <p>): start from a fresh instance.
             self._md = self._build()
             return failed_html(exc, body)
+
+    def blocks(self, body: str) -> list[tuple[int, str]] | None:
+        """`body`'s pieces (`chunks`), each as (its first line, from 0; its HTML), rendered
+        apart, the pieces unchanged since the last call taken from it; joined, their HTML is
+        `render(body)`. None when the body must render whole."""
+        found = chunks(body)
+        if found is None:
+            return None
+        cache: dict[str, str] = {}
+        rendered: list[tuple[int, str]] = []
+        for line, text in found:
+            html = cache.get(text) or self._cache.get(text)
+            if html is None:
+                # With a last paragraph after it: the whitespace a piece ends with in the
+                # whole (after a code block, a blank line) is then not stripped away.
+                html = self.render(text + "\n\n" + _END)
+                if not html.endswith(_END_HTML):
+                    return None
+                html = html[: -len(_END_HTML)]
+            cache[text] = html
+            if html:
+                rendered.append((line, html))
+        self._cache = cache  # only this body's pieces: the cache never outgrows the post
+        ids = [match[1] for _, html in rendered for match in _ID.finditer(html)]
+        if len(ids) != len(set(ids)) or any(_FAILED in html for _, html in rendered):
+            return None  # a repeat the whole would number; a piece that failed alone
+        if rendered:
+            line, html = rendered[-1]
+            rendered[-1] = (line, html.rstrip())
+        return rendered

@@ -132,4 +132,5 @@ def test_pieces_carry_their_source_lines_with_commonmark():
         '<h1 id="heading">Heading</h1>\n<p>Third.</p>',
     ]
     assert rendered.lines == (0, 2, 4)
-    assert render_pieces(body).lines == ()  # Python-Markdown knows no source lines
+    assert render_pieces(body).lines == (0, 2, 4)  # Python-Markdown's, from its chunks
+    assert render_pieces("A[^1].\n\n[^1]: a note\n").lines == ()  # rendered whole
