@@ -33,7 +33,7 @@ from editor.core.schema import Facts, Problem, Schema, validate
 from editor.core.session import EditSession, Prompter, needs_raw_mode, other_fields_text
 from editor.core.site import MediaPlace, media_place, size_problem, too_large_html
 from editor.core.site.pictures import picture_site
-from editor.core.site.rendering.choice import chosen_profile, post_profile
+from editor.core.site.rendering.choice import chosen_profile, post_profile, profile_of_post
 from editor.core.site.rendering.profile import PYTHON_MARKDOWN, MarkdownProfile
 from editor.ui.jobs.render_service import RenderService
 from editor.ui.preview.preview import Preview
@@ -416,6 +416,8 @@ def _editor_text(text: str) -> str:
 
 def _profile(post: Post, schema: Schema, site: SitePlace | None) -> MarkdownProfile:
     """The Markdown the post's preview follows: its site's, or its folder's choice."""
+    if site is not None and post.path is not None:
+        return profile_of_post(site.generator, schema.markdown, post.path)
     if site is not None:
         return chosen_profile(site.generator, schema.markdown)
     return post_profile(post.path) if post.path else PYTHON_MARKDOWN

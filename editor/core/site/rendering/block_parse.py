@@ -17,7 +17,8 @@ Reference definitions make no block of their own (markdown-it gives them no toke
 inside a quote or a list item, so a body that may hold one (any `]:` in it: a label ends so)
 is parsed whole, and its definitions collected.
 A block rule that searches further ahead than LOOK_AHEAD lines for something it may not find
-(no CommonMark or GFM rule does) would make the window's parse differ from the whole's.
+(no CommonMark or GFM rule does; a site's paired shortcode or component does) would make the
+window's parse differ from the whole's: its openers are given as `whole_if`.
 """
 
 from __future__ import annotations
@@ -36,8 +37,11 @@ Span = tuple[int, int]  # a top-level block's lines: first, and one past its las
 class BlockParse:
     """The top-level blocks of the last body given to `spans`, to find those of the next."""
 
-    def __init__(self, md: MarkdownIt) -> None:
+    def __init__(self, md: MarkdownIt, whole_if: tuple[str, ...] = ()) -> None:
+        """`whole_if`: texts whose presence makes a body be parsed whole, beyond `]:` (the
+        openers of a plugin's block rules that read further ahead than LOOK_AHEAD)."""
         self._md = md
+        self._whole_if = ("]:", *whole_if)
         self._lines: list[str] = []
         self._spans: list[Span] = []
 
@@ -45,7 +49,7 @@ class BlockParse:
         """The top-level blocks of `source` (normalized: `\\n` line ends, no NUL), and the
         reference definitions found, or None when a block has no source lines."""
         lines = source.split("\n")
-        if "]:" in source or not self._spans:
+        if not self._spans or any(text in source for text in self._whole_if):
             env: dict[str, Any] = {}
             spans = self._parse(lines, 0, len(lines), env)
             references = env.get("references", {})

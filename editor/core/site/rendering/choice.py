@@ -10,6 +10,7 @@ from editor.core.errors import PostError
 from editor.core.schema.source import schema_for_post
 from editor.core.site.generators import Generator, detect_generator
 from editor.core.site.rendering.profile import ENGINES, MarkdownProfile
+from editor.core.site.site_syntax import site_syntax_context
 
 
 def chosen_profile(generator: Generator, declared: str | None) -> MarkdownProfile:
@@ -22,10 +23,17 @@ def chosen_profile(generator: Generator, declared: str | None) -> MarkdownProfil
     return profile
 
 
+def profile_of_post(generator: Generator, declared: str | None, path: Path) -> MarkdownProfile:
+    """The profile the post at `path` in `generator`'s site is rendered by: the site's (or
+    `declared` engine's), with the syntax the site adds to that post's Markdown."""
+    profile = chosen_profile(generator, declared)
+    return profile.with_syntax(site_syntax_context(generator, path))
+
+
 def post_profile(path: Path) -> MarkdownProfile:
     """The profile the post at `path` is rendered by (its site's, or its folder's choice)."""
     try:
         declared = schema_for_post(path).markdown
     except (PostError, OSError):
         declared = None  # a broken .post-editor.yaml is reported where it is read
-    return chosen_profile(detect_generator(path.parent), declared)
+    return profile_of_post(detect_generator(path.parent), declared, path)

@@ -28,6 +28,7 @@ from editor.core.site.rendering.heading_ids import HeadingIdMaker
 from editor.core.site.rendering.highlight import highlighted
 from editor.core.site.rendering.limits import failed_html
 from editor.core.site.rendering.profile import MarkdownProfile
+from editor.core.site.site_syntax import blocks_reach, use_site_syntax
 
 Plugin = Callable[[MarkdownIt], None]
 """A markdown-it-py plugin: `md.use(plugin)`. Site syntax (shortcodes, Liquid, MDX) comes in
@@ -86,8 +87,9 @@ def build(
         md.core.ruler.push("heading_ids", lambda state: _heading_ids(state, HeadingIdMaker(style)))
     if highlight:
         md.add_render_rule("fence", _fence)
-    # --- site syntax: the lead wires `editor.core.site.site_syntax.use_site_syntax` in here,
-    # through `plugins` (each called as md.use(plugin)).
+    # Site syntax last, so its rules see (and may take over) those CommonMark and GFM set up.
+    if profile.syntax is not None:
+        use_site_syntax(md, profile.syntax)
     for plugin in plugins:
         md.use(plugin)
     return md
@@ -146,7 +148,9 @@ class CommonMarkRenderer:
         # definitions they were rendered with.
         self._cache: dict[str, str] = {}
         self._references: dict[str, Any] = {}
-        self._spans = BlockParse(self._md)
+        # A construct of the site's that may span blocks (a paired shortcode, a component)
+        # is found by a rule that reads far ahead: with one in the body, parse it whole.
+        self._spans = BlockParse(self._md, blocks_reach(profile.syntax))
 
     @property
     def md(self) -> MarkdownIt:

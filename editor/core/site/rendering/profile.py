@@ -9,7 +9,8 @@ export show a post the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Engine = Literal["commonmark", "python-markdown"]
@@ -18,6 +19,30 @@ ENGINES: tuple[Engine, ...] = ("commonmark", "python-markdown")
 # input), github-slugger (Astro, rehype-slug), kramdown's own `auto_ids`, Zola's slugify,
 # markdown-it-anchor's default (Eleventy, when the site uses it), or none at all.
 HeadingIds = Literal["github", "github-slugger", "kramdown", "zola", "markdown-it-anchor", "none"]
+
+
+@dataclass(frozen=True)
+class SiteSyntaxContext:
+    """The site around a post, as the site-syntax plugins see it.
+
+    `generator`: "hugo", "jekyll", "astro", "eleventy", "nextjs", "zola" or "plain".
+    `site_variables`: the values Liquid's `{{ site.NAME }}` gives (Jekyll's `_config.yml`).
+    `emoji`: whether the site turns `:shortcode:` into emoji (Hugo's `enableEmoji`, Jekyll's
+    jemoji plugin). `resolve_link`: a page's URL from the path a Hugo `ref`/`relref` or a
+    Jekyll `{% link %}`/`{% post_url %}` names, None when unknown (the path is shown then).
+    `file_type`: the post's suffix, ".md" or ".mdx" (MDX only applies to the latter).
+    `summary_separator`: the line that ends a post's summary, None for none.
+    """
+
+    generator: str = "plain"
+    # A plain dict, left out of the hash: the profile holding it is a cache key and is
+    # pickled to the render worker (a MappingProxyType is neither).
+    site_variables: Mapping[str, object] = field(default_factory=dict, hash=False)
+    emoji: bool = False
+    # A module-level function, if any: the profile is pickled to the render worker.
+    resolve_link: Callable[[str], str | None] | None = None
+    file_type: str = ".md"
+    summary_separator: str | None = None
 
 
 @dataclass(frozen=True)
@@ -38,10 +63,18 @@ class MarkdownProfile:
     typographer: bool = False
     heading_ids: HeadingIds = "github"
     source: str = ""
+    # What the site adds to Markdown (shortcodes, Liquid, MDX...), for the post's own file:
+    # None renders plain Markdown (the conformance run, a plain folder).
+    syntax: SiteSyntaxContext | None = None
 
     def with_engine(self, engine: Engine, source: str) -> MarkdownProfile:
         """This profile on `engine` instead (a `.post-editor.yaml` choice)."""
         return replace(self, engine=engine, source=source)
+
+    def with_syntax(self, syntax: SiteSyntaxContext | None) -> MarkdownProfile:
+        """This profile with the site syntax of one post (CommonMark only: Python-Markdown,
+        a plain folder's engine, has no site syntax)."""
+        return replace(self, syntax=syntax if self.engine == "commonmark" else None)
 
 
 PYTHON_MARKDOWN = MarkdownProfile(engine="python-markdown", source="a folder of posts")

@@ -9,7 +9,7 @@ One module per syntax: `hugo` and `zola` (shortcodes), `liquid` (Jekyll's and El
 and variables), `mdx` (Astro's and Next.js's .mdx: ESM lines, JSX components, expressions),
 `emoji` (`:shortcode:` where the site turns them on), `summary` (the summary marker).
 `boxes` draws what the preview cannot render as the site does: a box labelled with the
-construct's name and arguments (`SITE_SYNTAX_CSS` styles them). Only the preview changes;
+construct's name and arguments (the preview's stylesheets style them). Only the preview changes;
 the post's text is never touched. Qt-free.
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from editor.core.site.site_syntax.boxes import SITE_SYNTAX_CSS, SITE_SYNTAX_DARK_CSS, install_common
+from editor.core.site.site_syntax.boxes import install_common
 from editor.core.site.site_syntax.context import SiteSyntaxContext, site_syntax_context
 from editor.core.site.site_syntax.emoji import use_emoji
 from editor.core.site.site_syntax.hugo import use_hugo
@@ -27,9 +27,8 @@ from editor.core.site.site_syntax.summary import use_summary
 from editor.core.site.site_syntax.zola import use_zola
 
 __all__ = [
-    "SITE_SYNTAX_CSS",
-    "SITE_SYNTAX_DARK_CSS",
     "SiteSyntaxContext",
+    "blocks_reach",
     "site_syntax_context",
     "use_site_syntax",
 ]
@@ -55,3 +54,21 @@ def use_site_syntax(md: MarkdownIt, context: SiteSyntaxContext) -> None:
         use_emoji(md)
     if context.summary_separator:
         use_summary(md, context.summary_separator)
+
+
+def blocks_reach(context: SiteSyntaxContext | None) -> tuple[str, ...]:
+    """The texts that open a construct of `context`'s site whose block rule may read any
+    number of lines ahead for its end (a paired shortcode, a Liquid block tag, a component):
+    a body holding one must be parsed whole to find its top-level blocks."""
+    if context is None:
+        return ()
+    found: list[str] = []
+    if context.generator == "hugo":
+        found += ["{{<", "{{%"]
+    elif context.generator == "zola":
+        found += ["{%", "{{"]
+    elif context.generator in _LIQUID:
+        found += ["{%"]
+    if context.file_type == ".mdx":
+        found += ["<", "{", "export", "import"]
+    return tuple(found)

@@ -5,8 +5,8 @@ A construct the preview cannot render as the site does (a theme's shortcode, a L
 MDX component) is shown as a box labelled with what it is and its arguments, exactly as the
 writer typed them, so nothing of the post is hidden or lost. The boxes are tables, not
 bordered divs: Qt's QTextBrowser draws borders and backgrounds of tables and cells, not of
-divs. `SITE_SYNTAX_CSS` is the stylesheet the preview adds for them (`SITE_SYNTAX_DARK_CSS`
-after it in the dark theme).
+divs. The preview's stylesheets style them (resources/preview.css, and preview-dark.css after it
+in the dark theme).
 
 Text the plugins must show literally (Liquid's `{% raw %}`, Hugo's `{{</* */>}}` comments) is
 "protected" before parsing: its braces become `PROTECTED_BRACE`, which no rule reacts to, and
@@ -27,27 +27,6 @@ from markdown_it.token import Token
 
 # A private-use character: a brace that no plugin's rule takes for the start of a construct.
 PROTECTED_BRACE = "\ue000"
-
-SITE_SYNTAX_CSS = """
-table.site-syntax { border: 1px solid #8c96a8; border-collapse: collapse;
-  background-color: #f3f5f9; margin-top: 6px; margin-bottom: 6px; }
-td.site-syntax-label { background-color: #dfe5ef; color: #333a48; font-size: small; }
-td.site-syntax-body { background-color: #fbfcfe; }
-span.site-syntax { background-color: #e4e9f2; color: #333a48; }
-code.site-syntax { background-color: #eef0f4; color: #5a3e8a; }
-table.site-syntax.summary { border: 0; background-color: transparent; color: #6b7280; }
-td.site-syntax-summary { border-top: 1px dashed #9aa3b2; font-size: small; }
-"""
-
-# Overrides for the dark preview (after preview-dark.css).
-SITE_SYNTAX_DARK_CSS = """
-table.site-syntax { border: 1px solid #5b6478; background-color: #262a33; }
-td.site-syntax-label { background-color: #323846; color: #c9d1e0; }
-td.site-syntax-body { background-color: #1f232b; }
-span.site-syntax { background-color: #323846; color: #c9d1e0; }
-code.site-syntax { background-color: #2a2e37; color: #c3a6f0; }
-table.site-syntax.summary { background-color: transparent; color: #9aa3b2; }
-"""
 
 BOX_OPEN = "site_syntax_box_open"
 BOX_CLOSE = "site_syntax_box_close"

@@ -1,45 +1,25 @@
 """What the site-syntax plugins need to know about the site a post belongs to, and how to read
-it from the site's own files (`site_syntax_context`)."""
+it from the site's own files (`site_syntax_context`). The context itself is part of the
+post's `MarkdownProfile` (`rendering.profile`), so the preview's worker builds its parser
+from one value."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import PurePath
-from types import MappingProxyType
 
 from editor.core.site.generators import Generator
+from editor.core.site.rendering.profile import SiteSyntaxContext
 
 # Generator.name -> the name the plugins use.
 _NAMES = {"next": "nextjs"}
-
-
-@dataclass(frozen=True)
-class SiteSyntaxContext:
-    """The site around a post, as the site-syntax plugins see it.
-
-    `generator`: "hugo", "jekyll", "astro", "eleventy", "nextjs", "zola" or "plain".
-    `site_variables`: the values Liquid's `{{ site.NAME }}` gives (Jekyll's `_config.yml`).
-    `emoji`: whether the site turns `:shortcode:` into emoji (Hugo's `enableEmoji`, Jekyll's
-    jemoji plugin). `resolve_link`: a page's URL from the path a Hugo `ref`/`relref` or a
-    Jekyll `{% link %}`/`{% post_url %}` names, None when unknown (the path is shown then).
-    `file_type`: the post's suffix, ".md" or ".mdx" (MDX only applies to the latter).
-    `summary_separator`: the line that ends a post's summary, None for none.
-    """
-
-    generator: str = "plain"
-    site_variables: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
-    emoji: bool = False
-    resolve_link: Callable[[str], str | None] | None = None
-    file_type: str = ".md"
-    summary_separator: str | None = None
 
 
 def site_syntax_context(generator: Generator, path: PurePath) -> SiteSyntaxContext:
     """The context of the post at `path` in `generator`'s site, read from the site's config."""
     name = _NAMES.get(generator.name, generator.name)
     config = generator.config
-    variables: Mapping[str, object] = MappingProxyType({})
+    variables: Mapping[str, object] = {}
     emoji = False
     separator = None
     if name == "hugo":
@@ -47,7 +27,7 @@ def site_syntax_context(generator: Generator, path: PurePath) -> SiteSyntaxConte
         emoji = _truthy(config.get("enableemoji"))
         separator = "<!--more-->"
     elif name == "jekyll":
-        variables = MappingProxyType(dict(config))
+        variables = dict(config)
         plugins = [*_as_list(config.get("plugins")), *_as_list(config.get("gems"))]
         emoji = "jemoji" in plugins
         value = config.get("excerpt_separator")

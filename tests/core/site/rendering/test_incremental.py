@@ -12,7 +12,7 @@ from editor.core.document.post import Post
 from editor.core.site.render import Renderer
 from editor.core.site.rendering.block_parse import BlockParse
 from editor.core.site.rendering.commonmark import CommonMarkRenderer
-from editor.core.site.rendering.profile import MarkdownProfile
+from editor.core.site.rendering.profile import MarkdownProfile, SiteSyntaxContext
 from editor.core.site.rendering.python_markdown import PythonMarkdownRenderer
 from tests.paths import SAMPLE
 
@@ -245,3 +245,71 @@ def test_pieces_carry_the_lines_of_their_blocks():
     lines = body.split("\n")
     for piece, line in zip(rendered.pieces, rendered.lines, strict=True):
         assert lines[line].lstrip("# ") in piece
+
+
+# A site's own syntax: paired shortcodes and components may span blank lines and blocks.
+HUGO_SITE = HUGO.with_syntax(SiteSyntaxContext("hugo", summary_separator="<!--more-->"))
+MDX_SITE = MarkdownProfile().with_syntax(SiteSyntaxContext("astro", file_type=".mdx"))
+JEKYLL_SITE = MarkdownProfile().with_syntax(SiteSyntaxContext("jekyll", site_variables={"t": 1}))
+SITE_POST = """import Badge from '../components/Badge.astro';
+
+# Shortcodes
+
+{{< figure src="a.png" caption="A *figure*" >}}
+
+{{% note %}}
+Inside a **note**.
+
+- a list in it
+{{% /note %}}
+
+<Aside type="tip">
+
+Children, *rendered*.
+
+</Aside>
+
+{% highlight ruby %}
+x = 1
+
+y = 2
+{% endhighlight %}
+
+Text with {{< ref "b.md" >}} and {{ site.t }} and <Badge text="New" /> inline.
+
+<!--more-->
+
+Last paragraph.
+"""
+SITE_PIECES = ["{{< note >}}", "{{< /note >}}", "{{% x %}}\n", "<Aside>", "</Aside>\n", "\n\n"]
+SITE_PIECES += ["{% raw %}", "{% endraw %}", "{{<", ">}}", "<!--more-->\n", "# "]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    where=st.floats(0, 1),
+    cut=st.integers(0, 12),
+    insert=st.lists(st.sampled_from(SITE_PIECES), max_size=3).map("".join),
+    profile=st.sampled_from([HUGO_SITE, MDX_SITE, JEKYLL_SITE]),
+)
+def test_an_edit_among_site_syntax_renders_as_the_whole(where, cut, insert, profile):
+    renderer = CommonMarkRenderer(profile)
+    at = round(where * len(SITE_POST))
+    edited = SITE_POST[:at] + insert + SITE_POST[at + cut :]
+    assert _joined(renderer, SITE_POST) == renderer.render(SITE_POST)
+    assert _joined(renderer, edited) == renderer.render(edited)
+    assert _joined(renderer, SITE_POST) == renderer.render(SITE_POST)
+
+
+def test_the_site_syntax_of_the_profile_is_rendered():
+    html = Renderer(HUGO_SITE).render(SITE_POST)
+    assert "<figcaption>" in html and "site-syntax" in html and "{{&lt;" not in html
+
+
+def test_an_opening_shortcode_pairs_with_its_end_however_far_below():
+    renderer = CommonMarkRenderer(HUGO_SITE)
+    paragraphs = "".join(f"Paragraph {n}.\n\n" for n in range(200))
+    body = f"Intro.\n\n{paragraphs}{{{{% /note %}}}}\n\nAfter.\n"
+    assert _joined(renderer, body) == renderer.render(body)
+    opened = body.replace("Intro.\n", "Intro.\n\n{{% note %}}\n", 1)
+    assert _joined(renderer, opened) == renderer.render(opened)
