@@ -77,6 +77,9 @@ class Preview(QTextBrowser):
             self._site = Site(self._site.root)
         if not self.remote_images:
             pieces = [offline_images(piece) for piece in pieces]
+        pieces = [
+            _for_qt(piece) if "<fig" in piece or "<input" in piece else piece for piece in pieces
+        ]
         css = self._css
         first, *rest = pieces
         head = page(first, meta, css)  # the cover image is a picture too
@@ -176,3 +179,16 @@ class Preview(QTextBrowser):
             QDesktopServices.openUrl(url)
         elif url.hasFragment() and not url.path():
             self.scrollToAnchor(url.fragment())
+
+
+_CHECKBOX = re.compile(r"<input\b[^>]*\btype=\"checkbox\"[^>]*>", re.I)
+
+
+def _for_qt(html: str) -> str:
+    """What Qt's HTML lacks, in what it has: `<figure>` and `<figcaption>` (Hugo's figure
+    shortcode, a writer's own HTML) as divs, since Qt takes an unknown tag for inline and
+    glues the picture to the end of the block before it (the last item of a list above); a
+    task list's checkboxes, which Qt does not draw, as ☑ and ☐."""
+    html = html.replace("<figure", '<div class="figure"').replace("</figure>", "</div>")
+    html = html.replace("<figcaption", '<div class="figcaption"').replace("</figcaption>", "</div>")
+    return _CHECKBOX.sub(lambda box: "☑" if "checked" in box[0] else "☐", html)

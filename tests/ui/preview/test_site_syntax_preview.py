@@ -23,6 +23,9 @@ A list nested by two spaces:
 {{< figure src="photo.png" caption="A figure shortcode" >}}
 
 {{< gh-issue 1234 >}}
+
+- [x] a done task
+- [ ] an open one
 """
 MDX_POST = """---
 title: Components
@@ -35,7 +38,7 @@ import Badge from '../../components/Badge.astro';
 """
 
 
-def _preview_text(qtbot, settings, prompter, root: Path, post: Path) -> str:
+def _preview(qtbot, settings, prompter, root: Path, post: Path) -> QTextDocument:
     window = MainWindow(settings, RenderService(use_process=False), prompter)
     qtbot.addWidget(window, before_close_func=lambda _: setattr(prompter, "unattended", True))
     window.show()
@@ -44,8 +47,7 @@ def _preview_text(qtbot, settings, prompter, root: Path, post: Path) -> str:
     tab: DocumentTab | None = window.open_post(post)
     assert tab is not None
     qtbot.waitUntil(lambda: tab.preview_ready, timeout=5000)
-    document: QTextDocument = tab.preview.document()
-    return document.toPlainText()
+    return tab.preview.document()
 
 
 def test_a_hugo_post_shows_its_shortcodes_not_their_braces(qtbot, settings, prompter, tmp_path):
@@ -53,10 +55,15 @@ def test_a_hugo_post_shows_its_shortcodes_not_their_braces(qtbot, settings, prom
     post = tmp_path / "content" / "posts" / "shortcodes.md"
     post.parent.mkdir(parents=True)
     post.write_text(HUGO_POST, encoding="utf-8")
-    shown = _preview_text(qtbot, settings, prompter, tmp_path, post)
+    document = _preview(qtbot, settings, prompter, tmp_path, post)
+    shown = document.toPlainText()
     assert "A figure shortcode" in shown
     assert "gh-issue" in shown and "1234" in shown  # the theme's shortcode, labelled
     assert "{{<" not in shown and ">}}" not in shown
+    # Qt has no <figure>: the picture must not be glued into the list item above it.
+    picture = document.find("\ufffc")
+    assert not picture.isNull() and picture.block().textList() is None
+    assert "☑ a done task" in shown and "☐ an open one" in shown  # Qt draws no checkboxes
 
 
 def test_an_mdx_post_shows_its_component_and_hides_its_import(qtbot, settings, prompter, tmp_path):
@@ -65,6 +72,6 @@ def test_an_mdx_post_shows_its_component_and_hides_its_import(qtbot, settings, p
     post = tmp_path / "src" / "content" / "blog" / "components.mdx"
     post.parent.mkdir(parents=True)
     post.write_text(MDX_POST, encoding="utf-8")
-    shown = _preview_text(qtbot, settings, prompter, tmp_path, post)
+    shown = _preview(qtbot, settings, prompter, tmp_path, post).toPlainText()
     assert "Badge" in shown and "New" in shown
     assert "import Badge" not in shown and "<Badge" not in shown
