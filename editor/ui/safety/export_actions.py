@@ -30,6 +30,8 @@ from editor.core.errors import PostError
 from editor.core.session import Prompter
 from editor.core.site import Renderer, Site, page_title, standalone_html
 from editor.core.site.pictures import picture_site
+from editor.core.site.rendering.choice import post_profile
+from editor.core.site.rendering.profile import PYTHON_MARKDOWN, MarkdownProfile
 from editor.core.storage import atomic_write, slugify
 from editor.ui.settings import EXPORT_FOLDER, REMOTE_IMAGES, Settings
 
@@ -59,7 +61,9 @@ class Exporter(QObject):
         self._current_post = current_post
         self._content_root = content_root
         self.cache_folder = cache_folder or user_cache_path("post-editor") / "preview"
-        self._renderer: Renderer | None = None  # built on first use: pygments costs to load
+        # Built on first use (pygments costs to load), one per Markdown profile: a page is
+        # rendered by its site's Markdown, as the preview shows it.
+        self._renderers: dict[MarkdownProfile, Renderer] = {}
 
     def export_html(self) -> Path | None:
         """File > Export as HTML…: ask where, write the page there; the path written."""
@@ -124,11 +128,12 @@ class Exporter(QObject):
         """Render and write atomically; a failure is told to the writer, and leaves no file."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if self._renderer is None:
-                self._renderer = Renderer()
+            profile = post_profile(post.path) if post.path else PYTHON_MARKDOWN
+            renderer = self._renderers.get(profile) or Renderer(profile)
+            self._renderers[profile] = renderer
             # Remote pictures as the preview has them: the writer's choice in View.
             remote = self.settings.get(REMOTE_IMAGES)
-            page = standalone_html(post, self._renderer, self._site(post), remote_images=remote)
+            page = standalone_html(post, renderer, self._site(post), remote_images=remote)
             atomic_write(target, page.encode("utf-8"))
             problem = None
         except PostError as error:

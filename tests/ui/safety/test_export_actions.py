@@ -17,7 +17,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from editor.core.site.render import default_css
+from editor.ui.jobs.render_service import RenderService
 from editor.ui.settings import EXPORT_FOLDER
+from editor.ui.shell.main_window import MainWindow
 from tests.users import as_nobody, open_folder
 
 SECOND = "glaciers-in-retreat.md"
@@ -232,3 +234,23 @@ def test_an_exported_page_runs_no_script_and_fetches_only_when_remote_images_are
     assert '<img src="https://images.example.com/photo-1?w=400&amp;h=200&amp;fit=crop"' in page
     assert "img-src data: file: https: http:;" in page
     assert "<script" not in page[page.index("<body>") :]
+
+
+def test_a_page_is_exported_in_its_sites_markdown(qtbot, settings, prompter, tmp_path, monkeypatch):
+    (tmp_path / "hugo.toml").write_text('title = "Site"\n', encoding="utf-8")
+    post = tmp_path / "content" / "posts" / "figure.md"
+    post.parent.mkdir(parents=True)
+    text = "---\ntitle: Figure\n---\n- one\n  - nested by two\n\n{{< note >}}Careful{{< /note >}}\n"
+    post.write_text(text, encoding="utf-8")
+    window = MainWindow(settings, RenderService(use_process=False), prompter)
+    qtbot.addWidget(window, before_close_func=lambda _: setattr(prompter, "unattended", True))
+    window.show()
+    with qtbot.waitSignal(window.folderLoaded, timeout=10_000):
+        window.open_folder(tmp_path)
+    assert window.open_post(post) is not None
+    target = tmp_path / "figure.html"
+    SaveDialog(monkeypatch, target)
+    window.actions_by_name["export_html"].trigger()
+    page = target.read_text(encoding="utf-8")
+    assert "<li>nested by two</li>" in page  # CommonMark nests by two spaces
+    assert "note" in page and "Careful" in page and "{{&lt;" not in page
