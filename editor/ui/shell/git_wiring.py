@@ -67,6 +67,10 @@ def attach_git(window: GitHost) -> GitActions:
         waiting = f" · {ahead} commit{'s' * (ahead > 1)} to push" if ahead else ""
         label.setText((f"Git: {change.value}" if change else "Git: committed") + waiting)
 
+    def note(tab: DocumentTab) -> tuple[str, str] | None:
+        change = state.change_of(tab.post.path)
+        return (change.letter, f"Git: {change.value}") if change else None
+
     def repository(repo: Repository | None) -> None:
         window.panel.set_git(None if repo is None else {})
         show_current()
@@ -80,6 +84,8 @@ def attach_git(window: GitHost) -> GitActions:
     state.repositoryChanged.connect(repository)
     state.statusChanged.connect(window.panel.set_git)
     state.statusChanged.connect(show_current)
+    state.statusChanged.connect(lambda _: window.tabs.relabel())
+    window.tabs.note = note
     state.failed.connect(lambda text: window.status.showMessage(text, 8000))
     window.tabs.currentChanged.connect(show_current)
     actions.message.connect(window.status.showMessage)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QResizeEvent
@@ -14,7 +15,9 @@ from editor.ui.tab.document_tab import DocumentTab
 
 class TabSet(QTabWidget):
     """The tabs of the open posts. A tab's label is its post's title, with a dot while it has
-    unsaved changes and a note when its file is gone; its tooltip is the file's path. Saving
+    unsaved changes and a note when its file is gone, and the mark `note` gives (its git
+    change: "M" beside the title, "Git: modified" in the tooltip); its tooltip is the file's
+    path. Saving
     and closing (with their questions) stay with the window. While no tab is open, the
     `start` page covers the empty area."""
 
@@ -24,6 +27,8 @@ class TabSet(QTabWidget):
         self.start = StartPage(self)
         self.start.setGeometry(self.rect())
         self.start.raise_()
+        # A post's (short mark, longer words) beyond the tab's own: set by the git wiring.
+        self.note: Callable[[DocumentTab], tuple[str, str] | None] = lambda tab: None
 
     def tabInserted(self, index: int) -> None:
         super().tabInserted(index)
@@ -63,8 +68,15 @@ class TabSet(QTabWidget):
         index = self.indexOf(tab)
         if index >= 0:
             gone = " (not on disk)" if tab.gone else ""
-            self.setTabText(index, ("● " if tab.modified else "") + tab.title + gone)
-            self.setTabToolTip(index, str(tab.post.path or ""))
+            mark, words = self.note(tab) or ("", "")
+            text = ("● " if tab.modified else "") + tab.title + gone + (f"  {mark}" if mark else "")
+            self.setTabText(index, text)
+            self.setTabToolTip(index, str(tab.post.path or "") + (f"\n{words}" if words else ""))
+
+    def relabel(self) -> None:
+        """Bring every tab's label up to date (the marks `note` gives changed)."""
+        for tab in self.documents():
+            self.label(tab)
 
     def set_taxonomy(self, taxonomy: Taxonomy) -> None:
         """The folder's tags and categories, for every tab's completion and category list."""

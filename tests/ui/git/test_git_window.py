@@ -71,6 +71,9 @@ def test_the_list_shows_each_posts_change_and_filters_by_it(qtbot, settings, pro
     assert win.git.state.change_of(site / "second.md") is Change.MODIFIED
     label = win.status.findChild(QLabel, "gitStatus")
     assert label is not None and label.text() == "Git: modified"
+    index = win.tabs.indexOf(tab)
+    assert win.tabs.tabText(index) == "Second, edited  M"  # the tab says it too
+    assert win.tabs.tabToolTip(index).endswith("\nGit: modified")
 
 
 def test_commit_from_the_dialog_with_the_saved_post_ticked(qtbot, settings, prompter, tmp_path):
@@ -98,6 +101,7 @@ def test_commit_from_the_dialog_with_the_saved_post_ticked(qtbot, settings, prom
     assert git(site, "log", "-1", "--format=%s").strip() == "Update post: First, retitled"
     assert "title: First, retitled" in git(site, "show", "HEAD:first.md")
     qtbot.waitUntil(lambda: _git_texts(win)["first.md"] is None, timeout=10_000)
+    assert win.tabs.tabText(win.tabs.indexOf(tab)) == "First, retitled"  # committed: no mark
 
 
 def test_a_refusing_hook_shows_its_output_in_the_dialog(qtbot, settings, prompter, tmp_path):
