@@ -76,6 +76,6 @@ def test_the_outline_scroll_sync_and_the_page_agree_on_the_headings(qtbot, windo
     # Scroll sync placed the same lines against the page, heading for heading; the empty
     # heading makes no block in Qt's page, so it has none to match.
     assert _page_headings(tab) == ["Tricky", "Intro", "Setext title", "Quoted"]
-    assert tab.scroll_sync._headings == expected[:-1]
+    assert tab.scroll_sync._headings() == expected[:-1]
     matched = tab.scroll_sync._matched_headings()
     assert [block.text() for block in matched] == ["Intro", "Setext title", "Quoted"]
