@@ -28,6 +28,7 @@ import datetime as dt
 import heapq
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
@@ -38,9 +39,14 @@ _NO_DATE = -sys.maxsize
 
 
 def normalized(text: str) -> str:
-    """Casefolded, with every run of separators (spaces, `/`, `-`, `_`, `.`, line breaks) made
-    one space: a query and a haystack are compared in this form."""
-    return _SEPARATORS.sub(" ", text.casefold()).strip()
+    """Casefolded, accents dropped ("café" is found by "cafe", as a writer types it in a
+    hurry), with every run of separators (spaces, `/`, `-`, `_`, `.`, line breaks) made one
+    space: a query and a haystack are compared in this form."""
+    text = text.casefold()
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", text).strip()
 
 
 def haystack(entry: IndexEntry) -> str:

@@ -86,3 +86,14 @@ def test_typing_on_narrows_and_deleting_widens_again(finder: QuickFind) -> None:
 def test_limit_cuts_the_list(finder: QuickFind) -> None:
     assert len(finder.find("", limit=2)) == 2
     assert len(finder.find("", limit=None)) == 5
+
+
+def test_accents_are_found_without_them_and_with_them(tmp_path: Path) -> None:
+    _post(tmp_path, "cafe.md", "Le café du coin", "2024-01-01", ["paris"])
+    _post(tmp_path, "creme.md", "Crème brûlée", "2024-01-02", ["dessert"])
+    folder = ContentFolder(tmp_path)
+    folder.scan()
+    finder = QuickFind(folder.entries)
+    assert _titles(finder, "cafe") == ["Le café du coin"]
+    assert _titles(finder, "brulee") == ["Crème brûlée"]
+    assert _titles(finder, "CRÈME") == ["Crème brûlée"]
