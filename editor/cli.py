@@ -127,6 +127,18 @@ def _window(args: argparse.Namespace) -> int:
 # --- helpers -------------------------------------------------------------------------------
 
 
+def _indexed(path: Path, *, scan: bool = True) -> ContentFolder:
+    """The folder at `path`, its index read through the index cache (kept between runs, so
+    a folder listed again is not read again; see `index_cache`), scanned unless `scan` is
+    False."""
+    from editor.core.folder.index_cache import IndexCache  # sqlite3: not for one-file commands
+
+    folder = ContentFolder(path, IndexCache.open())
+    if scan:
+        folder.scan()
+    return folder
+
+
 def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema, Path, str]]:
     """Each post file a list of files and folders names, with the schema that governs it and
     the folder its real file must lie in (a symlink must not lead out of it), and that
@@ -173,8 +185,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     missing: list[Path] = []
     for path in args.paths:
         if path.is_dir():
-            folder = ContentFolder(path)
-            folder.scan()
+            folder = _indexed(path)
             problems += folder_problems(folder)
         elif path.exists():
             try:
@@ -200,7 +211,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     collection's files, each judged by its collection's schema and its generator's rules;
     the text names a file's collection when the folder holds more than one, and its status
     when the build does not publish it today (draft, scheduled, expired)."""
-    folder = ContentFolder(args.folder)
+    folder = _indexed(args.folder, scan=False)
     rows = [
         {
             "path": str(args.folder / e.path),
