@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy as _copy
 import datetime as dt
 import os
-from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path, PurePath, PurePosixPath
 
@@ -23,8 +22,8 @@ from editor.core import storage
 from editor.core.errors import PostError
 from editor.core.folder.bulk_read import read_facts, read_many
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
-from editor.core.folder.index_cache import IndexCache, Stamp, now_ns, site_stamps
-from editor.core.folder.index_entry import IndexEntry, Taxonomy, strings_of
+from editor.core.folder.index_cache import IndexCache, Stamp, Stored, now_ns, site_stamps
+from editor.core.folder.index_entry import IndexEntry, Taxonomy, strings_of, taxonomy_of
 from editor.core.folder.judging import applied_schema, judge, taught_values
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_slugs import site_slug
@@ -82,6 +81,7 @@ class ContentFolder:
         self._cache = cache
         self._stored: dict[str, object] | None = None
         self._read_at: dict[str, int] = {}  # when each file's facts were read (wall clock)
+        self._preread: Stored | None = None  # read by `cached_entries`, for the first scan
 
     # --- files -------------------------------------------------------------------------
 
@@ -202,7 +202,9 @@ class ContentFolder:
         cache). When the site and schema files are as they were when the entries were judged,
         the schemas they were judged by come back too, so they are not judged again."""
         self._stored = {}
-        stored = self._cache.load(self.root) if self._cache is not None else None
+        stored, self._preread = self._preread, None
+        if stored is None and self._cache is not None:
+            stored = self._cache.load(self.root)
         if stored is None:
             return {}
         self._stored = {rel: entry for rel, (_, _, entry) in stored.rows.items()}
@@ -220,6 +222,15 @@ class ContentFolder:
                 self._schemas = CollectionSchemas(self.root, self.generator)
                 self._schema_stamp = None
         return entries
+
+    def cached_entries(self) -> list[IndexEntry]:
+        """The index as the cache held it, in path order, not yet checked against the disk
+        (none without a cache, or once scanned): to show until the first scan ends."""
+        if self._cache is None or self._stored is not None:
+            return []
+        self._preread = self._cache.load(self.root)
+        rows = self._preread.rows.values() if self._preread else ()
+        return sorted((e for _, _, e in rows if isinstance(e, IndexEntry)), key=lambda e: e.path)
 
     def _judged_by(self) -> tuple[object, ...]:
         """What entries are judged against besides their files: the site's generator and its
@@ -397,9 +408,7 @@ class ContentFolder:
 
     def taxonomy(self) -> Taxonomy:
         """Tags and categories with their post counts, most used first."""
-        tags = Counter(t for e in self._entries.values() for t in e.tags)
-        categories = Counter(c for e in self._entries.values() for c in e.categories)
-        return Taxonomy(dict(tags.most_common()), dict(categories.most_common()))
+        return taxonomy_of(self._entries.values())
 
     def naming(self) -> str:
         """How new posts are named: the schema's `naming`, else what the files show."""

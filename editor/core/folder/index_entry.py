@@ -7,7 +7,8 @@ without the scan's imports.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -55,6 +56,14 @@ class Taxonomy:
 
     tags: Mapping[str, int]
     categories: Mapping[str, int]
+
+
+def taxonomy_of(entries: Iterable[IndexEntry]) -> Taxonomy:
+    """Tags and categories of `entries` with their post counts, most used first."""
+    entries = list(entries)
+    tags = Counter(t for e in entries for t in e.tags)
+    categories = Counter(c for e in entries for c in e.categories)
+    return Taxonomy(dict(tags.most_common()), dict(categories.most_common()))
 
 
 def strings_of(value: object) -> tuple[str, ...]:
