@@ -21,16 +21,17 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor import __version__
-from editor.core import storage
-from editor.core.document import Post, file_diff, typed_value
 from editor.core.errors import PostError
-from editor.core.folder import ContentFolder, new_post
-from editor.core.folder.checks import folder_problems
-from editor.core.schema import Problem, Schema, problem_from_error, schema_for_post, validate
-from editor.core.session import FlagAnswers, save_post
-from editor.core.site import site_root
+
+if TYPE_CHECKING:
+    from editor.core.folder import ContentFolder
+    from editor.core.schema import Problem, Schema
+
+# Each sub-command imports what it needs when it runs: `check FILE` and `render FILE` do not
+# load the site generators, the index or its cache (`python -X importtime`, benchmarks/).
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -131,7 +132,8 @@ def _indexed(path: Path, *, scan: bool = True) -> ContentFolder:
     """The folder at `path`, its index read through the index cache (kept between runs, so
     a folder listed again is not read again; see `index_cache`), scanned unless `scan` is
     False."""
-    from editor.core.folder.index_cache import IndexCache  # sqlite3: not for one-file commands
+    from editor.core.folder import ContentFolder
+    from editor.core.folder.index_cache import IndexCache
 
     folder = ContentFolder(path, IndexCache.open())
     if scan:
@@ -143,6 +145,10 @@ def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema, Path, st
     """Each post file a list of files and folders names, with the schema that governs it and
     the folder its real file must lie in (a symlink must not lead out of it), and that
     folder's name for a message: the folder given, or a file's site."""
+    from editor.core.folder import ContentFolder
+    from editor.core.schema import schema_for_post
+    from editor.core.site import site_root
+
     for path in paths:
         if path.is_dir():
             folder = ContentFolder(path)
@@ -164,6 +170,8 @@ def parse_assignment(text: str, schema: Schema) -> tuple[str, object]:
     """`KEY=VALUE` → (key, value): by the field's type when the schema knows the key, else
     the text as typed unless it is one of the YAML forms that keep every character of it
     (`yamlemit.typed_value`: `[a, b]`, `{k: v}`, `true`, `42`, `null`, `2026-01-24`)."""
+    from editor.core.document import typed_value
+
     key, sep, raw = text.partition("=")
     key = key.strip()
     if not sep or not key:
@@ -181,12 +189,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate posts and folders; print each problem on one line (or JSON). A folder also
     gets the folder-wide checks (duplicates, missing images and links, YAML 1.1 traps,
     dates); a single file only its own validation, as it has no folder to compare with."""
+    from editor.core.document import Post
+    from editor.core.schema import problem_from_error, schema_for_post, validate
+
     problems: list[Problem] = []
     missing: list[Path] = []
     for path in args.paths:
         if path.is_dir():
-            folder = _indexed(path)
-            problems += folder_problems(folder)
+            from editor.core.folder.checks import folder_problems
+
+            problems += folder_problems(_indexed(path))
         elif path.exists():
             try:
                 problems += validate(Post.read(path), schema_for_post(path))
@@ -211,6 +223,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     collection's files, each judged by its collection's schema and its generator's rules;
     the text names a file's collection when the folder holds more than one, and its status
     when the build does not publish it today (draft, scheduled, expired)."""
+
     folder = _indexed(args.folder, scan=False)
     rows = [
         {
@@ -263,6 +276,8 @@ def cmd_set(args: argparse.Namespace) -> int:
     if missing:  # before any edit, so a typo never leaves the job half done
         _say(f"{missing[0]}: no such file or folder")
         return USAGE
+    from editor.core import storage
+
     failed = changed = 0
     for path, schema, within, what in _posts_under(args.paths):
         try:
@@ -282,6 +297,9 @@ def cmd_set(args: argparse.Namespace) -> int:
 def _set_one(path: Path, schema: Schema, args: argparse.Namespace) -> bool:
     """Make `set`'s edits to one post and save it (print the diff, with --dry-run); whether
     it changed."""
+    from editor.core.document import Post, file_diff
+    from editor.core.session import FlagAnswers, save_post
+
     post = Post.read(path)
     edited = post
     for assignment in args.field:
@@ -309,8 +327,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     `check` goes on with the built-in shape because it only reads, but that file says how new
     posts are named and what they hold, and a post made without it would be a wrong file to
     clean up (git, too, refuses to work with a config file it cannot read)."""
-    folder = ContentFolder(args.folder)
-    folder.scan()
+    from editor.core.folder import new_post
+
+    folder = _indexed(args.folder)
     if (problem := folder.schema_problem()) is not None:
         _say(f"{problem}; fix it first: no post was made")
         return USAGE
@@ -331,14 +350,16 @@ def cmd_render(args: argparse.Namespace) -> int:
     """Print the preview page of a post; with unreadable front matter, the body alone, the
     error on stderr and status 1 (a build script must not take it for a good page). A body
     past MAX_RENDER_CHARS is refused with status 2 and nothing printed."""
+    from editor.core.document import Post
     from editor.core.site import Renderer, page, size_problem
-    from editor.core.site.export import standalone_html  # markdown and pygments: only here
 
     post = Post.read(args.file)
     if problem := size_problem(len(post.body)):  # minutes of work: refused at once, status 2
         raise PostError(problem, args.file)
     renderer = Renderer()
-    if args.standalone:
+    if args.standalone:  # the site around the post (its pictures): only for a page
+        from editor.core.site.export import standalone_html
+
         print(standalone_html(post, renderer, remote_images=args.remote_images))
     else:
         print(page(renderer.render(post.body), post.values))
