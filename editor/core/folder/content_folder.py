@@ -204,33 +204,31 @@ class ContentFolder:
         self._stored = {}
         stored, self._preread = self._preread, None
         if stored is None and self._cache is not None:
-            stored = self._cache.load(self.root)
+            stored = self._cache.load(self.root, self.generator.collections)
         if stored is None:
             return {}
-        self._stored = {rel: entry for rel, (_, _, entry) in stored.rows.items()}
+        self._stored = {rel: row[0] for rel, (_, _, row) in stored.rows.items()}
         self._read_at = {rel: read for rel, (_, read, _) in stored.rows.items()}
-        entries = {
-            rel: entry
-            for rel, stamp in stats.items()
-            if isinstance(entry := stored.trusted(rel, stamp), IndexEntry)
-        }
+        # A row is (entry, placement, home): where the file sat, as the generator placed it.
+        rows = {rel: row for rel, stamp in stats.items() if (row := stored.trusted(rel, stamp))}
         judged = stored.judged
         if isinstance(judged, tuple) and len(judged) == 3 and judged[0] == judged_by:
             self._schemas.restore(judged[1])
             self._schema_stamp = judged[2]
+            self._placed = {rel: (row[0].facts, (row[1], row[2])) for rel, row in rows.items()}
             if self._stamp() != judged[2]:  # a schema file changed: judged anew
                 self._schemas = CollectionSchemas(self.root, self.generator)
-                self._schema_stamp = None
-        return entries
+                self._schema_stamp, self._placed = None, {}
+        return {rel: row[0] for rel, row in rows.items()}
 
     def cached_entries(self) -> list[IndexEntry]:
         """The index as the cache held it, in path order, not yet checked against the disk
         (none without a cache, or once scanned): to show until the first scan ends."""
         if self._cache is None or self._stored is not None:
             return []
-        self._preread = self._cache.load(self.root)
+        self._preread = self._cache.load(self.root, self.generator.collections)
         rows = self._preread.rows.values() if self._preread else ()
-        return sorted((e for _, _, e in rows if isinstance(e, IndexEntry)), key=lambda e: e.path)
+        return sorted((row[0] for _, _, row in rows), key=lambda e: e.path)
 
     def _judged_by(self) -> tuple[object, ...]:
         """What entries are judged against besides their files: the site's generator and its
@@ -239,6 +237,7 @@ class ContentFolder:
         return (
             type(gen).__name__,
             str(gen.root),
+            gen.collections,
             site_stamps(gen.root),
             dt.date.today(),
         )
@@ -248,14 +247,16 @@ class ContentFolder:
         if self._cache is None or self._stored is None:
             return
         stored, fresh, read_at = self._stored, self._entries, self._read_at
+        placed = self._placed
         changed = [
-            (rel, stats[rel], read_at.get(rel, 0), e)
+            (rel, stats[rel], read_at.get(rel, 0), (e, *placed[rel][1]))
             for rel, e in fresh.items()
             if stored.get(rel) is not e
         ]
         removed = [rel for rel in stored if rel not in fresh]
         judged = (judged_by, self._schemas.state(), self._schema_stamp)
-        if self._cache.save(self.root, judged, changed, removed):
+        shared = self.generator.collections
+        if self._cache.save(self.root, judged, changed, removed, shared):
             self._stored = dict(fresh)
 
     def _stamp(self) -> tuple[object, ...]:

@@ -19,12 +19,13 @@ does not unpickle (a class of an older build) counts as no row.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import pickle
 import sqlite3
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PosixPath, PurePath, PurePosixPath
 
@@ -84,8 +85,9 @@ class IndexCache:
         with contextlib.suppress(sqlite3.Error):
             self._db.close()
 
-    def load(self, folder: Path) -> Stored | None:
-        """The cached index of `folder`; None when there is none (or it cannot be read)."""
+    def load(self, folder: Path, shared: Sequence[object] = ()) -> Stored | None:
+        """The cached index of `folder`; None when there is none (or it cannot be read).
+        `shared` are the objects `save` was given, or their equals."""
         key = str(Path(os.path.abspath(folder)))
         try:
             meta = self._db.execute(
@@ -97,7 +99,7 @@ class IndexCache:
                 "SELECT rel, mtime_ns, size, inode, read_ns, entry FROM entries WHERE folder = ?",
                 (key,),
             ).fetchall()
-            loads = _Loads().loads
+            loads = _Loads(shared).loads
             return Stored(
                 loads(meta[0]),
                 {rel: ((mt, sz, ino), read, loads(blob)) for rel, mt, sz, ino, read, blob in rows},
@@ -111,11 +113,14 @@ class IndexCache:
         judged: object,
         changed: Iterable[tuple[str, Stamp, int, object]],
         removed: Iterable[str],
+        shared: Sequence[object] = (),
     ) -> bool:
         """Store `folder`'s rows that changed and forget those removed, in one transaction;
-        whether it was stored (a full or read-only disk, a lock held too long: not)."""
+        whether it was stored (a full or read-only disk, a lock held too long: not). The
+        objects in `shared` (the site's collections) are stored by their place in it, not
+        once in every row."""
         key = str(Path(os.path.abspath(folder)))
-        dumps = _dumps
+        dumps = functools.partial(_dumps, shared={id(obj): i for i, obj in enumerate(shared)})
         try:
             with self._db:
                 self._db.execute(
@@ -141,20 +146,26 @@ class IndexCache:
             self._db.execute("DELETE FROM folders WHERE folder = ?", (key,))
 
 
-def _dumps(value: object) -> bytes:
+def _dumps(value: object, shared: Mapping[int, int]) -> bytes:
     out = io.BytesIO()
-    _Pickler(out, 5).dump(value)
+    _Pickler(out, shared).dump(value)
     return out.getvalue()
 
 
 class _Pickler(pickle.Pickler):
-    """Writes a path as its class and text: an entry names its file's path three times, and
-    making paths is most of the time unpickling takes (see `_Loads`)."""
+    """Writes a path as its class and text (an entry names its file's path three times, and
+    making paths is most of the time unpickling takes: see `_Loads`), a shared object as
+    its index."""
+
+    def __init__(self, out: io.BytesIO, shared: Mapping[int, int]) -> None:
+        super().__init__(out, 5)
+        self._shared = shared
 
     def persistent_id(self, obj: object) -> object:
         if isinstance(obj, PurePath):
             return (type(obj).__name__, str(obj))
-        return None
+        index = self._shared.get(id(obj))
+        return None if index is None else ("shared", index)
 
 
 class _Loads:
@@ -164,18 +175,21 @@ class _Loads:
         cls.__name__: cls for cls in (Path, PurePath, PurePosixPath, PosixPath)
     }
 
-    def __init__(self) -> None:
+    def __init__(self, shared: Sequence[object]) -> None:
         self._paths: dict[object, PurePath] = {}
+        self._shared = shared
 
     def loads(self, blob: bytes) -> object:
         unpickler = pickle.Unpickler(io.BytesIO(blob))
         unpickler.persistent_load = self._path  # type: ignore[method-assign]
         return unpickler.load()
 
-    def _path(self, pid: tuple[str, str]) -> PurePath:
+    def _path(self, pid: tuple[str, object]) -> object:
+        if pid[0] == "shared":
+            return self._shared[pid[1]]  # type: ignore[index]
         found = self._paths.get(pid)
         if found is None:
-            found = self._paths[pid] = self._CLASSES[pid[0]](pid[1])
+            found = self._paths[pid] = self._CLASSES[pid[0]](pid[1])  # type: ignore[arg-type]
         return found
 
 

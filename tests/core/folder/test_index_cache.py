@@ -219,5 +219,32 @@ def test_two_processes_writing_at_once_leave_a_whole_cache(tmp_path):
     cache = IndexCache.open(db)
     assert cache is not None
     for root in roots:
-        stored = cache.load(root)
+        stored = cache.load(root, ContentFolder(root).generator.collections)
         assert stored is not None and len(stored.rows) == 30
+
+
+def test_a_reopened_site_has_the_entries_and_places_a_fresh_scan_gives(tmp_path):
+    site = tmp_path / "site"
+    write_old_tree = {
+        "hugo.toml": 'title = "t"\n',
+        "content/posts/a.md": post("A", "tags: [x]\n"),
+        "content/posts/b.md": post("B", "draft: true\n"),
+        "content/docs/_index.md": "---\ntitle: Docs\n---\n",
+        "content/docs/c.md": "---\ntitle: C\n---\nText.\n",
+        "content/about.md": "---\ntitle: About\n---\n",
+    }
+    for rel, text in write_old_tree.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        write_old(site / rel, text)
+    root = site / "content"
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    again, fresh = ContentFolder(root, cache_at(tmp_path)), ContentFolder(root)
+
+    def seen(folder: ContentFolder) -> list[object]:
+        return [
+            (e.path, e.title, e.collection, e.kind, e.status, e.role, e.problems, e.facts)
+            for e in folder.scan()
+        ] + [(folder.placement(e.path), folder.schema_for(e.path)) for e in folder.entries]
+
+    assert seen(again) == seen(fresh)
+    assert again.schema_source == fresh.schema_source
