@@ -20,7 +20,7 @@ from pathlib import Path, PurePath, PurePosixPath
 
 from editor.core import storage
 from editor.core.errors import PostError
-from editor.core.folder.bulk_read import read_facts, read_many
+from editor.core.folder.bulk_read import gc_paused, read_facts, read_many
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
 from editor.core.folder.index_cache import IndexCache, Stamp, Stored, now_ns, site_stamps
 from editor.core.folder.index_entry import IndexEntry, Taxonomy, strings_of, taxonomy_of
@@ -116,6 +116,10 @@ class ContentFolder:
         """Index every post, re-reading only files changed since the last scan. What killed
         saves left beside the posts (temp files, backups) is cleared first, unless a live
         process is saving that post (see `storage.sweep`)."""
+        with gc_paused():
+            return self._scan(progress)
+
+    def _scan(self, progress: Progress | None) -> list[IndexEntry]:
         stats: dict[str, Stamp] = {}
         unchanged: dict[str, Facts] = {}
         to_read: list[tuple[str, str]] = []
