@@ -98,7 +98,7 @@ class IndexCache:
             rows = self._db.execute(
                 "SELECT rel, mtime_ns, size, inode, read_ns, entry FROM entries WHERE folder = ?",
                 (key,),
-            ).fetchall()
+            )  # row by row, not fetched at once: 100,000 rows' bytes would stay in the heap
             loads = _Loads(shared).loads
             return Stored(
                 loads(meta[0]),
