@@ -25,7 +25,7 @@ def reopen(root: Path, cache_path: Path) -> Callable[[], object]:
     """A folder scanned with its index cache at `cache_path` (warm after one run)."""
 
     def run() -> object:
-        return ContentFolder(root, IndexCache.open(cache_path)).scan()
+        return ContentFolder(root, IndexCache.connect(cache_path)).scan()
 
     return run
 
@@ -35,7 +35,7 @@ def forget(root: Path, cache_path: Path | None = None) -> Callable[[], None]:
     longer holds `root`'s index, so the next run indexes it cold."""
 
     def run() -> None:
-        cache = IndexCache.open(cache_path)
+        cache = IndexCache.connect(cache_path)
         if cache is not None:
             cache.forget(root)
             cache.close()

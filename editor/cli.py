@@ -135,7 +135,7 @@ def _indexed(path: Path, *, scan: bool = True) -> ContentFolder:
     from editor.core.folder import ContentFolder
     from editor.core.folder.index_cache import IndexCache
 
-    folder = ContentFolder(path, IndexCache.open())
+    folder = ContentFolder(path, IndexCache.connect())
     if scan:
         folder.scan()
     return folder

@@ -61,13 +61,13 @@ class Stored:
 
 
 class IndexCache:
-    """The database of cached indexes; `None` from `open` when there can be none."""
+    """The database of cached indexes; `None` from `connect` when there can be none."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
 
     @classmethod
-    def open(cls, path: Path | None = None) -> IndexCache | None:
+    def connect(cls, path: Path | None = None) -> IndexCache | None:
         """The cache at `path` (default: `default_path()`), made anew if it is corrupt or of
         another version; None when it can be neither read nor made."""
         path = path or default_path()

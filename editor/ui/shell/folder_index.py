@@ -39,7 +39,7 @@ class FolderIndex(QObject):
         self.indexer = Indexer(self)
         self.indexer.finished.connect(self._indexed)
         self.indexer.cached.connect(self._cached)
-        self._cache = IndexCache.open()  # None without a usable cache folder: no cache
+        self._cache = IndexCache.connect()  # None without a usable cache folder: no cache
 
     def open(self, root: Path) -> None:
         """Index the folder at `root` in the background; PostError when it cannot be one."""

@@ -57,7 +57,7 @@ def titles(root: Path, cache: IndexCache | None) -> dict[str, str | None]:
 
 
 def cache_at(tmp_path: Path) -> IndexCache:
-    cache = IndexCache.open(tmp_path / "cache" / "index.sqlite3")
+    cache = IndexCache.connect(tmp_path / "cache" / "index.sqlite3")
     assert cache is not None
     return cache
 
@@ -151,7 +151,7 @@ def test_a_cache_of_another_version_is_made_anew(tmp_path):
 def test_without_a_usable_cache_folder_the_folder_is_listed_all_the_same(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
-    assert IndexCache.open(blocker / "index.sqlite3") is None
+    assert IndexCache.connect(blocker / "index.sqlite3") is None
     root = make_folder(tmp_path / "posts")
     assert titles(root, None)["post-1.md"] == "Title 1"
 
@@ -202,7 +202,7 @@ WRITER = textwrap.dedent(
         for root in roots:
             for path in root.glob("*.md"):
                 path.touch()  # so each scan rewrites every row
-            ContentFolder(root, IndexCache.open(db)).scan()
+            ContentFolder(root, IndexCache.connect(db)).scan()
     """
 )
 
@@ -216,7 +216,7 @@ def test_two_processes_writing_at_once_leave_a_whole_cache(tmp_path):
     with sqlite3.connect(db) as check:
         assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     check.close()
-    cache = IndexCache.open(db)
+    cache = IndexCache.connect(db)
     assert cache is not None
     for root in roots:
         stored = cache.load(root, ContentFolder(root).generator.collections)
