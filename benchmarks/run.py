@@ -13,15 +13,10 @@ See benchmarks/README.md for what each figure means and its budget.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import datetime as dt
 import hashlib
 import itertools
-import json
 import os
-import platform
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -33,8 +28,11 @@ from pathlib import Path
 
 import markdown
 import yaml
-from generate import make_folder, make_post  # benchmarks/ is sys.path[0] when run as a script
+from curve_cases import forget, growth, reopen  # benchmarks/ is sys.path[0] as a script
+from generate import make_folder, make_post
 from markdown_it import MarkdownIt
+from processes import command, post_editor, ready_line
+from report import print_table, write_json
 
 from editor.core.document.post import Post
 from editor.core.folder.content_folder import ContentFolder
@@ -68,6 +66,16 @@ BUDGETS: dict[str, tuple[float | None, float | None]] = {
     "save": (20.0, None),
     "memory_10000": (250.0, None),
     "git_status_10000": (100.0, None),  # issue 19: a 10,000-post repository answers in 100 ms
+    # issue 20: a folder opened again at once, the one-file commands, the curve
+    "reopen_10000": (300.0, None),
+    "cli_list_warm_10000": (300.0, None),
+    "panel_warm_10000": (300.0, None),
+    "cli_check_file": (None, 2.0),
+    "cli_render_file": (None, 1.2),
+    "index_100000": (10_000.0, None),
+    "reopen_100000": (1_000.0, None),
+    "filter_100000": (30.0, None),
+    "memory_100000": (600.0, None),
 }
 
 
@@ -155,49 +163,6 @@ def bare_stat(root: Path) -> list[os.stat_result]:
         return [os.stat(e.path) for e in it if e.name.endswith(".md")]
 
 
-def post_editor() -> str:
-    """The installed console script next to this interpreter (else the one on PATH)."""
-    found = shutil.which("post-editor", path=str(Path(sys.executable).parent))
-    found = found or shutil.which("post-editor")
-    if not found:
-        sys.exit("post-editor is not installed: pip install -e . first")
-    return found
-
-
-def command(argv: list[str], ok: tuple[int, ...] = (0,)) -> Callable[[], object]:
-    """A run of `argv` in a subprocess, its output discarded; exits with its stderr when it
-    ends with a code not in `ok`."""
-
-    def run() -> None:
-        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if done.returncode not in ok:
-            sys.exit(f"{' '.join(argv)} exited with {done.returncode}:\n{done.stderr}")
-
-    return run
-
-
-def ready_line(argv: list[str]) -> tuple[float, str]:
-    """Start `argv` in a session of its own and read the first line it prints; then end it
-    and every process it started. Returns the milliseconds to that line, and the line: the
-    figure stops when the program says it is ready, not when its workers have gone."""
-    with tempfile.TemporaryFile("w+") as errors:
-        began = time.perf_counter()
-        child = subprocess.Popen(
-            argv, stdout=subprocess.PIPE, stderr=errors, text=True, start_new_session=True
-        )
-        assert child.stdout is not None
-        line = child.stdout.readline()
-        took = (time.perf_counter() - began) * 1000
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(child.pid, signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
-        if not line:
-            errors.seek(0)
-            sys.exit(f"{' '.join(argv)} said nothing (exit {child.returncode}):\n{errors.read()}")
-    return took, line
-
-
 # --- the cases ----------------------------------------------------------------------------
 
 
@@ -213,9 +178,37 @@ def rescan_case(ws: Workspace) -> Case:
     return Case(folder.scan, "bare listing + stat", lambda: bare_stat(root))
 
 
-def cli_list_case(ws: Workspace) -> Case:
-    argv = ["list", str(ws.folder(10_000)), "--json"]
-    return Case(command([post_editor(), *argv]), "python -c pass", command(PYTHON_PASS), argv=argv)
+def cli_list_case(ws: Workspace, warm: bool = False) -> Case:
+    # Cold: the index cache forgets the folder before each run; warm: the warm-up filled it.
+    root = ws.folder(10_000)
+    argv, setup = ["list", str(root), "--json"], (lambda: None) if warm else forget(root)
+    run = command([post_editor(), *argv])
+    return Case(run, "python -c pass", command(PYTHON_PASS), setup, argv=argv)
+
+
+def one_file_case(ws: Workspace, name: str) -> Case:
+    """`check FILE` / `render FILE` on one post, beside a bare script doing the same job."""
+    post = str(ws.post(1_000, name))
+    if name == "check":
+        bare = "yaml.load(t[4:t.find('\\n---', 3)], Loader=yaml.CSafeLoader)"
+        script, what = f"import sys, yaml; t = open(sys.argv[1]).read(); {bare}", "PyYAML"
+    else:
+        # the app's extensions and code highlighting (render.py), the body as the file holds it
+        options = "extensions=['extra', 'toc', 'sane_lists', 'codehilite'], extension_configs="
+        options += "{'codehilite': {'noclasses': True, 'guess_lang': False}}"
+        body = "open(sys.argv[1]).read()"
+        script = f"import sys, markdown; print(markdown.markdown({body}, {options}))"
+        what = "markdown (same extensions)"
+    base = command([sys.executable, "-c", script, post])
+    argv = [name, post]
+    run = command([post_editor(), *argv], ok=(0, 1))
+    return Case(run, f"a bare read + {what} script", base, argv=argv)
+
+
+def reopen_case(ws: Workspace, count: int) -> Case:
+    root = ws.folder(count)
+    run = reopen(root, ws.tmp / "reopen-cache.sqlite3")
+    return Case(run, "bare listing + stat", lambda: bare_stat(root))
 
 
 def cli_check_case(ws: Workspace) -> Case:
@@ -320,11 +313,16 @@ def window_case(ws: Workspace, name: str) -> Case:
     """The in-process window figures (see window_cases.py); Qt is imported only for these."""
     import window_cases as wc  # benchmarks/ is sys.path[0]
 
-    if name == "panel_10000":
+    if name == "panel_10000":  # cold: the cache forgets the folder before each run
         folder = ws.folder(10_000)
-        return Case(wc.panel_case(folder), "bare read + libyaml", lambda: bare_index(folder))
-    if name == "filter_10000":
-        run, bare = wc.filter_case(ws.folder(10_000))
+        run, bare = wc.panel_case(folder), lambda: bare_index(folder)
+        return Case(run, "bare read + libyaml", bare, forget(folder))
+    if name == "panel_warm_10000":
+        folder = ws.folder(10_000)
+        bare = lambda: bare_stat(folder)  # noqa: E731
+        return Case(wc.panel_warm_case(folder), "bare listing + stat", bare, measures=True)
+    if name.startswith("filter_"):
+        run, bare = wc.filter_case(ws.folder(int(name.split("_")[1])))
         return Case(run, "substring test over the titles", bare)
     if name == "preview_5000":
         run, bare = wc.preview_case(ws.post(5_000, "preview"))
@@ -351,8 +349,8 @@ def start_case(ws: Workspace) -> Case:
     return Case(run, "empty QMainWindow shown", base, measures=True, base_measures=True)
 
 
-def memory_case(ws: Workspace) -> Case:
-    argv = [*DRIVER, "memory", str(ws.folder(10_000)), "10000"]
+def memory_case(ws: Workspace, count: int = 10_000) -> Case:
+    argv = [*DRIVER, "memory", str(ws.folder(count)), str(count)]
 
     def run() -> float:
         own, workers = map(float, ready_line(argv)[1].split())
@@ -384,7 +382,22 @@ CASES: dict[str, Callable[[Workspace], Case]] = {
     "open_window_50000": lambda ws: window_case(ws, "open_window_50000"),
     "memory_10000": memory_case,
     "git_status_10000": git_status_case,
+    # issue 20
+    "reopen_1000": lambda ws: reopen_case(ws, 1_000),
+    "reopen_10000": lambda ws: reopen_case(ws, 10_000),
+    "cli_list_warm_10000": lambda ws: cli_list_case(ws, warm=True),
+    "panel_warm_10000": lambda ws: window_case(ws, "panel_warm_10000"),
+    "cli_check_file": lambda ws: one_file_case(ws, "check"),
+    "cli_render_file": lambda ws: one_file_case(ws, "render"),
+    "filter_1000": lambda ws: window_case(ws, "filter_1000"),
+    "memory_1000": lambda ws: memory_case(ws, 1_000),
+    # the 100,000-post folder (generated once, ~1 GB): only with --only or --curve
+    "index_100000": lambda ws: index_case(ws, 100_000),
+    "reopen_100000": lambda ws: reopen_case(ws, 100_000),
+    "filter_100000": lambda ws: window_case(ws, "filter_100000"),
+    "memory_100000": lambda ws: memory_case(ws, 100_000),
 }
+CURVE = [name for name in CASES if name.split("_")[0] in ("index", "reopen", "filter", "memory")]
 
 
 # --- timing and reporting -----------------------------------------------------------------
@@ -427,41 +440,6 @@ def measure(name: str, case: Case, runs: int) -> dict[str, object]:
     }
 
 
-def print_table(results: list[dict[str, object]]) -> None:
-    head = (
-        f"{'name':<18}{'unit':>5}{'median':>10}{'min':>10}{'max':>10}{'base':>10}{'ratio':>8}  base"
-    )
-    print(head, "-" * len(head), sep="\n")
-    for r in results:
-        ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}x"
-        base = "" if r["baseline_median"] is None else f"{r['baseline_median']:.2f}"
-        print(
-            f"{r['name']:<18}{r['unit']:>5}{r['median']:>10.2f}{r['min']:>10.2f}{r['max']:>10.2f}"
-            f"{base:>10}{ratio:>8}  {r['baseline']}"
-        )
-    for r in results:
-        most, most_ratio = BUDGETS.get(str(r["name"]), (None, None))
-        unit = f" {r['unit']}"
-        for value, limit, shown in ((r["median"], most, unit), (r["ratio"], most_ratio, "x")):
-            if limit is not None and value is not None:
-                verdict = "ok" if value <= limit else "OVER"
-                print(
-                    f"budget {r['name']}: {value:.2f}{shown}, at most {limit:g}{shown}: {verdict}"
-                )
-
-
-def write_json(results: list[dict[str, object]], out: Path) -> None:
-    machine = {
-        "cpus": os.cpu_count(),
-        "python": f"{platform.python_implementation()} {platform.python_version()}",
-        "platform": platform.platform(),
-    }
-    date = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"machine": machine, "date": date, "results": results}, indent=2))
-    print(f"\nwrote {out}")
-
-
 def profile(name: str, case: Case, tmp: Path) -> None:
     """Print a pyinstrument report of the case: in process, or a CLI case's whole command."""
     try:
@@ -498,19 +476,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=CASES, metavar="NAME", help=names)
     parser.add_argument("--profile", choices=CASES, metavar="NAME", help="one of the above")
     parser.add_argument("--seed", type=int, default=1, help="content seed (default 1)")
+    curve_help = "the curve: index, reopen, filter, memory at 1,000 / 10,000 / 100,000 posts"
+    parser.add_argument("--curve", action="store_true", help=curve_help)
     args = parser.parse_args(argv)
     runs = 3 if args.quick else 5
     with tempfile.TemporaryDirectory(prefix="post-editor-bench-") as tmp:
         ws = Workspace(Path(tmp), args.seed)
+        # The index cache of the CLI and the window: the run's own, never the user's.
+        os.environ["XDG_CACHE_HOME"] = str(ws.tmp / "xdg-cache")
         if args.profile:
             profile(args.profile, CASES[args.profile](ws), ws.tmp)
             return 0
         results = []
-        for name in args.only or CASES:
+        every = [name for name in CASES if not name.endswith("_100000")]
+        for name in args.only or (CURVE if args.curve else every):
             results.append(measure(name, CASES[name](ws), runs))
             r = results[-1]
             print(f"{name}: {r['median']:.1f} {r['unit']}", file=sys.stderr)
-    print_table(results)
+    print_table(results, BUDGETS)
+    print(*growth(results), sep="\n")
     write_json(results, args.json)
     if "window_cases" in sys.modules:
         # Windows and widgets torn down at interpreter exit can crash PySide6 after all is

@@ -43,7 +43,7 @@ def _window(folder: Path, count: int) -> object:
     window.open_path(folder)
     loop = QEventLoop()
     window.folderLoaded.connect(loop.quit)
-    QTimer.singleShot(60_000, loop.quit)
+    QTimer.singleShot(600_000, loop.quit)  # 100,000 posts, cold
     loop.exec()
     QApplication.processEvents()  # the listed rows painted
     listed = window.panel.proxy.rowCount()

@@ -22,19 +22,22 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor import __version__
-from editor.core import storage
-from editor.core.document import Post, file_diff
 from editor.core.errors import PostError
-from editor.core.folder import ContentFolder, check_report, new_post
-from editor.core.folder.checks import file_problems, folder_problems
-from editor.core.folder.field_edit import parse_assignment
-from editor.core.schema import Problem, Schema, schema_for_post
-from editor.core.session import FlagAnswers, save_post
-from editor.core.site import site_root
+
+if TYPE_CHECKING:
+    from editor.core.folder import ContentFolder
+    from editor.core.schema import Problem, Schema
+
+# Each sub-command imports what it needs when it runs: `render FILE` loads no folder index nor
+# its cache, `check FILE` no Markdown renderer (`python -X importtime`, benchmarks/).
 
 OK, PROBLEMS, USAGE = 0, 1, 2
+# `check --format`'s choices (check_report.FORMATS, which a test holds equal): the parser is
+# built before any command runs, and importing the report would load the schema for all.
+REPORT_FORMATS = ("text", "json", "github", "sarif")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     check.add_argument(
         "--format",
-        choices=check_report.FORMATS,
+        choices=REPORT_FORMATS,
         default="text",
         help="text lines (default), JSON, GitHub workflow annotations, or a SARIF 2.1.0 log",
     )
@@ -137,10 +140,27 @@ def _window(args: argparse.Namespace) -> int:
 # --- helpers -------------------------------------------------------------------------------
 
 
+def _indexed(path: Path, *, scan: bool = True) -> ContentFolder:
+    """The folder at `path`, its index read through the index cache (kept between runs, so
+    a folder listed again is not read again; see `index_cache`), scanned unless `scan` is
+    False."""
+    from editor.core.folder import ContentFolder
+    from editor.core.folder.index_cache import IndexCache
+
+    folder = ContentFolder(path, IndexCache.connect())
+    if scan:
+        folder.scan()
+    return folder
+
+
 def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema, Path, str]]:
     """Each post file a list of files and folders names, with the schema that governs it and
     the folder its real file must lie in (a symlink must not lead out of it), and that
     folder's name for a message: the folder given, or a file's site."""
+    from editor.core.folder import ContentFolder
+    from editor.core.schema import schema_for_post
+    from editor.core.site import site_root
+
     for path in paths:
         if path.is_dir():
             folder = ContentFolder(path)
@@ -165,21 +185,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate posts and folders; print the problems in the format asked (`check_report`).
     A folder also gets the folder-wide checks (duplicates, missing images and links, YAML
     1.1 traps, dates); a file its own problems, as its site judges it (`file_problems`)."""
+    from editor.core.folder import check_report
+    from editor.core.folder.checks import file_problems, folder_problems
+    from editor.core.folder.index_cache import IndexCache
+
+    cache = IndexCache.connect()
     problems: list[Problem] = []
     missing: list[Path] = []
     files: list[Path] = []  # files in a row are checked together: one scan of their site
     for path in args.paths:
         if path.is_dir():
-            problems += file_problems(files)
+            problems += file_problems(files, cache)
             files = []
-            folder = ContentFolder(path)
-            folder.scan()
-            problems += folder_problems(folder)
+            problems += folder_problems(_indexed(path))
         elif path.exists():
             files.append(path)
         else:
             missing.append(path)
-    problems += file_problems(files)
+    problems += file_problems(files, cache)
     sys.stdout.write(check_report.report(problems, args.format))
     for path in missing:  # after what was found elsewhere, which is still worth reading
         _say(f"{path}: no such file or folder")
@@ -193,7 +216,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     collection's files, each judged by its collection's schema and its generator's rules;
     the text names a file's collection when the folder holds more than one, and its status
     when the build does not publish it today (draft, scheduled, expired)."""
-    folder = ContentFolder(args.folder)
+
+    folder = _indexed(args.folder, scan=False)
     rows = [
         {
             "path": str(args.folder / e.path),
@@ -245,6 +269,8 @@ def cmd_set(args: argparse.Namespace) -> int:
     if missing:  # before any edit, so a typo never leaves the job half done
         _say(f"{missing[0]}: no such file or folder")
         return USAGE
+    from editor.core import storage
+
     failed = changed = 0
     for path, schema, within, what in _posts_under(args.paths):
         try:
@@ -264,6 +290,10 @@ def cmd_set(args: argparse.Namespace) -> int:
 def _set_one(path: Path, schema: Schema, args: argparse.Namespace) -> bool:
     """Make `set`'s edits to one post and save it (print the diff, with --dry-run); whether
     it changed."""
+    from editor.core.document import Post, file_diff
+    from editor.core.folder.field_edit import parse_assignment
+    from editor.core.session import FlagAnswers, save_post
+
     post = Post.read(path)
     edited = post
     for assignment in args.field:
@@ -291,8 +321,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     `check` goes on with the built-in shape because it only reads, but that file says how new
     posts are named and what they hold, and a post made without it would be a wrong file to
     clean up (git, too, refuses to work with a config file it cannot read)."""
-    folder = ContentFolder(args.folder)
-    folder.scan()
+    from editor.core.folder import new_post
+    from editor.core.folder.field_edit import parse_assignment
+
+    folder = _indexed(args.folder)
     if (problem := folder.schema_problem()) is not None:
         _say(f"{problem}; fix it first: no post was made")
         return USAGE
@@ -313,15 +345,17 @@ def cmd_render(args: argparse.Namespace) -> int:
     """Print the preview page of a post; with unreadable front matter, the body alone, the
     error on stderr and status 1 (a build script must not take it for a good page). A body
     past MAX_RENDER_CHARS is refused with status 2 and nothing printed."""
+    from editor.core.document import Post
     from editor.core.site import Renderer, page, size_problem
-    from editor.core.site.export import standalone_html  # markdown and pygments: only here
     from editor.core.site.rendering.choice import post_profile
 
     post = Post.read(args.file)
     if problem := size_problem(len(post.body)):  # minutes of work: refused at once, status 2
         raise PostError(problem, args.file)
     renderer = Renderer(post_profile(args.file))  # the site's Markdown (or .post-editor.yaml's)
-    if args.standalone:
+    if args.standalone:  # the site around the post (its pictures): only for a page
+        from editor.core.site.export import standalone_html
+
         print(standalone_html(post, renderer, remote_images=args.remote_images))
     else:
         print(page(renderer.render(post.body), post.values))

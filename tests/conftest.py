@@ -14,6 +14,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _STATE = tempfile.mkdtemp(prefix="post-editor-tests-state-")
 os.environ["XDG_STATE_HOME"] = _STATE
 atexit.register(shutil.rmtree, _STATE, True)
+# The index cache (editor/core/folder/index_cache.py) lives in the user's cache folder: a test
+# run's goes to a folder of its own too.
+_CACHE = tempfile.mkdtemp(prefix="post-editor-tests-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 # The suite gives the same verdict on every run: hypothesis draws the same examples each time.
 # For a deeper, random search set HYPOTHESIS_PROFILE=explore (and FUZZ_EXAMPLES, test_fuzz.py).

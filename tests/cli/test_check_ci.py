@@ -157,3 +157,10 @@ def test_pre_commit_checks_the_staged_posts_with_their_sites_rules(write, tmp_pa
 
 def _manifest() -> list[dict[str, object]]:
     return yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+
+
+def test_the_command_line_offers_every_report_format():
+    from editor.cli import REPORT_FORMATS
+    from editor.core.folder.check_report import FORMATS
+
+    assert REPORT_FORMATS == FORMATS

@@ -79,6 +79,9 @@ def set_forever(path: Path) -> None:
 def fork_server(path: Path, work: Callable[[Path], None] = save_forever) -> None:
     """Start saving children on request (see the module docstring)."""
     children: set[int] = set()
+    # Read it once here, so the children need not import what the core imports lazily (the
+    # file layer of `storage`): that would take most of the time before a kill.
+    Post.read(path)
     try:
         for line in sys.stdin:
             command, *args = line.split()

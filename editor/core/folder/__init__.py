@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         Taxonomy,
         scan_enters,
     )
+    from editor.core.folder.index_entry import taxonomy_of
     from editor.core.folder.judging import Judged, applied_schema, judge
     from editor.core.folder.quick_find import QuickFind
     from editor.core.folder.taxonomy_edit import ApplyResult, Plan, apply, plan_rename, terms
@@ -26,6 +27,7 @@ _MODULE_OF = {
     "IndexEntry": "content_folder",
     "Taxonomy": "content_folder",
     "scan_enters": "content_folder",
+    "taxonomy_of": "index_entry",
     "Judged": "judging",
     "applied_schema": "judging",
     "judge": "judging",
@@ -55,5 +57,6 @@ __all__ = [
     "judge",
     "plan_rename",
     "scan_enters",
+    "taxonomy_of",
     "terms",
 ]

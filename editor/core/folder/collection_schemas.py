@@ -54,6 +54,16 @@ class CollectionSchemas:
         copy._folders, copy.sources = dict(self._folders), dict(self.sources)
         return copy
 
+    def state(self) -> tuple[object, ...]:
+        """What `restore` needs to give a new instance for the same folder this one's
+        schemas, without reading the CMS configs or inferring again (the index cache)."""
+        return self._cms, self.sources, self.main
+
+    def restore(self, state: tuple[object, ...]) -> None:
+        """Take the schemas of a `state()` of the same folder and site."""
+        cms, sources, main = state
+        self._cms, self.sources, self.main = cms, dict(sources), main  # type: ignore[call-overload]
+
     def _folder_of(self, collection: Collection) -> str:
         folder = self._folders.get(collection)
         if folder is None:

@@ -15,15 +15,15 @@ from __future__ import annotations
 import copy as _copy
 import datetime as dt
 import os
-from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath
 
 from editor.core import storage
 from editor.core.errors import PostError
-from editor.core.folder.bulk_read import read_facts, read_many
+from editor.core.folder.bulk_read import gc_paused, read_facts, read_many
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
+from editor.core.folder.index_cache import IndexCache, Stamp, Stored, now_ns, site_stamps
+from editor.core.folder.index_entry import IndexEntry, Taxonomy, strings_of, taxonomy_of
 from editor.core.folder.judging import applied_schema, judge, taught_values
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_slugs import site_slug
@@ -38,9 +38,7 @@ from editor.core.schema import (
 from editor.core.schema.validate import Checkable
 from editor.core.site.generators import (
     Generator,
-    Kind,
     Placement,
-    Status,
     detect_generator,
 )
 
@@ -56,52 +54,10 @@ def scan_enters(name: str) -> bool:
     return not name.startswith(".") and name not in _SKIPPED_FOLDERS
 
 
-@dataclass(frozen=True)
-class IndexEntry:
-    """One post or page as the folder list shows it, as its site's generator sees it: its
-    date is the one the build gives it (a Jekyll post's from its file name), its `status`
-    what the build does with it today, its `collection` the name of the site's collection
-    holding it (None for a page outside every collection)."""
-
-    path: PurePath  # relative to the folder
-    title: str | None
-    date: dt.date | None
-    tags: tuple[str, ...]
-    categories: tuple[str, ...]
-    draft: bool
-    problems: tuple[Problem, ...]
-    mtime_ns: int
-    size: int
-    facts: Facts = field(repr=False, compare=False)
-    collection: str | None = None
-    kind: Kind = "post"
-    status: Status = "published"
-    language: str | None = None
-    role: str = ""  # what else the generator makes of it: "section", "bundle", "headless"
-
-    @property
-    def errors(self) -> int:
-        """How many error-level problems the post has."""
-        return sum(p.severity == "error" for p in self.problems)
-
-    @property
-    def warnings(self) -> int:
-        """How many warnings the post has."""
-        return len(self.problems) - self.errors
-
-
-@dataclass(frozen=True)
-class Taxonomy:
-    """Every tag and category in a folder, with how many posts use each."""
-
-    tags: Mapping[str, int]
-    categories: Mapping[str, int]
-
-
 class ContentFolder:
     """A folder of posts (a site's `content/`, `_posts/`, `src/content/blog/`...)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache: IndexCache | None = None) -> None:
         if not root.is_dir():
             what = "is not a folder" if root.exists() else "does not exist"
             raise PostError(f"the content folder {what}", root)
@@ -120,6 +76,12 @@ class ContentFolder:
         self._schemas = CollectionSchemas(root, self.generator)
         self._placed: dict[str, tuple[Facts, tuple[Placement | None, Home]]] = {}
         self._schema_stamp: tuple[object, ...] | None = None
+        # The index kept between runs (see `index_cache`), and the entries it holds of this
+        # folder (None until read), so a scan writes only the rows that changed.
+        self._cache = cache
+        self._stored: dict[str, object] | None = None
+        self._read_at: dict[str, int] = {}  # when each file's facts were read (wall clock)
+        self._preread: Stored | None = None  # read by `cached_entries`, for the first scan
 
     # --- files -------------------------------------------------------------------------
 
@@ -154,24 +116,35 @@ class ContentFolder:
         """Index every post, re-reading only files changed since the last scan. What killed
         saves left beside the posts (temp files, backups) is cleared first, unless a live
         process is saving that post (see `storage.sweep`)."""
-        old, stats = self._entries, {}
+        with gc_paused():
+            return self._scan(progress)
+
+    def _scan(self, progress: Progress | None) -> list[IndexEntry]:
+        stats: dict[str, Stamp] = {}
         unchanged: dict[str, Facts] = {}
         to_read: list[tuple[str, str]] = []
         leftovers: set[str] = set()
+        checked = now_ns()  # before the stamps are taken: a file changed later is re-read
         listed = list(self._walk(leftovers))
         for path in sorted(leftovers):  # before the posts are read: a torn one is put back
             storage.sweep(Path(path))
+        fulls = {}
         for rel, full in listed:
             try:
                 st = os.stat(full)
             except OSError:
                 continue  # removed since it was listed
-            stats[rel] = (st.st_mtime_ns, st.st_size)
+            stats[rel], fulls[rel] = (st.st_mtime_ns, st.st_size, st.st_ino), full
+        judged_by = self._judged_by() if self._cache is not None else None
+        old = self._entries if self._stored is not None else self._restored(stats, judged_by)
+        read_at = self._read_at
+        for rel, full in fulls.items():
             known = old.get(rel)
-            if known and (known.mtime_ns, known.size) == stats[rel]:
+            if known and (known.mtime_ns, known.size) == stats[rel][:2]:
                 unchanged[rel] = known.facts
             else:
                 to_read.append((rel, full))
+                read_at[rel] = checked
         total = len(stats)
 
         def tell(read: int) -> None:
@@ -218,13 +191,77 @@ class ContentFolder:
             if known is not None and known.facts is post_facts and home in same:
                 fresh[rel] = known
             else:
-                fresh[rel] = self._entry(PurePath(rel), post_facts, place, home, *stats[rel], today)
+                stamp_ = stats[rel]
+                fresh[rel] = self._entry(PurePath(rel), post_facts, place, home, *stamp_[:2], today)
         self.schema_source = self._schemas.sources[self._schemas.main]
         self.schema = self.schema_source.schema
         self._entries, self._schema_stamp = fresh, stamp
+        self._store(stats, judged_by)
         if progress:
             progress(total, total)
         return self.entries
+
+    def _restored(self, stats: Mapping[str, Stamp], judged_by: object) -> dict[str, IndexEntry]:
+        """The cached entries of the files whose stamps are those cached (none without a
+        cache). When the site and schema files are as they were when the entries were judged,
+        the schemas they were judged by come back too, so they are not judged again."""
+        self._stored = {}
+        stored, self._preread = self._preread, None
+        if stored is None and self._cache is not None:
+            stored = self._cache.load(self.root, self.generator.collections)
+        if stored is None:
+            return {}
+        self._stored = {rel: row[0] for rel, (_, _, row) in stored.rows.items()}
+        self._read_at = {rel: read for rel, (_, read, _) in stored.rows.items()}
+        # A row is (entry, placement, home): where the file sat, as the generator placed it.
+        rows = {rel: row for rel, stamp in stats.items() if (row := stored.trusted(rel, stamp))}
+        judged = stored.judged
+        if isinstance(judged, tuple) and len(judged) == 3 and judged[0] == judged_by:
+            self._schemas.restore(judged[1])
+            self._schema_stamp = judged[2]
+            self._placed = {rel: (row[0].facts, (row[1], row[2])) for rel, row in rows.items()}
+            if self._stamp() != judged[2]:  # a schema file changed: judged anew
+                self._schemas = CollectionSchemas(self.root, self.generator)
+                self._schema_stamp, self._placed = None, {}
+        return {rel: row[0] for rel, row in rows.items()}
+
+    def cached_entries(self) -> list[IndexEntry]:
+        """The index as the cache held it, in path order, not yet checked against the disk
+        (none without a cache, or once scanned): to show until the first scan ends."""
+        if self._cache is None or self._stored is not None:
+            return []
+        self._preread = self._cache.load(self.root, self.generator.collections)
+        rows = self._preread.rows.values() if self._preread else ()
+        return sorted((row[0] for _, _, row in rows), key=lambda e: e.path)
+
+    def _judged_by(self) -> tuple[object, ...]:
+        """What entries are judged against besides their files: the site's generator and its
+        config files, and the day (a scheduled post is published once its day comes)."""
+        gen = self.generator
+        return (
+            type(gen).__name__,
+            str(gen.root),
+            gen.collections,
+            site_stamps(gen.root),
+            dt.date.today(),
+        )
+
+    def _store(self, stats: Mapping[str, Stamp], judged_by: object) -> None:
+        """Write the entries that changed since the cache was read to it."""
+        if self._cache is None or self._stored is None:
+            return
+        stored, fresh, read_at = self._stored, self._entries, self._read_at
+        placed = self._placed
+        changed = [
+            (rel, stats[rel], read_at.get(rel, 0), (e, *placed[rel][1]))
+            for rel, e in fresh.items()
+            if stored.get(rel) is not e
+        ]
+        removed = [rel for rel in stored if rel not in fresh]
+        judged = (judged_by, self._schemas.state(), self._schema_stamp)
+        shared = self.generator.collections
+        if self._cache.save(self.root, judged, changed, removed, shared):
+            self._stored = dict(fresh)
 
     def _stamp(self) -> tuple[object, ...]:
         files = self._schemas.stamp_files()
@@ -295,6 +332,7 @@ class ContentFolder:
         except OSError:
             self._entries.pop(str(rel), None)
             return None
+        self._read_at[str(rel)] = now_ns()
         facts = read_facts(full)
         place, home = self._place(str(rel), facts)
         if place is None:  # not a post or page of the site
@@ -340,8 +378,8 @@ class ContentFolder:
             path=rel,
             title=None if title is None or isinstance(title, list | dict) else str(title),
             date=gen.date(site_rel, values),
-            tags=_strings(seen.get("tags")),
-            categories=_strings(seen.get("categories", seen.get("category"))),
+            tags=strings_of(seen.get("tags")),
+            categories=strings_of(seen.get("categories", seen.get("category"))),
             draft=status == "draft",
             problems=tuple(problems),
             mtime_ns=mtime_ns,
@@ -375,9 +413,7 @@ class ContentFolder:
 
     def taxonomy(self) -> Taxonomy:
         """Tags and categories with their post counts, most used first."""
-        tags = Counter(t for e in self._entries.values() for t in e.tags)
-        categories = Counter(c for e in self._entries.values() for c in e.categories)
-        return Taxonomy(dict(tags.most_common()), dict(categories.most_common()))
+        return taxonomy_of(self._entries.values())
 
     def naming(self) -> str:
         """How new posts are named: the schema's `naming`, else what the files show."""
@@ -404,12 +440,3 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return st.st_mtime_ns, st.st_size
-
-
-def _strings(value: object) -> tuple[str, ...]:
-    """Tags or categories as written: a list, or one value."""
-    if value is None or value == "":
-        return ()
-    if isinstance(value, list):
-        return tuple(str(v) for v in value if v is not None and not isinstance(v, dict | list))
-    return (str(value),) if not isinstance(value, dict) else ()

@@ -1,9 +1,11 @@
 """Indexing a folder off the UI thread, one scan at a time, with progress.
 
-The scan reads files and parses YAML; on a worker the window stays responsive (the parsing is
-in libyaml's C code, which lets the event loop run). It runs on a `LatestJob`: a scan asked for
-while one runs is done once the running one ends, and only the newest scan's result is
-announced, so a burst of requests costs one extra scan at most.
+A folder opened again is listed at once from the index cache (`cached`), then scanned: the
+scan checks every file's stamps and reads only what changed. The scan reads files and parses
+YAML; on a worker the window stays responsive (the parsing is in libyaml's C code, which lets
+the event loop run). It runs on a `LatestJob`: a scan asked for while one runs is done once the
+running one ends, and only the newest scan's result is announced, so a burst of requests costs
+one extra scan at most.
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ class Indexer(QObject):
     """Scans a ContentFolder on a worker; signals arrive on the UI thread."""
 
     progress = Signal(int, int)
+    cached = Signal(object)  # the index as the cache held it (a list of entries), unchecked
     finished = Signal(object)  # the ContentFolder, scanned
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._job = LatestJob(self)
-        self._job.progress.connect(lambda counts: self.progress.emit(*counts))
+        self._job.progress.connect(self._told)
         self._job.done.connect(self.finished)
         self._job.failed.connect(self.failed)
 
@@ -40,12 +43,20 @@ class Indexer(QObject):
 
         def scan() -> ContentFolder:
             try:
+                if cached := folder.cached_entries():  # a folder opened again: shown at once
+                    job.report(cached)
                 folder.scan(lambda done, total: job.report((done, total)))
             except Exception as error:  # said with the folder's name in the status bar
                 raise PostError(f"could not index {folder.root}: {error}") from error
             return folder
 
         job.request(scan)
+
+    def _told(self, value: object) -> None:
+        if isinstance(value, list):
+            self.cached.emit(value)
+        else:
+            self.progress.emit(*value)  # type: ignore[misc]
 
     def wait(self, timeout: float = 30.0) -> bool:
         """Block until the running scan ends (for quitting and for tests)."""

@@ -1,6 +1,7 @@
 """The open content folder: its index made in the background, and what a post gets from it.
 
-Opening a folder indexes it on a worker thread; files changing on disk ask for a rescan, which
+Opening a folder indexes it on a worker thread (a folder opened before is listed at once from
+the index cache, `cached`, then checked); files changing on disk ask for a rescan, which
 reads only what changed. A post opened outside the folder (restored after a crash) gets the
 schema its place says, and its saves are not held inside the folder.
 """
@@ -13,7 +14,8 @@ from pathlib import Path, PurePath
 from PySide6.QtCore import QObject, Signal
 
 from editor.core.errors import PostError
-from editor.core.folder.content_folder import ContentFolder, Taxonomy
+from editor.core.folder.content_folder import ContentFolder, IndexEntry, Taxonomy
+from editor.core.folder.index_cache import IndexCache
 from editor.core.schema import Schema, schema_for_post
 from editor.ui.jobs.indexer import Indexer
 from editor.ui.tab.site_place import SitePlace
@@ -26,6 +28,7 @@ class FolderIndex(QObject):
     signals tell its progress and failures."""
 
     opened = Signal(object)
+    cached = Signal(object)  # entries from the index cache, shown until `loaded`
     loaded = Signal(object)
     refreshed = Signal(object)
 
@@ -35,10 +38,12 @@ class FolderIndex(QObject):
         self._fresh = False  # the next index is of a folder just opened, not a rescan
         self.indexer = Indexer(self)
         self.indexer.finished.connect(self._indexed)
+        self.indexer.cached.connect(self._cached)
+        self._cache = IndexCache.connect()  # None without a usable cache folder: no cache
 
     def open(self, root: Path) -> None:
         """Index the folder at `root` in the background; PostError when it cannot be one."""
-        self.folder = ContentFolder(root)
+        self.folder = ContentFolder(root, self._cache)
         self._fresh = True
         self.opened.emit(self.folder)
         self.indexer.scan(self.folder)
@@ -47,6 +52,10 @@ class FolderIndex(QObject):
         """Files came, went or changed in the folder: index again (only what changed)."""
         if self.folder is not None and not self._fresh:
             self.indexer.scan(self.folder)
+
+    def _cached(self, entries: list[IndexEntry]) -> None:
+        if self._fresh:  # not once the scan that checks them has ended
+            self.cached.emit(entries)
 
     def _indexed(self, folder: ContentFolder) -> None:
         if folder is not self.folder:

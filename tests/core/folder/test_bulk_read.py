@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -74,3 +75,14 @@ def test_without_worker_processes_everything_is_read_here(tmp_path, parallel, mo
 
     monkeypatch.setattr(bulk_read, "ProcessPoolExecutor", refused)
     assert as_tuples(read_many(paths)) == as_tuples([read_facts(Path(p)) for p in paths])
+
+
+def test_the_cycle_collector_is_paused_while_reading_and_back_after_nested_pauses():
+    gc_paused = bulk_read.gc_paused
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer block still runs
+    assert gc.isenabled()

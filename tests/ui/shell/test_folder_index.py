@@ -66,3 +66,25 @@ def test_a_post_gets_the_folders_schema_and_root_or_none_outside_it(
     assert index.holding(root / "sub" / "b.md") == root
     assert index.holding(outside) is None
     assert index.schema_for(outside) is index.folder.schema
+
+
+def test_a_folder_opened_again_is_listed_from_the_cache_before_its_scan_ends(
+    qtbot, index, make_folder
+):
+    root = make_folder(POSTS)
+    cached = []
+    index.cached.connect(cached.append)
+    with qtbot.waitSignal(index.loaded, timeout=10_000):
+        index.open(root)
+    assert cached == []  # never opened before: nothing to show early
+    (root / "c.md").write_text("---\ntitle: C\n---\n")
+    again = FolderIndex()
+    again.cached.connect(cached.append)
+    again.loaded.connect(lambda _folder: cached.append("loaded"))
+    with qtbot.waitSignal(again.loaded, timeout=10_000):
+        again.open(root)
+    [entries, loaded] = cached  # the cache's listing first, then the scan's
+    assert loaded == "loaded"
+    assert sorted(e.title for e in entries) == ["A", "B"]  # as the cache held it
+    assert sorted(e.title for e in again.folder.entries) == ["A", "B", "C"]  # the disk's word
+    again.indexer.wait(10)

@@ -13,21 +13,23 @@ from pathlib import Path
 from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder
+from editor.core.folder.index_cache import IndexCache
 from editor.core.schema import SCHEMA_FILE, Problem, problem_from_error
 from editor.core.site import site_root
 
 
-def file_problems(paths: Iterable[Path]) -> list[Problem]:
+def file_problems(paths: Iterable[Path], cache: IndexCache | None = None) -> list[Problem]:
     """Each file's problems, in the order given (a file's by line). Files of one site share
-    one scan of it: a hook given fifty staged posts reads the site once. A broken schema file
-    is told once per site, before its files' problems."""
+    one scan of it: a hook given fifty staged posts reads the site once (and, with the index
+    `cache`, only what changed since the last check). A broken schema file is told once per
+    site, before its files' problems."""
     sites: dict[Path, ContentFolder] = {}
     found: list[Problem] = []
     for path in paths:
         root = site_root(path.parent)
         folder = sites.get(root)
         if folder is None:
-            folder = sites[root] = ContentFolder(root)
+            folder = sites[root] = ContentFolder(root, cache)
             # The scan gives the collections' schemas inferred from their posts.
             folder.scan()
             if (error := folder.schema_problem()) is not None:

@@ -1,0 +1,249 @@
+"""The folders' indexes kept between runs, so a folder opened again lists at once.
+
+One SQLite database in the user's cache folder (`$XDG_CACHE_HOME/post-editor/index.sqlite3` on
+Linux) holds a row per post file, keyed by the folder's absolute path and the file's path in it,
+with the file's size, mtime and inode, when it was read, and its pickled index entry; and a row
+per folder with what its entries were judged against (see `ContentFolder`). WAL mode and a busy
+timeout let two windows and a `post-editor list` share it; each write is one transaction.
+
+The cache is never trusted over the disk: a row is used only while its file's stamps are those
+stored, and not when the file changed less than `RACY_NS` before it was stored (a file rewritten
+within the filesystem's clock tick may keep its mtime; git's "racy" rule). A database that is
+missing, corrupt or of another version is made anew without a word; one that cannot be written
+(a read-only or full disk) is done without: every method fails quietly, the folder is read.
+
+Rows are pickled: the cache folder is the user's own, writable by nobody else, and a row that
+does not unpickle (a class of an older build) counts as no row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import os
+import pickle
+import sqlite3
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PosixPath, PurePath, PurePosixPath
+
+from platformdirs import user_cache_path
+
+from editor import __version__
+
+FORMAT = f"1/{__version__}"  # a database of another format or build is made anew
+RACY_NS = 2_000_000_000  # a file changed this close to its row's writing is read again
+Stamp = tuple[int, int, int]  # mtime_ns, size, inode
+
+
+def default_path() -> Path:
+    """Where the cache lives: the user's cache folder (`XDG_CACHE_HOME` moves it, as tests do)."""
+    return user_cache_path("post-editor") / "index.sqlite3"
+
+
+@dataclass(frozen=True)
+class Stored:
+    """One folder's cached index: what its entries were judged against (`judged`, opaque
+    here), and each file's stamps, when it was read, and its entry, by relative path."""
+
+    judged: object
+    rows: Mapping[str, tuple[Stamp, int, object]]
+
+    def trusted(self, rel: str, stamp: Stamp) -> object | None:
+        """The stored entry of `rel` if the file on disk still has the stamps it was stored
+        with, and changed long enough before that for its mtime to tell."""
+        row = self.rows.get(rel)
+        if row is None or row[0] != stamp or stamp[0] > row[1] - RACY_NS:
+            return None
+        return row[2]
+
+
+class IndexCache:
+    """The database of cached indexes; `None` from `connect` when there can be none."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    @classmethod
+    def connect(cls, path: Path | None = None) -> IndexCache | None:
+        """The cache at `path` (default: `default_path()`), made anew if it is corrupt or of
+        another version; None when it can be neither read nor made."""
+        path = path or default_path()
+        for attempt in range(2):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                return cls(_connect(path))
+            except (sqlite3.Error, OSError):
+                if attempt == 0:
+                    _remove(path)  # garbage, or a database of another shape: start over
+        return None
+
+    def close(self) -> None:
+        """Close the database."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+
+    def load(self, folder: Path, shared: Sequence[object] = ()) -> Stored | None:
+        """The cached index of `folder`; None when there is none (or it cannot be read).
+        `shared` are the objects `save` was given, or their equals."""
+        key = str(Path(os.path.abspath(folder)))
+        try:
+            meta = self._db.execute(
+                "SELECT judged FROM folders WHERE folder = ?", (key,)
+            ).fetchone()
+            if meta is None:
+                return None
+            rows = self._db.execute(
+                "SELECT rel, mtime_ns, size, inode, read_ns, entry FROM entries WHERE folder = ?",
+                (key,),
+            )  # row by row, not fetched at once: 100,000 rows' bytes would stay in the heap
+            loads = _Loads(shared).loads
+            return Stored(
+                loads(meta[0]),
+                {rel: ((mt, sz, ino), read, loads(blob)) for rel, mt, sz, ino, read, blob in rows},
+            )
+        except Exception:  # a corrupt page, a row of classes gone since: as if no cache
+            return None
+
+    def save(
+        self,
+        folder: Path,
+        judged: object,
+        changed: Iterable[tuple[str, Stamp, int, object]],
+        removed: Iterable[str],
+        shared: Sequence[object] = (),
+    ) -> bool:
+        """Store `folder`'s rows that changed and forget those removed, in one transaction;
+        whether it was stored (a full or read-only disk, a lock held too long: not). The
+        objects in `shared` (the site's collections) are stored by their place in it, not
+        once in every row."""
+        key = str(Path(os.path.abspath(folder)))
+        dumps = functools.partial(_dumps, shared={id(obj): i for i, obj in enumerate(shared)})
+        try:
+            with self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO folders VALUES (?, ?)", (key, dumps(judged))
+                )
+                self._db.executemany(
+                    "DELETE FROM entries WHERE folder = ? AND rel = ?",
+                    ((key, rel) for rel in removed),
+                )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    ((key, rel, *stamp, read, dumps(e)) for rel, stamp, read, e in changed),
+                )
+        except (sqlite3.Error, pickle.PicklingError, OSError, TypeError, AttributeError):
+            return False
+        return True
+
+    def forget(self, folder: Path) -> None:
+        """Drop `folder`'s cached index (its rows would all be replaced)."""
+        key = str(Path(os.path.abspath(folder)))
+        with contextlib.suppress(sqlite3.Error), self._db:
+            self._db.execute("DELETE FROM entries WHERE folder = ?", (key,))
+            self._db.execute("DELETE FROM folders WHERE folder = ?", (key,))
+
+
+def _dumps(value: object, shared: Mapping[int, int]) -> bytes:
+    out = io.BytesIO()
+    _Pickler(out, shared).dump(value)
+    return out.getvalue()
+
+
+class _Pickler(pickle.Pickler):
+    """Writes a path as its class and text (an entry names its file's path three times, and
+    making paths is most of the time unpickling takes: see `_Loads`), a shared object as
+    its index."""
+
+    def __init__(self, out: io.BytesIO, shared: Mapping[int, int]) -> None:
+        super().__init__(out, 5)
+        self._shared = shared
+
+    def persistent_id(self, obj: object) -> object:
+        if isinstance(obj, PurePath):
+            return (type(obj).__name__, str(obj))
+        index = self._shared.get(id(obj))
+        return None if index is None else ("shared", index)
+
+
+class _Loads:
+    """Unpickles rows, making each path once however many rows and fields name it."""
+
+    _CLASSES: Mapping[str, type[PurePath]] = {
+        cls.__name__: cls for cls in (Path, PurePath, PurePosixPath, PosixPath)
+    }
+
+    def __init__(self, shared: Sequence[object]) -> None:
+        self._paths: dict[object, PurePath] = {}
+        self._shared = shared
+
+    def loads(self, blob: bytes) -> object:
+        unpickler = pickle.Unpickler(io.BytesIO(blob))
+        unpickler.persistent_load = self._path  # type: ignore[method-assign]
+        return unpickler.load()
+
+    def _path(self, pid: tuple[str, object]) -> object:
+        if pid[0] == "shared":
+            return self._shared[pid[1]]  # type: ignore[index]
+        found = self._paths.get(pid)
+        if found is None:
+            found = self._paths[pid] = self._CLASSES[pid[0]](pid[1])  # type: ignore[arg-type]
+        return found
+
+
+def now_ns() -> int:
+    """The wall clock, as file mtimes are written."""
+    return time.time_ns()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=10, check_same_thread=False)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")  # readers do not wait for a writer
+        db.execute("PRAGMA synchronous=NORMAL")  # a cache: a lost last write costs a re-read
+        with db:
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            if found is not None and found[0] != FORMAT:
+                db.execute("DROP TABLE IF EXISTS entries")
+                db.execute("DROP TABLE IF EXISTS folders")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+            db.execute("CREATE TABLE IF NOT EXISTS folders (folder TEXT PRIMARY KEY, judged BLOB)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (folder TEXT, rel TEXT, mtime_ns INTEGER, size"
+                " INTEGER, inode INTEGER, read_ns INTEGER, entry BLOB, PRIMARY KEY (folder, rel))"
+            )
+        return db
+    except sqlite3.Error:
+        db.close()
+        raise
+
+
+def _remove(path: Path) -> None:
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+        with contextlib.suppress(OSError):
+            (path.parent / name).unlink()
+
+
+# Where the generators read their config, besides the site root's own files: a change to any
+# file here re-judges a cached folder (Hugo's config folder, Astro's content config and synced
+# schemas, Eleventy's data files).
+_NOT_CONFIG = (".md", ".markdown", ".mdx", ".mdown", ".html", ".htm", ".txt", ".png", ".jpg")
+_CONFIG_FOLDERS = ("config", "config/_default", ".astro/collections", "src", "src/content", "_data")
+
+
+def site_stamps(site_root: Path) -> tuple[tuple[str, int, int], ...]:
+    """The name, mtime and size of the files a site's generator may read its config from."""
+    found = []
+    for folder in ("", *_CONFIG_FOLDERS):
+        try:
+            with os.scandir(site_root / folder) as it:
+                for item in it:  # a plain folder's root holds its posts: those are no config
+                    if not item.name.endswith(_NOT_CONFIG) and item.is_file():
+                        st = item.stat()
+                        found.append((f"{folder}/{item.name}", st.st_mtime_ns, st.st_size))
+        except OSError:
+            continue  # most of these folders do not exist
+    return tuple(sorted(found))

@@ -1,0 +1,75 @@
+"""One post's line in a folder's index, and the folder's taxonomy: what the folder list shows.
+
+Kept apart from the scan (`content_folder`) so the index cache and the list can name it
+without the scan's imports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from editor.core.schema import Facts, Problem
+from editor.core.site.generators import Kind, Status
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One post or page as the folder list shows it, as its site's generator sees it: its
+    date is the one the build gives it (a Jekyll post's from its file name), its `status`
+    what the build does with it today, its `collection` the name of the site's collection
+    holding it (None for a page outside every collection)."""
+
+    path: PurePath  # relative to the folder
+    title: str | None
+    date: dt.date | None
+    tags: tuple[str, ...]
+    categories: tuple[str, ...]
+    draft: bool
+    problems: tuple[Problem, ...]
+    mtime_ns: int
+    size: int
+    facts: Facts = field(repr=False, compare=False)
+    collection: str | None = None
+    kind: Kind = "post"
+    status: Status = "published"
+    language: str | None = None
+    role: str = ""  # what else the generator makes of it: "section", "bundle", "headless"
+
+    @property
+    def errors(self) -> int:
+        """How many error-level problems the post has."""
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        """How many warnings the post has."""
+        return len(self.problems) - self.errors
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Every tag and category in a folder, with how many posts use each."""
+
+    tags: Mapping[str, int]
+    categories: Mapping[str, int]
+
+
+def taxonomy_of(entries: Iterable[IndexEntry]) -> Taxonomy:
+    """Tags and categories of `entries` with their post counts, most used first."""
+    entries = list(entries)
+    tags = Counter(t for e in entries for t in e.tags)
+    categories = Counter(c for e in entries for c in e.categories)
+    return Taxonomy(dict(tags.most_common()), dict(categories.most_common()))
+
+
+def strings_of(value: object) -> tuple[str, ...]:
+    """Tags or categories as written: a list, or one value."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, list):
+        return tuple(str(v) for v in value if v is not None and not isinstance(v, dict | list))
+    return (str(value),) if not isinstance(value, dict) else ()

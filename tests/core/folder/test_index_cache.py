@@ -1,0 +1,250 @@
+"""The index kept between runs: a folder opened again is listed from it, never against the disk.
+
+Whether a file was read again is told by a real file changed behind the cache's back with its
+stamps put back (same size, mtime and inode): a reopen that trusts the cache shows its old title,
+one that reads it shows the new one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from editor.core.folder.content_folder import ContentFolder
+from editor.core.folder.index_cache import IndexCache
+
+DAY_NS = 86_400 * 1_000_000_000
+
+
+def post(title: str, extra: str = "") -> str:
+    return f"---\ntitle: {title}\ndate: 2024-05-01\n{extra}---\nSome words here.\n"
+
+
+def make_folder(root: Path, count: int = 5) -> Path:
+    """A folder of posts whose mtimes are a day old (older than the racy window)."""
+    root.mkdir(parents=True)
+    for i in range(count):
+        write_old(root / f"post-{i}.md", post(f"Title {i}"))
+    return root
+
+
+def write_old(path: Path, text: str, ns: int | None = None) -> None:
+    path.write_text(text, encoding="utf-8")
+    ns = ns if ns is not None else time.time_ns() - DAY_NS
+    os.utime(path, ns=(ns, ns))
+
+
+def behind_the_back(path: Path, text: str) -> None:
+    """Rewrite a file in place to text of the same size, its mtime put back: its stamps
+    are those the cache holds, only its content differs."""
+    st = path.stat()
+    data = text.encode("utf-8")
+    assert len(data) == st.st_size
+    with open(path, "r+b") as file:
+        file.write(data)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_ino == st.st_ino
+
+
+def titles(root: Path, cache: IndexCache | None) -> dict[str, str | None]:
+    return {str(e.path): e.title for e in ContentFolder(root, cache).scan()}
+
+
+def cache_at(tmp_path: Path) -> IndexCache:
+    cache = IndexCache.connect(tmp_path / "cache" / "index.sqlite3")
+    assert cache is not None
+    return cache
+
+
+def test_a_reopen_lists_from_the_cache_without_reading_unchanged_files(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    first = titles(root, cache_at(tmp_path))
+    behind_the_back(root / "post-1.md", post("Title X"))
+    assert titles(root, cache_at(tmp_path)) == first  # not read: the cache was trusted
+    assert titles(root, None)["post-1.md"] == "Title X"  # the disk says otherwise
+
+
+def test_a_file_whose_mtime_changed_is_read_again(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    titles(root, cache_at(tmp_path))
+    write_old(root / "post-1.md", post("Title X"), ns=time.time_ns() - DAY_NS // 2)
+    found = titles(root, cache_at(tmp_path))
+    assert found["post-1.md"] == "Title X"
+    assert found["post-2.md"] == "Title 2"
+
+
+def test_files_added_and_removed_behind_the_apps_back_are_seen(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    titles(root, cache_at(tmp_path))
+    (root / "post-0.md").unlink()
+    write_old(root / "new.md", post("New"))
+    found = titles(root, cache_at(tmp_path))
+    assert "post-0.md" not in found
+    assert found["new.md"] == "New"
+    # and the cache now holds the folder as it is
+    behind_the_back(root / "new.md", post("Wen"))
+    assert titles(root, cache_at(tmp_path))["new.md"] == "New"
+
+
+def test_a_file_changed_just_before_it_was_cached_is_not_trusted(tmp_path):
+    # Its mtime may not tell a rewrite within the same clock tick: read again next time.
+    root = make_folder(tmp_path / "posts")
+    write_old(root / "post-1.md", post("Title 1"), ns=time.time_ns())
+    titles(root, cache_at(tmp_path))
+    behind_the_back(root / "post-1.md", post("Title X"))
+    assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"
+
+
+def test_a_new_schema_file_judges_the_cached_entries_again(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    write_old(root / "post-0.md", post("Title 0", "category: Misc\n"))
+    before = {str(e.path): e.problems for e in ContentFolder(root, cache_at(tmp_path)).scan()}
+    assert not before["post-0.md"]
+    schema = "fields:\n  - {name: title}\n  - {name: category, type: select, choices: [News]}\n"
+    (root / ".post-editor.yaml").write_text(schema, encoding="utf-8")
+    after = {str(e.path): e for e in ContentFolder(root, cache_at(tmp_path)).scan()}
+    assert [p.field for p in after["post-0.md"].problems] == ["category"]
+
+
+def test_a_site_config_change_judges_the_cached_entries_again(tmp_path):
+    # Hugo: a post dated in the future is published only with buildFuture.
+    site = tmp_path / "site"
+    (site / "content" / "posts").mkdir(parents=True)
+    write_old(site / "hugo.toml", 'title = "t"\n')
+    write_old(site / "content" / "posts" / "late.md", post("Late").replace("2024", "2999"))
+    status = [e.status for e in ContentFolder(site / "content", cache_at(tmp_path)).scan()]
+    assert status == ["scheduled"]
+    write_old(site / "hugo.toml", 'title = "t"\nbuildFuture = true\n', ns=time.time_ns())
+    status = [e.status for e in ContentFolder(site / "content", cache_at(tmp_path)).scan()]
+    assert status == ["published"]
+
+
+def test_a_corrupt_cache_is_made_anew_silently(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    db = tmp_path / "cache" / "index.sqlite3"
+    titles(root, cache_at(tmp_path))
+    db.write_bytes(b"\x00garbage, not a database\xff" * 100)
+    for name in ("index.sqlite3-wal", "index.sqlite3-shm"):
+        (db.parent / name).unlink(missing_ok=True)
+    behind_the_back(root / "post-1.md", post("Title X"))
+    assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"  # read, not trusted
+    behind_the_back(root / "post-1.md", post("Title Y"))
+    assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"  # and cached again
+
+
+def test_a_cache_of_another_version_is_made_anew(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    titles(root, cache_at(tmp_path))
+    with sqlite3.connect(tmp_path / "cache" / "index.sqlite3") as db:
+        db.execute("UPDATE meta SET value = '0/old' WHERE key = 'format'")
+    db.close()
+    behind_the_back(root / "post-1.md", post("Title X"))
+    assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"
+
+
+def test_without_a_usable_cache_folder_the_folder_is_listed_all_the_same(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    assert IndexCache.connect(blocker / "index.sqlite3") is None
+    root = make_folder(tmp_path / "posts")
+    assert titles(root, None)["post-1.md"] == "Title 1"
+
+
+def test_the_cli_lists_and_checks_without_a_usable_cache_folder_and_says_nothing(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    env = {**os.environ, "XDG_CACHE_HOME": str(blocker)}
+    outputs = []
+    for command in (["list", str(root), "--json"], ["check", str(root)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "editor", *command], capture_output=True, text=True, env=env
+        )
+        assert (done.returncode, done.stderr) == (0, "")
+        outputs.append(done.stdout)
+    assert len(json.loads(outputs[0])) == 5
+
+
+def test_the_cli_check_reports_the_same_problems_from_the_cache(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    write_old(root / "broken.md", "---\ntitle: [unclosed\n---\nText.\n")
+    write_old(root / "untitled.md", "---\ndate: 2024-05-01\n---\nText.\n")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "editor", "check", str(root)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        for _ in range(2)
+    ]
+    assert (tmp_path / "xdg" / "post-editor" / "index.sqlite3").is_file()
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert runs[0].stdout == runs[1].stdout
+    assert "broken.md" in runs[0].stdout and "untitled.md" in runs[0].stdout
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from editor.core.folder.content_folder import ContentFolder
+    from editor.core.folder.index_cache import IndexCache
+    db, roots = Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
+    for round in range(15):
+        for root in roots:
+            for path in root.glob("*.md"):
+                path.touch()  # so each scan rewrites every row
+            ContentFolder(root, IndexCache.connect(db)).scan()
+    """
+)
+
+
+def test_two_processes_writing_at_once_leave_a_whole_cache(tmp_path):
+    roots = [make_folder(tmp_path / name, 30) for name in ("a", "b")]
+    db = tmp_path / "cache" / "index.sqlite3"
+    argv = [sys.executable, "-c", WRITER, str(db)]
+    writers = [subprocess.Popen([*argv, *map(str, roots)]) for _ in range(2)]
+    assert [w.wait() for w in writers] == [0, 0]
+    with sqlite3.connect(db) as check:
+        assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    check.close()
+    cache = IndexCache.connect(db)
+    assert cache is not None
+    for root in roots:
+        stored = cache.load(root, ContentFolder(root).generator.collections)
+        assert stored is not None and len(stored.rows) == 30
+
+
+def test_a_reopened_site_has_the_entries_and_places_a_fresh_scan_gives(tmp_path):
+    site = tmp_path / "site"
+    write_old_tree = {
+        "hugo.toml": 'title = "t"\n',
+        "content/posts/a.md": post("A", "tags: [x]\n"),
+        "content/posts/b.md": post("B", "draft: true\n"),
+        "content/docs/_index.md": "---\ntitle: Docs\n---\n",
+        "content/docs/c.md": "---\ntitle: C\n---\nText.\n",
+        "content/about.md": "---\ntitle: About\n---\n",
+    }
+    for rel, text in write_old_tree.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        write_old(site / rel, text)
+    root = site / "content"
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    again, fresh = ContentFolder(root, cache_at(tmp_path)), ContentFolder(root)
+
+    def seen(folder: ContentFolder) -> list[object]:
+        return [
+            (e.path, e.title, e.collection, e.kind, e.status, e.role, e.problems, e.facts)
+            for e in folder.scan()
+        ] + [(folder.placement(e.path), folder.schema_for(e.path)) for e in folder.entries]
+
+    assert seen(again) == seen(fresh)
+    assert again.schema_source == fresh.schema_source
