@@ -20,6 +20,16 @@ def _lines(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+def text_lines(text: str) -> list[str]:
+    """`text`'s lines as a file has them, each with its end: split at `\n` only, so a CRLF
+    line stays whole and a character `str.splitlines` also cuts at (a Unicode line or
+    paragraph separator, NEL, a form feed inside a title) stays inside its line."""
+    return _LINE.findall(text)
+
+
 def dominant_eol(text: str) -> str:
     """The line break most lines of `text` use (`\\n` for a text with none)."""
     crlf = text.count("\r\n")

@@ -11,6 +11,8 @@ import difflib
 import re
 from pathlib import PurePath
 
+from editor.core.document.line_breaks import text_lines
+
 CONTEXT = 3  # lines of context around each change, as `diff -u` shows
 _HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
 
@@ -22,7 +24,7 @@ def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
     it is quadratic in repeated lines (blank ones), and a 10 MB post must not stall the
     window for a one-line change.
     """
-    a, b = _lines(old), _lines(new)
+    a, b = text_lines(old), text_lines(new)
     head = 0
     while head < min(len(a), len(b)) and a[head] == b[head]:
         head += 1
@@ -52,7 +54,3 @@ def file_diff(path: PurePath, old: str, new: str) -> str:
     if path.is_absolute():
         return unified_diff(old, new, str(path), str(path))
     return unified_diff(old, new, f"a/{path.as_posix()}", f"b/{path.as_posix()}")
-
-
-def _lines(text: str) -> list[str]:
-    return re.findall(r"[^\n]*\n|[^\n]+\Z", text)

@@ -30,7 +30,7 @@ import tomlkit.exceptions
 import tomlkit.items
 
 from editor.core.document import key_order
-from editor.core.document.line_breaks import splice_lines
+from editor.core.document.line_breaks import splice_lines, text_lines
 from editor.core.document.toml_spans import TomlEntry, top_level
 from editor.core.document.yaml_emit import date_text
 from editor.core.document.yaml_spans import SpliceError
@@ -105,7 +105,7 @@ def _checked(
     if _typed(read) != _typed(expected):
         raise SpliceError(f"the edit of ‘{key}’ would change other values")
     allowed = set() if inserted else _lines_of(lf, entries, key)
-    old_lines, new_lines = lf.splitlines(True), new.splitlines(True)
+    old_lines, new_lines = text_lines(lf), text_lines(new)
     matcher = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, _, _ in matcher.get_opcodes():
         # Lines added between two lines: inside the key's lines, or right after them.

@@ -239,3 +239,11 @@ def test_any_value_set_on_any_key_reads_back_and_touches_only_its_lines(name, ke
         assert minus == []
         assert edited.without(key).text == post.text
     assert edited.body == post.body
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029", "\x0c", "\x1c"])
+def test_a_value_holding_a_character_splitlines_cuts_at_is_set_and_removed(separator):
+    post = Post(FIXTURES["hugo"])
+    edited = post.with_value("note", f"a{separator}b")
+    assert toml_of(edited)["note"] == f"a{separator}b"
+    assert edited.without("note").text == post.text
