@@ -93,6 +93,28 @@ def close_box(state: StateBlock) -> None:
     token.block = True
 
 
+def box_over_lines(
+    state: StateBlock,
+    label: tuple[str, str, str, str],
+    start: int,
+    last: int,
+    close: int | None,
+) -> bool:
+    """A construct's box, from its opening tag's lines (`start` to `last`) to its closing
+    tag's line `close`, the lines between rendered inside it; without a closing tag (None),
+    a box of the tag alone. `label`: (kind, name, args, css). The block rule's answer."""
+    kind, name, args, css = label
+    if close is None:
+        push_box(state, kind, name, args, css, inner=False).map = [start, last + 1]
+        state.line = last + 1
+        return True
+    push_box(state, kind, name, args, css, inner=True).map = [start, close + 1]
+    tokenize_block_inner(state, last + 1, close)
+    close_box(state)
+    state.line = close + 1
+    return True
+
+
 def push_block_html(state: StateBlock, html: str, start: int, end: int) -> None:
     """Safe HTML built by a plugin, for the lines `start` to `end` (exclusive)."""
     token = state.push(HTML, "", 0)

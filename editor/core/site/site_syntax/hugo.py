@@ -26,16 +26,14 @@ from markdown_it.rules_inline import StateInline
 
 from editor.core.site.site_syntax.boxes import (
     PROTECTED_BRACE,
-    close_box,
+    box_over_lines,
     fence_token,
     line_of,
     push_block_html,
-    push_box,
     push_inline_html,
     push_mark,
     push_mark_close,
     push_mark_open,
-    tokenize_block_inner,
     tokenize_inline_inner,
 )
 
@@ -142,18 +140,10 @@ def _block(state: StateBlock, start: int, end: int, silent: bool, resolve: Resol
         fence_token(state, positional[0] if positional else "", code, start, close + 1)
         state.line = close + 1
         return True
-    if close is not None:
-        token = push_box(state, KIND, name, args, CSS, inner=True)
-        token.map = [start, close + 1]
-        tokenize_block_inner(state, last + 1, close)
-        close_box(state)
-        state.line = close + 1
-        return True
-    html = _standalone_html(state.md, name, args, resolve)
+    html = None if close is not None else _standalone_html(state.md, name, args, resolve)
     if html is None:
-        push_box(state, KIND, name, args, CSS, inner=False).map = [start, last + 1]
-    else:
-        push_block_html(state, html + "\n", start, last + 1)
+        return box_over_lines(state, (KIND, name, args, CSS), start, last, close)
+    push_block_html(state, html + "\n", start, last + 1)
     state.line = last + 1
     return True
 

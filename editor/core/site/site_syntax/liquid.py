@@ -25,10 +25,10 @@ from markdown_it.rules_inline import StateInline
 
 from editor.core.site.site_syntax.boxes import (
     PROTECTED_BRACE,
+    box_over_lines,
     fence_token,
     line_of,
     mark_html,
-    push_box,
     push_inline_html,
     push_mark,
 )
@@ -194,9 +194,7 @@ def _block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             fence_token(state, (args.split() or [""])[0], code, start, close + 1)
             state.line = close + 1
             return True
-    push_box(state, "Liquid", name, args, CSS, inner=False).map = [start, last + 1]
-    state.line = last + 1
-    return True
+    return box_over_lines(state, ("Liquid", name, args, CSS), start, last, None)
 
 
 def _highlight_end(state: StateBlock, first: int, end: int) -> int | None:

@@ -17,15 +17,13 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
 from editor.core.site.site_syntax.boxes import (
-    close_box,
+    box_over_lines,
     line_of,
     push_block_html,
-    push_box,
     push_inline_html,
     push_mark,
     push_mark_close,
     push_mark_open,
-    tokenize_block_inner,
     tokenize_inline_inner,
 )
 
@@ -139,15 +137,7 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     if silent:
         return True
     close = None if self_closing else _closing_line(state, name, last + 1, end)
-    if close is None:
-        push_box(state, KIND, name, attrs, CSS, inner=False).map = [start, last + 1]
-        state.line = last + 1
-        return True
-    push_box(state, KIND, name, attrs, CSS, inner=True).map = [start, close + 1]
-    tokenize_block_inner(state, last + 1, close)
-    close_box(state)
-    state.line = close + 1
-    return True
+    return box_over_lines(state, (KIND, name, attrs, CSS), start, last, close)
 
 
 def _closing_line(state: StateBlock, name: str, first: int, end: int) -> int | None:

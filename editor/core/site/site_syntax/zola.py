@@ -16,11 +16,9 @@ from markdown_it.rules_inline import StateInline
 
 from editor.core.site.site_syntax.boxes import (
     PROTECTED_BRACE,
-    close_box,
+    box_over_lines,
     line_of,
-    push_box,
     push_mark,
-    tokenize_block_inner,
 )
 
 # A call: name, then arguments in parentheses (quoted strings may hold parentheses).
@@ -62,15 +60,7 @@ def _block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return True
     name, args = match.group("name"), match.group("args")
     close = _end_line(state, last + 1, end) if match.re is BODY else None
-    if close is None:
-        push_box(state, KIND, name, args, CSS, inner=False).map = [start, last + 1]
-        state.line = last + 1
-        return True
-    push_box(state, KIND, name, args, CSS, inner=True).map = [start, close + 1]
-    tokenize_block_inner(state, last + 1, close)
-    close_box(state)
-    state.line = close + 1
-    return True
+    return box_over_lines(state, (KIND, name, args, CSS), start, last, close)
 
 
 def _end_line(state: StateBlock, first: int, end: int) -> int | None:
