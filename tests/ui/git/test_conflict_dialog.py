@@ -116,11 +116,13 @@ def _blobs(repo: Path) -> str:
     return f"{head} {index}"
 
 
-def test_a_body_conflict_shows_the_markers_for_the_writer_to_edit_out(qtbot, env, tmp_path):
-    repo = tmp_path / "repo"
-    git(tmp_path, "init", "-q", "-b", "main", str(repo))
+def body_conflict(repo: Path, text: str) -> Path:
+    """A repository at `repo` whose merge of a branch left `text`'s second line in conflict
+    (both sides changed it)."""
+    git(repo.parent, "init", "-q", "-b", "main", str(repo))
+    git(repo, "config", "core.autocrlf", "false")
     (repo / POST).parent.mkdir(parents=True)
-    (repo / POST).write_bytes(BASE.encode())
+    (repo / POST).write_bytes(text.encode())
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "Add post")
     git(repo, "checkout", "-q", "-b", "other")
@@ -130,6 +132,11 @@ def test_a_body_conflict_shows_the_markers_for_the_writer_to_edit_out(qtbot, env
     edit(repo, "A second line.", "A second line, ours.")
     git(repo, "commit", "-q", "-am", "Ours")
     assert git(repo, "merge", "-q", "other", check=False).returncode != 0
+    return repo
+
+
+def test_a_body_conflict_shows_the_markers_for_the_writer_to_edit_out(qtbot, env, tmp_path):
+    repo = body_conflict(tmp_path / "repo", BASE)
     dialog = ConflictDialog(repo, POST)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -144,26 +151,12 @@ def test_a_body_conflict_shows_the_markers_for_the_writer_to_edit_out(qtbot, env
 
 
 def test_a_crlf_post_keeps_its_line_breaks_through_the_body_editor(qtbot, env, tmp_path):
-    repo = tmp_path / "repo"
     crlf = BASE.replace("\n", "\r\n")
-    git(tmp_path, "init", "-q", "-b", "main", str(repo))
-    git(repo, "config", "core.autocrlf", "false")
-    (repo / POST).parent.mkdir(parents=True)
-    (repo / POST).write_bytes(crlf.encode())
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "Add post")
-    git(repo, "checkout", "-q", "-b", "other")
-    edit(repo, "A second line.", "A second line, theirs.")
-    git(repo, "commit", "-q", "-am", "Theirs")
-    git(repo, "checkout", "-q", "main")
-    edit(repo, "A second line.", "A second line, ours.")
-    git(repo, "commit", "-q", "-am", "Ours")
-    assert git(repo, "merge", "-q", "other", check=False).returncode != 0
+    repo = body_conflict(tmp_path / "repo", crlf)
     dialog = ConflictDialog(repo, POST)
     qtbot.addWidget(dialog)
     dialog.body.setPlainText("A first line.\n\nA second line, both.\n")
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.resolve, Qt.MouseButton.LeftButton)
-    assert (repo / POST).read_bytes() == crlf.replace(
-        "A second line.", "A second line, both."
-    ).encode()
+    both = crlf.replace("A second line.", "A second line, both.")
+    assert (repo / POST).read_bytes() == both.encode()
