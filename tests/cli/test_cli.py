@@ -206,6 +206,17 @@ def test_list_prints_one_line_per_post(run, write, tmp_path):
     assert "Beta" in lines[1] and "draft" in lines[1]
 
 
+@pytest.mark.parametrize("given", [".", "./site", "site/", "site//b/.."])
+def test_list_json_paths_are_the_folder_as_given_joined_with_each_post(
+    run, write, tmp_path, monkeypatch, given
+):
+    write(tmp_path / "site/b/c.md", post("Gamma"))
+    monkeypatch.chdir(tmp_path / "site" if given == "." else tmp_path)
+    ran = run("list", given, "--json")
+    assert ran.rc == 0
+    assert [row["path"] for row in json.loads(ran.out)] == [str(Path(given) / "b/c.md")]
+
+
 @pytest.mark.parametrize("name", ["nope", "a.md"])
 def test_list_of_a_missing_folder_or_a_file_exits_2(run, write, tmp_path, name):
     write(tmp_path / "a.md", post())
