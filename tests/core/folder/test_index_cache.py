@@ -248,3 +248,26 @@ def test_a_reopened_site_has_the_entries_and_places_a_fresh_scan_gives(tmp_path)
 
     assert seen(again) == seen(fresh)
     assert again.schema_source == fresh.schema_source
+
+
+def test_a_reopen_after_a_change_an_addition_and_a_removal_gives_a_fresh_scans_entries(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    (root / "sub").mkdir()
+    write_old(root / "sub/deep.md", post("Deep", "tags: [a, b]\n"))
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    write_old(root / "post-1.md", post("Changed, and longer", "tags: [c]\ncategory: News\n"))
+    write_old(root / "sub/added.md", post("Added", "draft: true\n"))
+    (root / "post-3.md").unlink()
+    again = ContentFolder(root, cache_at(tmp_path)).scan()
+    fresh = ContentFolder(root).scan()
+    assert again == fresh  # every field but facts, which compare=False leaves out
+    assert [e.facts for e in again] == [e.facts for e in fresh]
+    assert [str(e.path) for e in again] == [
+        "post-0.md",
+        "post-1.md",
+        "post-2.md",
+        "post-4.md",
+        "sub/added.md",
+        "sub/deep.md",
+    ]
+    assert again[1].title == "Changed, and longer"
