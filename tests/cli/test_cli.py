@@ -6,6 +6,7 @@ Edited files are compared whole, byte for byte, against what they must hold.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import json
 import re
@@ -215,6 +216,14 @@ def test_list_json_paths_are_the_folder_as_given_joined_with_each_post(
     ran = run("list", given, "--json")
     assert ran.rc == 0
     assert [row["path"] for row in json.loads(ran.out)] == [str(Path(given) / "b/c.md")]
+
+
+def test_list_leaves_the_cycle_collector_on(run, write, tmp_path):
+    write(tmp_path / "a.md", post("Alpha"))
+    assert run("list", tmp_path).rc == 0
+    assert gc.isenabled()
+    assert run("list", tmp_path / "nope").rc == 2
+    assert gc.isenabled()
 
 
 @pytest.mark.parametrize("name", ["nope", "a.md"])
