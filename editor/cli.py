@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import json
 import os
 import sys
@@ -155,21 +154,6 @@ def _indexed(path: Path, *, scan: bool = True) -> ContentFolder:
     return folder
 
 
-@contextlib.contextmanager
-def _collector_held() -> Iterator[None]:
-    """Python's cycle collector off while a command makes its index, and what it made
-    frozen after: the collector would only walk its half a million objects, alive until
-    the process ends (a quarter of a warm `list` of 10,000 posts)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.enable()
-
-
 def _posts_under(paths: Sequence[Path]) -> Iterator[tuple[Path, Schema, Path, str]]:
     """Each post file a list of files and folders names, with the schema that governs it and
     the folder its real file must lie in (a symlink must not lead out of it), and that
@@ -234,28 +218,27 @@ def cmd_list(args: argparse.Namespace) -> int:
     the text names a file's collection when the folder holds more than one, and its status
     when the build does not publish it today (draft, scheduled, expired)."""
 
-    with _collector_held():
-        folder = _indexed(args.folder, scan=False)
-        # Joined as text: a Path made per post was a fifth of a warm `list` of 10,000 posts.
-        prefix = "" if str(args.folder) == os.curdir else os.path.join(str(args.folder), "")
-        rows = [
-            {
-                "path": prefix + str(e.path),
-                "title": e.title,
-                "date": e.date.isoformat() if e.date else None,
-                "category": e.categories[0] if e.categories else None,
-                "categories": list(e.categories),
-                "tags": list(e.tags),
-                "draft": e.draft,
-                "problems": len(e.problems),
-                "errors": e.errors,
-                "collection": e.collection,
-                "kind": e.kind,
-                "status": e.status,
-                "language": e.language,
-            }
-            for e in folder.scan()
-        ]
+    folder = _indexed(args.folder, scan=False)
+    # Joined as text: a Path made per post was a fifth of a warm `list` of 10,000 posts.
+    prefix = "" if str(args.folder) == os.curdir else os.path.join(str(args.folder), "")
+    rows = [
+        {
+            "path": prefix + str(e.path),
+            "title": e.title,
+            "date": e.date.isoformat() if e.date else None,
+            "category": e.categories[0] if e.categories else None,
+            "categories": list(e.categories),
+            "tags": list(e.tags),
+            "draft": e.draft,
+            "problems": len(e.problems),
+            "errors": e.errors,
+            "collection": e.collection,
+            "kind": e.kind,
+            "status": e.status,
+            "language": e.language,
+        }
+        for e in folder.scan()
+    ]
     if args.json:
         # Compact: indent= makes json use its pure-Python encoder, 10% of a 10,000-post list.
         print(json.dumps(rows, ensure_ascii=False))
