@@ -26,7 +26,7 @@ from editor.core.folder.index_cache import IndexCache, Stamp, Stored, now_ns, si
 from editor.core.folder.index_entry import (
     IndexEntry,
     Taxonomy,
-    path_order,
+    in_path_order,
     strings_of,
     taxonomy_of,
 )
@@ -238,8 +238,8 @@ class ContentFolder:
             return []
         with gc_paused():  # as a scan: the rows are many objects, all to be kept
             self._preread = self._cache.load(self.root, self.generator.collections)
-            rows = self._preread.rows.values() if self._preread else ()
-            return sorted((row[0] for _, _, row in rows), key=path_order)
+            rows = self._preread.rows.items() if self._preread else ()
+            return in_path_order({rel: row[0] for rel, (_, _, row) in rows})
 
     def _judged_by(self) -> tuple[object, ...]:
         """What entries are judged against besides their files: the site's generator and its
@@ -410,7 +410,7 @@ class ContentFolder:
     @property
     def entries(self) -> list[IndexEntry]:
         """The index, in path order."""
-        return sorted(self._entries.values(), key=path_order)
+        return in_path_order(self._entries)
 
     def entry(self, path: PurePath) -> IndexEntry | None:
         """The index entry of a post, by its path relative to the root."""

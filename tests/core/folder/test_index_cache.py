@@ -271,3 +271,4 @@ def test_a_reopen_after_a_change_an_addition_and_a_removal_gives_a_fresh_scans_e
         "sub/deep.md",
     ]
     assert again[1].title == "Changed, and longer"
+    assert ContentFolder(root, cache_at(tmp_path)).cached_entries() == fresh  # in path order
