@@ -8,6 +8,7 @@ asking for one name, loads only the module that holds it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from importlib import import_module
 
@@ -18,7 +19,11 @@ def lazy_exports(package: str, module_of: Mapping[str, str]) -> Callable[[str], 
 
     def __getattr__(name: str) -> object:
         if name in module_of:
-            return getattr(import_module(f"{package}.{module_of[name]}"), name)
+            value = getattr(import_module(f"{package}.{module_of[name]}"), name)
+            # Kept on the package, so the next `storage.read_regular` is a plain lookup:
+            # this function ran once per file of a scan.
+            setattr(sys.modules[package], name, value)
+            return value
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__

@@ -6,6 +6,7 @@ Edited files are compared whole, byte for byte, against what they must hold.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import json
 import re
@@ -204,6 +205,25 @@ def test_list_prints_one_line_per_post(run, write, tmp_path):
     assert len(lines) == 2
     assert "Alpha" in lines[0] and "2026-01-24" in lines[0]
     assert "Beta" in lines[1] and "draft" in lines[1]
+
+
+@pytest.mark.parametrize("given", [".", "./site", "site/", "site//b/.."])
+def test_list_json_paths_are_the_folder_as_given_joined_with_each_post(
+    run, write, tmp_path, monkeypatch, given
+):
+    write(tmp_path / "site/b/c.md", post("Gamma"))
+    monkeypatch.chdir(tmp_path / "site" if given == "." else tmp_path)
+    ran = run("list", given, "--json")
+    assert ran.rc == 0
+    assert [row["path"] for row in json.loads(ran.out)] == [str(Path(given) / "b/c.md")]
+
+
+def test_list_leaves_the_cycle_collector_on(run, write, tmp_path):
+    write(tmp_path / "a.md", post("Alpha"))
+    assert run("list", tmp_path).rc == 0
+    assert gc.isenabled()
+    assert run("list", tmp_path / "nope").rc == 2
+    assert gc.isenabled()
 
 
 @pytest.mark.parametrize("name", ["nope", "a.md"])

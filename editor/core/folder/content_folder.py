@@ -23,7 +23,13 @@ from editor.core.errors import PostError
 from editor.core.folder.bulk_read import gc_paused, read_facts, read_many
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
 from editor.core.folder.index_cache import IndexCache, Stamp, Stored, now_ns, site_stamps
-from editor.core.folder.index_entry import IndexEntry, Taxonomy, strings_of, taxonomy_of
+from editor.core.folder.index_entry import (
+    IndexEntry,
+    Taxonomy,
+    in_path_order,
+    strings_of,
+    taxonomy_of,
+)
 from editor.core.folder.judging import applied_schema, judge, taught_values
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_slugs import site_slug
@@ -230,9 +236,10 @@ class ContentFolder:
         (none without a cache, or once scanned): to show until the first scan ends."""
         if self._cache is None or self._stored is not None:
             return []
-        self._preread = self._cache.load(self.root, self.generator.collections)
-        rows = self._preread.rows.values() if self._preread else ()
-        return sorted((row[0] for _, _, row in rows), key=lambda e: e.path)
+        with gc_paused():  # as a scan: the rows are many objects, all to be kept
+            self._preread = self._cache.load(self.root, self.generator.collections)
+            rows = self._preread.rows.items() if self._preread else ()
+            return in_path_order({rel: row[0] for rel, (_, _, row) in rows})
 
     def _judged_by(self) -> tuple[object, ...]:
         """What entries are judged against besides their files: the site's generator and its
@@ -403,7 +410,7 @@ class ContentFolder:
     @property
     def entries(self) -> list[IndexEntry]:
         """The index, in path order."""
-        return sorted(self._entries.values(), key=lambda e: e.path)
+        return in_path_order(self._entries)
 
     def entry(self, path: PurePath) -> IndexEntry | None:
         """The index entry of a post, by its path relative to the root."""

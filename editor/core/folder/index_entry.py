@@ -7,6 +7,7 @@ without the scan's imports.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from pathlib import PurePath
 
 from editor.core.schema import Facts, Problem
 from editor.core.site.generators import Kind, Status
+
+_POSIX = os.name == "posix"  # entry paths are PurePosixPath there, compared by their parts
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,16 @@ class Taxonomy:
 
     tags: Mapping[str, int]
     categories: Mapping[str, int]
+
+
+def in_path_order(by_rel: Mapping[str, IndexEntry]) -> list[IndexEntry]:
+    """Entries (by their paths' text) in the order of their paths. A POSIX path orders by
+    its parts, as its text split at "/" gives them: compared as lists, with no call back
+    into Python per pair as PurePath's comparison makes (a tenth of a listing from the
+    cache), and no text of the path made and kept."""
+    if _POSIX:
+        return [by_rel[rel] for rel in sorted(by_rel, key=lambda rel: rel.split("/"))]
+    return sorted(by_rel.values(), key=lambda e: e.path)
 
 
 def taxonomy_of(entries: Iterable[IndexEntry]) -> Taxonomy:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -86,3 +87,19 @@ def test_the_cycle_collector_is_paused_while_reading_and_back_after_nested_pause
             assert not gc.isenabled()
         assert not gc.isenabled()  # the outer block still runs
     assert gc.isenabled()
+
+
+def test_what_a_pause_made_is_old_after_it_and_its_garbage_cycles_are_still_collected():
+    class Node:
+        pass
+
+    with bulk_read.gc_paused():
+        kept = [Node()]
+        cycle = Node()
+        cycle.me = cycle  # type: ignore[attr-defined]
+    gone = weakref.ref(cycle)
+    assert any(o is kept for o in gc.get_objects(generation=2))  # no young walk finds it alive
+    del cycle
+    assert gone() is not None  # a cycle: only the collector frees it
+    gc.collect()
+    assert gone() is None

@@ -475,3 +475,12 @@ def test_a_scan_keeps_the_temp_file_of_a_save_still_running(tmp_path):
 )
 def test_the_scan_and_the_disk_watch_enter_the_same_folders(name, entered):
     assert scan_enters(name) is entered
+
+
+def test_entries_come_in_the_order_of_their_paths_as_paths_compare(tmp_path):
+    names = ["a-b/x.md", "a/b.md", "a.md", "a/b/c.md", "a0.md", "B.md", "a b.md", "é.md", "a/a.md"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("---\ntitle: T\n---\nText.\n", encoding="utf-8")
+    listed = [e.path for e in ContentFolder(tmp_path).scan()]
+    assert listed == sorted(PurePath(n) for n in names)

@@ -248,3 +248,43 @@ def test_a_reopened_site_has_the_entries_and_places_a_fresh_scan_gives(tmp_path)
 
     assert seen(again) == seen(fresh)
     assert again.schema_source == fresh.schema_source
+
+
+def test_a_reopen_after_a_change_an_addition_and_a_removal_gives_a_fresh_scans_entries(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    (root / "sub").mkdir()
+    write_old(root / "sub/deep.md", post("Deep", "tags: [a, b]\n"))
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    write_old(root / "post-1.md", post("Changed, and longer", "tags: [c]\ncategory: News\n"))
+    write_old(root / "sub/added.md", post("Added", "draft: true\n"))
+    (root / "post-3.md").unlink()
+    again = ContentFolder(root, cache_at(tmp_path)).scan()
+    fresh = ContentFolder(root).scan()
+    assert again == fresh  # every field but facts, which compare=False leaves out
+    assert [e.facts for e in again] == [e.facts for e in fresh]
+    assert [str(e.path) for e in again] == [
+        "post-0.md",
+        "post-1.md",
+        "post-2.md",
+        "post-4.md",
+        "sub/added.md",
+        "sub/deep.md",
+    ]
+    assert again[1].title == "Changed, and longer"
+    assert ContentFolder(root, cache_at(tmp_path)).cached_entries() == fresh  # in path order
+
+
+def test_a_folder_cached_under_one_spelling_is_reopened_with_the_paths_of_another(
+    tmp_path, monkeypatch
+):
+    root = make_folder(tmp_path / "site" / "posts")
+    write_old(root / "bad.md", "---\ntitle: [unclosed\n---\nx\n")  # a problem names its path
+    monkeypatch.chdir(tmp_path / "site")
+    ContentFolder(Path("posts"), cache_at(tmp_path)).scan()  # cached as posts/...
+    for spelling in (root, Path("."), Path("../site/posts")):
+        monkeypatch.chdir(root if spelling == Path(".") else tmp_path / "site")
+        again = ContentFolder(spelling, cache_at(tmp_path)).scan()
+        fresh = ContentFolder(spelling).scan()
+        assert [e.facts for e in again] == [e.facts for e in fresh]
+        assert [e.problems for e in again] == [e.problems for e in fresh]
+        assert again[0].facts.path == spelling / "bad.md"
