@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from pathlib import PurePath
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QWidget
@@ -44,11 +45,18 @@ class PostFilter(QAbstractTableModel):
         # only these (None: the source changed since, or no words).
         self._matched: tuple[list[str], list[int]] | None = None
         self._rows = self._decide()  # the source rows shown, in the source's order
-        self._shown = [model.entries[row] for row in self._rows]  # what the view's rows hold
+        # While the source changes: the view's persistent indexes and the post each was on.
+        self._moving: tuple[list[QModelIndex], list[PurePath]] = ([], [])
         model.modelAboutToBeReset.connect(self.beginResetModel)
         model.modelReset.connect(self._source_reset)
-        for signal in (model.rowsInserted, model.rowsRemoved, model.layoutChanged):
-            signal.connect(self._source_changed)
+        for about in (
+            model.rowsAboutToBeInserted,
+            model.rowsAboutToBeRemoved,
+            model.layoutAboutToBeChanged,
+        ):
+            about.connect(self._source_changing)
+        for done in (model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+            done.connect(self._source_changed)
         model.dataChanged.connect(self._source_data_changed)
 
     def sourceModel(self) -> IndexModel:
@@ -61,7 +69,7 @@ class PostFilter(QAbstractTableModel):
     def set_text(self, text: str) -> None:
         """Filter by typed words."""
         self.words = text.casefold().split()
-        self._show(self._decide(), by_row=True)
+        self._show(self._decide())
 
     def set_quick(self, quick: QuickFilter | None) -> None:
         """Filter by a status, a tag, a category or problems (None: all posts)."""
@@ -74,7 +82,7 @@ class PostFilter(QAbstractTableModel):
             self.narrowing.pop(slot, None)
         else:
             self.narrowing[slot] = keep
-        self._show(self._decide(), by_row=True)
+        self._show(self._decide())
 
     def _decide(self) -> list[int]:
         """The source rows that pass the filters, in order: the words first, searching only
@@ -101,60 +109,69 @@ class PostFilter(QAbstractTableModel):
     def _source_reset(self) -> None:
         self._matched = None
         self._rows = self._decide()
-        self._shown = [self._source.entries[row] for row in self._rows]
         self.endResetModel()
 
+    def _source_changing(self, *_: object) -> None:
+        """Rows about to be added, removed or reordered in the source: which post each of
+        the view's persistent indexes is on, to find it again after."""
+        self.layoutAboutToBeChanged.emit()
+        entries, rows = self._source.entries, self._rows
+        persistent = self.persistentIndexList()
+        self._moving = (persistent, [entries[rows[index.row()]].path for index in persistent])
+
     def _source_changed(self, *_: object) -> None:
-        """Rows added, removed or reordered in the source: filter afresh."""
+        """Rows added, removed or reordered in the source: filter afresh, each persistent
+        index to its post's new row."""
         self._matched = None
-        self._show(self._decide(), by_row=False)
+        self._rows = self._decide()
+        (persistent, paths), self._moving = self._moving, ([], [])
+        entries = self._source.entries
+        where = {entries[row].path: new for new, row in enumerate(self._rows)} if paths else {}
+        self._move(persistent, [where.get(path, -1) for path in paths])
 
     def _source_data_changed(self, first: QModelIndex, last: QModelIndex, *_: object) -> None:
-        """A post saved (or the git changes): it may now pass the filters or not."""
+        """A post saved in place (or the git changes): it may now pass the filters or not."""
         self._matched = None
         rows = self._decide()
         if rows != self._rows:
-            self._show(rows, by_row=False)
+            self._show(rows)
             return
-        entries = self._source.entries
-        self._shown = [entries[row] for row in rows]
         start = bisect_left(rows, first.row())
         end = bisect_left(rows, last.row() + 1) - 1
         if start <= end:
             self.dataChanged.emit(self.index(start, first.column()), self.index(end, last.column()))
 
-    def _show(self, rows: list[int], *, by_row: bool) -> None:
-        """Show `rows` of the source, the view's selection and current row following their
-        posts: by source row when only the filter changed (`by_row`), else by path."""
-        if by_row and rows == self._rows:
+    def _show(self, rows: list[int]) -> None:
+        """Show `rows` of the source (its rows unchanged), the view's selection and current
+        row following their posts."""
+        if rows == self._rows:
             return
-        entries = self._source.entries
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        if by_row:
-            old = [self._rows[index.row()] for index in persistent]
-            moved = [_position(rows, row) for row in old]
-        else:
-            where = {entries[row].path: new for new, row in enumerate(rows)} if persistent else {}
-            moved = [where.get(self._shown[index.row()].path, -1) for index in persistent]
+        old = self._rows
+        moved = [_position(rows, old[index.row()]) for index in persistent]
         self._rows = rows
-        self._shown = [entries[row] for row in rows]
+        self._move(persistent, moved)
+
+    def _move(self, persistent: list[QModelIndex], rows: list[int]) -> None:
+        """Each persistent index to its new row (-1: gone), and the layout changed."""
         self.changePersistentIndexList(
             persistent,
             [
                 self.index(row, index.column()) if row >= 0 else QModelIndex()
-                for index, row in zip(persistent, moved, strict=True)
+                for index, row in zip(persistent, rows, strict=True)
             ],
         )
         self.layoutChanged.emit()
 
     def shown(self) -> list[IndexEntry]:
         """The posts shown, top to bottom."""
-        return list(self._shown)
+        entries = self._source.entries
+        return [entries[row] for row in self._rows]
 
     def entry(self, row: int) -> IndexEntry:
         """The post shown on `row`."""
-        return self._shown[row]
+        return self._source.entries[self._rows[row]]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(self._rows)
@@ -168,7 +185,8 @@ class PostFilter(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        return self._source.entry_data(self._shown[index.row()], index.column(), role)
+        entry = self._source.entries[self._rows[index.row()]]
+        return self._source.entry_data(entry, index.column(), role)
 
 
 def _position(rows: list[int], row: int) -> int:
