@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from itertools import compress, repeat
+from operator import contains
 from pathlib import PurePath
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -96,9 +98,12 @@ class PostFilter(QAbstractTableModel):
             if self._matched is not None and refines(words, self._matched[0]):
                 rows = self._matched[1]
             else:
-                rows = range(len(haystacks))  # type: ignore[assignment]
+                rows = list(range(len(haystacks)))
             for word in words:
-                rows = [row for row in rows if word in haystacks[row]]
+                # compress, map and contains: the loop runs in C, not a Python step per row.
+                every = len(rows) == len(haystacks)
+                texts = haystacks if every else map(haystacks.__getitem__, rows)
+                rows = list(compress(rows, map(contains, texts, repeat(word))))
             self._matched = (words, rows)
         keeps = list(self.narrowing.values())
         if keeps:
