@@ -16,7 +16,8 @@ from editor.core.schema import Facts, Problem
 from editor.core.site.generators import Kind, Status
 
 
-@dataclass(frozen=True)
+# Slots: a folder of 100,000 posts holds as many entries, and a dict each is room for nothing.
+@dataclass(frozen=True, slots=True)
 class IndexEntry:
     """One post or page as the folder list shows it, as its site's generator sees it: its
     date is the one the build gives it (a Jekyll post's from its file name), its `status`
