@@ -40,6 +40,17 @@ class IndexEntry:
     language: str | None = None
     role: str = ""  # what else the generator makes of it: "section", "bundle", "headless"
 
+    def __getstate__(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setstate__(self, state: object) -> None:
+        # An entry pickled before slots (a dict) or with other fields is refused, not read
+        # into the wrong fields: the index cache then reads the folder afresh.
+        if not isinstance(state, tuple) or len(state) != len(self.__slots__):
+            raise TypeError("an index entry of another layout")
+        for name, value in zip(self.__slots__, state, strict=True):
+            object.__setattr__(self, name, value)
+
     @property
     def errors(self) -> int:
         """How many error-level problems the post has."""
