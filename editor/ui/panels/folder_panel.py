@@ -1,9 +1,9 @@
 """The folder panel: every post and page of the folder in a sortable, filterable table.
 
 A `QAbstractTableModel` over the index (index_model.py: no widget per row, so 10,000 posts
-cost nothing to show) under a `QSortFilterProxyModel` that filters as the writer types (title,
-tags, category and path), by a quick filter (a publishing status, a tag, a category,
-problems), and, on a site that has them, by kind (posts or pages) and by collection.
+cost nothing to show) under a filtering model (post_filter.py) that filters as the writer
+types (title, tags, category and path), by a quick filter (a publishing status, a tag, a
+category, problems), and, on a site that has them, by kind (posts or pages) and by collection.
 
 Both are shaped by what a Python model costs: see post_filter.py.
 """
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from editor.core.folder import IndexEntry, Taxonomy
 from editor.core.folder.taxonomy_edit import Kind
 from editor.core.git import Change
-from editor.ui.panels.index_model import COLUMNS, ENTRY_ROLE, IndexModel, column_of
+from editor.ui.panels.index_model import COLUMNS, IndexModel, column_of
 from editor.ui.panels.post_filter import PostFilter, QuickFilter
 from editor.ui.settings import HIDDEN_COLUMNS, Settings
 from editor.ui.widgets.row_table import row_table
@@ -77,8 +77,7 @@ class FolderPanel(QWidget):
         self.settings = settings
         self.hidden = set(settings.get(HIDDEN_COLUMNS) if settings else HIDDEN_COLUMNS.default)
         self.model = IndexModel(self)
-        self.proxy = PostFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = PostFilter(self.model, self)
         self.filter_box = QLineEdit(placeholderText="Filter: title, tag, category, path")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setObjectName("filterBox")
@@ -322,7 +321,7 @@ class FolderPanel(QWidget):
             self.proxy.set_quick(self._quick_filters[row])
 
     def _activated(self, index: QModelIndex) -> None:
-        self.openRequested.emit(self.proxy.data(index, ENTRY_ROLE))
+        self.openRequested.emit(self.proxy.entry(index.row()))
 
     def focus_filter(self) -> None:
         """Edit > Filter Posts: the filter box, its words selected to type over."""
@@ -331,15 +330,12 @@ class FolderPanel(QWidget):
 
     def visible_entries(self) -> list[IndexEntry]:
         """The rows the filters let through, in table order."""
-        return [
-            self.proxy.data(self.proxy.index(row, 0), ENTRY_ROLE)
-            for row in range(self.proxy.rowCount())
-        ]
+        return self.proxy.shown()
 
     def selected_entries(self) -> list[IndexEntry]:
         """The rows selected, in table order."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.proxy.data(self.proxy.index(row, 0), ENTRY_ROLE) for row in rows]
+        return [self.proxy.entry(row) for row in rows]
 
     def _context_menu(self, at: QPoint) -> None:
         """Right-click: open the post, or edit a field of the selected or of every shown post."""

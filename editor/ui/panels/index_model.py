@@ -275,14 +275,17 @@ class IndexModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        entry = self.entries[index.row()]
+        return self.entry_data(self.entries[index.row()], index.column(), role)
+
+    def entry_data(self, entry: IndexEntry, column: int, role: int) -> object:
+        """What a row of `entry` shows in `column` for `role` (the filter's rows too)."""
         if role == ENTRY_ROLE:
             return entry
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(entry)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if index.column() == GIT_COLUMN:
+        if column == GIT_COLUMN:
             change = self.git_change(entry)
             return change.value.title() if change else None
-        return COLUMNS[index.column()].text(entry)
+        return COLUMNS[column].text(entry)

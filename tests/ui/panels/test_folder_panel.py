@@ -470,3 +470,62 @@ def test_the_columns_shown_are_remembered(qtbot, scanned, settings):
 def test_a_row_is_one_line_of_text_high(panel):
     line = panel.table.fontMetrics().height()
     assert line < panel.table.rowHeight(0) <= line + 10
+
+
+# --- the filter's own rows: narrowing searches, the selection across keystrokes ---------------
+
+
+def test_the_selected_post_stays_selected_while_it_matches_and_leaves_when_filtered_out(
+    qtbot, panel
+):
+    panel.table.selectRow(shown(panel).index("Written on Windows"))
+    type_filter(qtbot, panel, "technology")
+    [selected] = panel.table.selectionModel().selectedRows()
+    assert selected.data() == "Written on Windows"
+    assert panel.selected_entries()[0].title == "Written on Windows"
+    panel.filter_box.setText("glaciers")
+    assert panel.table.selectionModel().selectedRows() == []
+    panel.filter_box.setText("")
+    assert panel.selected_entries() == []
+
+
+@pytest.mark.parametrize(
+    "keystrokes",
+    [
+        ["g", "gl", "gla", "glaciers", "glacier", "g", ""],  # typed on, then erased
+        ["re", "ret", "retreat in", "in", "in retreat", "retreat"],  # words added, reordered
+        ["technology", "technology windows", "windows", "w"],
+        ["s", "sp", "spx", "sp"],  # nothing matches, then something again
+    ],
+)
+def test_each_keystroke_shows_what_a_fresh_search_shows(qtbot, panel, scanned, keystrokes):
+    for text in keystrokes:
+        panel.filter_box.setText(text)
+        words = text.casefold().split()
+        expected = [
+            e.title or e.path.name
+            for e in panel.model.entries
+            if all(
+                w in " ".join([e.title or "", *e.tags, *e.categories, str(e.path)]).casefold()
+                for w in words
+            )
+        ]
+        assert shown(panel) == expected, text
+
+
+def test_a_saved_post_that_no_longer_matches_leaves_the_filtered_rows(qtbot, tmp_path):
+    content = ContentFolder(tmp_path)
+    for name, tags in (("a", "[xyzzy]"), ("b", "[xyzzy]"), ("c", "[]")):
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: {name.upper()}\ntags: {tags}\n---\n")
+        content.refresh(tmp_path / f"{name}.md")
+    panel = FolderPanel()
+    qtbot.addWidget(panel)
+    panel.set_entries(content.entries, content.taxonomy())
+    panel.filter_box.setText("xyz")
+    assert sorted(shown(panel)) == ["A", "B"]
+    (tmp_path / "a.md").write_text("---\ntitle: A\ntags: []\n---\n")
+    panel.model.update_entry(content.refresh(tmp_path / "a.md"))
+    assert shown(panel) == ["B"]
+    (tmp_path / "c.md").write_text("---\ntitle: C\ntags: [xyzzy]\n---\n")
+    panel.model.update_entry(content.refresh(tmp_path / "c.md"))
+    assert sorted(shown(panel)) == ["B", "C"]

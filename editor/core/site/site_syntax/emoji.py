@@ -10,8 +10,9 @@ while `emoji` is widely used and follows each Unicode release.
 from __future__ import annotations
 
 import re
+from functools import partial
+from types import ModuleType
 
-import emoji as emoji_table
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
@@ -20,10 +21,14 @@ _SHORTCODE = re.compile(r":([a-z0-9_+-]+):")
 
 def use_emoji(md: MarkdownIt) -> None:
     """Replace each known `:name:` in text by its emoji."""
-    md.inline.ruler.before("text", "site_emoji", _inline)
+    # Imported on first use: its table is 6 MB in every process that imports the renderer
+    # (the window and its render worker), and most sites never turn emoji on.
+    import emoji as emoji_table
+
+    md.inline.ruler.before("text", "site_emoji", partial(_inline, emoji_table))
 
 
-def _inline(state: StateInline, silent: bool) -> bool:
+def _inline(emoji_table: ModuleType, state: StateInline, silent: bool) -> bool:
     if state.src[state.pos] != ":":
         return False
     match = _SHORTCODE.match(state.src, state.pos, state.posMax)

@@ -1,6 +1,9 @@
 """Emoji shortcodes and the summary divider (editor/core/site/site_syntax/emoji.py,
 summary.py)."""
 
+import subprocess
+import sys
+
 from syntaxrender import render
 
 
@@ -28,3 +31,17 @@ def test_the_summary_marker_is_a_labelled_divider():
 def test_a_jekyll_separator_from_the_config():
     html = render("A\n\n<!-- cut -->\n\nB\n", "jekyll", summary_separator="<!-- cut -->")
     assert "Summary ends here" in html
+
+
+def test_the_emoji_table_is_loaded_only_by_a_site_that_turns_emoji_on():
+    """Its table is megabytes in the window and in its render worker."""
+    code = (
+        "import sys\n"
+        "from editor.core.site import render_pieces\n"
+        "from editor.core.site.rendering.profile import PYTHON_MARKDOWN\n"
+        "render_pieces('Hi :smile:', PYTHON_MARKDOWN)\n"
+        "print('emoji' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False"]
