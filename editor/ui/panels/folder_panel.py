@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.folder import IndexEntry, Taxonomy
+from editor.core.folder import IndexEntry, Taxonomy, taxonomy_of
 from editor.core.folder.taxonomy_edit import Kind
 from editor.core.git import Change
 from editor.ui.panels.index_model import COLUMNS, IndexModel, column_of
@@ -129,10 +129,11 @@ class FolderPanel(QWidget):
         self.set_taxonomy(Taxonomy({}, {}))
         self._fit_to_entries()
 
-    def set_entries(self, entries: Sequence[IndexEntry], taxonomy: Taxonomy) -> None:
-        """Show a folder's index."""
+    def set_entries(self, entries: Sequence[IndexEntry], taxonomy: Taxonomy | None = None) -> None:
+        """Show a folder's index (its taxonomy counted from the entries when not given: the
+        index cache's listing, before the folder's scan)."""
         self.model.set_entries(entries)
-        self.set_taxonomy(taxonomy)
+        self.set_taxonomy(taxonomy_of(entries) if taxonomy is None else taxonomy)
 
     def show_changes(self, entries: Sequence[IndexEntry]) -> None:
         """Show a rescan's index row by row, so the selection and the scroll stay."""

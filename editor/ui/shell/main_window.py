@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter
 
 from editor.core.document import Post
 from editor.core.errors import PostError
-from editor.core.folder import ContentFolder, IndexEntry, taxonomy_of
+from editor.core.folder import ContentFolder, IndexEntry
 from editor.core.schema import Problem
 from editor.core.session import Choice, Prompter, read_post
 from editor.core.storage import RecoveryStore
@@ -125,9 +125,7 @@ class MainWindow(QMainWindow):
         self.folder_index.indexer.progress.connect(self.status.show_progress)
         self.folder_index.opened.connect(self.folderOpened)
         self.folder_index.loaded.connect(self._loaded)
-        self.folder_index.cached.connect(
-            lambda entries: self.panel.set_entries(entries, taxonomy_of(entries))
-        )
+        self.folder_index.cached.connect(self.panel.set_entries)
         self.folder_index.refreshed.connect(self._refreshed)
         self.panel.openRequested.connect(self.open_entry)
         self.tabs.start.openRequested.connect(self.open_entry)
