@@ -15,6 +15,7 @@ class Repository:
 
     root: Path
     folder: Path
+    git_dir: Path | None = None  # where git keeps its index and refs (`.git`, or a worktree's)
 
     def to_folder(self, git_path: str) -> Path | None:
         """A path as git prints it (relative to the root), relative to the folder; None
@@ -42,10 +43,11 @@ def find_repository(folder: Path) -> Repository | None:
     if not git_available() or not folder.is_dir():
         return None
     try:
-        result = run_git(folder, ["rev-parse", "--show-toplevel"], check=False, timeout=10)
+        found = ["rev-parse", "--show-toplevel", "--absolute-git-dir"]
+        result = run_git(folder, found, check=False, timeout=10)
     except GitError:
         return None
-    if result.returncode != 0:
+    lines = result.out.splitlines()
+    if result.returncode != 0 or len(lines) != 2:
         return None
-    root = Path(result.out.strip()).resolve()
-    return Repository(root, folder.resolve())
+    return Repository(Path(lines[0]).resolve(), folder.resolve(), Path(lines[1]))

@@ -1,12 +1,13 @@
 """What the window knows of the open folder's repository: whether there is one, and each
-post's change, refreshed off the UI thread (after a save, a change on disk, a commit, a pull).
+post's change, refreshed off the UI thread (after a save, a change on disk, a commit, a pull,
+and when git's own folder changes: a commit or a checkout made in a terminal).
 """
 
 from __future__ import annotations
 
 from pathlib import Path, PurePath
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from editor.core.git import Change, Repository, RepoStatus, find_repository, read_status
 from editor.ui.jobs import LatestJob
@@ -33,6 +34,13 @@ class GitState(QObject):
         self._reader = LatestJob(self)
         self._reader.done.connect(self._read)
         self._reader.failed.connect(self.failed)
+        # git writes its index and refs by renaming lock files into place: a change of the
+        # git folder (or of its branches' folder) is a commit, checkout or fetch elsewhere.
+        # The status read itself takes no lock (GIT_OPTIONAL_LOCKS=0), so it wakes nothing.
+        self._git_folder = QFileSystemWatcher(self)
+        self._settle = QTimer(self, singleShot=True, interval=300)
+        self._git_folder.directoryChanged.connect(self._settle.start)
+        self._settle.timeout.connect(self.refresh)
 
     def set_folder(self, root: Path | None) -> None:
         """A folder opened (None: closed): look for its repository, off the UI thread."""
@@ -45,6 +53,11 @@ class GitState(QObject):
 
     def _found(self, repo: object) -> None:
         self.repo = repo if isinstance(repo, Repository) else None
+        if watched := self._git_folder.directories():
+            self._git_folder.removePaths(watched)
+        if self.repo is not None and self.repo.git_dir is not None:
+            heads = self.repo.git_dir / "refs" / "heads"
+            self._git_folder.addPaths([str(self.repo.git_dir), str(heads)])
         self.status, self.changes, self._told = RepoStatus(), {}, False
         self.repositoryChanged.emit(self.repo)
         self.refresh()

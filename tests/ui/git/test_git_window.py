@@ -138,3 +138,12 @@ def test_history_restores_a_version_as_an_unsaved_edit(qtbot, settings, prompter
     assert tab.modified
     assert tab.current_post().text == post("First")
     assert (site / "first.md").read_text() == post("First, second version")  # nothing saved
+
+
+def test_a_commit_made_in_a_terminal_refreshes_the_list(qtbot, settings, prompter, tmp_path):
+    site = make_repo(tmp_path / "site", POSTS)
+    write(site / "second.md", post("Second, edited"))
+    win = open_window(qtbot, settings, prompter, site)
+    qtbot.waitUntil(lambda: _git_texts(win)["second.md"] == "Modified", timeout=10_000)
+    git(site, "commit", "-q", "-am", "Edited outside the app")  # nothing in the app saved
+    qtbot.waitUntil(lambda: _git_texts(win)["second.md"] is None, timeout=10_000)
