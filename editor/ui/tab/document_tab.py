@@ -46,6 +46,7 @@ from editor.ui.tab.form_area import FormArea
 from editor.ui.tab.image_field import ImageEditor
 from editor.ui.tab.markdown_edit import MarkdownEdit
 from editor.ui.tab.media_drop import MediaImporter
+from editor.ui.tab.pane_keys import install_pane_keys
 from editor.ui.tab.problem_list import ProblemList
 from editor.ui.tab.site_place import SitePlace, status_label
 from editor.ui.tab.tab_file import TabFile
@@ -194,6 +195,7 @@ class DocumentTab(TabFile, QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.vsplit, 1)
         layout.addWidget(self.problem_list)
+        install_pane_keys(self, lambda: (self.form, self.editor, self.preview))
 
     def set_focus_mode(self, on: bool, preview_shown: bool) -> None:
         """Focus mode: the editor alone, its text in a centred column; off: the form and the

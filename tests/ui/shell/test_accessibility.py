@@ -87,3 +87,25 @@ def test_every_menu_action_is_reachable_from_the_keyboard(window, open_tab):
             unreachable.append(menu_action.text())
         unreachable += _unreachable(menu_action.menu(), menu_action.text())
     assert unreachable == []
+
+
+def test_f6_moves_between_the_form_the_editor_and_the_preview(qtbot, window, open_tab):
+    tab = open_tab("robots-read-the-scans.md")
+    tab.editor.setFocus()
+    qtbot.waitUntil(tab.editor.hasFocus)
+
+    def pane() -> str:
+        now = QApplication.focusWidget()
+        if now is tab.editor:
+            return "editor"
+        if now is tab.preview or tab.preview.isAncestorOf(now):
+            return "preview"
+        return "form" if tab.form.isAncestorOf(now) else repr(now)
+
+    walked = []
+    for key in ("F6", "F6", "F6", "Shift+F6"):
+        shift = key.startswith("Shift")
+        modifiers = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, modifiers)
+        walked.append(pane())
+    assert walked == ["preview", "form", "editor", "form"]
