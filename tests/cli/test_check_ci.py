@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -164,3 +165,22 @@ def test_the_command_line_offers_every_report_format():
     from editor.core.folder.check_report import FORMATS
 
     assert REPORT_FORMATS == FORMATS
+
+
+def test_a_post_in_the_home_folder_is_judged_alone_not_by_a_scan_of_home(
+    tmp_path, monkeypatch, capsys
+):
+    from editor.cli import main
+    from editor.core.folder import index_cache
+
+    home = tmp_path / "home"
+    (home / "elsewhere").mkdir(parents=True)
+    (home / "elsewhere" / "other.md").write_text("---\ntitle: [broken\n---\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    draft = home / "draft.md"
+    draft.write_text("---\ntitle: A draft\ndate: 2026-01-02\n---\nWords.\n", encoding="utf-8")
+    assert main(["check", str(draft)]) == 0
+    assert "other.md" not in capsys.readouterr().out
+    database = sqlite3.connect(index_cache.default_path())  # the whole home was not indexed
+    rows = database.execute("SELECT rel FROM entries").fetchall()
+    assert not [rel for (rel,) in rows if "other.md" in rel]

@@ -14,7 +14,7 @@ from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder
 from editor.core.folder.index_cache import IndexCache
-from editor.core.schema import SCHEMA_FILE, Problem, problem_from_error
+from editor.core.schema import SCHEMA_FILE, Problem, problem_from_error, schema_for_post, validate
 from editor.core.site import site_root
 
 
@@ -27,6 +27,9 @@ def file_problems(paths: Iterable[Path], cache: IndexCache | None = None) -> lis
     found: list[Problem] = []
     for path in paths:
         root = site_root(path.parent)
+        if _too_wide(root):
+            found += _alone(path)
+            continue
         folder = sites.get(root)
         if folder is None:
             folder = sites[root] = ContentFolder(root, cache)
@@ -40,3 +43,19 @@ def file_problems(paths: Iterable[Path], cache: IndexCache | None = None) -> lis
         except PostError as error:
             found.append(problem_from_error(error if error.path else error.at(path)))
     return found
+
+
+def _too_wide(root: Path) -> bool:
+    """Whether `root` (a file's own folder, found no site above) is the home folder or the
+    file-system root: a post kept there is judged alone, never by a scan of everything."""
+    home = Path(os.path.abspath(Path.home())) if "HOME" in os.environ else None
+    return root == Path(root.anchor) or root == home
+
+
+def _alone(path: Path) -> list[Problem]:
+    """A file's problems by its own schema (its folder's schema file, else the built-in
+    shape), as when no site holds it."""
+    try:
+        return validate(Post.read(path), schema_for_post(path))
+    except PostError as error:
+        return [problem_from_error(error if error.path else error.at(path))]
