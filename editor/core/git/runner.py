@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,24 +148,37 @@ def stream_git(
     assert process.stderr is not None and process.stdout is not None
     said = bytearray()
     piece = bytearray()
-    # Standard error is read as it comes (progress); standard output is short for these.
-    while chunk := process.stderr.read1(4096):
-        said += chunk
-        for byte in chunk:
-            if byte in b"\r\n":
-                found = parse_progress(piece.decode("utf-8", "replace"))
-                if found:
-                    progress(*found)
-                piece.clear()
-            else:
-                piece.append(byte)
-    out = process.stdout.read()
-    try:
-        code = process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired as error:
+    # Standard output is drained beside (a pull's long diffstat would fill its pipe and stop
+    # git), and a stalled network is ended by the clock, not waited on for ever.
+    out = bytearray()
+    drain = threading.Thread(target=lambda: out.extend(process.stdout.read()), daemon=True)
+    drain.start()
+    timed_out = threading.Event()
+
+    def stop() -> None:
+        timed_out.set()
         process.kill()
-        raise GitError(f"git {args[0]} took longer than {timeout:g} s") from error
+
+    clock = threading.Timer(timeout, stop)
+    clock.start()
+    try:
+        while chunk := process.stderr.read1(4096):
+            said += chunk
+            for byte in chunk:
+                if byte in b"\r\n":
+                    found = parse_progress(piece.decode("utf-8", "replace"))
+                    if found:
+                        progress(*found)
+                    piece.clear()
+                else:
+                    piece.append(byte)
+        code = process.wait()
+        drain.join()
+    finally:
+        clock.cancel()
+    if timed_out.is_set():
+        raise GitError(f"git {args[0]} took longer than {timeout:g} s and was stopped")
     # Progress lines are noise in a message: keep what git said besides them.
     kept = [line for line in re.split(r"[\r\n]", said.decode("utf-8", "replace")) if line]
     kept = [line for line in kept if parse_progress(line) is None]
-    return GitResult(code, out, "\n".join(kept).encode("utf-8"))
+    return GitResult(code, bytes(out), "\n".join(kept).encode("utf-8"))

@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 from gitrepos import clone, git, make_repo, post, with_remote, write
 
-from editor.core.git import RemoteError, commit_paths, find_repository, pull, push, read_status
+from editor.core.git import (
+    GitError,
+    RemoteError,
+    commit_paths,
+    find_repository,
+    pull,
+    push,
+    read_status,
+    stream_git,
+)
 
 
 def test_push_then_pull_a_change_made_in_another_clone(tmp_path: Path) -> None:
@@ -76,3 +85,15 @@ def test_an_unreachable_remote_is_a_clear_message(tmp_path: Path) -> None:
     with pytest.raises(RemoteError, match="Could not reach the remote ‘origin’"):
         pull(repo, lambda *_: None)
     assert git(work, "log", "--format=%s").strip() == "First posts"
+
+
+def test_a_long_output_on_standard_output_does_not_stop_a_streamed_command(tmp_path: Path) -> None:
+    work = make_repo(tmp_path / "work", {"big.txt": "a line of text\n" * 40_000})  # 600 KB
+    said = stream_git(work, ["show", "HEAD:big.txt"], lambda stage, percent: None, timeout=60)
+    assert said.returncode == 0 and len(said.stdout) == 600_000
+
+
+def test_a_stalled_streamed_command_is_stopped_at_its_timeout(tmp_path: Path) -> None:
+    work = make_repo(tmp_path / "work", {"a.md": "x\n"})
+    with pytest.raises(GitError, match="took longer than"):
+        stream_git(work, ["-c", "alias.stall=!sleep 2", "stall"], lambda s, p: None, timeout=0.3)
