@@ -171,7 +171,7 @@ def merge_lines(base: str, ours: str, theirs: str) -> tuple[str, bool]:
     # merge-file's status: the number of conflicts (capped at 127), negative on an error.
     if done.returncode < 0 or done.returncode > 127:
         raise PostError(f"git merge-file failed: {done.err.strip()}")
-    return done.stdout.decode("utf-8"), done.returncode > 0
+    return _text(done.stdout, "the merged text"), done.returncode > 0
 
 
 def conflict_sides(repo: Path, path: Path) -> tuple[str, str, str]:
@@ -182,8 +182,17 @@ def conflict_sides(repo: Path, path: Path) -> tuple[str, str, str]:
     texts = []
     for stage in (1, 2, 3):
         shown = run_git(repo, ["show", f":{stage}:{rel}"], check=False)
-        texts.append(shown.stdout.decode("utf-8") if shown.returncode == 0 else "")
+        texts.append(_text(shown.stdout, rel) if shown.returncode == 0 else "")
     return texts[0], texts[1], texts[2]
+
+
+def _text(data: bytes, what: str) -> str:
+    """`data` as UTF-8 text; PostError when it is not (a binary file, another encoding: it
+    is resolved outside the app, with git or a text editor)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PostError(f"{what} is not UTF-8 text: resolve it with git or a text editor") from None
 
 
 def mark_resolved(repo: Path, path: Path, text: str) -> None:

@@ -115,8 +115,12 @@ class GitActions(QObject):
         repo = self.state.repo
         if repo is None or self.network.busy:
             return
+        try:
+            askpass = askpass_program()
+        except OSError as error:  # its folder unsafe (another user's), or the disk full
+            self.prompter.inform("Git", f"git cannot ask for a password here: {error}")
+            return
         self.message.emit(f"{doing}…", 0)
-        askpass = askpass_program()
         job = self.network
 
         def run() -> object:
@@ -143,7 +147,7 @@ class GitActions(QObject):
 
     def _network_failed(self, text: str) -> None:
         self.state.refresh()
-        self.message.emit(text.splitlines()[0], 8000)
+        self.message.emit((text.splitlines() or ["git failed"])[0], 8000)
         self.prompter.inform("Git", text)
 
     # --- one post ----------------------------------------------------------------------------
@@ -180,12 +184,17 @@ class GitActions(QObject):
         """Git > Resolve Conflict: the post in front if a merge left it in conflict, else the
         first conflicted post; its fields picked side by side, its body merged by lines."""
         repo = self.state.repo
-        conflicted = self.state.status.conflicted() if repo else []
+        # The folder's own files only: a conflicted file elsewhere in the repository (a
+        # theme's template, a config) is no post to merge key by key, nor ours to write.
+        conflicted = [p for p in self.state.status.conflicted() if repo and repo.to_folder(p)]
         if repo is None or not conflicted:
             self.message.emit("No post is in conflict", 5000)
             return None
         current = self.current()
-        in_front = repo.to_git(current[0]) if current else None
+        try:
+            in_front = repo.to_git(current[0]) if current else None
+        except ValueError:  # a post from outside the repository (restored from recovery)
+            in_front = None
         path = in_front if in_front in conflicted else conflicted[0]
         try:
             dialog = ConflictDialog(repo.root, Path(path), self.window)

@@ -3,9 +3,14 @@ real `git merge-file`; untouched lines keep their bytes."""
 
 from __future__ import annotations
 
-import pytest
+import subprocess
+from pathlib import Path
 
-from editor.core.git.conflicts import KeyConflict, merge_post
+import pytest
+from gitrepos import git, make_repo
+
+from editor.core.errors import PostError
+from editor.core.git.conflicts import KeyConflict, conflict_sides, merge_post
 
 BODY = "First paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n"
 
@@ -159,3 +164,16 @@ def test_front_matter_that_cannot_be_read_merges_with_the_body_as_lines():
     assert result.body_conflicted and result.key_conflicts == ()
     text = result.text_if_resolved({})
     assert "<<<<<<< ours\ntitle: [broken\n=======\ntitle: Fine\n>>>>>>> theirs\n" in text
+
+
+def test_a_conflicted_file_that_is_not_utf8_is_a_clear_error(tmp_path):
+    repo = make_repo(tmp_path / "repo", {"post.md": "---\ntitle: A\n---\nBody\n"})
+    git(repo, "checkout", "-q", "-b", "other")
+    (repo / "post.md").write_bytes(b"---\ntitle: B\n---\nBody \xe9\n")
+    git(repo, "commit", "-q", "-am", "Latin-1 on a branch")
+    git(repo, "checkout", "-q", "-")
+    (repo / "post.md").write_bytes(b"---\ntitle: C\n---\nBody\n")
+    git(repo, "commit", "-q", "-am", "Ours")
+    subprocess.run(["git", "-C", str(repo), "merge", "-q", "other"], capture_output=True)
+    with pytest.raises(PostError, match="not UTF-8"):
+        conflict_sides(repo, Path("post.md"))
