@@ -118,9 +118,11 @@ class FolderTools(QObject):
         examples = {f.name: f"e.g. {f.example}" for f in schema.fields if f.example}
 
         def planner(edit: FieldEdit) -> None:
-            if self._start("plan", None):
-                whole = still_copy(folder)  # the indexer may change the folder meanwhile
-                self.job.start(lambda: plan_field_edit(whole, paths, edit))
+            if not self._start("plan", None):
+                dialog.show_error("Still writing the last edit of many posts; preview again.")
+                return
+            whole = still_copy(folder)  # the indexer may change the folder meanwhile
+            self.job.start(lambda: plan_field_edit(whole, paths, edit))
 
         dialog = MultiEditDialog(len(entries), fields, examples, planner, cast(QWidget, self._host))
         dialog.setWindowTitle(edit_label(len(entries)).rstrip("…"))
@@ -170,6 +172,9 @@ class FolderTools(QObject):
         self.job.wait(60)
 
     def _apply(self, plan: FieldPlan | None) -> None:
+        # A post given unsaved edits since the preview is left out now too: its tab's text
+        # is the writer's, never overwritten from here.
+        plan = self._held_back(plan) if plan is not None else None
         if plan is None or not plan.changes or not self._start("apply", plan):
             return
         self._say("Writing…")

@@ -109,6 +109,23 @@ def test_an_open_post_shows_the_new_text_and_one_with_unsaved_changes_is_left_ou
     assert "unsaved" in dirty.editor.toPlainText()
 
 
+def test_a_post_given_unsaved_edits_after_the_preview_is_left_out_of_apply(
+    window, qtbot, open_tab, folder: Path
+) -> None:
+    _select(window, ["p1.md", "p2.md"])
+    dialog = _dialog(window, qtbot)
+    dialog.choose("tags", "add", "new")
+    _preview(dialog, qtbot)
+    assert dialog.files.count() == 2  # both planned while neither was being edited
+    tab = open_tab("posts/p2.md")
+    tab.editor.appendPlainText("typed after the preview")
+    with qtbot.waitSignal(window.folderRefreshed, timeout=10_000):
+        dialog.apply_button.click()
+    assert b"tags: [old, new]" in (folder / "posts/p1.md").read_bytes()
+    assert (folder / "posts/p2.md").read_text() == POSTS["posts/p2.md"]
+    assert "typed after the preview" in tab.editor.toPlainText()
+
+
 def test_changing_a_choice_after_the_preview_asks_for_a_new_one(window, qtbot) -> None:
     _select(window, ["p1.md"])
     dialog = _dialog(window, qtbot)
