@@ -80,6 +80,8 @@ class Worker:
             except Exception:  # the worker died or left
                 self.alive = False
                 answered(None)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self._process.wait(timeout=10)  # reaped here, off the UI thread: no zombie
                 return
             answered(answer)
 
