@@ -28,11 +28,11 @@ import datetime as dt
 import heapq
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
 from editor.core.folder.content_folder import IndexEntry
+from editor.core.storage import folded
 
 _SEPARATORS = re.compile(r"[\W_]+")  # anything but letters and digits splits words
 _NO_DATE = -sys.maxsize
@@ -42,11 +42,7 @@ def normalized(text: str) -> str:
     """Casefolded, accents dropped ("café" is found by "cafe", as a writer types it in a
     hurry), with every run of separators (spaces, `/`, `-`, `_`, `.`, line breaks) made one
     space: a query and a haystack are compared in this form."""
-    text = text.casefold()
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SEPARATORS.sub(" ", text).strip()
+    return _SEPARATORS.sub(" ", folded(text)).strip()
 
 
 def haystack(entry: IndexEntry) -> str:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -30,7 +29,7 @@ from yaml.nodes import ScalarNode, SequenceNode
 from editor.core.document import Post, file_diff, read_bytes, yaml_emit
 from editor.core.errors import PostError, quoted
 from editor.core.folder.content_folder import ContentFolder, IndexEntry
-from editor.core.storage import ConflictError
+from editor.core.storage import ConflictError, folded
 
 Kind = Literal["tag", "category"]
 Status = Literal["written", "changed-on-disk", "failed"]
@@ -162,9 +161,7 @@ _SEPARATORS = re.compile(r"[\s_\-‐-―]+")  # spaces, underscores and every ki
 
 def _fold(name: str, plurals: bool) -> str:
     """The form two spellings of one name share: no accents, case, or separator choice."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = _SEPARATORS.sub(" ", bare.casefold()).strip().split(" ")
+    words = _SEPARATORS.sub(" ", folded(name)).strip().split(" ")
     if plurals and words[-1].endswith("s") and not words[-1].endswith("ss") and len(words[-1]) > 3:
         words[-1] = words[-1][:-1]
     return " ".join(words)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from editor.core import lazy_exports
 
 if TYPE_CHECKING:
-    from editor.core.storage.file_names import slugify
+    from editor.core.storage.file_names import folded, slugify
     from editor.core.storage.files import (
         ConflictError,
         FileStamp,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 _MODULE_OF = {
     "slugify": "file_names",
+    "folded": "file_names",
     "ConflictError": "files",
     "FileStamp": "files",
     "atomic_write": "files",
@@ -60,6 +61,7 @@ __all__ = [
     "atomic_write",
     "changed_on_disk",
     "check_within",
+    "folded",
     "leftover_of",
     "locked",
     "os_cause",

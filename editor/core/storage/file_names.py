@@ -96,6 +96,17 @@ _RESERVED = frozenset(
 )
 
 
+def folded(text: str) -> str:
+    """`text` casefolded and without its accents ("Café" → "cafe"): the form in which what a
+    writer types in a hurry finds what they wrote with care (the filters, quick open, look-alike
+    tags)."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def slugify(title: str, max_length: int = 60) -> str:
     """A lowercase ASCII slug of `title`: "Café Noël" → "cafe-noel", "Don't panic" → "dont-panic".
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 from editor.core.folder import IndexEntry
 from editor.core.git import Change
 from editor.core.site.generators import STATUSES
+from editor.core.storage import folded
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -147,7 +148,7 @@ def column_of(header: str) -> int:
 
 
 def _haystack(entry: IndexEntry) -> str:
-    return " ".join([entry.title or "", *entry.tags, *entry.categories, str(entry.path)]).casefold()
+    return folded(" ".join([entry.title or "", *entry.tags, *entry.categories, str(entry.path)]))
 
 
 def _tooltip(entry: IndexEntry) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
 from editor.core.folder import IndexEntry
+from editor.core.storage import folded
 from editor.ui.panels.index_model import COLUMNS, Index, IndexModel
 
 QuickFilter = Callable[[IndexEntry], bool]
@@ -70,7 +71,7 @@ class PostFilter(QAbstractTableModel):
 
     def set_text(self, text: str) -> None:
         """Filter by typed words."""
-        self.words = text.casefold().split()
+        self.words = folded(text).split()
         self._show(self._decide())
 
     def set_quick(self, quick: QuickFilter | None) -> None:

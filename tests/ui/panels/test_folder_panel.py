@@ -529,3 +529,16 @@ def test_a_saved_post_that_no_longer_matches_leaves_the_filtered_rows(qtbot, tmp
     (tmp_path / "c.md").write_text("---\ntitle: C\ntags: [xyzzy]\n---\n")
     panel.model.update_entry(content.refresh(tmp_path / "c.md"))
     assert sorted(shown(panel)) == ["B", "C"]
+
+
+def test_the_filter_finds_accented_titles_typed_without_their_accents(qtbot, tmp_path):
+    (tmp_path / "cafe.md").write_text("---\ntitle: Le café du coin\n---\nText.\n", "utf-8")
+    (tmp_path / "other.md").write_text("---\ntitle: Another post\n---\nText.\n", "utf-8")
+    content = ContentFolder(tmp_path)
+    content.scan()
+    widget = FolderPanel()
+    qtbot.addWidget(widget)
+    widget.set_entries(content.entries, content.taxonomy())
+    for typed in ("cafe", "CAFÉ"):
+        type_filter(qtbot, widget, typed)
+        assert shown(widget) == ["Le café du coin"]
