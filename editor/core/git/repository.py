@@ -31,11 +31,6 @@ class Repository:
         full = folder_path if folder_path.is_absolute() else self.folder / folder_path
         return full.resolve().relative_to(self.root).as_posix()
 
-    def has_commits(self) -> bool:
-        """Whether HEAD names a commit (a new repository has none yet)."""
-        result = run_git(self.root, ["rev-parse", "--verify", "-q", "HEAD"], check=False)
-        return result.returncode == 0
-
 
 def find_repository(folder: Path) -> Repository | None:
     """The repository `folder` is in; None when it is in none, or git is missing (then the
