@@ -94,7 +94,7 @@ def as_github(problems: Sequence[Problem], root: Path | None = None) -> str:
     lines = []
     for problem in problems:
         props = [f"file={escape_property(relative_uri(problem.path, root))}"]
-        props.append(f"line={problem.line}")
+        props.append(f"line={max(problem.line, 1)}")  # a file's own problem: its first line
         if problem.column:
             props.append(f"col={problem.column}")
         props.append(f"title={escape_property(problem.field)}")
