@@ -220,7 +220,7 @@ class ContentFolder:
         self._stored = {rel: row[0] for rel, (_, _, row) in stored.rows.items()}
         self._read_at = {rel: read for rel, (_, read, _) in stored.rows.items()}
         # A row is (entry, placement, home): where the file sat, as the generator placed it.
-        rows = {rel: row for rel, stamp in stats.items() if (row := stored.trusted(rel, stamp))}
+        rows = stored.trusted_rows(stats)
         judged = stored.judged
         if isinstance(judged, tuple) and len(judged) == 3 and judged[0] == judged_by:
             self._schemas.restore(judged[1])
