@@ -113,7 +113,7 @@ class ContentFolder:
                 if item.is_dir(follow_symlinks=False):
                     if scan_enters(item.name) and self.generator.enters(self.site_path(rel)):
                         stack.append(rel)
-                elif os.path.splitext(item.name)[1].lower() in POST_SUFFIXES and item.is_file():
+                elif item.name.lower().endswith(POST_EXTENSIONS) and item.is_file():
                     yield rel, item.path
 
     # --- the index ---------------------------------------------------------------------
