@@ -35,6 +35,7 @@ from platformdirs import user_cache_path
 
 from editor import __version__
 from editor.core.schema import Facts
+from editor.core.site.generators import Placement
 
 FORMAT = f"3/{__version__}"  # a database of another format or build is made anew
 RACY_NS = 2_000_000_000  # a file changed this close to its row's writing is read again
@@ -204,12 +205,19 @@ class _Pickler(pickle.Pickler):
             if inside and (within or not obj.is_absolute()):
                 return ("in", text[len(within or "") :])
             return (type(obj).__name__, text)
+        if type(obj) is Placement:  # one of a few, made once for all the rows holding it
+            held = obj.collection
+            index = None if held is None else self._shared.get(id(held))
+            if held is None or index is not None:
+                return ("place", index, obj.kind, obj.role)
+            return None
         index = self._shared.get(id(obj))
         return None if index is None else ("shared", index)
 
 
 class _Loads:
-    """Unpickles rows, making each path once however many rows and fields name it. A path
+    """Unpickles rows, making each path, and each placement (`_Pickler` writes a placement
+    as its collection's index, kind and role), once however many rows and fields name it. A path
     in the folder is made in `folder` as this scan names it, by joining the folder and the
     entry's own path (made before it in the row): a third of the time parsing takes."""
 
@@ -218,7 +226,7 @@ class _Loads:
     }
 
     def __init__(self, shared: Sequence[object], folder: Path) -> None:
-        self._paths: dict[object, PurePath] = {}
+        self._made: dict[object, object] = {}  # paths, shared objects, placements, by pid
         self._shared = shared
         self._folder = folder
         self._rel = type(PurePath()).__name__
@@ -231,21 +239,27 @@ class _Loads:
         unpickler.persistent_load = self._path  # type: ignore[method-assign]
         return unpickler.load()
 
-    def _path(self, pid: tuple[str, object]) -> object:
-        if pid[0] == "facts":
+    def _path(self, pid: tuple[object, ...]) -> object:
+        found = self._made.get(pid)
+        if found is not None:
+            return found
+        kind = pid[0]
+        if kind == "facts":
             if self._facts is None:
                 raise pickle.UnpicklingError("a row's facts are missing")
             return _LazyFacts(self._facts, self.loads)
-        if pid[0] == "shared":
-            return self._shared[pid[1]]  # type: ignore[index]
-        found = self._paths.get(pid)
-        if found is None:
-            kind, text = pid
-            if kind == "in":
-                found = self._folder.joinpath(self._paths.get((self._rel, text)) or text)
-            else:
-                found = self._CLASSES[kind](text)  # type: ignore[arg-type,index]
-            self._paths[pid] = found
+        if kind == "shared":
+            found = self._shared[pid[1]]  # type: ignore[index]
+        elif kind == "place":
+            _, index, where, role = pid
+            held = None if index is None else self._shared[index]  # type: ignore[index]
+            found = Placement(held, where, role)  # type: ignore[arg-type]
+        elif kind == "in":
+            text = pid[1]
+            found = self._folder.joinpath(self._made.get((self._rel, text)) or text)  # type: ignore[arg-type]
+        else:
+            found = self._CLASSES[kind](pid[1])  # type: ignore[arg-type,index]
+        self._made[pid] = found
         return found
 
 
