@@ -306,6 +306,10 @@ def test_a_reopened_folder_is_checked_as_a_fresh_scan_checks_it(tmp_path):
     assert len(expected) >= 4  # the folder-wide checks found something to compare
     assert folder_problems(again) == expected
     assert [e.facts for e in again.entries] == [e.facts for e in fresh.entries]
+    # A cached entry's path is kept as text until asked for: asked, it is the scan's path.
+    assert [(type(e.path), e.path) for e in again.entries] == [
+        (type(e.path), e.path) for e in fresh.entries
+    ]
 
 
 def test_entries_judged_anew_over_cached_facts_are_cached_with_those_facts(tmp_path):
