@@ -56,6 +56,12 @@ class IndexEntry:
             put(self, value)
 
     @property
+    def path_text(self) -> str:
+        """`str(path)`, without making the path of an entry read from the index cache."""
+        path = _PATH_SLOT.__get__(self)
+        return path if type(path) is str else str(path)
+
+    @property
     def errors(self) -> int:
         """How many error-level problems the post has."""
         return sum(p.severity == "error" for p in self.problems)

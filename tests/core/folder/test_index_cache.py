@@ -324,3 +324,13 @@ def test_entries_judged_anew_over_cached_facts_are_cached_with_those_facts(tmp_p
     assert again.scan() == fresh.scan()
     assert [e.facts for e in again.entries] == [e.facts for e in fresh.entries]
     assert folder_problems(again) == folder_problems(fresh)
+
+
+def test_an_entry_tells_its_path_text_with_or_without_the_cache(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    (root / "sub").mkdir()
+    write_old(root / "sub" / "deep.md", post("Deep"))
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    for entries in (ContentFolder(root, cache_at(tmp_path)).scan(), ContentFolder(root).scan()):
+        assert [e.path_text for e in entries] == [str(e.path) for e in entries]
+        assert str(Path("sub", "deep.md")) in [e.path_text for e in entries]
