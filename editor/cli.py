@@ -223,7 +223,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     prefix = "" if str(args.folder) == os.curdir else os.path.join(str(args.folder), "")
     rows = [
         {
-            "path": prefix + str(e.path),
+            "path": prefix + e.path_text,
             "title": e.title,
             "date": e.date.isoformat() if e.date else None,
             "category": e.categories[0] if e.categories else None,

@@ -113,7 +113,7 @@ class ContentFolder:
                 if item.is_dir(follow_symlinks=False):
                     if scan_enters(item.name) and self.generator.enters(self.site_path(rel)):
                         stack.append(rel)
-                elif os.path.splitext(item.name)[1].lower() in POST_SUFFIXES and item.is_file():
+                elif item.name.lower().endswith(POST_EXTENSIONS) and item.is_file():
                     yield rel, item.path
 
     # --- the index ---------------------------------------------------------------------
@@ -220,7 +220,7 @@ class ContentFolder:
         self._stored = {rel: row[0] for rel, (_, _, row) in stored.rows.items()}
         self._read_at = {rel: read for rel, (_, read, _) in stored.rows.items()}
         # A row is (entry, placement, home): where the file sat, as the generator placed it.
-        rows = {rel: row for rel, stamp in stats.items() if (row := stored.trusted(rel, stamp))}
+        rows = stored.trusted_rows(stats)
         judged = stored.judged
         if isinstance(judged, tuple) and len(judged) == 3 and judged[0] == judged_by:
             self._schemas.restore(judged[1])

@@ -2,9 +2,11 @@
 
 One SQLite database in the user's cache folder (`$XDG_CACHE_HOME/post-editor/index.sqlite3` on
 Linux) holds a row per post file, keyed by the folder's absolute path and the file's path in it,
-with the file's size, mtime and inode, when it was read, and its pickled index entry; and a row
-per folder with what its entries were judged against (see `ContentFolder`). WAL mode and a busy
-timeout let two windows and a `post-editor list` share it; each write is one transaction.
+with the file's size, mtime and inode, when it was read, and its pickled index entry, whose
+`Facts` (what checks and validation read; the list never does) are pickled apart and unpickled
+only when first read (`_LazyFacts`), most of a reopen's unpickling; and a row per folder
+with what its entries were judged against (see `ContentFolder`). WAL mode and a busy timeout
+let two windows and a `post-editor list` share it; each write is one transaction.
 
 The cache is never trusted over the disk: a row is used only while its file's stamps are those
 stored, and not when the file changed less than `RACY_NS` before it was stored (a file rewritten
@@ -25,15 +27,17 @@ import os
 import pickle
 import sqlite3
 import time
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
 from pathlib import Path, PosixPath, PurePath, PurePosixPath
 
 from platformdirs import user_cache_path
 
 from editor import __version__
+from editor.core.schema import Facts
+from editor.core.site.generators import Placement
 
-FORMAT = f"2/{__version__}"  # a database of another format or build is made anew
+FORMAT = f"3/{__version__}"  # a database of another format or build is made anew
 RACY_NS = 2_000_000_000  # a file changed this close to its row's writing is read again
 Stamp = tuple[int, int, int]  # mtime_ns, size, inode
 
@@ -51,13 +55,16 @@ class Stored:
     judged: object
     rows: Mapping[str, tuple[Stamp, int, object]]
 
-    def trusted(self, rel: str, stamp: Stamp) -> object | None:
-        """The stored entry of `rel` if the file on disk still has the stamps it was stored
-        with, and changed long enough before that for its mtime to tell."""
-        row = self.rows.get(rel)
-        if row is None or row[0] != stamp or stamp[0] > row[1] - RACY_NS:
-            return None
-        return row[2]
+    def trusted_rows(self, stamps: Mapping[str, Stamp]) -> dict[str, object]:
+        """The stored entries of the files in `stamps` (their stamps on disk, by relative
+        path) that still have the stamps they were stored with, and changed long enough
+        before that for their mtimes to tell; in one pass, with no call per file."""
+        rows, racy = self.rows, RACY_NS
+        return {
+            rel: row[2]
+            for rel, stamp in stamps.items()
+            if (row := rows.get(rel)) is not None and row[0] == stamp and stamp[0] <= row[1] - racy
+        }
 
 
 class IndexCache:
@@ -96,13 +103,17 @@ class IndexCache:
             if meta is None:
                 return None
             rows = self._db.execute(
-                "SELECT rel, mtime_ns, size, inode, read_ns, entry FROM entries WHERE folder = ?",
+                "SELECT rel, mtime_ns, size, inode, read_ns, entry, facts FROM entries"
+                " WHERE folder = ?",
                 (key,),
             )  # row by row, not fetched at once: 100,000 rows' bytes would stay in the heap
             loads = _Loads(shared, folder).loads
             return Stored(
                 loads(meta[0]),
-                {rel: ((mt, sz, ino), read, loads(blob)) for rel, mt, sz, ino, read, blob in rows},
+                {
+                    rel: ((mt, sz, ino), read, loads(blob, facts))
+                    for rel, mt, sz, ino, read, blob, facts in rows
+                },
             )
         except Exception:  # a corrupt page, a row of classes gone since: as if no cache
             return None
@@ -126,15 +137,15 @@ class IndexCache:
         try:
             with self._db:
                 self._db.execute(
-                    "INSERT OR REPLACE INTO folders VALUES (?, ?)", (key, dumps(judged))
+                    "INSERT OR REPLACE INTO folders VALUES (?, ?)", (key, dumps(judged)[0])
                 )
                 self._db.executemany(
                     "DELETE FROM entries WHERE folder = ? AND rel = ?",
                     ((key, rel) for rel in removed),
                 )
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    ((key, rel, *stamp, read, dumps(e)) for rel, stamp, read, e in changed),
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    ((key, rel, *stamp, read, *dumps(e)) for rel, stamp, read, e in changed),
                 )
         except (sqlite3.Error, pickle.PicklingError, OSError, TypeError, AttributeError):
             return False
@@ -153,10 +164,21 @@ def _within(folder: Path) -> str:
     return "" if str(folder) == os.curdir else os.path.join(str(folder), "")
 
 
-def _dumps(value: object, shared: Mapping[int, int], within: str | None = None) -> bytes:
+def _dumps(
+    value: object, shared: Mapping[int, int], within: str | None = None
+) -> tuple[bytes, bytes | None]:
+    """`value` pickled, and the `Facts` it holds (at most one: a row's entry's) apart."""
     out = io.BytesIO()
-    _Pickler(out, shared, within).dump(value)
-    return out.getvalue()
+    pickler = _Pickler(out, shared, within)
+    pickler.dump(value)
+    facts = pickler.facts
+    if facts is None or isinstance(facts, _LazyFacts):
+        return out.getvalue(), None if facts is None else facts.blob
+    apart = io.BytesIO()
+    facts_pickler = _Pickler(apart, shared, within)
+    facts_pickler.apart = False
+    facts_pickler.dump(facts)
+    return out.getvalue(), apart.getvalue()
 
 
 class _Pickler(pickle.Pickler):
@@ -170,20 +192,32 @@ class _Pickler(pickle.Pickler):
         super().__init__(out, 5)
         self._shared = shared
         self._within = within
+        self.apart = True  # whether the (first) facts met are pickled apart
+        self.facts: Facts | None = None  # those facts
 
     def persistent_id(self, obj: object) -> object:
+        if self.apart and isinstance(obj, Facts) and self.facts in (None, obj):
+            self.facts = obj
+            return ("facts",)
         if isinstance(obj, PurePath):
             text, within = str(obj), self._within
             inside = within is not None and text.startswith(within) and isinstance(obj, Path)
             if inside and (within or not obj.is_absolute()):
                 return ("in", text[len(within or "") :])
             return (type(obj).__name__, text)
+        if type(obj) is Placement:  # one of a few, made once for all the rows holding it
+            held = obj.collection
+            index = None if held is None else self._shared.get(id(held))
+            if held is None or index is not None:
+                return ("place", index, obj.kind, obj.role)
+            return None
         index = self._shared.get(id(obj))
         return None if index is None else ("shared", index)
 
 
 class _Loads:
-    """Unpickles rows, making each path once however many rows and fields name it. A path
+    """Unpickles rows, making each path, and each placement (`_Pickler` writes a placement
+    as its collection's index, kind and role), once however many rows and fields name it. A path
     in the folder is made in `folder` as this scan names it, by joining the folder and the
     entry's own path (made before it in the row): a third of the time parsing takes."""
 
@@ -192,28 +226,79 @@ class _Loads:
     }
 
     def __init__(self, shared: Sequence[object], folder: Path) -> None:
-        self._paths: dict[object, PurePath] = {}
+        self._made: dict[object, object] = {}  # paths, shared objects, placements, by pid
         self._shared = shared
         self._folder = folder
         self._rel = type(PurePath()).__name__
+        self._facts: bytes | None = None
 
-    def loads(self, blob: bytes) -> object:
+    def loads(self, blob: bytes, facts: bytes | None = None) -> object:
+        """A row's value; the facts pickled apart (`facts`) put back unread in it."""
+        self._facts = facts
         unpickler = pickle.Unpickler(io.BytesIO(blob))
         unpickler.persistent_load = self._path  # type: ignore[method-assign]
         return unpickler.load()
 
-    def _path(self, pid: tuple[str, object]) -> object:
-        if pid[0] == "shared":
-            return self._shared[pid[1]]  # type: ignore[index]
-        found = self._paths.get(pid)
-        if found is None:
-            kind, text = pid
-            if kind == "in":
-                found = self._folder.joinpath(self._paths.get((self._rel, text)) or text)
-            else:
-                found = self._CLASSES[kind](text)  # type: ignore[arg-type,index]
-            self._paths[pid] = found
+    def _path(self, pid: tuple[object, ...]) -> object:
+        found = self._made.get(pid)
+        if found is not None:
+            return found
+        kind = pid[0]
+        if kind == "facts":
+            if self._facts is None:
+                raise pickle.UnpicklingError("a row's facts are missing")
+            return _LazyFacts(self._facts, self.loads)
+        if kind == "shared":
+            found = self._shared[pid[1]]  # type: ignore[index]
+        elif kind == "place":
+            _, index, where, role = pid
+            held = None if index is None else self._shared[index]  # type: ignore[index]
+            found = Placement(held, where, role)  # type: ignore[arg-type]
+        elif kind == "in":
+            text = pid[1]
+            found = self._folder.joinpath(self._made.get((self._rel, text)) or text)  # type: ignore[arg-type]
+        else:
+            found = self._CLASSES[kind](pid[1])  # type: ignore[arg-type,index]
+        self._made[pid] = found
         return found
+
+
+class _LazyFacts(Facts):
+    """A cached post's facts, unpickled when a field is first read (a folder check, a
+    schema's inference), not when the folder is listed; one object from the start, as the
+    scan tells unchanged facts by their identity. Pickled, it is the `Facts` it stands for."""
+
+    def __init__(self, blob: bytes, loads: Callable[[bytes], object]) -> None:
+        # Not Facts' fields: those are properties here, read through `_loaded`.
+        object.__setattr__(self, "blob", blob)
+        object.__setattr__(self, "_loads", loads)
+
+    def _loaded(self) -> Facts:
+        found = self.__dict__.get("_facts")
+        if found is None:
+            facts = self._loads(self.blob)
+            if not isinstance(facts, Facts):
+                raise pickle.UnpicklingError("a row's facts are not facts")
+            # setdefault: two threads reading it at once get the same facts
+            found = self.__dict__.setdefault("_facts", facts)
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        mine = self._loaded()
+        return mine == (other._loaded() if isinstance(other, _LazyFacts) else other)
+
+    __hash__ = Facts.__hash__
+
+    def __reduce_ex__(self, protocol: object) -> tuple[object, ...]:
+        return self._loaded().__reduce_ex__(protocol)  # type: ignore[arg-type]
+
+
+def _field(name: str) -> property:
+    return property(lambda self: getattr(self._loaded(), name), doc=f"The facts' `{name}`.")
+
+
+for _f in fields(Facts):
+    setattr(_LazyFacts, _f.name, _field(_f.name))
 
 
 def now_ns() -> int:
@@ -236,7 +321,8 @@ def _connect(path: Path) -> sqlite3.Connection:
             db.execute("CREATE TABLE IF NOT EXISTS folders (folder TEXT PRIMARY KEY, judged BLOB)")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (folder TEXT, rel TEXT, mtime_ns INTEGER, size"
-                " INTEGER, inode INTEGER, read_ns INTEGER, entry BLOB, PRIMARY KEY (folder, rel))"
+                " INTEGER, inode INTEGER, read_ns INTEGER, entry BLOB, facts BLOB,"
+                " PRIMARY KEY (folder, rel))"
             )
         return db
     except sqlite3.Error:

@@ -16,6 +16,7 @@ import textwrap
 import time
 from pathlib import Path
 
+from editor.core.folder.checks.run import folder_problems
 from editor.core.folder.content_folder import ContentFolder
 from editor.core.folder.index_cache import IndexCache
 
@@ -288,3 +289,48 @@ def test_a_folder_cached_under_one_spelling_is_reopened_with_the_paths_of_anothe
         assert [e.facts for e in again] == [e.facts for e in fresh]
         assert [e.problems for e in again] == [e.problems for e in fresh]
         assert again[0].facts.path == spelling / "bad.md"
+
+
+def test_a_reopened_folder_is_checked_as_a_fresh_scan_checks_it(tmp_path):
+    root = make_folder(tmp_path / "posts", count=3)
+    write_old(root / "twin.md", post("Twin", "slug: post-1\ntags: [Python, python]\n"))
+    write_old(root / "twice.md", post("Twice", "title: Again\npublishDate: 2024-01-01\n"))
+    write_old(root / "bad.md", "---\ntitle: [unclosed\n---\nx\n")
+    write_old(root / "yes.md", post("Yes", "draft: yes\nrelated: [nowhere]\n"))
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    again = ContentFolder(root, cache_at(tmp_path))
+    again.scan()
+    fresh = ContentFolder(root)
+    fresh.scan()
+    expected = folder_problems(fresh)
+    assert len(expected) >= 4  # the folder-wide checks found something to compare
+    assert folder_problems(again) == expected
+    assert [e.facts for e in again.entries] == [e.facts for e in fresh.entries]
+    # A cached entry's path is kept as text until asked for: asked, it is the scan's path.
+    assert [(type(e.path), e.path) for e in again.entries] == [
+        (type(e.path), e.path) for e in fresh.entries
+    ]
+
+
+def test_entries_judged_anew_over_cached_facts_are_cached_with_those_facts(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    # A new post with a field of its own: the schema is inferred anew, every entry judged
+    # again over the facts the cache held, and written back with them.
+    write_old(root / "new.md", post("New", "rating: 5\n"))
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    again = ContentFolder(root, cache_at(tmp_path))
+    fresh = ContentFolder(root)
+    assert again.scan() == fresh.scan()
+    assert [e.facts for e in again.entries] == [e.facts for e in fresh.entries]
+    assert folder_problems(again) == folder_problems(fresh)
+
+
+def test_an_entry_tells_its_path_text_with_or_without_the_cache(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    (root / "sub").mkdir()
+    write_old(root / "sub" / "deep.md", post("Deep"))
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    for entries in (ContentFolder(root, cache_at(tmp_path)).scan(), ContentFolder(root).scan()):
+        assert [e.path_text for e in entries] == [str(e.path) for e in entries]
+        assert str(Path("sub", "deep.md")) in [e.path_text for e in entries]
