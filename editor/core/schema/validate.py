@@ -131,7 +131,7 @@ def validate(
 
 def _duplicates(value: object) -> list[str]:
     """Items of a list that repeat, ignoring case and spaces (`Ai` and `ai` are one tag)."""
-    if not isinstance(value, list):
+    if not isinstance(value, list) or len(value) < 2:  # one item cannot repeat
         return []
     seen: set[str] = set()
     dupes = []
