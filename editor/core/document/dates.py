@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import ClassVar
 
 from editor.core.errors import PostError, quoted
@@ -90,8 +91,18 @@ def parse_date(value: object) -> dt.date | dt.datetime:
     """
     if isinstance(value, dt.date):
         return value
-    if not isinstance(value, str) or not (match := _SPELLING.fullmatch(value.strip())):
+    if not isinstance(value, str) or (found := _read_date(value)) is None:
         raise _not_a_date(value)
+    return found
+
+
+# A folder's scan reads each post's date twice (its check, then its place in the list): the
+# second time from here. Dates and datetimes are immutable; a timezone object is too.
+@lru_cache(maxsize=512)
+def _read_date(text: str) -> dt.date | dt.datetime | None:
+    """The date `text` spells, or None."""
+    if not (match := _SPELLING.fullmatch(text.strip())):
+        return None
     g = match.groupdict()
     try:
         if g["Y"]:
@@ -107,7 +118,7 @@ def parse_date(value: object) -> dt.date | dt.datetime:
         clock = dt.time(int(g["H"]), int(g["M"]), int(g["S"] or 0), micro, tzinfo=zone)
         return dt.datetime.combine(day, clock)
     except (ValueError, KeyError):
-        raise _not_a_date(value) from None
+        return None
 
 
 @dataclass(frozen=True)

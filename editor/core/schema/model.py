@@ -123,7 +123,8 @@ class Field:
         if problem := self.kind.check(value):
             return [("error", problem)]
         out: list[tuple[Severity, str]] = []
-        for item in value if isinstance(value, list) else [value]:
+        items = value if isinstance(value, list) else [value]
+        for item in items if self.pattern or self.choices else ():  # most fields have neither
             if self.pattern and isinstance(item, str) and not re.fullmatch(self.pattern, item):
                 told = f": {self.pattern_message}" if self.pattern_message else ""
                 told = told or f" does not match the pattern {self.pattern}"

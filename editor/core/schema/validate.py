@@ -101,10 +101,12 @@ def validate(
     if post.error is not None:
         return [problem_from_error(post.error, "front matter")]
     problems = []
-    first = min(filter(None, map(post.line_of, post.values)), default=1)
 
     def add(line: int | None, field: str, severity: Severity, message: str) -> None:
-        problems.append(Problem(post.path, line or first, field, severity, message))
+        # A problem with no line of its own stands on the first key's (looked up only then:
+        # most posts have no such problem, and a folder's scan judges every post).
+        line = line or min(filter(None, map(post.line_of, post.values)), default=1)
+        problems.append(Problem(post.path, line, field, severity, message))
 
     for key, lines in post.duplicate_keys.items():
         add(lines[1], key, twice[0], f"written {len(lines)} times; {twice[1]}")
@@ -129,7 +131,7 @@ def validate(
 
 def _duplicates(value: object) -> list[str]:
     """Items of a list that repeat, ignoring case and spaces (`Ai` and `ai` are one tag)."""
-    if not isinstance(value, list):
+    if not isinstance(value, list) or len(value) < 2:  # one item cannot repeat
         return []
     seen: set[str] = set()
     dupes = []

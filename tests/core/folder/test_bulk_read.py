@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import gc
+import importlib.util
+import sys
 import weakref
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+from paths import REPO
 from sitefactory import post_text
 
-from editor.core.folder import bulk_read
+from editor.core.folder import ContentFolder, bulk_read
 from editor.core.folder.bulk_read import read_facts, read_many
 
 
@@ -47,6 +50,7 @@ def parallel(monkeypatch):
     monkeypatch.setattr(bulk_read, "PARALLEL_FROM", 24)
     monkeypatch.setattr(bulk_read, "CHUNK", 5)
     monkeypatch.setattr(bulk_read, "_cpus", lambda: 3)
+    return monkeypatch
 
 
 def test_parallel_reading_gives_what_reading_one_by_one_gives(tmp_path, parallel):
@@ -56,6 +60,26 @@ def test_parallel_reading_gives_what_reading_one_by_one_gives(tmp_path, parallel
     assert as_tuples(facts) == as_tuples([read_facts(Path(p)) for p in paths])
     assert told[-1] == 60 and told == sorted(told)
     assert sum(f.error is not None for f in facts) == 30  # broken, binary, impossible date
+
+
+def benchmark_generator():
+    """benchmarks/generate.py, the folders the speed figures are measured on."""
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks/generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_scan_in_worker_processes_gives_the_entries_of_a_scan_here(tmp_path, parallel):
+    root = benchmark_generator().make_folder(tmp_path / "site", 40, seed=3)
+    many_posts(root / "odd", 12)  # broken, binary, twice-written and date-less posts too
+    pooled = ContentFolder(root).scan()
+    parallel.setattr(bulk_read, "PARALLEL_FROM", 10**9)
+    here = ContentFolder(root).scan()
+    assert len(here) == 52 and any(e.problems for e in here)
+    assert [(e, *e.__getstate__()) for e in pooled] == [(e, *e.__getstate__()) for e in here]
+    assert as_tuples([e.facts for e in pooled]) == as_tuples([e.facts for e in here])
 
 
 def test_few_files_are_read_in_this_process(tmp_path, monkeypatch):
