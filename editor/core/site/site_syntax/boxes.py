@@ -16,7 +16,7 @@ Text the plugins must show literally (Liquid's `{% raw %}`, Hugo's `{{</* */>}}`
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -91,6 +91,27 @@ def close_box(state: StateBlock) -> None:
     """The end of a box opened with `push_box(..., inner=True)`."""
     token = state.push(BOX_CLOSE, "table", -1)
     token.block = True
+
+
+def closing_line(
+    state: StateBlock,
+    first: int,
+    end: int,
+    closes: Callable[[str], bool],
+    opens: Callable[[str], bool] = lambda text: False,
+) -> int | None:
+    """The line from `first` (before `end`) whose stripped text `closes` a construct, pairs
+    nested inside it (a line that `opens` one, and the line that closes it) skipped."""
+    depth = 0
+    for line in range(first, end):
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].strip()
+        if closes(text):
+            if depth == 0:
+                return line
+            depth -= 1
+        elif opens(text):
+            depth += 1
+    return None
 
 
 def box_over_lines(

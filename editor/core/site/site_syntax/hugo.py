@@ -27,6 +27,7 @@ from markdown_it.rules_inline import StateInline
 from editor.core.site.site_syntax.boxes import (
     PROTECTED_BRACE,
     box_over_lines,
+    closing_line,
     fence_token,
     line_of,
     push_block_html,
@@ -151,16 +152,13 @@ def _block(state: StateBlock, start: int, end: int, silent: bool, resolve: Resol
 def _find_closing(state: StateBlock, name: str, first: int, end: int) -> int | None:
     """The line, from `first`, that closes a paired `name` (nested pairs skipped)."""
     closing, opening = _closing(name), _opening(name)
-    depth = 0
-    for line in range(first, end):
-        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].strip()
-        if closing.fullmatch(text):
-            if depth == 0:
-                return line
-            depth -= 1
-        elif opening.fullmatch(text) and not text.rstrip("}>% ").endswith("/"):
-            depth += 1
-    return None
+    return closing_line(
+        state,
+        first,
+        end,
+        lambda text: closing.fullmatch(text) is not None,
+        lambda text: bool(opening.fullmatch(text)) and not text.rstrip("}>% ").endswith("/"),
+    )
 
 
 def _inline(state: StateInline, silent: bool, resolve: Resolver) -> bool:

@@ -26,6 +26,7 @@ from markdown_it.rules_inline import StateInline
 from editor.core.site.site_syntax.boxes import (
     PROTECTED_BRACE,
     box_over_lines,
+    closing_line,
     fence_token,
     line_of,
     mark_html,
@@ -198,11 +199,7 @@ def _block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 def _highlight_end(state: StateBlock, first: int, end: int) -> int | None:
-    for line in range(first, end):
-        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-        if _END_HIGHLIGHT.fullmatch(text.strip()):
-            return line
-    return None
+    return closing_line(state, first, end, lambda text: _END_HIGHLIGHT.fullmatch(text) is not None)
 
 
 def _inline(

@@ -18,6 +18,7 @@ from markdown_it.rules_inline import StateInline
 
 from editor.core.site.site_syntax.boxes import (
     box_over_lines,
+    closing_line,
     line_of,
     push_block_html,
     push_inline_html,
@@ -142,19 +143,15 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
 
 def _closing_line(state: StateBlock, name: str, first: int, end: int) -> int | None:
     """The line from `first` that is `</name>`, nested `<name>` pairs skipped."""
-    depth = 0
     closing = f"</{name}>"
-    for line in range(first, end):
-        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].strip()
-        if text == closing:
-            if depth == 0:
-                return line
-            depth -= 1
-        elif text.startswith(f"<{name}") and closing not in text:
-            tag = jsx_tag(text, 0, len(text))
-            if tag is not None and tag[0] == name and not tag[2]:
-                depth += 1
-    return None
+
+    def opens(text: str) -> bool:
+        if not text.startswith(f"<{name}") or closing in text:
+            return False
+        tag = jsx_tag(text, 0, len(text))
+        return tag is not None and tag[0] == name and not tag[2]
+
+    return closing_line(state, first, end, lambda text: text == closing, opens)
 
 
 def _expression_block(state: StateBlock, start: int, end: int, silent: bool, pos: int) -> bool:

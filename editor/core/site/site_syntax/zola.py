@@ -17,6 +17,7 @@ from markdown_it.rules_inline import StateInline
 from editor.core.site.site_syntax.boxes import (
     PROTECTED_BRACE,
     box_over_lines,
+    closing_line,
     line_of,
     push_mark,
 )
@@ -65,16 +66,13 @@ def _block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 def _end_line(state: StateBlock, first: int, end: int) -> int | None:
     """The `{% end %}` line closing a body, nested bodies skipped."""
-    depth = 0
-    for line in range(first, end):
-        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].strip()
-        if _END.fullmatch(text):
-            if depth == 0:
-                return line
-            depth -= 1
-        elif BODY.fullmatch(text):
-            depth += 1
-    return None
+    return closing_line(
+        state,
+        first,
+        end,
+        lambda text: _END.fullmatch(text) is not None,
+        lambda text: BODY.fullmatch(text) is not None,
+    )
 
 
 def _inline(state: StateInline, silent: bool) -> bool:
