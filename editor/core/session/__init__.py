@@ -19,6 +19,7 @@ from editor.core.session.edit_session import (
     other_fields_text,
     read_other_fields,
 )
+from editor.core.session.open_posts import OpenPost, show_written, unsaved_among
 from editor.core.session.questions import Choice, FlagAnswers, Offer, Prompter, Recovery
 from editor.core.session.save import Ask, SaveStep, ask, plan_save, save_post
 
@@ -30,6 +31,7 @@ __all__ = [
     "FlagAnswers",
     "Follow",
     "Offer",
+    "OpenPost",
     "OtherFields",
     "Prompter",
     "Recovery",
@@ -46,4 +48,6 @@ __all__ = [
     "read_other_fields",
     "read_post",
     "save_post",
+    "show_written",
+    "unsaved_among",
 ]

@@ -12,11 +12,9 @@ reloaded from its new text once the rename is written.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from collections.abc import Callable
-from pathlib import Path, PurePath
-from typing import Protocol
+from pathlib import PurePath
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -32,11 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.document import Post
-from editor.core.errors import PostError, quoted
+from editor.core.errors import quoted
 from editor.core.folder import ApplyResult, ContentFolder, Plan, apply, plan_rename, terms
 from editor.core.folder.taxonomy_edit import Kind
-from editor.core.session import Prompter
+from editor.core.session import OpenPost, Prompter, show_written, unsaved_among
 from editor.ui.jobs import Job, still_copy
 from editor.ui.panels.docks import ToggledDock
 from editor.ui.settings import TAXONOMY_DOCK, Settings
@@ -44,19 +41,6 @@ from editor.ui.settings import TAXONOMY_DOCK, Settings
 TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, name) on a term's row
 KINDS: tuple[tuple[Kind, str], ...] = (("tag", "Tags"), ("category", "Categories"))
 LOOK_ALIKE = QColor("#b35900")  # dark orange: legible on light and dark backgrounds
-
-
-class OpenPost(Protocol):
-    """What a rename needs of an open post's tab: its post, whether it has unsaved changes,
-    and a way to show the post's new text. The window gives its document tabs."""
-
-    @property
-    def post(self) -> Post: ...
-
-    @property
-    def modified(self) -> bool: ...
-
-    def reload(self, post: Post) -> None: ...
 
 
 class TaxonomyTree(QTreeWidget):
@@ -257,17 +241,11 @@ class TaxonomyDock(ToggledDock):
 
     def _held_back(self, plan: Plan) -> set[PurePath]:
         """Planned posts open with unsaved changes: theirs is the writer's newer text."""
-        modified = {_key(t.post.path) for t in self._tabs() if t.modified and t.post.path}
-        return {c.rel for c in plan.changes if _key(c.path) in modified}
+        unsaved = unsaved_among(self._tabs(), [c.path for c in plan.changes])
+        return {c.rel for c in plan.changes if c.path in unsaved}
 
     def _applied(self, result: ApplyResult) -> None:
-        written = {_key(path) for path in result.written}
-        for tab in self._tabs():
-            # An open post without changes shows its new text; one changed meanwhile is left
-            # to the disk watch, which keeps its text and offers to compare.
-            if tab.post.path and _key(tab.post.path) in written and not tab.modified:
-                with contextlib.suppress(PostError):  # unreadable: the disk watch marks it
-                    tab.reload(tab.session.read_disk())
+        show_written(self._tabs(), result.written)
         left = [f for f in result.files if f.status != "written"]
         if left:
             lines = [f"{f.rel.as_posix()}: {f.message}" for f in left]
@@ -311,10 +289,6 @@ class TaxonomyDock(ToggledDock):
         term = item.data(0, TERM_ROLE)
         if isinstance(term, tuple):
             self.filterRequested.emit(*term)
-
-
-def _key(path: Path) -> str:
-    return str(path.resolve())
 
 
 def _plural(kind: Kind) -> str:

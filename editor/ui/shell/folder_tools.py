@@ -10,10 +10,8 @@ review into the one they are making (the diff shown would not be what gets saved
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Protocol, cast
 
 from PySide6.QtCore import QObject, Qt
@@ -24,7 +22,7 @@ from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, IndexEntry
 from editor.core.folder.field_edit import FieldEdit, FieldPlan, plan_field_edit, undo
 from editor.core.folder.taxonomy_edit import ApplyResult, Skipped, apply_changes
-from editor.core.session import Prompter
+from editor.core.session import Prompter, show_written, unsaved_among
 from editor.ui.jobs.job import Job
 from editor.ui.jobs.still_folder import still_copy
 from editor.ui.panels.folder_panel import FolderPanel, edit_label
@@ -134,10 +132,8 @@ class FolderTools(QObject):
 
     def _held_back(self, plan: FieldPlan) -> FieldPlan:
         """The plan without the posts open with unsaved changes, listed as left out."""
-        modified = {
-            _key(t.post.path) for t in self._host.document_tabs() if t.modified and t.post.path
-        }
-        held = [c for c in plan.changes if _key(c.path) in modified]
+        unsaved = unsaved_among(self._host.document_tabs(), [c.path for c in plan.changes])
+        held = [c for c in plan.changes if c.path in unsaved]
         if not held:
             return plan
         left = tuple(Skipped(c.path, c.rel, HELD, PostError(HELD, c.path)) for c in held)
@@ -213,20 +209,12 @@ class FolderTools(QObject):
 
     def _after(self, title: str, result: ApplyResult, more: Sequence[str] = ()) -> None:
         """Show the written files in their open tabs, tell what was left, refresh the index."""
-        written = {_key(path) for path in result.written}
-        for tab in self._host.document_tabs():
-            if tab.post.path and _key(tab.post.path) in written and not tab.modified:
-                with contextlib.suppress(PostError):  # unreadable: the disk watch marks it
-                    tab.reload(tab.session.read_disk())
+        show_written(self._host.document_tabs(), result.written)
         lines = [f"{f.rel.as_posix()}: {f.message}" for f in result.files if f.status != "written"]
         if lines or more:
             self._host.prompter.inform(title, "\n".join([*lines, *more]))
-        if written:
+        if result.written:
             self._host.folder_index.rescan()
 
     def _say(self, text: str) -> None:
         self._host.statusBar().showMessage(text, 8000)
-
-
-def _key(path: Path) -> str:
-    return str(path.resolve())
