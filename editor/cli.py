@@ -30,6 +30,7 @@ from editor.core.errors import PostError
 
 if TYPE_CHECKING:
     from editor.core.folder import ContentFolder
+    from editor.core.folder.index_cache import IndexCache
     from editor.core.schema import Problem, Schema
 
 # Each sub-command imports what it needs when it runs: `render FILE` loads no folder index nor
@@ -141,14 +142,14 @@ def _window(args: argparse.Namespace) -> int:
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _indexed(path: Path, *, scan: bool = True) -> ContentFolder:
-    """The folder at `path`, its index read through the index cache (kept between runs, so
-    a folder listed again is not read again; see `index_cache`), scanned unless `scan` is
-    False."""
+def _indexed(path: Path, *, scan: bool = True, cache: IndexCache | None = None) -> ContentFolder:
+    """The folder at `path`, its index read through the index cache (`cache`, else one opened
+    here: kept between runs, so a folder listed again is not read again), scanned unless
+    `scan` is False."""
     from editor.core.folder import ContentFolder
     from editor.core.folder.index_cache import IndexCache
 
-    folder = ContentFolder(path, IndexCache.connect())
+    folder = ContentFolder(path, cache or IndexCache.connect())
     if scan:
         folder.scan()
     return folder
@@ -198,7 +199,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if path.is_dir():
             problems += file_problems(files, cache)
             files = []
-            problems += folder_problems(_indexed(path))
+            problems += folder_problems(_indexed(path, cache=cache))
         elif path.exists():
             files.append(path)
         else:
