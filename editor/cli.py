@@ -187,8 +187,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate posts and folders; print the problems in the format asked (`check_report`).
     A folder also gets the folder-wide checks (duplicates, missing images and links, YAML
     1.1 traps, dates); a file its own problems, as its site judges it (`file_problems`)."""
-    from editor.core.folder import check_report
-    from editor.core.folder.checks import file_problems, folder_problems
+    from editor.core.folder import check_report, checks
     from editor.core.folder.index_cache import IndexCache
 
     cache = IndexCache.connect()
@@ -197,14 +196,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     files: list[Path] = []  # files in a row are checked together: one scan of their site
     for path in args.paths:
         if path.is_dir():
-            problems += file_problems(files, cache)
+            problems += checks.file_problems(files, cache)
             files = []
-            problems += folder_problems(_indexed(path, cache=cache))
+            # `checks` loads the folder-wide checks when a folder asks for them, not for files
+            problems += checks.folder_problems(_indexed(path, cache=cache))
         elif path.exists():
             files.append(path)
         else:
             missing.append(path)
-    problems += file_problems(files, cache)
+    problems += checks.file_problems(files, cache)
     sys.stdout.write(check_report.report(problems, args.format))
     for path in missing:  # after what was found elsewhere, which is still worth reading
         _say(f"{path}: no such file or folder")

@@ -12,6 +12,17 @@ from pathlib import Path
 POST = "---\ntitle: One\ndate: 2024-05-01\n---\nSome *words*.\n"
 INDEX = ("editor.core.folder", "sqlite3")
 RENDERERS = ("markdown", "markdown_it", "pygments")
+# What only writing a post needs (`Post.with_value`, `Post.save`): neither command writes.
+WRITING = ("tomlkit", "editor.core.document.toml_splice", "editor.core.document.yaml_splice")
+WRITING += ("editor.core.storage.added_blocks",)
+# What only `check FOLDER` or `--format sarif` needs.
+FOLDER_CHECKS = ("editor.core.folder.checks.run", "editor.core.folder.checks.yaml_traps")
+FOLDER_CHECKS += ("importlib.metadata",)
+
+
+def among(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    """The modules that are one of `names` or inside one of them."""
+    return sorted(m for m in modules if any(m == n or m.startswith(f"{n}.") for n in names))
 
 
 def loaded(argv: list[str], post: Path) -> set[str]:
@@ -40,3 +51,18 @@ def test_check_file_loads_no_markdown_renderer(tmp_path):
     modules = loaded(["check"], post)
     assert "editor.core.folder.checks.files" in modules  # judged by its site
     assert not [m for m in modules if m.split(".")[0] in RENDERERS]
+
+
+def test_reading_one_post_loads_nothing_that_writes(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    for command in ("check", "render"):
+        modules = loaded([command], post)
+        assert not among(modules, WRITING), command
+
+
+def test_check_file_loads_no_folder_wide_check(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    modules = loaded(["check"], post)
+    assert not among(modules, FOLDER_CHECKS)

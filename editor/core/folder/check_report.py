@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Sequence
-from importlib import metadata
 from pathlib import Path
 
 from editor import __version__
@@ -147,6 +146,10 @@ def as_sarif(problems: Sequence[Problem], root: Path | None = None) -> str:
 def information_uri() -> str | None:
     """The project's home page, as the installed package declares it (`[project.urls]`);
     None when it declares none."""
+    # Only SARIF asks: importlib.metadata (email, socket...) would double the start of a
+    # one-file `check`, whose default text output never needs it.
+    from importlib import metadata
+
     try:
         urls = metadata.metadata("post-editor").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:

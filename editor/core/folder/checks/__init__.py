@@ -16,10 +16,27 @@ module per kind of check:
 `file_problems(paths)` judges post files named one by one, each by the site above it.
 
 `run` runs them all; `context` holds what they share, `names` how a site names a post.
+
+Every name is re-exported lazily (PEP 562, `lazy_exports`): `post-editor check FILE` loads
+`files`, not the folder-wide checks.
 """
 
-from editor.core.folder.checks.files import file_problems
-from editor.core.folder.checks.run import check_site, config_notes, folder_problems
+from typing import TYPE_CHECKING
+
+from editor.core import lazy_exports
+
+if TYPE_CHECKING:
+    from editor.core.folder.checks.files import file_problems
+    from editor.core.folder.checks.run import check_site, config_notes, folder_problems
+
+_MODULE_OF = {
+    "check_site": "run",
+    "config_notes": "run",
+    "file_problems": "files",
+    "folder_problems": "run",
+}
+
+__getattr__ = lazy_exports(__name__, _MODULE_OF)
 
 __all__ = [
     "check_site",
