@@ -66,3 +66,21 @@ def test_check_file_loads_no_folder_wide_check(tmp_path):
     post.write_text(POST, encoding="utf-8")
     modules = loaded(["check"], post)
     assert not among(modules, FOLDER_CHECKS)
+
+
+def test_render_file_loads_only_its_own_markdown_engine(tmp_path):
+    post = tmp_path / "post.md"  # a plain folder's post: Python-Markdown
+    post.write_text(POST, encoding="utf-8")
+    modules = loaded(["render"], post)
+    assert "markdown" in modules
+    assert not among(
+        modules, ("markdown_it", "mdit_py_plugins", "editor.core.site.site_syntax.install")
+    )
+    hugo = tmp_path / "hugo"
+    (hugo / "content" / "posts").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text('title = "A site"\n', encoding="utf-8")
+    post = hugo / "content" / "posts" / "post.md"  # a Hugo site's post: CommonMark
+    post.write_text(POST, encoding="utf-8")
+    modules = loaded(["render"], post)
+    assert "markdown_it" in modules
+    assert not among(modules, ("markdown",))

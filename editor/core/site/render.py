@@ -13,13 +13,18 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib.resources import files
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+# The engine a Renderer needs is loaded when one is made (`rendering`'s lazy names): a post
+# rendered by Python-Markdown does not load markdown-it, nor the other way round.
+from editor.core.site import rendering
 from editor.core.site.pieces import split_body
-from editor.core.site.rendering.commonmark import CommonMarkRenderer, Plugin
 from editor.core.site.rendering.limits import MAX_RENDER_CHARS, size_problem, too_large_html
 from editor.core.site.rendering.profile import PYTHON_MARKDOWN, MarkdownProfile
-from editor.core.site.rendering.python_markdown import PythonMarkdownRenderer
+
+if TYPE_CHECKING:
+    from editor.core.site.rendering.commonmark import CommonMarkRenderer, Plugin
+    from editor.core.site.rendering.python_markdown import PythonMarkdownRenderer
 
 __all__ = ["MAX_RENDER_CHARS", "Rendered", "Renderer", "render_pieces", "size_problem"]
 __all__ += ["article", "document", "offline_images", "page", "page_title", "too_large_html"]
@@ -49,9 +54,9 @@ class Renderer:
         self.profile = profile
         self._engine: CommonMarkRenderer | PythonMarkdownRenderer
         if profile.engine == "commonmark":
-            self._engine = CommonMarkRenderer(profile, plugins)
+            self._engine = rendering.CommonMarkRenderer(profile, plugins)
         else:
-            self._engine = PythonMarkdownRenderer()
+            self._engine = rendering.PythonMarkdownRenderer()
 
     def render(self, body: str) -> str:
         """The HTML of `body`; never raises, so a half-typed post always shows something. A

@@ -11,20 +11,28 @@ and variables), `mdx` (Astro's and Next.js's .mdx: ESM lines, JSX components, ex
 `boxes` draws what the preview cannot render as the site does: a box labelled with the
 construct's name and arguments (the preview's stylesheets style them). Only the preview changes;
 the post's text is never touched. Qt-free.
+
+`install` teaches a parser the site's syntax (`use_site_syntax`), `context` tells which syntax a
+post has. Every name is re-exported lazily (PEP 562, `lazy_exports`): `render FILE` on a plain
+folder's post asks for its context, and loads neither markdown-it nor any site's syntax.
 """
 
-from __future__ import annotations
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+from editor.core import lazy_exports
 
-from editor.core.site.site_syntax.boxes import install_common
-from editor.core.site.site_syntax.context import SiteSyntaxContext, site_syntax_context
-from editor.core.site.site_syntax.emoji import use_emoji
-from editor.core.site.site_syntax.hugo import use_hugo
-from editor.core.site.site_syntax.liquid import use_liquid
-from editor.core.site.site_syntax.mdx import use_mdx
-from editor.core.site.site_syntax.summary import use_summary
-from editor.core.site.site_syntax.zola import use_zola
+if TYPE_CHECKING:
+    from editor.core.site.site_syntax.context import SiteSyntaxContext, site_syntax_context
+    from editor.core.site.site_syntax.install import blocks_reach, use_site_syntax
+
+_MODULE_OF = {
+    "SiteSyntaxContext": "context",
+    "blocks_reach": "install",
+    "site_syntax_context": "context",
+    "use_site_syntax": "install",
+}
+
+__getattr__ = lazy_exports(__name__, _MODULE_OF)
 
 __all__ = [
     "SiteSyntaxContext",
@@ -32,43 +40,3 @@ __all__ = [
     "site_syntax_context",
     "use_site_syntax",
 ]
-
-# Eleventy runs Markdown files through Liquid first (its default `markdownTemplateEngine`).
-_LIQUID = ("jekyll", "eleventy")
-
-
-def use_site_syntax(md: MarkdownIt, context: SiteSyntaxContext) -> None:
-    """Teach `md` the syntax `context`'s site adds to Markdown. Call once per parser."""
-    install_common(md)
-    if context.generator == "hugo":
-        use_hugo(md, context.resolve_link)
-    elif context.generator == "zola":
-        use_zola(md)
-    elif context.generator in _LIQUID:
-        use_liquid(md, context.site_variables, context.resolve_link)
-    # An .mdx file is MDX whoever builds it (Astro, Next.js, Eleventy's MDX plugin, or a
-    # folder the app sees as plain, such as a monorepo's docs).
-    if context.file_type == ".mdx":
-        use_mdx(md)
-    if context.emoji:
-        use_emoji(md)
-    if context.summary_separator:
-        use_summary(md, context.summary_separator)
-
-
-def blocks_reach(context: SiteSyntaxContext | None) -> tuple[str, ...]:
-    """The texts that open a construct of `context`'s site whose block rule may read any
-    number of lines ahead for its end (a paired shortcode, a Liquid block tag, a component):
-    a body holding one must be parsed whole to find its top-level blocks."""
-    if context is None:
-        return ()
-    found: list[str] = []
-    if context.generator == "hugo":
-        found += ["{{<", "{{%"]
-    elif context.generator == "zola":
-        found += ["{%", "{{"]
-    elif context.generator in _LIQUID:
-        found += ["{%"]
-    if context.file_type == ".mdx":
-        found += ["<", "{", "export", "import"]
-    return tuple(found)
