@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from slugify import slugify as transliterated
-
 from editor.core.storage import slugify as ascii_slug
 
 MAX_SLUG = 60
@@ -31,6 +29,10 @@ def site_slug(title: str, generator: str) -> str:
     if generator in _KEEP_LETTERS:
         slug = _letters_slug(title, drop_apostrophes=generator == "hugo")
     else:
+        # Only a new post's name needs python-slugify (and its html tables): loaded here, so a
+        # command that reads posts (`check FILE` scans its site's folder) never imports it.
+        from slugify import slugify as transliterated
+
         # python-slugify writes "Don't" as "don-t"; our ASCII rule (and readers) say "dont".
         kept = "".join(c for c in title if c not in _APOSTROPHES)
         slug = transliterated(kept, max_length=MAX_SLUG, word_boundary=True)
