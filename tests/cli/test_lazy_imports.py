@@ -20,6 +20,9 @@ FOLDER_CHECKS = ("editor.core.folder.checks.run", "editor.core.folder.checks.yam
 FOLDER_CHECKS += ("importlib.metadata",)
 # What only a new post needs: its file name from its title.
 NEW_POST = ("slugify",)
+# What only a Hugo site needs: its cascades, its archetypes and their Go templates.
+HUGO = ("editor.core.site.generators.hugo_cascade", "editor.core.site.generators.hugo_archetypes")
+HUGO += ("editor.core.site.generators.go_templates",)
 
 
 def among(modules: set[str], names: tuple[str, ...]) -> list[str]:
@@ -63,11 +66,11 @@ def test_reading_one_post_loads_nothing_that_writes(tmp_path):
         assert not among(modules, WRITING), command
 
 
-def test_check_file_loads_no_folder_wide_check(tmp_path):
+def test_check_file_loads_no_folder_wide_check_nor_another_sites_rules(tmp_path):
     post = tmp_path / "post.md"
     post.write_text(POST, encoding="utf-8")
     modules = loaded(["check"], post)
-    assert not among(modules, FOLDER_CHECKS + NEW_POST)
+    assert not among(modules, FOLDER_CHECKS + NEW_POST + HUGO)
 
 
 def test_render_file_loads_only_its_own_markdown_engine(tmp_path):
