@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor.core.errors import PostError
-from editor.core.schema.source import schema_for_post
+from editor.core.schema.source import file_schema
 from editor.core.site.generators import Generator, detect_generator
 from editor.core.site.rendering.profile import ENGINES, MarkdownProfile
 from editor.core.site.site_syntax import site_syntax_context
@@ -32,8 +32,11 @@ def profile_of_post(generator: Generator, declared: str | None, path: Path) -> M
 
 def post_profile(path: Path) -> MarkdownProfile:
     """The profile the post at `path` is rendered by (its site's, or its folder's choice)."""
+    # Only a `.post-editor.yaml` names an engine (a CMS config never does): the nearest one that
+    # governs the post is read, not the site's CMS configs (`schema_for_post` would parse them).
     try:
-        declared = schema_for_post(path).markdown
+        found = file_schema(path.parent.resolve(), anywhere=True)
     except (PostError, OSError):
-        declared = None  # a broken .post-editor.yaml is reported where it is read
+        found = None  # a broken .post-editor.yaml is reported where it is read
+    declared = found[0].markdown if found is not None else None
     return profile_of_post(detect_generator(path.parent), declared, path)
