@@ -53,7 +53,9 @@ class PageBuilder(QObject):
     def show(self, pages: list[str]) -> None:
         """Start bringing the document to `pages`; a newer call takes over from this one."""
         self._target = pages
-        self._step()
+        # In a turn of its own: the render that asked arrived in one, and a piece replaced
+        # costs a layout; both in one turn would make a stall of two.
+        self._timer.start()
 
     def busy(self) -> bool:
         return self._shown != self._target

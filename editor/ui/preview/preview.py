@@ -60,6 +60,10 @@ class Preview(QTextBrowser):
         self._scrolled_to = 0
         self._css = default_css()
         self._last: tuple[list[str], Mapping[str, object]] | None = None  # to show again
+        # The last page's pieces after the first, (piece, whether last) -> its page, as made
+        # with this stylesheet and this choice of remote pictures.
+        self._made: dict[tuple[str, bool], str] = {}
+        self._made_for = (self._css, self.remote_images)
 
     def set_base(self, post_path: Path | None, content_root: Path | None = None) -> None:
         """Find the post's local images in its site (`picture_site`: the open folder's,
@@ -75,18 +79,26 @@ class Preview(QTextBrowser):
         self._last = (pieces, meta)
         if self._site is not None:  # a Site remembers what it found: see pictures added since
             self._site = Site(self._site.root)
-        if not self.remote_images:
-            pieces = [offline_images(piece) for piece in pieces]
-        pieces = [
-            _for_qt(piece) if "<fig" in piece or "<input" in piece else piece for piece in pieces
-        ]
-        css = self._css
-        first, *rest = pieces
-        head = page(first, meta, css)  # the cover image is a picture too
+        head = page(self._for_page(pieces[0]), meta, self._css)  # the cover image is a picture too
         pages = [head if self.remote_images else offline_images(head)]
-        pages += (piece_page(piece, css, last=n == len(rest)) for n, piece in enumerate(rest, 1))
+        # Typing changes one piece: the others' pages are the last page's, the same strings,
+        # which the builder then tells apart from the changed one at a glance.
+        made, last = self._made, len(pieces) - 1
+        if self._made_for != (self._css, self.remote_images):
+            made, self._made_for = {}, (self._css, self.remote_images)
+        self._made = {}
+        for n, piece in enumerate(pieces[1:], 1):
+            key = (piece, n == last)
+            done = made.get(key) or piece_page(self._for_page(piece), self._css, last=n == last)
+            self._made[key] = done
+            pages.append(done)
         self._scrolled_to = self.verticalScrollBar().value()
         self._builder.show(pages)
+
+    def _for_page(self, piece: str) -> str:
+        if not self.remote_images:
+            piece = offline_images(piece)
+        return _for_qt(piece) if "<fig" in piece or "<input" in piece else piece
 
     def piece_blocks(self) -> list[QTextBlock]:
         """The first block of each piece of the page, in order, once the whole page is shown

@@ -107,6 +107,7 @@ class DocumentTab(TabFile, QWidget):
         self.raw = needs_raw_mode(post)
         self._job = 0
         self._asked_at = 0.0  # when the awaited render was asked for (perf_counter)
+        self._asked_text = ""  # the editor's text then: the page shows it, not the text now
         self._shown_source: tuple[str, int] = ("", 0)  # the Markdown of the page being built
         self.preview_ready = False  # the first render has been shown
         self.review_before_save = False  # show the diff of a save and ask first
@@ -383,12 +384,14 @@ class DocumentTab(TabFile, QWidget):
         text = self.editor.toPlainText()
         body = Post(text).body if self.raw else text
         self._job = self.renders.request(body, self.markdown_profile)
-        self._asked_at = time.perf_counter()
+        self._asked_at, self._asked_text = time.perf_counter(), text
 
     def _show_render(self, job: int, pieces: list[str], lines: tuple[int, ...] = ()) -> None:
         if job != self._job:
             return  # another tab's render, or an older one of ours
-        text = self.editor.toPlainText()
+        # The text the render was asked for: no second copy of a long post, and the page's
+        # headings are matched to the lines they came from.
+        text, self._asked_text = self._asked_text, ""
         if self.raw:
             shown = Post(text)
             values, body = shown.values, shown.body

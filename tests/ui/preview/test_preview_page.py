@@ -1,5 +1,6 @@
 """The preview's page as a writer sees it: a long code line never scrolls the whole page
-sideways, and a body that starts with the post's title shows that title once."""
+sideways, a body that starts with the post's title shows that title once, and a page shown
+again is the page shown afresh."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from importlib.resources import files
 
 import pytest
 
+from benchmarks.generate import make_post
+from editor.core.document.post import Post
 from editor.core.site.pieces import split_body
 from editor.core.site.render import Renderer
 from editor.ui.preview.preview import Preview
@@ -72,3 +75,32 @@ def test_a_body_opening_with_the_title_shows_the_title_once(qtbot):
 def test_a_body_opening_with_another_heading_keeps_the_title(qtbot):
     preview = _shown(qtbot, "# Getting there\n\nWe went.\n", {"title": "A walk in the park"})
     assert _headings(preview) == ["A walk in the park", "Getting there"]
+
+
+def _pieces(words: int, seed: int) -> list[str]:
+    pieces = split_body(Renderer().render(Post(make_post(words, seed=seed)).body))
+    assert len(pieces) > 5
+    return pieces
+
+
+def test_a_page_shown_again_restyled_or_edited_is_the_page_shown_afresh(qtbot):
+    """The pages of unchanged pieces are kept from one page to the next: never across a new
+    stylesheet, and a changed piece gets its own."""
+    pieces, meta = _pieces(1500, 3), {"title": "Kept"}
+    kept = Preview()
+    qtbot.addWidget(kept)
+    with qtbot.waitSignal(kept.pageShown, timeout=10_000):
+        kept.show_post(pieces, meta)
+    with qtbot.waitSignal(kept.pageShown, timeout=10_000):
+        kept.set_style(True)
+    edited = [*pieces]
+    edited[3] = edited[3].replace("</p>", " And a few more words.</p>", 1)
+    with qtbot.waitSignal(kept.pageShown, timeout=10_000):
+        kept.show_post(edited, meta)
+    fresh = Preview()
+    qtbot.addWidget(fresh)
+    fresh.set_style(True)
+    with qtbot.waitSignal(fresh.pageShown, timeout=10_000):
+        fresh.show_post(edited, meta)
+    assert "And a few more words." in kept.toPlainText()
+    assert kept.document().toHtml() == fresh.document().toHtml()
