@@ -99,7 +99,11 @@ def bare_index(root: Path) -> Callable[[], object]:
         found = []
         for path in markdown_files(root):
             text = Path(path).read_bytes().decode("utf-8")
-            found.append(yaml.load(text[4 : text.find("\n---", 3) + 1], Loader=loader))
+            end = text.find("\n---", 3) if text.startswith("---") else -1
+            try:  # a real site's files may have no front matter, or a broken one
+                found.append(yaml.load(text[4 : end + 1], Loader=loader) if end > 0 else None)
+            except yaml.YAMLError:
+                found.append(None)
         return found
 
     return run
