@@ -90,8 +90,8 @@ class Pool:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+        if self._pool is not None:  # the workers end on their own: the scan need not wait
+            self._pool.shutdown(wait=False, cancel_futures=True)
 
     @property
     def running(self) -> bool:
