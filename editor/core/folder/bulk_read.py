@@ -177,7 +177,7 @@ def read_many(
     if not pool.running:
         return _read_serially(paths, progress)
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-    reads = pool.share(_read_kept, (), _read_chunk, chunks, progress)
+    reads = pool.share(_read_chunk, (), _read_chunk, chunks, progress)
     return [Facts(full, *read) for full, read in zip(_paths(paths), reads, strict=True)]
 
 
@@ -193,25 +193,6 @@ def _read_serially(paths: Sequence[str], progress: Callable[[int], None] | None)
 def _read_chunk(paths: Sequence[str]) -> list[_Read]:
     with gc_paused():
         return [_read(full) for full in _paths(paths)]
-
-
-# In a worker: what it read of each file, by its path, for it to judge those posts after
-# (see `kept_facts`); the worker ends with the scan.
-_kept: dict[str, _Read] = {}
-
-
-def _read_kept(paths: Sequence[str]) -> list[_Read]:
-    """In a worker: `_read_chunk`, what was read kept too."""
-    reads = _read_chunk(paths)
-    _kept.update(zip(paths, reads, strict=True))
-    return reads
-
-
-def kept_facts(path: str) -> Facts | None:
-    """In a worker: the Facts it read of the file at `path` in this scan (None: it did not
-    read that file), so a scan need not send them back to it to judge the post."""
-    read = _kept.get(path)
-    return None if read is None else Facts(Path(path), *read)
 
 
 def _paths(texts: Sequence[str]) -> Iterator[Path]:

@@ -201,7 +201,7 @@ class ContentFolder:
                         (rel, self.site_path(rel), post_facts, place, home, *stats[rel][:2])
                     )
             sources = {item[4]: self._schemas.source(item[4], item[2].values) for item in items}
-            judged = entries_of(pool, self.generator, sources, items, fulls, dt.date.today())
+            judged = entries_of(pool, self.generator, sources, items, dt.date.today())
             fresh.update((item[0], entry) for item, entry in zip(items, judged, strict=True))
         self.schema_source = self._schemas.sources[self._schemas.main]
         self.schema = self.schema_source.schema

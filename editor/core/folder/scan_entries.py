@@ -2,11 +2,10 @@
 of them in the scan's worker processes when it has some (see `bulk_read.Pool`).
 
 Judging waits for every post to be read (a collection's schema is inferred from all its
-posts), and then costs half as much again as reading did: a worker judges the posts of the
-chunks it is given, from the facts it kept of the files it read (not sent again), with a
-generator of its own made from the same site, while this process judges from the other end.
-A post a worker cannot judge (a file another process read, another generator found there
-now, a home whose schema it was not sent) is judged here.
+posts), and then costs about as much again as reading did: a worker judges the posts of the
+chunks it is given with a generator of its own, made from the same site, while this process
+judges from the other end. A worker that cannot (another generator found there now, a home
+whose schema it was not sent) leaves the post to this process.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath, PurePosixPath
 
-from editor.core.folder.bulk_read import Pool, gc_paused, kept_facts
+from editor.core.folder.bulk_read import Pool, gc_paused
 from editor.core.folder.collection_schemas import Home
 from editor.core.folder.index_entry import IndexEntry, strings_of
 from editor.core.folder.judging import judge
@@ -27,9 +26,7 @@ CHUNK = 250
 # One file to judge: its path relative to the folder and to the site, its facts, where it
 # sits, its schema's home, and its stamps.
 Item = tuple[str, PurePosixPath, Facts, Placement, Home, int, int]
-# What a worker is sent of an item: its index, its path relative to the site and its full
-# path, where it sits, its home; and what it sends back: the entry's fields not in the item.
-_Sent = tuple[int, str, str, Placement, Home]
+# What a worker sends back of an entry: the fields not in the item.
 _Judged = tuple[object, ...] | None
 
 # The generator a worker judges by, made once per scan's site: (kind, root) → generator.
@@ -67,22 +64,17 @@ def entries_of(
     generator: Generator,
     sources: Mapping[Home, SchemaSource],
     items: Sequence[Item],
-    fulls: Mapping[str, str],
     today: dt.date,
 ) -> list[IndexEntry]:
     """The entries of `items`, in order, judged by their homes' `sources` (every home of
-    the items has one): some by `pool`'s workers when it has some, those whose files they
-    read (`fulls`: each item's full path by its relative one)."""
+    the items has one): half by `pool`'s workers when it has some."""
+
+    def here(chunk: Sequence[Item]) -> list[_Judged]:
+        return [entry_of(generator, item, sources[item[4]], today) for item in chunk]
+
     if not pool.running or len(items) < 2 * CHUNK:
-        return [entry_of(generator, item, sources[item[4]], today) for item in items]
-
-    def here(chunk: Sequence[_Sent]) -> list[_Judged]:
-        return [entry_of(generator, items[i], sources[items[i][4]], today) for i, *_ in chunk]
-
-    sent = [
-        (i, item[1].as_posix(), fulls[item[0]], item[3], item[4]) for i, item in enumerate(items)
-    ]
-    chunks = [sent[i : i + CHUNK] for i in range(0, len(sent), CHUNK)]
+        return here(items)  # type: ignore[return-value]
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
     site = (type(generator).__name__, str(generator.root))
     judged = pool.share(_judge_chunk, (site, dict(sources), today), here, chunks)
     return [
@@ -117,10 +109,10 @@ def _judge_chunk(
     site: tuple[str, str],
     sources: Mapping[Home, SchemaSource],
     today: dt.date,
-    chunk: Sequence[_Sent],
+    chunk: Sequence[Item],
 ) -> list[_Judged]:
-    """In a worker: the entry fields, but path, stamps and facts, of each post whose file
-    it read (None for one it did not read, or cannot judge)."""
+    """In a worker: each item's entry fields but its path, stamps and facts, which the
+    scan has (None for an item it cannot judge)."""
     with gc_paused():  # as reading: many objects, all kept
         return _judged(site, sources, today, chunk)
 
@@ -129,7 +121,7 @@ def _judged(
     site: tuple[str, str],
     sources: Mapping[Home, SchemaSource],
     today: dt.date,
-    chunk: Sequence[_Sent],
+    chunk: Sequence[Item],
 ) -> list[_Judged]:
     generator = _generators.get(site)
     if generator is None:
@@ -140,21 +132,18 @@ def _judged(
         _generators[site] = generator
     judged: list[_Judged] = []
     own: dict[Placement, Placement] = {}
-    for _, site_text, full, place, home in chunk:
-        source, facts = sources.get(home), kept_facts(full)
-        if source is None or facts is None:
-            judged.append(None)
-            continue
-        site_rel = PurePosixPath(site_text)
+    for item in chunk:
+        _, site_rel, facts, place, home, *_ = item
+        source = sources.get(home)
         # The placement as this process's generator makes it: the generators tell their
         # collections apart by identity, and the one sent is a copy.
         mine = own.get(place)
         if mine is None and (placed := generator.place(site_rel, facts.values)) == place:
             mine = own[place] = placed  # type: ignore[assignment]
-        if mine is None:
+        if source is None or mine is None:
             judged.append(None)
             continue
-        e = entry_of(generator, ("", site_rel, facts, mine, home, 0, 0), source, today)
+        e = entry_of(generator, (*item[:3], mine, *item[4:]), source, today)  # type: ignore[arg-type]
         judged.append(
             (e.title, e.date, e.tags, e.categories, e.draft, e.problems, e.collection, e.kind,
              e.status, e.language, e.role)
