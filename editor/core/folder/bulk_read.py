@@ -5,8 +5,7 @@ take a second of one core. Past `PARALLEL_FROM` files the work is cut into chunk
 worker processes (spawned, never forked: the app has Qt threads running, and a forked Qt is
 undefined), while this process reads chunks from the other end of the same list, so a slow
 worker start costs little: whatever the workers have not been given, this process reads.
-The same workers then judge half of the posts (see `scan_entries`). Of each file only its
-first bytes are read when its front matter ends within them (`HEAD`).
+Of each file only its first bytes are read when its front matter ends within them (`HEAD`).
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import TypeVar
 
 from editor.core.document import Post, decode, read_bytes
 from editor.core.errors import PostError
@@ -42,7 +40,6 @@ PARALLEL_FROM = 1500  # below this, starting a worker (~0.1 s) costs more than i
 CHUNK = 200
 
 # What a worker sends back for one file: Facts without its path, which the caller knows.
-S, T = TypeVar("S"), TypeVar("T")
 _Read = tuple[dict[str, object], PostError | None, dict[str, tuple[int, ...]], bool, dict, int]
 
 
@@ -83,71 +80,38 @@ def read_facts(path: Path) -> Facts:
     return Facts(path, *_read(path))
 
 
-class Pool:
-    """The worker processes of one scan: none for few files or with no CPU to spare (then
-    all is done here). Its workers read the files' front matter (`read_many`), then judge
-    the posts once their schemas are known (`share`); ended when the scan ends."""
+def read_many(paths: Sequence[str], progress: Callable[[int], None] | None = None) -> list[Facts]:
+    """`read_facts` of every path, in order; in parallel when there are many and CPUs to spare.
 
-    def __init__(self, files: int) -> None:
-        workers = min(_cpus() - 1, files // CHUNK) if files >= PARALLEL_FROM else 0
-        self._pool: ProcessPoolExecutor | None = None
-        # No processes to be had (a sandbox, a limit): all is done here.
-        with contextlib.suppress(OSError, RuntimeError):
-            if workers >= 1:
-                self._pool = ProcessPoolExecutor(
-                    workers, multiprocessing.get_context("spawn"), initializer=exit_with_parent
-                )
-        self._workers = workers if self._pool else 0
-
-    def __enter__(self) -> Pool:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:  # the workers end on their own: the scan need not wait
-            self._pool.shutdown(wait=False, cancel_futures=True)
-
-    @property
-    def running(self) -> bool:
-        """Whether there are worker processes (else `share` does all here)."""
-        return self._workers > 0
-
-    def warm(self, task: Callable[[], object]) -> None:
-        """Have each worker run `task` (a module's function: the worker imports that module
-        meanwhile, so a later `share` of it does not wait for the import)."""
-        if self._pool is not None:
-            with contextlib.suppress(BrokenProcessPool, RuntimeError):
-                for _ in range(self._workers):
-                    self._pool.submit(task)
-
-    def share(
-        self,
-        remote: Callable[..., list[T]],
-        args: tuple[object, ...],
-        local: Callable[[Sequence[S]], list[T]],
-        chunks: Sequence[Sequence[S]],
-        progress: Callable[[int], None] | None = None,
-    ) -> list[T]:
-        """`local(chunk)` of every chunk, joined in order: the workers run `remote(*args,
-        chunk)` (a module's function, its arguments picklable) on chunks from the front,
-        this process `local` on chunks from the back; a chunk a worker could not do is done
-        here. `progress(n)` is told how many items are done after each chunk."""
-        results: list[list[T] | None] = [None] * len(chunks)
-        workers, done = self._workers, 0
-        # Each worker is kept at most two chunks ahead, so neither side waits long for
-        # the other.
-        futures: dict[int, Future[list[T]]] = {}
+    `progress(n)` is told after each chunk how many files are read so far."""
+    workers = min(_cpus() - 1, len(paths) // CHUNK)
+    if len(paths) < PARALLEL_FROM or workers < 1:
+        return _read_serially(paths, progress)
+    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    results: list[list[_Read] | None] = [None] * len(chunks)
+    try:
+        pool = ProcessPoolExecutor(
+            workers, multiprocessing.get_context("spawn"), initializer=exit_with_parent
+        )
+    except (OSError, RuntimeError):  # no processes to be had (a sandbox, a limit): read here
+        return _read_serially(paths, progress)
+    done = 0
+    try:
+        # The workers take chunks from the front, this process from the back; each worker
+        # is kept at most two chunks ahead, so neither side waits long for the other.
+        futures: dict[int, Future[list[_Read]]] = {}
         front, back = 0, len(chunks)
         while front < back:
             while front < back and sum(not f.done() for f in futures.values()) < 2 * workers:
                 try:
-                    futures[front] = self._pool.submit(remote, *args, chunks[front])  # type: ignore[union-attr]
-                except (BrokenProcessPool, RuntimeError):  # a worker died: do the rest here
+                    futures[front] = pool.submit(_read_chunk, chunks[front])
+                except (BrokenProcessPool, RuntimeError):  # a worker died: read the rest here
                     workers = 0
                     break
                 front += 1
             if front < back:
                 back -= 1
-                results[back] = local(chunks[back])
+                results[back] = _read_chunk(chunks[back])
                 done += len(chunks[back])
                 if progress:
                     progress(done)
@@ -155,29 +119,13 @@ class Pool:
             try:
                 results[index] = future.result()
             except Exception:  # a worker died, or could not send its result back
-                results[index] = local(chunks[index])  # fails here as the worker's did
+                results[index] = _read_chunk(chunks[index])  # fails here as reading does
             done += len(chunks[index])
             if progress:
                 progress(done)
-        return [item for chunk_results in results for item in chunk_results or ()]
-
-
-def read_many(
-    paths: Sequence[str],
-    progress: Callable[[int], None] | None = None,
-    pool: Pool | None = None,
-) -> list[Facts]:
-    """`read_facts` of every path, in order; in parallel when there are many and CPUs to spare
-    (by `pool`'s workers when given, else by a pool of its own).
-
-    `progress(n)` is told after each chunk how many files are read so far."""
-    if pool is None:
-        with Pool(len(paths)) as own:
-            return read_many(paths, progress, own)
-    if not pool.running:
-        return _read_serially(paths, progress)
-    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-    reads = pool.share(_read_chunk, (), _read_chunk, chunks, progress)
+    finally:  # the workers end on their own: the scan need not wait for them to exit
+        pool.shutdown(wait=False, cancel_futures=True)
+    reads = (read for chunk_results in results for read in chunk_results or ())
     return [Facts(full, *read) for full, read in zip(_paths(paths), reads, strict=True)]
 
 

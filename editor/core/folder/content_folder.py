@@ -20,13 +20,18 @@ from pathlib import Path, PurePath, PurePosixPath
 
 from editor.core import storage
 from editor.core.errors import PostError
-from editor.core.folder.bulk_read import Pool, gc_paused, read_facts, read_many
+from editor.core.folder.bulk_read import gc_paused, read_facts, read_many
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
 from editor.core.folder.index_cache import IndexCache, Stamp, Stored, now_ns, site_stamps
-from editor.core.folder.index_entry import IndexEntry, Taxonomy, in_path_order, taxonomy_of
+from editor.core.folder.index_entry import (
+    IndexEntry,
+    Taxonomy,
+    in_path_order,
+    strings_of,
+    taxonomy_of,
+)
 from editor.core.folder.judging import applied_schema, judge, taught_values
 from editor.core.folder.post_paths import detect_naming, post_path
-from editor.core.folder.scan_entries import entries_of, entry_of, ready
 from editor.core.folder.site_slugs import site_slug
 from editor.core.schema import (
     POST_EXTENSIONS,
@@ -152,57 +157,48 @@ class ContentFolder:
             if progress:
                 progress(len(unchanged) + read, total)
 
-        with Pool(len(to_read)) as pool:
-            read = read_many([full for _, full in to_read], tell, pool)
-            pool.warm(ready)  # its workers import the judging while this process places
-            facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
-            stamp = self._stamp()
-            if stamp != self._schema_stamp:  # a CMS config may have new collection folders
-                self._schemas.read_cms()
-                self._placed = {}
-            placed = self._placed  # a file whose facts did not change sits where it sat
-            places = {
-                rel: known[1]
-                if (known := placed.get(rel)) and known[0] is f
-                else self._place(rel, f)
-                for rel, f in facts.items()
-            }
-            self._placed = {rel: (facts[rel], place) for rel, place in places.items()}
-            old_sources = dict(self._schemas.sources)
-            if to_read or facts.keys() != old.keys() or stamp != self._schema_stamp:
-                # One inference per collection, from its posts only (pages teach nothing).
-                groups: dict[Home, tuple[list, list]] = {}
-                for rel, (place, home) in places.items():
-                    if place is not None:
-                        posts, pages = groups.setdefault(home, ([], []))
-                        taught = taught_values(
-                            self.generator, self.site_path(rel), place, facts[rel].values
-                        )
-                        (posts if place.kind == "post" else pages).append(taught)
-                self._schemas.work_out(groups)
-                stamp = self._stamp()
-            same = {
-                home
-                for home, source in self._schemas.sources.items()
-                if _same(old_sources.get(home), source)
-            }
-            fresh: dict[str, IndexEntry] = {}
-            items = []  # to judge, in the workers too: every file not known as it is
-            for rel, post_facts in facts.items():
-                place, home = places[rel]
-                known = old.get(rel)
-                if place is None:
-                    continue
-                if known is not None and known.facts is post_facts and home in same:
-                    fresh[rel] = known
-                else:
-                    fresh[rel] = known  # its place in the order, for the entry judged below
-                    items.append(
-                        (rel, self.site_path(rel), post_facts, place, home, *stats[rel][:2])
+        read = read_many([full for _, full in to_read], tell)
+        facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
+        stamp = self._stamp()
+        if stamp != self._schema_stamp:  # a CMS config may have new collection folders
+            self._schemas.read_cms()
+            self._placed = {}
+        placed = self._placed  # a file whose facts did not change sits where it sat
+        places = {
+            rel: known[1] if (known := placed.get(rel)) and known[0] is f else self._place(rel, f)
+            for rel, f in facts.items()
+        }
+        self._placed = {rel: (facts[rel], place) for rel, place in places.items()}
+        old_sources = dict(self._schemas.sources)
+        if to_read or facts.keys() != old.keys() or stamp != self._schema_stamp:
+            # One inference per collection, from its posts only (pages teach nothing).
+            groups: dict[Home, tuple[list, list]] = {}
+            for rel, (place, home) in places.items():
+                if place is not None:
+                    posts, pages = groups.setdefault(home, ([], []))
+                    taught = taught_values(
+                        self.generator, self.site_path(rel), place, facts[rel].values
                     )
-            sources = {item[4]: self._schemas.source(item[4], item[2].values) for item in items}
-            judged = entries_of(pool, self.generator, sources, items, dt.date.today())
-            fresh.update((item[0], entry) for item, entry in zip(items, judged, strict=True))
+                    (posts if place.kind == "post" else pages).append(taught)
+            self._schemas.work_out(groups)
+            stamp = self._stamp()
+        same = {
+            home
+            for home, source in self._schemas.sources.items()
+            if _same(old_sources.get(home), source)
+        }
+        today = dt.date.today()
+        fresh = {}
+        for rel, post_facts in facts.items():
+            place, home = places[rel]
+            known = old.get(rel)
+            if place is None:
+                continue
+            if known is not None and known.facts is post_facts and home in same:
+                fresh[rel] = known
+            else:
+                stamp_ = stats[rel]
+                fresh[rel] = self._entry(PurePath(rel), post_facts, place, home, *stamp_[:2], today)
         self.schema_source = self._schemas.sources[self._schemas.main]
         self.schema = self.schema_source.schema
         self._entries, self._schema_stamp = fresh, stamp
@@ -379,9 +375,29 @@ class ContentFolder:
         today: dt.date,
     ) -> IndexEntry:
         """The index entry of a file placed at `place`, judged as its generator judges it."""
-        source = self._schemas.source(home, facts.values)
-        item = (str(rel), self.site_path(rel), facts, place, home, mtime_ns, size)
-        return entry_of(self.generator, item, source, today)
+        site_rel = self.site_path(rel)
+        gen, values = self.generator, facts.values
+        source = self._schemas.source(home, values)
+        seen, problems = judge(gen, site_rel, place, facts, source)
+        title = seen.get("title")
+        status = gen.status(site_rel, place, values, today)
+        return IndexEntry(
+            path=rel,
+            title=None if title is None or isinstance(title, list | dict) else str(title),
+            date=gen.date(site_rel, values),
+            tags=strings_of(seen.get("tags")),
+            categories=strings_of(seen.get("categories", seen.get("category"))),
+            draft=status == "draft",
+            problems=tuple(problems),
+            mtime_ns=mtime_ns,
+            size=size,
+            facts=facts,
+            collection=place.collection.name if place.collection else None,
+            kind=place.kind,
+            status=status,
+            language=gen.language(site_rel, values),
+            role=place.role,
+        )
 
     def still(self) -> ContentFolder:
         """A copy of the folder and its index that a worker thread may read while this one

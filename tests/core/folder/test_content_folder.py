@@ -252,9 +252,9 @@ def test_a_rescan_rereads_only_the_changed_file(tmp_path, monkeypatch):
     reads: list[str] = []
     real = folder_module.read_many
 
-    def spy(paths: list[str], progress: object = None, pool: object = None):
+    def spy(paths: list[str], progress: object = None):
         reads.extend(Path(p).name for p in paths)
-        return real(paths, progress, pool)
+        return real(paths, progress)
 
     monkeypatch.setattr(folder_module, "read_many", spy)
     after = {e.path.as_posix(): e for e in folder.scan()}
