@@ -78,6 +78,8 @@ BUDGETS: dict[str, tuple[float | None, float | None]] = {
     "reopen_100000": (1_000.0, None),
     "filter_100000": (30.0, None),
     "memory_100000": (600.0, None),
+    "site_5300": (1_000.0, None),  # issue 20: a real multilingual site, cold and warm
+    "site_warm_5300": (300.0, None),
 }
 
 
@@ -345,6 +347,16 @@ def window_case(ws: Workspace, name: str) -> Case:
     return Case(run, "bare QPlainTextEdit.setPlainText", bare, close_all)
 
 
+def site_case(ws: Workspace, warm: bool) -> Case:
+    """A multilingual site of real size listed in the window (see site_cases.py)."""
+    import site_cases as sc  # Qt only for the window figures (benchmarks/ is sys.path[0])
+
+    root = sc.site_folder(CACHE, ws.seed)
+    if warm:
+        return Case(sc.warm_case(root), "bare listing + stat", sc.bare_stat(root), measures=True)
+    return Case(sc.cold_case(root), "bare read + libyaml", sc.bare_index(root), forget(root))
+
+
 def start_case(ws: Workspace) -> Case:
     argv = [*DRIVER, "start", str(ws.folder(1_000)), "1000"]
     run, base = (lambda: ready_line(argv)[0]), (lambda: ready_line([*DRIVER, "empty"])[0])
@@ -398,6 +410,9 @@ CASES: dict[str, Callable[[Workspace], Case]] = {
     "reopen_100000": lambda ws: reopen_case(ws, 100_000),
     "filter_100000": lambda ws: window_case(ws, "filter_100000"),
     "memory_100000": lambda ws: memory_case(ws, 100_000),
+    # a multilingual site of real size (POST_EDITOR_BENCH_SITE: a real one instead)
+    "site_5300": lambda ws: site_case(ws, warm=False),
+    "site_warm_5300": lambda ws: site_case(ws, warm=True),
 }
 CURVE = [name for name in CASES if name.split("_")[0] in ("index", "reopen", "filter", "memory")]
 
@@ -501,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(results, BUDGETS)
     print(*growth(results), sep="\n")
     write_json(results, args.json)
-    if "window_cases" in sys.modules:
+    if "window_cases" in sys.modules:  # (site_cases imports it too)
         # Windows and widgets torn down at interpreter exit can crash PySide6 after all is
         # written; nothing is left to clean up but the temp folder, gone already.
         sys.stdout.flush()

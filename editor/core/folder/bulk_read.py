@@ -5,6 +5,7 @@ take a second of one core. Past `PARALLEL_FROM` files the work is cut into chunk
 worker processes (spawned, never forked: the app has Qt threads running, and a forked Qt is
 undefined), while this process reads chunks from the other end of the same list, so a slow
 worker start costs little: whatever the workers have not been given, this process reads.
+Of each file only its first bytes are read when its front matter ends within them (`HEAD`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,6 +26,16 @@ from editor.core.errors import PostError
 from editor.core.schema import Facts
 from editor.core.workers import exit_with_parent
 
+# The bytes of a file read first: most posts' front matter ends well within them, and then
+# the rest, the body, is not read (a body that is not UTF-8 past them shows when the post
+# is opened, not in the index).
+HEAD = 4096
+_HEAD_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO with no writer would block the open
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 PARALLEL_FROM = 1500  # below this, starting a worker (~0.1 s) costs more than it saves
 CHUNK = 200
 
@@ -84,7 +96,7 @@ def read_many(paths: Sequence[str], progress: Callable[[int], None] | None = Non
     except (OSError, RuntimeError):  # no processes to be had (a sandbox, a limit): read here
         return _read_serially(paths, progress)
     done = 0
-    with pool:
+    try:
         # The workers take chunks from the front, this process from the back; each worker
         # is kept at most two chunks ahead, so neither side waits long for the other.
         futures: dict[int, Future[list[_Read]]] = {}
@@ -111,6 +123,8 @@ def read_many(paths: Sequence[str], progress: Callable[[int], None] | None = Non
             done += len(chunks[index])
             if progress:
                 progress(done)
+    finally:  # the workers end on their own: the scan need not wait for them to exit
+        pool.shutdown(wait=False, cancel_futures=True)
     reads = (read for chunk_results in results for read in chunk_results or ())
     return [Facts(full, *read) for full, read in zip(_paths(paths), reads, strict=True)]
 
@@ -143,7 +157,7 @@ def _paths(texts: Sequence[str]) -> Iterator[Path]:
 
 def _read(full: Path) -> _Read:
     try:
-        post = Post(decode(read_bytes(full), full), full)
+        post = _head_post(full) or Post(decode(read_bytes(full), full), full)
     except PostError as error:
         return {}, error, {}, False, {}, 1
     return (
@@ -154,6 +168,42 @@ def _read(full: Path) -> _Read:
         dict(post.key_lines),
         post.body_line,
     )
+
+
+def _head_post(full: Path) -> Post | None:
+    """The post as its file's first `HEAD` bytes hold it, when they are the whole file, or
+    when its front matter closes and its body shows text within them: then what the index
+    keeps of it is what the whole file gives. None when the whole file is to be read (a
+    front matter closing further on or never, JSON front matter, a blank start of the body,
+    a file that is not a regular one or cannot be opened: reading it whole says why)."""
+    try:
+        fd = os.open(full, _HEAD_FLAGS)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None  # a FIFO, a device: refused by `read_bytes`
+        head = os.read(fd, HEAD)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    if len(head) < HEAD:  # all there is (a regular file reads short only at its end)
+        return Post(decode(head, full), full)
+    if b"\x00" in head:
+        return None  # binary: `decode` of the whole says so
+    cut = head.rfind(b"\n") + 1  # whole lines: a delimiter line is read as in the whole
+    try:
+        text = head[:cut].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    post = Post(text, full)
+    layout = post.layout
+    if layout.kind == "json" or text.lstrip("\ufeff").startswith("{"):
+        return None  # a JSON object cut short is no front matter: read the whole
+    if not layout.closed or not text[layout.body :].strip():
+        return None
+    return post
 
 
 def _cpus() -> int:

@@ -13,6 +13,8 @@ import pytest
 from paths import REPO
 from sitefactory import post_text
 
+from editor.core.document import Post
+from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, bulk_read
 from editor.core.folder.bulk_read import read_facts, read_many
 
@@ -127,3 +129,69 @@ def test_what_a_pause_made_is_old_after_it_and_its_garbage_cycles_are_still_coll
     assert gone() is not None  # a cycle: only the collector frees it
     gc.collect()
     assert gone() is None
+
+
+def whole_read(path: Path) -> tuple:
+    """What the index keeps of a post read whole, as the editor opens it."""
+    try:
+        post = Post.look(path)
+    except PostError as error:
+        return (path, {}, error, {}, False, {}, 1)
+    return (path, dict(post.values), post.error, dict(post.duplicate_keys), post.body_is_blank,
+            dict(post.key_lines), post.body_line)  # fmt: skip
+
+
+LONG = "Some words of a body, " * 400  # 8,800 bytes: far past what is read first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: Small\n---\nBody\n",
+        f"---\ntitle: Long\ntags: [a, b]\n---\n{LONG}\n",
+        f"---\r\ntitle: CRLF\r\ndate: 2024-01-02\r\n---\r\n{LONG}\r\n",
+        f"\ufeff---\ntitle: BOM\n---\n{LONG}\n",
+        f"+++\ntitle = 'TOML'\n+++\n{LONG}\n",
+        "{\n" + "".join(f'"key{n}": "a value",\n' for n in range(300)) + '"t": 1\n}\n' + LONG,
+        f"---\ntitle: Never closed\n{LONG}\n",
+        f"---\ntitle: Closed late\nsummary: {LONG}\n---\nBody\n",
+        f"---\ntitle: Blank start\n---\n{' ' * 5000}\n{LONG}\n",
+        f"---\ntitle: Blank body\n---\n{' ' * 9000}\n",
+        f"---\ntitle: A\ntitle: B\n---\n{LONG}",
+        f"---\ntitle: [broken\n---\n{LONG}",
+        f"---\ntitle: No final newline\n---\n{'é' * 6000}",  # a character cut at 4 KiB
+        f"No front matter at all\n{LONG}",
+        f"---\ntitle: Dots end it\n...\n{LONG}\n",
+    ],
+)
+def test_a_post_read_from_its_first_bytes_gives_what_its_whole_file_gives(tmp_path, text):
+    path = tmp_path / "post.md"
+    path.write_bytes(text.encode())
+    assert as_tuples([read_facts(path)]) == [whole_read(path)]
+
+
+BODY_LINES = b"A line of the body.\n" * 300  # 5,700 bytes
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"---\ntitle: A\n---\nStart\n\x00\n" + BODY_LINES,  # binary within the first bytes
+        b"---\ntitle: A\n---\nStart \xff\n" + BODY_LINES,  # not UTF-8 there
+        b"---\ntitle: \xff\n---\n" + BODY_LINES,
+    ],
+)
+def test_a_binary_or_broken_start_is_said_as_a_whole_read_says_it(tmp_path, data):
+    path = tmp_path / "post.md"
+    path.write_bytes(data)
+    facts = read_facts(path)
+    assert facts.error is not None and as_tuples([facts]) == [whole_read(path)]
+
+
+def test_a_body_broken_past_the_first_bytes_is_left_to_opening_the_post(tmp_path):
+    # What the index keeps is the front matter: a bad byte deep in the body is not read
+    # (the post's own read, when it is opened, says what is wrong).
+    path = tmp_path / "post.md"
+    path.write_bytes(b"---\ntitle: A\n---\n" + BODY_LINES + b"\xff\n")
+    assert read_facts(path).error is None and dict(read_facts(path).values) == {"title": "A"}
+    assert whole_read(path)[2] is not None
