@@ -31,6 +31,22 @@ def test_unreadable_and_broken_posts_are_left_to_their_own_validation(tmp_path):
     assert check(posts) == []
 
 
+def test_a_bad_byte_deep_in_a_body_is_named_once_by_the_folder_check(tmp_path):
+    # The index reads a post's first bytes only: the folder check, reading the body, says it.
+    body = "A line of the body that is long enough.\n" * 200
+    posts = hugo(
+        tmp_path,
+        {
+            "deep.md": post_text("Deep", body=body).encode() + b"\xff\n",
+            "latin1.md": "---\ntitle: caf\u00e9\n---\nText.\n".encode("latin-1"),
+        },
+    )
+    found = brief(check(posts), posts)
+    assert [(path, field, severity) for path, _, field, severity in found] == [
+        ("deep.md", "file", "error")
+    ]
+
+
 def test_a_folder_not_scanned_yet_is_scanned_first(tmp_path):
     posts = hugo(tmp_path, {"p.md": post_text("P", body="![x](gone.png)\n")})
     assert len(check_site(ContentFolder(posts), TODAY)) == 1
