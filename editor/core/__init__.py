@@ -3,27 +3,19 @@
 Nothing in this package imports Qt; a script or a CI job can use it as a library. Its
 packages that gather many modules (`site`, `folder`) re-export their names lazily
 (`lazy_exports`, PEP 562): importing one of their modules, as a worker process does, or
-asking for one name, loads only the module that holds it; a module needed only to write
-(`document.toml_splice`, `storage.added_blocks`) loads on the first write, so a command that
-only reads one file (`post-editor check FILE`, `render FILE`) does not import tomlkit or
-platformdirs.
+asking for one name, loads only the module that holds it.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from importlib import import_module
 
 
-def lazy_exports(
-    package: str, module_of: Mapping[str, str], submodules: Collection[str] = ()
-) -> Callable[[str], object]:
+def lazy_exports(package: str, module_of: Mapping[str, str]) -> Callable[[str], object]:
     """The package's module `__getattr__`: each name in `module_of` (name → its module's
-    name inside `package`) is imported from its module when first asked for, and each of
-    `submodules` is imported when first asked for as the package's attribute
-    (`storage.added_blocks`): a module that needs one only to write holds the package, and a
-    command that only reads never loads it."""
+    name inside `package`) is imported from its module when first asked for."""
 
     def __getattr__(name: str) -> object:
         if name in module_of:
@@ -32,8 +24,6 @@ def lazy_exports(
             # this function ran once per file of a scan.
             setattr(sys.modules[package], name, value)
             return value
-        if name in submodules:
-            return import_module(f"{package}.{name}")  # the import keeps it on the package
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__

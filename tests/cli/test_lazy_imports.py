@@ -12,17 +12,11 @@ from pathlib import Path
 POST = "---\ntitle: One\ndate: 2024-05-01\n---\nSome *words*.\n"
 INDEX = ("editor.core.folder", "sqlite3")
 RENDERERS = ("markdown", "markdown_it", "pygments")
-# What only writing a post needs (`Post.with_value`, `Post.save`): neither command writes.
-WRITING = ("tomlkit", "editor.core.document.toml_splice", "editor.core.document.yaml_splice")
-WRITING += ("editor.core.storage.added_blocks",)
 # What only `check FOLDER` or `--format sarif` needs.
 FOLDER_CHECKS = ("editor.core.folder.checks.run", "editor.core.folder.checks.yaml_traps")
 FOLDER_CHECKS += ("importlib.metadata",)
 # What only a new post needs: its file name from its title.
 NEW_POST = ("slugify",)
-# What only a Hugo site needs: its cascades, its archetypes and their Go templates.
-HUGO = ("editor.core.site.generators.hugo_cascade", "editor.core.site.generators.hugo_archetypes")
-HUGO += ("editor.core.site.generators.go_templates",)
 
 
 def among(modules: set[str], names: tuple[str, ...]) -> list[str]:
@@ -58,19 +52,11 @@ def test_check_file_loads_no_markdown_renderer(tmp_path):
     assert not [m for m in modules if m.split(".")[0] in RENDERERS]
 
 
-def test_reading_one_post_loads_nothing_that_writes(tmp_path):
-    post = tmp_path / "post.md"
-    post.write_text(POST, encoding="utf-8")
-    for command in ("check", "render"):
-        modules = loaded([command], post)
-        assert not among(modules, WRITING), command
-
-
 def test_check_file_loads_no_folder_wide_check_nor_another_sites_rules(tmp_path):
     post = tmp_path / "post.md"
     post.write_text(POST, encoding="utf-8")
     modules = loaded(["check"], post)
-    assert not among(modules, FOLDER_CHECKS + NEW_POST + HUGO)
+    assert not among(modules, FOLDER_CHECKS + NEW_POST)
 
 
 def test_render_file_loads_only_its_own_markdown_engine(tmp_path):

@@ -53,10 +53,7 @@ _MODULE_OF = {
     "typed_value": "yaml_emit",
 }
 
-# Loaded by the first edit (`Post.with_value`...): `check FILE` and `render FILE` only read.
-_ON_WRITE = ("toml_splice", "yaml_splice")
-
-__getattr__ = lazy_exports(__name__, _MODULE_OF, _ON_WRITE)
+__getattr__ = lazy_exports(__name__, _MODULE_OF)
 
 __all__ = [
     "CODE_KINDS",

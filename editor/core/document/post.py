@@ -17,14 +17,21 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 
-# `document.toml_splice`, `document.yaml_splice` and `storage.added_blocks` load on the first
-# edit or save (see `lazy_exports`): a post only read, as by `check FILE`, never needs tomlkit.
-from editor.core import document, storage
-from editor.core.document import front_matter, key_order, toml_spans, yaml_anchors, yaml_spans
+from editor.core import storage
+from editor.core.document import (
+    front_matter,
+    key_order,
+    toml_spans,
+    toml_splice,
+    yaml_anchors,
+    yaml_spans,
+    yaml_splice,
+)
 from editor.core.document.front_matter import Kind, Layout
 from editor.core.document.line_breaks import dominant_eol, splice_lines
 from editor.core.document.post_file import decode, read_bytes
 from editor.core.errors import PostError
+from editor.core.storage import added_blocks
 
 
 class Post:
@@ -236,17 +243,17 @@ class Post:
         if self.kind == "toml":
             return self._toml_edit(key, value, order)
         self._check_edit(key, entries, removing=False)
-        fm, style = self.front_matter, document.yaml_splice.NewStyle.of(entries)
+        fm, style = self.front_matter, yaml_splice.NewStyle.of(entries)
         entry = next((e for e in entries if e.key == key and not e.merge), None)
         try:
             if entry is not None:
-                new_fm = document.yaml_splice.replace(fm, entry, value, style, self.eol)
+                new_fm = yaml_splice.replace(fm, entry, value, style, self.eol)
             else:
                 pos = key_order.insertion_point(entries, key, order, len(fm))
                 if yaml_anchors.merge_of(key, entries) is not None:
                     pos = max(pos, *(e.end for e in entries if e.merge))
                 indent = entries[0].indent if entries else 0  # the mapping may sit right of 0
-                new_fm = document.yaml_splice.insert(fm, pos, key, value, indent, style, self.eol)
+                new_fm = yaml_splice.insert(fm, pos, key, value, indent, style, self.eol)
         except yaml_spans.SpliceError as exc:  # a nested mapping that cannot be spliced
             line = self._first_line + entry.line + 1 if entry else None
             raise PostError(f"cannot change ‘{key}’ losslessly: {exc}", self.path, line) from None
@@ -264,7 +271,7 @@ class Post:
         entry = next((e for e in entries if e.key == key and not e.merge), None)
         if entry is None:
             return self
-        new_fm = document.yaml_splice.remove(self.front_matter, entry)
+        new_fm = yaml_splice.remove(self.front_matter, entry)
         if not new_fm and self._block_is_ours():
             # The file had no front matter: it keeps none (a block we did not add stays, as
             # an empty block makes a Jekyll page of a file).
@@ -277,9 +284,9 @@ class Post:
         fm = self.front_matter
         try:
             if value is None:
-                new_fm = document.toml_splice.remove(fm, key, self.eol)
+                new_fm = toml_splice.remove(fm, key, self.eol)
             else:
-                new_fm = document.toml_splice.set_value(fm, key, value, order, self.eol)
+                new_fm = toml_splice.set_value(fm, key, value, order, self.eol)
         except yaml_spans.SpliceError as exc:
             line = self.line_of(key)
             raise PostError(f"cannot change ‘{key}’ losslessly: {exc}", self.path, line) from None
@@ -290,7 +297,7 @@ class Post:
         editing session, or in one whose save the file still is (see `added_blocks`)."""
         if Layout.of(self.original).kind == "none":
             return True
-        return storage.added_blocks.was_added(self.path, self.original)
+        return added_blocks.was_added(self.path, self.original)
 
     def _with_front_matter(self, fm: str) -> Post:
         layout = self.layout
@@ -327,9 +334,7 @@ class Post:
         if not self.modified and self.stamp is not None and not force:
             return self
         stamp = storage.save(self.path, self.to_bytes(), self.stamp, force=force, within=within)
-        storage.added_blocks.note_save(
-            self.path, self.text, self.kind != "none" and self._block_is_ours()
-        )
+        added_blocks.note_save(self.path, self.text, self.kind != "none" and self._block_is_ours())
         return Post(self.text, self.path, stamp=stamp)
 
 

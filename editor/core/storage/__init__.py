@@ -51,10 +51,7 @@ _MODULE_OF = {
     "Snapshot": "recovery",
 }
 
-# Loaded by the first save of a post (platformdirs, hashlib): reading one needs no note.
-_ON_WRITE = ("added_blocks",)
-
-__getattr__ = lazy_exports(__name__, _MODULE_OF, _ON_WRITE)
+__getattr__ = lazy_exports(__name__, _MODULE_OF)
 
 __all__ = [
     "ConflictError",

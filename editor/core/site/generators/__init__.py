@@ -15,7 +15,6 @@ import os
 from contextlib import suppress
 from pathlib import Path
 
-from editor.core import lazy_exports
 from editor.core.site.generators.astro import Astro
 from editor.core.site.generators.base import (
     POST_FILE_SUFFIXES,
@@ -39,11 +38,6 @@ from editor.core.site.generators.zola import Zola
 # Detection order: the first whose markers a folder holds wins. Zola before Hugo, as both
 # may keep a `config.toml`; Jekyll first, as a Jekyll site may carry a package.json.
 GENERATORS: tuple[type[Generator], ...] = (Zola, Jekyll, Hugo, Astro, NextJs, Eleventy)
-
-# What only a Hugo site's posts need (front-matter cascades, archetypes and their Go templates),
-# loaded when a Hugo site first asks: every scan detects its site among all generators, and a
-# plain folder's `check FILE` must not pay for Hugo's.
-__getattr__ = lazy_exports(__name__, {}, ("hugo_archetypes", "hugo_cascade"))
 
 __all__ = [
     "GENERATORS",

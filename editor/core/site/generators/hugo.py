@@ -27,14 +27,10 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 
 from editor.core.document import DateFormat
 from editor.core.schema import Schema
-
-# `hugo_cascade` and `hugo_archetypes` (Go templates) load when a Hugo site asks for them
-# (the package's lazy submodules): a check of another site's post never imports them.
-from editor.core.site import generators
+from editor.core.site.generators import hugo_cascade
 from editor.core.site.generators.base import (
     Collection,
     Generator,
@@ -43,6 +39,7 @@ from editor.core.site.generators.base import (
     Placement,
     Status,
 )
+from editor.core.site.generators.hugo_archetypes import archetype_text
 from editor.core.site.generators.hugo_config import (
     built_languages,
     content_dirs,
@@ -63,9 +60,6 @@ from editor.core.site.generators.hugo_values import (
 from editor.core.site.generators.markdown_profiles import hugo_profile
 from editor.core.site.rendering.profile import MarkdownProfile
 
-if TYPE_CHECKING:
-    from editor.core.site.generators.hugo_cascade import Entry
-
 # How long, in seconds, what was read of a folder's index files is taken as still true.
 _FRESH = 1.0
 
@@ -84,7 +78,7 @@ class Hugo(Generator):
     def __init__(self, root: Path) -> None:
         super().__init__(root)
         self._config_file: str | None = None
-        self._cascades = generators.hugo_cascade.IndexFiles()
+        self._cascades = hugo_cascade.IndexFiles()
         self._chains: dict[tuple[PurePosixPath, str], tuple[float, list]] = {}
         self._inherited: dict[PurePosixPath, tuple[float, dict[str, Inherited]]] = {}
         self._dirs: dict[PurePosixPath, tuple[PurePosixPath, str | None] | None] = {}
@@ -224,7 +218,7 @@ class Hugo(Generator):
             else "section"
         )
         lang = self._lang_of(rel, dir_lang)
-        paths = generators.hugo_cascade.page_paths(inner, base)
+        paths = hugo_cascade.page_paths(inner, base)
         chain = self._chain(folder, rel.parent, lang, dir_lang)
         out: dict[str, Inherited] = {}
         for source, entries in chain:  # the nearest last: its values win
@@ -284,7 +278,7 @@ class Hugo(Generator):
 
     def _chain(
         self, folder: PurePosixPath, parent: PurePosixPath, lang: str, dir_lang: str | None
-    ) -> list[tuple[str, tuple[Entry, ...]]]:
+    ) -> list[tuple[str, tuple[hugo_cascade.Entry, ...]]]:
         """The cascades over the files of `parent` in `lang`, the farthest first: the
         config's, then those of the `_index` files from the content dir down. Read again
         after `_FRESH` seconds, so a scan of 10,000 posts reads them once and an edit of
@@ -295,9 +289,7 @@ class Hugo(Generator):
             return known[1]
         chain = []
         if self._config_file and "cascade" in self.config:
-            chain.append(
-                (self._config_file, generators.hugo_cascade.entries(self.config["cascade"]))
-            )
+            chain.append((self._config_file, hugo_cascade.entries(self.config["cascade"])))
         for inner in folders_between(folder, parent):
             index = self._section_index(inner, lang, dir_lang)
             if index is not None:
@@ -319,9 +311,7 @@ class Hugo(Generator):
         """The section's archetype run as `hugo new content` runs it (`hugo_archetypes`)."""
         found = self._content_dir(rel)
         inner = rel.relative_to(found[0]).parts if found is not None else rel.parts
-        return generators.hugo_archetypes.archetype_text(
-            self.root, self.config, rel, inner, title, now
-        )
+        return archetype_text(self.root, self.config, rel, inner, title, now)
 
     def _content_dir(self, rel: PurePosixPath) -> tuple[PurePosixPath, str | None] | None:
         """The deepest content dir holding `rel`, with its language."""
