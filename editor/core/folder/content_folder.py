@@ -22,7 +22,7 @@ from editor.core import storage
 from editor.core.errors import PostError
 from editor.core.folder.bulk_read import gc_paused, read_facts, read_many
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
-from editor.core.folder.index_cache import IndexCache, Stamp, Stored, now_ns, site_stamps
+from editor.core.folder.index_cache import IndexCache, Stamp, Stored, judged_by_of, now_ns
 from editor.core.folder.index_entry import (
     IndexEntry,
     Taxonomy,
@@ -141,7 +141,7 @@ class ContentFolder:
             except OSError:
                 continue  # removed since it was listed
             stats[rel], fulls[rel] = (st.st_mtime_ns, st.st_size, st.st_ino), full
-        judged_by = self._judged_by() if self._cache is not None else None
+        judged_by = judged_by_of(self.generator) if self._cache is not None else None
         old = self._entries if self._stored is not None else self._restored(stats, judged_by)
         read_at = self._read_at
         for rel, full in fulls.items():
@@ -214,7 +214,7 @@ class ContentFolder:
         self._stored = {}
         stored, self._preread = self._preread, None
         if stored is None and self._cache is not None:
-            stored = self._cache.load(self.root, self.generator.collections)
+            stored = self._load()
         if stored is None:
             return {}
         self._stored = {rel: row[0] for rel, (_, _, row) in stored.rows.items()}
@@ -237,38 +237,35 @@ class ContentFolder:
         if self._cache is None or self._stored is not None:
             return []
         with gc_paused():  # as a scan: the rows are many objects, all to be kept
-            self._preread = self._cache.load(self.root, self.generator.collections)
+            self._preread = self._load()
             rows = self._preread.rows.items() if self._preread else ()
             return in_path_order({rel: row[0] for rel, (_, _, row) in rows})
-
-    def _judged_by(self) -> tuple[object, ...]:
-        """What entries are judged against besides their files: the site's generator and its
-        config files, and the day (a scheduled post is published once its day comes)."""
-        gen = self.generator
-        return (
-            type(gen).__name__,
-            str(gen.root),
-            gen.collections,
-            site_stamps(gen.root),
-            dt.date.today(),
-        )
 
     def _store(self, stats: Mapping[str, Stamp], judged_by: object) -> None:
         """Write the entries that changed since the cache was read to it."""
         if self._cache is None or self._stored is None:
             return
-        stored, fresh, read_at = self._stored, self._entries, self._read_at
-        placed = self._placed
-        changed = [
-            (rel, stats[rel], read_at.get(rel, 0), (e, *placed[rel][1]))
-            for rel, e in fresh.items()
-            if stored.get(rel) is not e
-        ]
+        stored, fresh, read_at, placed = self._stored, self._entries, self._read_at, self._placed
+        changed = [rel for rel, e in fresh.items() if stored.get(rel) is not e]
         removed = [rel for rel in stored if rel not in fresh]
+        rows = (  # the whole listing, written only when some of it changed
+            {
+                rel: (stats[rel], read_at.get(rel, 0), (e, *placed[rel][1]))
+                for rel, e in fresh.items()
+            }
+            if changed or removed
+            else {}
+        )
         judged = (judged_by, self._schemas.state(), self._schema_stamp)
         shared = self.generator.collections
-        if self._cache.save(self.root, judged, changed, removed, shared):
+        if self._cache.save(self.root, judged, rows, changed, removed, shared):
             self._stored = dict(fresh)
+
+    def _load(self) -> Stored | None:
+        """The cache's index of this folder (`_cache` is set); a file's facts the cache no
+        longer holds are read from the file."""
+        root, cache = self.root, self._cache
+        return cache.load(root, self.generator.collections, lambda rel: read_facts(root / rel))  # type: ignore[union-attr]
 
     def _stamp(self) -> tuple[object, ...]:
         files = self._schemas.stamp_files()

@@ -1,12 +1,15 @@
 """The folders' indexes kept between runs, so a folder opened again lists at once.
 
 One SQLite database in the user's cache folder (`$XDG_CACHE_HOME/post-editor/index.sqlite3` on
-Linux) holds a row per post file, keyed by the folder's absolute path and the file's path in it,
-with the file's size, mtime and inode, when it was read, and its pickled index entry, whose
-`Facts` (what checks and validation read; the list never does) are pickled apart and unpickled
-only when first read (`_LazyFacts`), most of a reopen's unpickling; and a row per folder
-with what its entries were judged against (see `ContentFolder`). WAL mode and a busy timeout
-let two windows and a `post-editor list` share it; each write is one transaction.
+Linux) holds a row per folder, keyed by its absolute path, with what its entries were judged
+against (see `ContentFolder`) and its listing: each post file's path in it, size, mtime and
+inode, when it was read, and its pickled index entry, all in one blob (one unpickling for the
+folder, not one per post: a reopen's most time); and a row per post file with the same stamps
+and its `Facts` (what checks and validation read; the list never does), read from the database
+only when first asked for, not held in memory (`cache_rows`). A listed entry whose file's row
+has other stamps (another window stored it since) does not take its facts from it: its file
+gives them. WAL mode and a busy timeout let two windows and a `post-editor list` share it;
+each write is one transaction.
 
 The cache is never trusted over the disk: a row is used only while its file's stamps are those
 stored, and not when the file changed less than `RACY_NS` before it was stored (a file rewritten
@@ -21,25 +24,37 @@ does not unpickle (a class of an older build) counts as no row.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
-import io
 import os
 import pickle
 import sqlite3
+import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
-from pathlib import Path, PosixPath, PurePath, PurePosixPath
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_path
 
 from editor import __version__
-from editor.core.schema import Facts
-from editor.core.site.generators import Placement
+from editor.core.folder.cache_rows import (
+    FactsSource,
+    Reread,
+    RowLoads,
+    Stamp,
+    dumps,
+    facts_blob,
+    listing_blob,
+    within_of,
+)
 
-FORMAT = f"3/{__version__}"  # a database of another format or build is made anew
+if TYPE_CHECKING:
+    from editor.core.site.generators import Generator
+
+FORMAT = f"4/{__version__}"  # a database of another format or build is made anew
 RACY_NS = 2_000_000_000  # a file changed this close to its row's writing is read again
-Stamp = tuple[int, int, int]  # mtime_ns, size, inode
 
 
 def default_path() -> Path:
@@ -72,6 +87,9 @@ class IndexCache:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
+        # One connection, used by the scan's worker thread and by whoever reads a post's
+        # facts (`LazyFacts`): one statement at a time.
+        self._lock = threading.Lock()
 
     @classmethod
     def connect(cls, path: Path | None = None) -> IndexCache | None:
@@ -92,29 +110,29 @@ class IndexCache:
         with contextlib.suppress(sqlite3.Error):
             self._db.close()
 
-    def load(self, folder: Path, shared: Sequence[object] = ()) -> Stored | None:
+    def load(
+        self, folder: Path, shared: Sequence[object] = (), reread: Reread | None = None
+    ) -> Stored | None:
         """The cached index of `folder`; None when there is none (or it cannot be read).
-        `shared` are the objects `save` was given, or their equals."""
+        `shared` are the objects `save` was given, or their equals. An entry's facts are read
+        from the database when first asked for, from its file's row if that row has the stamps
+        the entry was listed with; else (another window stored the file since, or forgot it)
+        by `reread` (a relative path → the file's facts), from the file."""
         key = str(Path(os.path.abspath(folder)))
         try:
-            meta = self._db.execute(
-                "SELECT judged FROM folders WHERE folder = ?", (key,)
-            ).fetchone()
-            if meta is None:
+            with self._lock:
+                meta = self._db.execute(
+                    "SELECT judged, listing FROM folders WHERE folder = ?", (key,)
+                ).fetchone()
+            if meta is None or meta[1] is None:
                 return None
-            rows = self._db.execute(
-                "SELECT rel, mtime_ns, size, inode, read_ns, entry, facts FROM entries"
-                " WHERE folder = ?",
-                (key,),
-            )  # row by row, not fetched at once: 100,000 rows' bytes would stay in the heap
-            loads = _Loads(shared, folder).loads
-            return Stored(
-                loads(meta[0]),
-                {
-                    rel: ((mt, sz, ino), read, loads(blob, facts))
-                    for rel, mt, sz, ino, read, blob, facts in rows
-                },
+            source = FactsSource(
+                functools.partial(self.facts_rows, key), RowLoads(shared, folder), reread
             )
+            loads = RowLoads(shared, folder, source)
+            judged, listing = loads.loads(meta[0]), meta[1]
+            del meta  # the listing's bytes, freed as soon as it is read
+            return Stored(judged, dict(loads.listing(listing)))
         except Exception:  # a corrupt page, a row of classes gone since: as if no cache
             return None
 
@@ -122,30 +140,41 @@ class IndexCache:
         self,
         folder: Path,
         judged: object,
-        changed: Iterable[tuple[str, Stamp, int, object]],
+        rows: Mapping[str, tuple[Stamp, int, object]],
+        changed: Iterable[str],
         removed: Iterable[str],
         shared: Sequence[object] = (),
     ) -> bool:
-        """Store `folder`'s rows that changed and forget those removed, in one transaction;
-        whether it was stored (a full or read-only disk, a lock held too long: not). The
-        objects in `shared` (the site's collections) are stored by their place in it, not
-        once in every row."""
+        """Store `folder`'s index: all its `rows` (stamps, when read, entry; by relative path)
+        as one listing, the facts of those `changed` each in its own row, and forget those
+        `removed`; in one transaction. Whether it was stored (a full or read-only disk, a
+        lock held too long: not). The objects in `shared` (the site's collections) are stored
+        by their place in it, not once in every row."""
         key = str(Path(os.path.abspath(folder)))
-        dumps = functools.partial(
-            _dumps, shared={id(obj): i for i, obj in enumerate(shared)}, within=_within(folder)
-        )
+        shared_at = {id(obj): i for i, obj in enumerate(shared)}
+        within = within_of(folder)
+        changed, removed = list(changed), list(removed)
         try:
-            with self._db:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO folders VALUES (?, ?)", (key, dumps(judged)[0])
-                )
+            facts = [(rel, facts_blob(rows[rel][2], shared_at, within)) for rel in changed]
+            listing = listing_blob(rows, shared_at, within) if changed or removed else None
+            with self._lock, self._db:
+                if listing is None:
+                    self._db.execute(
+                        "UPDATE folders SET judged = ? WHERE folder = ?",
+                        (dumps(judged, shared_at), key),
+                    )
+                else:
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO folders VALUES (?, ?, ?)",
+                        (key, dumps(judged, shared_at), listing),
+                    )
                 self._db.executemany(
                     "DELETE FROM entries WHERE folder = ? AND rel = ?",
                     ((key, rel) for rel in removed),
                 )
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    ((key, rel, *stamp, read, *dumps(e)) for rel, stamp, read, e in changed),
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+                    ((key, rel, *rows[rel][0], blob) for rel, blob in facts),
                 )
         except (sqlite3.Error, pickle.PicklingError, OSError, TypeError, AttributeError):
             return False
@@ -154,151 +183,20 @@ class IndexCache:
     def forget(self, folder: Path) -> None:
         """Drop `folder`'s cached index (its rows would all be replaced)."""
         key = str(Path(os.path.abspath(folder)))
-        with contextlib.suppress(sqlite3.Error), self._db:
+        with contextlib.suppress(sqlite3.Error), self._lock, self._db:
             self._db.execute("DELETE FROM entries WHERE folder = ?", (key,))
             self._db.execute("DELETE FROM folders WHERE folder = ?", (key,))
 
-
-def _within(folder: Path) -> str:
-    """How the paths of a folder's files begin, as its scan names them."""
-    return "" if str(folder) == os.curdir else os.path.join(str(folder), "")
-
-
-def _dumps(
-    value: object, shared: Mapping[int, int], within: str | None = None
-) -> tuple[bytes, bytes | None]:
-    """`value` pickled, and the `Facts` it holds (at most one: a row's entry's) apart."""
-    out = io.BytesIO()
-    pickler = _Pickler(out, shared, within)
-    pickler.dump(value)
-    facts = pickler.facts
-    if facts is None or isinstance(facts, _LazyFacts):
-        return out.getvalue(), None if facts is None else facts.blob
-    apart = io.BytesIO()
-    facts_pickler = _Pickler(apart, shared, within)
-    facts_pickler.apart = False
-    facts_pickler.dump(facts)
-    return out.getvalue(), apart.getvalue()
-
-
-class _Pickler(pickle.Pickler):
-    """Writes a path as its class and text (an entry names its file's path three times, and
-    making paths is most of the time unpickling takes: see `_Loads`), a path in the folder
-    as its part past the folder (`within`: the folder as the scan named it, which a later
-    scan may name another way, from another working folder), a shared object as its
-    index."""
-
-    def __init__(self, out: io.BytesIO, shared: Mapping[int, int], within: str | None) -> None:
-        super().__init__(out, 5)
-        self._shared = shared
-        self._within = within
-        self.apart = True  # whether the (first) facts met are pickled apart
-        self.facts: Facts | None = None  # those facts
-
-    def persistent_id(self, obj: object) -> object:
-        if self.apart and isinstance(obj, Facts) and self.facts in (None, obj):
-            self.facts = obj
-            return ("facts",)
-        if isinstance(obj, PurePath):
-            text, within = str(obj), self._within
-            inside = within is not None and text.startswith(within) and isinstance(obj, Path)
-            if inside and (within or not obj.is_absolute()):
-                return ("in", text[len(within or "") :])
-            return (type(obj).__name__, text)
-        if type(obj) is Placement:  # one of a few, made once for all the rows holding it
-            held = obj.collection
-            index = None if held is None else self._shared.get(id(held))
-            if held is None or index is not None:
-                return ("place", index, obj.kind, obj.role)
-            return None
-        index = self._shared.get(id(obj))
-        return None if index is None else ("shared", index)
-
-
-class _Loads:
-    """Unpickles rows, making each path, and each placement (`_Pickler` writes a placement
-    as its collection's index, kind and role), once however many rows and fields name it. A path
-    in the folder is made in `folder` as this scan names it, by joining the folder and the
-    entry's own path (made before it in the row): a third of the time parsing takes."""
-
-    _CLASSES: Mapping[str, type[PurePath]] = {
-        cls.__name__: cls for cls in (Path, PurePath, PurePosixPath, PosixPath)
-    }
-
-    def __init__(self, shared: Sequence[object], folder: Path) -> None:
-        self._made: dict[object, object] = {}  # paths, shared objects, placements, by pid
-        self._shared = shared
-        self._folder = folder
-        self._rel = type(PurePath()).__name__
-        self._facts: bytes | None = None
-
-    def loads(self, blob: bytes, facts: bytes | None = None) -> object:
-        """A row's value; the facts pickled apart (`facts`) put back unread in it."""
-        self._facts = facts
-        unpickler = pickle.Unpickler(io.BytesIO(blob))
-        unpickler.persistent_load = self._path  # type: ignore[method-assign]
-        return unpickler.load()
-
-    def _path(self, pid: tuple[object, ...]) -> object:
-        found = self._made.get(pid)
-        if found is not None:
-            return found
-        kind = pid[0]
-        if kind == "facts":
-            if self._facts is None:
-                raise pickle.UnpicklingError("a row's facts are missing")
-            return _LazyFacts(self._facts, self.loads)
-        if kind == "shared":
-            found = self._shared[pid[1]]  # type: ignore[index]
-        elif kind == "place":
-            _, index, where, role = pid
-            held = None if index is None else self._shared[index]  # type: ignore[index]
-            found = Placement(held, where, role)  # type: ignore[arg-type]
-        elif kind == "in":
-            text = pid[1]
-            found = self._folder.joinpath(self._made.get((self._rel, text)) or text)  # type: ignore[arg-type]
-        else:
-            found = self._CLASSES[kind](pid[1])  # type: ignore[arg-type,index]
-        self._made[pid] = found
-        return found
-
-
-class _LazyFacts(Facts):
-    """A cached post's facts, unpickled when a field is first read (a folder check, a
-    schema's inference), not when the folder is listed; one object from the start, as the
-    scan tells unchanged facts by their identity. Pickled, it is the `Facts` it stands for."""
-
-    def __init__(self, blob: bytes, loads: Callable[[bytes], object]) -> None:
-        # Not Facts' fields: those are properties here, read through `_loaded`.
-        object.__setattr__(self, "blob", blob)
-        object.__setattr__(self, "_loads", loads)
-
-    def _loaded(self) -> Facts:
-        found = self.__dict__.get("_facts")
-        if found is None:
-            facts = self._loads(self.blob)
-            if not isinstance(facts, Facts):
-                raise pickle.UnpicklingError("a row's facts are not facts")
-            # setdefault: two threads reading it at once get the same facts
-            found = self.__dict__.setdefault("_facts", facts)
-        return found
-
-    def __eq__(self, other: object) -> bool:
-        mine = self._loaded()
-        return mine == (other._loaded() if isinstance(other, _LazyFacts) else other)
-
-    __hash__ = Facts.__hash__
-
-    def __reduce_ex__(self, protocol: object) -> tuple[object, ...]:
-        return self._loaded().__reduce_ex__(protocol)  # type: ignore[arg-type]
-
-
-def _field(name: str) -> property:
-    return property(lambda self: getattr(self._loaded(), name), doc=f"The facts' `{name}`.")
-
-
-for _f in fields(Facts):
-    setattr(_LazyFacts, _f.name, _field(_f.name))
+    def facts_rows(self, key: str, rel: str | None) -> list[tuple[str, Stamp, bytes]]:
+        """The stored facts of the file at `rel` in the folder `key` (all its files' when
+        None), with the stamps they were stored with."""
+        where = "folder = ?" if rel is None else "folder = ? AND rel = ?"
+        args = (key,) if rel is None else (key, rel)
+        with self._lock:
+            found = self._db.execute(
+                f"SELECT rel, mtime_ns, size, inode, facts FROM entries WHERE {where}", args
+            ).fetchall()
+        return [(r, (mt, sz, ino), blob) for r, mt, sz, ino, blob in found]
 
 
 def now_ns() -> int:
@@ -318,11 +216,13 @@ def _connect(path: Path) -> sqlite3.Connection:
                 db.execute("DROP TABLE IF EXISTS entries")
                 db.execute("DROP TABLE IF EXISTS folders")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
-            db.execute("CREATE TABLE IF NOT EXISTS folders (folder TEXT PRIMARY KEY, judged BLOB)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS folders (folder TEXT PRIMARY KEY, judged BLOB,"
+                " listing BLOB)"
+            )
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (folder TEXT, rel TEXT, mtime_ns INTEGER, size"
-                " INTEGER, inode INTEGER, read_ns INTEGER, entry BLOB, facts BLOB,"
-                " PRIMARY KEY (folder, rel))"
+                " INTEGER, inode INTEGER, facts BLOB, PRIMARY KEY (folder, rel))"
             )
         return db
     except sqlite3.Error:
@@ -341,6 +241,18 @@ def _remove(path: Path) -> None:
 # schemas, Eleventy's data files).
 _NOT_CONFIG = (".md", ".markdown", ".mdx", ".mdown", ".html", ".htm", ".txt", ".png", ".jpg")
 _CONFIG_FOLDERS = ("config", "config/_default", ".astro/collections", "src", "src/content", "_data")
+
+
+def judged_by_of(gen: Generator) -> tuple[object, ...]:
+    """What a folder's entries are judged against besides their files: the site's generator
+    and its config files, and the day (a scheduled post is published once its day comes)."""
+    return (
+        type(gen).__name__,
+        str(gen.root),
+        gen.collections,
+        site_stamps(gen.root),
+        dt.date.today(),
+    )
 
 
 def site_stamps(site_root: Path) -> tuple[tuple[str, int, int], ...]:

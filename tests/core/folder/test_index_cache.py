@@ -334,3 +334,44 @@ def test_an_entry_tells_its_path_text_with_or_without_the_cache(tmp_path):
     for entries in (ContentFolder(root, cache_at(tmp_path)).scan(), ContentFolder(root).scan()):
         assert [e.path_text for e in entries] == [str(e.path) for e in entries]
         assert str(Path("sub", "deep.md")) in [e.path_text for e in entries]
+
+
+def test_a_reopened_folders_facts_read_one_by_one_or_all_at_once_equal_a_fresh_scans(tmp_path):
+    root = make_folder(tmp_path / "posts", count=80)  # past the few read one by one
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    again, fresh = ContentFolder(root, cache_at(tmp_path)), ContentFolder(root)
+    assert again.scan() == fresh.scan()
+    assert [e.facts for e in again.entries] == [e.facts for e in fresh.entries]
+    assert [e.facts.values["title"] for e in again.entries] == [
+        e.facts.values["title"] for e in fresh.entries
+    ]
+
+
+def test_facts_whose_row_another_window_rewrote_are_read_from_the_file(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    behind_the_back(root / "post-1.md", post("Title X"))
+    behind_the_back(root / "post-2.md", post("Title Y"))
+    # The listing still holds both files' entries with the stamps they have; another window
+    # has since stored post-1's row anew, with other stamps (here, faked).
+    with sqlite3.connect(tmp_path / "cache" / "index.sqlite3") as db:
+        db.execute("UPDATE entries SET mtime_ns = mtime_ns + 1 WHERE rel = 'post-1.md'")
+    db.close()
+    again = ContentFolder(root, cache_at(tmp_path))
+    again.scan()
+    one, two = again.entry(Path("post-1.md")), again.entry(Path("post-2.md"))
+    assert one is not None and two is not None
+    assert (one.title, two.title) == ("Title 1", "Title 2")  # listed from the cache
+    assert one.facts.values["title"] == "Title X"  # its row disagrees: its file tells
+    assert two.facts.values["title"] == "Title 2"  # its row agrees: the cache tells
+
+
+def test_a_folder_listing_the_cache_cannot_read_is_read_from_the_files(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    behind_the_back(root / "post-1.md", post("Title X"))
+    with sqlite3.connect(tmp_path / "cache" / "index.sqlite3") as db:
+        db.execute("UPDATE folders SET listing = x'80059501'")  # torn
+    db.close()
+    assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"
+    assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"  # and stored anew

@@ -1,0 +1,242 @@
+"""How the index cache (`index_cache`) writes a folder's rows and reads them back: one
+listing per folder pickled as one stream, paths and placements made once for all the rows,
+and each entry's facts read from its file's row only when asked for (`LazyFacts`)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import pickle
+import sqlite3
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import fields
+from pathlib import Path, PosixPath, PurePath, PurePosixPath
+
+from editor.core.schema import Facts
+from editor.core.site.generators import Placement
+
+Stamp = tuple[int, int, int]  # mtime_ns, size, inode
+Reread = Callable[[str], Facts]  # a file's facts read from the file, by its relative path
+# A file's stored facts and the stamps they were stored with, by relative path (all the
+# folder's files' when None).
+Fetch = Callable[[str | None], list[tuple[str, Stamp, bytes]]]
+
+
+def within_of(folder: Path) -> str:
+    """How the paths of a folder's files begin, as its scan names them."""
+    return "" if str(folder) == os.curdir else os.path.join(str(folder), "")
+
+
+def dumps(value: object, shared: Mapping[int, int], within: str | None = None) -> bytes:
+    out = io.BytesIO()
+    RowPickler(out, shared, within).dump(value)
+    return out.getvalue()
+
+
+def facts_blob(value: object, shared: Mapping[int, int], within: str) -> bytes:
+    """The facts a row's value holds (its entry's), pickled, read first if lazy."""
+    out = io.BytesIO()
+    pickler = RowPickler(out, shared, within)
+    pickler.rel = None  # the facts themselves, not a reference to their row
+    found = facts_in(value)
+    pickler.dump(found._loaded() if isinstance(found, LazyFacts) else found)
+    return out.getvalue()
+
+
+def facts_in(value: object) -> Facts:
+    """The facts a row's value holds: the first `Facts` among its fields (its entry's)."""
+    for item in value if isinstance(value, tuple) else (value,):
+        facts = getattr(item, "facts", None)
+        if isinstance(facts, Facts):
+            return facts
+    raise TypeError("a row holds no facts")
+
+
+def listing_blob(
+    rows: Mapping[str, tuple[Stamp, int, object]], shared: Mapping[int, int], within: str
+) -> bytes:
+    """All of a folder's rows as one blob: one pickle per row in one stream, one pickler (its
+    memo shared: a placement or path met again is a reference), each entry's facts a
+    reference to its own row in `entries`. One unpickler reads it back: 10,000 unpicklers
+    were most of a reopen."""
+    out = io.BytesIO()
+    pickler = RowPickler(out, shared, within)
+    pickler.dump(len(rows))
+    for rel, (stamp, read, value) in rows.items():
+        pickler.rel = rel
+        pickler.dump((rel, stamp, read, value))
+    return out.getvalue()
+
+
+class RowPickler(pickle.Pickler):
+    """Writes a path as its class and text (an entry names its file's path three times, and
+    making paths is most of the time unpickling takes: see `RowLoads`), a path in the folder
+    as its part past the folder (`within`: the folder as the scan named it, which a later
+    scan may name another way, from another working folder), a shared object as its
+    index, and the facts of the row being written (`rel`) as a reference to that row."""
+
+    def __init__(self, out: io.BytesIO, shared: Mapping[int, int], within: str | None) -> None:
+        super().__init__(out, 5)
+        self._shared = shared
+        self._within = within
+        self.rel: str | None = None  # the row being written; its facts are stored apart
+
+    def persistent_id(self, obj: object) -> object:
+        if self.rel is not None and isinstance(obj, Facts):
+            return ("facts", self.rel)
+        if isinstance(obj, PurePath):
+            text, within = str(obj), self._within
+            inside = within is not None and text.startswith(within) and isinstance(obj, Path)
+            if inside and (within or not obj.is_absolute()):
+                return ("in", text[len(within or "") :])
+            return (type(obj).__name__, text)
+        if type(obj) is Placement:  # one of a few, made once for all the rows holding it
+            held = obj.collection
+            index = None if held is None else self._shared.get(id(held))
+            if held is None or index is not None:
+                return ("place", index, obj.kind, obj.role)
+            return None
+        index = self._shared.get(id(obj))
+        return None if index is None else ("shared", index)
+
+
+class RowLoads:
+    """Unpickles rows, making each path, and each placement (`RowPickler` writes a placement
+    as its collection's index, kind and role), once however many rows and fields name it. A path
+    in the folder is made in `folder` as this scan names it, by joining the folder and the
+    entry's own path (made before it in the row): a third of the time parsing takes. A
+    reference to a row's facts is a `LazyFacts` reading them from `source` when asked."""
+
+    _CLASSES: Mapping[str, type[PurePath]] = {
+        cls.__name__: cls for cls in (Path, PurePath, PurePosixPath, PosixPath)
+    }
+
+    def __init__(
+        self, shared: Sequence[object], folder: Path, source: FactsSource | None = None
+    ) -> None:
+        self._made: dict[object, object] = {}  # paths, shared objects, placements, by pid
+        self._shared = shared
+        self._folder = folder
+        self._rel = type(PurePath()).__name__
+        self._source = source
+        self._lazy: LazyFacts | None = None  # the facts of the row being read
+
+    def loads(self, blob: bytes) -> object:
+        """One pickled value."""
+        unpickler = pickle.Unpickler(io.BytesIO(blob))
+        unpickler.persistent_load = self._path  # type: ignore[method-assign]
+        return unpickler.load()
+
+    def listing(self, blob: bytes) -> list[tuple[str, tuple[Stamp, int, object]]]:
+        """The rows `_listing` wrote: (relative path, (stamps, when read, value))."""
+        unpickler = pickle.Unpickler(io.BytesIO(blob))
+        unpickler.persistent_load = self._path  # type: ignore[method-assign]
+        load = unpickler.load
+        rows = []
+        for _ in range(load()):
+            self._lazy = None
+            rel, stamp, read, value = load()
+            if (lazy := self._lazy) is not None and lazy.rel == rel:
+                # The stamps its row must have for its facts to be this file's.
+                object.__setattr__(lazy, "stamp", stamp)
+            rows.append((rel, (stamp, read, value)))
+        return rows
+
+    def _path(self, pid: tuple[object, ...]) -> object:
+        found = self._made.get(pid)
+        if found is not None:
+            return found
+        kind = pid[0]
+        if kind == "facts":  # not kept in `_made`: one object for each row
+            if self._source is None:
+                raise pickle.UnpicklingError("facts out of their row")
+            self._lazy = LazyFacts(self._source, pid[1])  # type: ignore[arg-type]
+            return self._lazy
+        if kind == "shared":
+            found = self._shared[pid[1]]  # type: ignore[index]
+        elif kind == "place":
+            _, index, where, role = pid
+            held = None if index is None else self._shared[index]  # type: ignore[index]
+            found = Placement(held, where, role)  # type: ignore[arg-type]
+        elif kind == "in":
+            text = pid[1]
+            found = self._folder.joinpath(self._made.get((self._rel, text)) or text)  # type: ignore[arg-type]
+        else:
+            found = self._CLASSES[kind](pid[1])  # type: ignore[arg-type,index]
+        self._made[pid] = found
+        return found
+
+
+class FactsSource:
+    """Where a reopened folder's facts are read from when first asked for: each file's row
+    of the database, not bytes kept in memory for each post (the most a reopened folder
+    held). A few are read one by one (a post opened); past `_ONE_BY_ONE`, every remaining
+    row of the folder at once (a folder check reads them all)."""
+
+    _ONE_BY_ONE = 32
+
+    def __init__(self, fetch: Fetch, loads: RowLoads, reread: Reread | None) -> None:
+        self._fetch, self._loads, self._reread = fetch, loads, reread
+        self._asked = 0
+        self._all: dict[str, tuple[Stamp, bytes]] | None = None
+        self._lock = threading.Lock()
+
+    def facts(self, rel: str, stamp: Stamp | None) -> Facts:
+        """The facts of the file at `rel`: its row's, if that row has the stamps the entry
+        was listed with; else read from the file (or the row is gone: an error)."""
+        with self._lock:
+            self._asked += 1
+            found: tuple[Stamp, bytes] | None = None
+            with contextlib.suppress(sqlite3.Error):
+                if self._all is None and self._asked > self._ONE_BY_ONE:
+                    self._all = {r: (s, b) for r, s, b in self._fetch(None)}
+                if self._all is not None:
+                    found = self._all.pop(rel, None)
+                else:
+                    row = self._fetch(rel)
+                    found = (row[0][1], row[0][2]) if row else None
+        if found is not None and found[0] == stamp:
+            facts = self._loads.loads(found[1])
+            if isinstance(facts, Facts):
+                return facts
+        if self._reread is None:
+            raise pickle.UnpicklingError("a cached post's facts are gone")
+        return self._reread(rel)
+
+
+class LazyFacts(Facts):
+    """A cached post's facts, read when a field is first read (a folder check, a schema's
+    inference), not when the folder is listed; one object from the start, as the scan tells
+    unchanged facts by their identity. Pickled, it is the `Facts` it stands for."""
+
+    def __init__(self, source: FactsSource, rel: str) -> None:
+        # Not Facts' fields: those are properties here, read through `_loaded`.
+        object.__setattr__(self, "_source", source)
+        object.__setattr__(self, "rel", rel)
+
+    def _loaded(self) -> Facts:
+        found = self.__dict__.get("_facts")
+        if found is None:
+            facts = self._source.facts(self.rel, self.__dict__.get("stamp"))
+            # setdefault: two threads reading it at once get the same facts
+            found = self.__dict__.setdefault("_facts", facts)
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        mine = self._loaded()
+        return mine == (other._loaded() if isinstance(other, LazyFacts) else other)
+
+    __hash__ = Facts.__hash__
+
+    def __reduce_ex__(self, protocol: object) -> tuple[object, ...]:
+        return self._loaded().__reduce_ex__(protocol)  # type: ignore[arg-type]
+
+
+def _field(name: str) -> property:
+    return property(lambda self: getattr(self._loaded(), name), doc=f"The facts' `{name}`.")
+
+
+for _f in fields(Facts):
+    setattr(LazyFacts, _f.name, _field(_f.name))
