@@ -10,12 +10,9 @@ Of each file only its first bytes are read when its front matter ends within the
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import multiprocessing
 import os
 import stat
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +20,7 @@ from pathlib import Path
 
 from editor.core.document import Post, decode, read_bytes
 from editor.core.errors import PostError
+from editor.core.folder.lazy_read import gc_paused
 from editor.core.schema import Facts
 from editor.core.workers import exit_with_parent
 
@@ -41,38 +39,6 @@ CHUNK = 200
 
 # What a worker sends back for one file: Facts without its path, which the caller knows.
 _Read = tuple[dict[str, object], PostError | None, dict[str, tuple[int, ...]], bool, dict, int]
-
-
-_gc_lock = threading.Lock()
-_gc_pauses = [0, False]  # how many `gc_paused` blocks are running; whether gc was on before
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cycle collector off while a scan makes its objects: it would walk every live
-    object again and again as they pile up (a warm scan of 100,000 posts: 10.5 s with it,
-    4.4 s without). The index holds no cycles; what others make meanwhile is collected
-    after. Nested and concurrent blocks turn it back on when the last one ends.
-
-    Then what was made meanwhile is put in the oldest generation at once (freeze, then
-    unfreeze: two list splices): left young, the index's objects would each be walked by
-    the next young collection and the middle one, about 0.2 s for 10,000 posts, only to
-    find them alive. The oldest generation is still collected as ever. (Nothing in the
-    app freezes objects for good, which `unfreeze` would undo.)"""
-    with _gc_lock:
-        _gc_pauses[0] += 1
-        if _gc_pauses[0] == 1:
-            _gc_pauses[1] = gc.isenabled()
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses[0] -= 1
-            if _gc_pauses[0] == 0 and _gc_pauses[1]:
-                gc.freeze()
-                gc.unfreeze()
-                gc.enable()
 
 
 def read_facts(path: Path) -> Facts:

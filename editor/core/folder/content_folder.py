@@ -20,7 +20,6 @@ from pathlib import Path, PurePath, PurePosixPath
 
 from editor.core import storage
 from editor.core.errors import PostError
-from editor.core.folder.bulk_read import gc_paused, read_facts, read_many
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
 from editor.core.folder.index_cache import IndexCache, Stamp, Stored, judged_by_of, now_ns
 from editor.core.folder.index_entry import (
@@ -31,6 +30,7 @@ from editor.core.folder.index_entry import (
     taxonomy_of,
 )
 from editor.core.folder.judging import applied_schema, judge, taught_values
+from editor.core.folder.lazy_read import gc_paused, read_facts, read_many
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_slugs import site_slug
 from editor.core.schema import (

@@ -375,3 +375,25 @@ def test_a_folder_listing_the_cache_cannot_read_is_read_from_the_files(tmp_path)
     db.close()
     assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"
     assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"  # and stored anew
+
+
+REOPEN = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from editor.core.folder.content_folder import ContentFolder
+    from editor.core.folder.index_cache import IndexCache
+    entries = ContentFolder(Path(sys.argv[2]), IndexCache.connect(Path(sys.argv[1]))).scan()
+    print(len(entries), "editor.core.folder.bulk_read" in sys.modules)
+    """
+)
+
+
+def test_a_reopen_with_no_file_changed_loads_no_reader_of_files(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    argv = [sys.executable, "-c", REOPEN, str(tmp_path / "cache" / "index.sqlite3"), str(root)]
+    first = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    again = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    write_old(root / "post-1.md", post("Changed"), time.time_ns() - DAY_NS // 2)
+    changed = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    assert (first, again, changed) == ("5 True\n", "5 False\n", "5 True\n")
