@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from editor.core.document import Post, decode, read_bytes
+from editor.core import document
+from editor.core.document import decode, read_bytes
 from editor.core.errors import PostError
 from editor.core.site.generators.base import glob_match
 from editor.core.site.generators.hugo_config import ENVIRONMENT
@@ -116,7 +117,9 @@ def front_matter(path: Path) -> Mapping[str, object]:
         except json.JSONDecodeError:
             return {}
         return value if isinstance(value, dict) else {}
-    post = Post(text, path)
+    # `document.Post`, looked up here: the document model loads with the first section read,
+    # not with the generators (a folder reopened from the index cache reads none).
+    post = document.Post(text, path)
     return {} if post.error else post.values
 
 

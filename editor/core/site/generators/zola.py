@@ -20,7 +20,8 @@ from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from editor.core.document import Post, decode, read_bytes
+from editor.core import document
+from editor.core.document import decode, read_bytes
 from editor.core.errors import PostError
 from editor.core.schema import Problem
 from editor.core.site.generators.base import (
@@ -123,8 +124,9 @@ class Zola(Generator):
             for name in ["_index.md"] + [f"_index.{code}.md" for code in self.languages]:
                 path = self.root / folder / name
                 if path.is_file():
-                    try:
-                        cache[folder] = dict(Post(decode(read_bytes(path), path), path).values)
+                    try:  # `document.Post`: the document model loads with the first section
+                        text = decode(read_bytes(path), path)
+                        cache[folder] = dict(document.Post(text, path).values)
                     except PostError:
                         cache[folder] = {}
                     break
