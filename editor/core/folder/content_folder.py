@@ -225,7 +225,11 @@ class ContentFolder:
         if isinstance(judged, tuple) and len(judged) == 3 and judged[0] == judged_by:
             self._schemas.restore(judged[1])
             self._schema_stamp = judged[2]
-            self._placed = {rel: (row[0].facts, (row[1], row[2])) for rel, row in rows.items()}
+            ones: dict[tuple[int, Home], tuple[Placement, Home]] = {}  # a few for all files
+            self._placed = {
+                rel: (row[0].facts, ones.setdefault((id(row[1]), row[2]), (row[1], row[2])))
+                for rel, row in rows.items()
+            }
             if self._stamp() != judged[2]:  # a schema file changed: judged anew
                 self._schemas = CollectionSchemas(self.root, self.generator)
                 self._schema_stamp, self._placed = None, {}

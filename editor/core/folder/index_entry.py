@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from sys import intern
 
 from editor.core.schema import Facts, Problem
 from editor.core.site.generators import Kind, Status
@@ -118,9 +119,13 @@ def taxonomy_of(entries: Iterable[IndexEntry]) -> Taxonomy:
 
 
 def strings_of(value: object) -> tuple[str, ...]:
-    """Tags or categories as written: a list, or one value."""
+    """Tags or categories as written: a list, or one value. Interned: a folder's posts use a
+    few dozen terms over and over, and each post's own copies were a tenth of its index (the
+    index cache stores a term used by many once, as it stores one object once)."""
     if value is None or value == "":
         return ()
     if isinstance(value, list):
-        return tuple(str(v) for v in value if v is not None and not isinstance(v, dict | list))
-    return (str(value),) if not isinstance(value, dict) else ()
+        return tuple(
+            intern(str(v)) for v in value if v is not None and not isinstance(v, dict | list)
+        )
+    return (intern(str(value)),) if not isinstance(value, dict) else ()

@@ -397,3 +397,15 @@ def test_a_reopen_with_no_file_changed_loads_no_reader_of_files(tmp_path):
     write_old(root / "post-1.md", post("Changed"), time.time_ns() - DAY_NS // 2)
     changed = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
     assert (first, again, changed) == ("5 True\n", "5 False\n", "5 True\n")
+
+
+def test_a_term_many_posts_use_is_held_once_scanned_or_reopened(tmp_path):
+    root = tmp_path / "posts"
+    root.mkdir()
+    for i in range(3):
+        write_old(root / f"p{i}.md", post(f"T{i}", "tags: [python, notes]\ncategories: [dev]\n"))
+    ContentFolder(root, cache_at(tmp_path)).scan()
+    for entries in (ContentFolder(root).scan(), ContentFolder(root, cache_at(tmp_path)).scan()):
+        assert len({id(e.tags[0]) for e in entries}) == 1
+        assert len({id(e.categories[0]) for e in entries}) == 1
+        assert [e.tags for e in entries] == [("python", "notes")] * 3
