@@ -148,7 +148,10 @@ def column_of(header: str) -> int:
 
 
 def _haystack(entry: IndexEntry) -> str:
-    return folded(" ".join([entry.title or "", *entry.tags, *entry.categories, str(entry.path)]))
+    # `path_text`: a path is made only for a row asked for (an entry from the index cache
+    # holds its text; making 10,000 paths was a third of listing them).
+    text = " ".join([entry.title or "", *entry.tags, *entry.categories, entry.path_text])
+    return folded(text)
 
 
 def _tooltip(entry: IndexEntry) -> str:
