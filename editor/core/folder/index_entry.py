@@ -65,7 +65,8 @@ class IndexEntry:
     @property
     def errors(self) -> int:
         """How many error-level problems the post has."""
-        return sum(p.severity == "error" for p in self.problems)
+        problems = self.problems  # most posts have none: no generator to start for them
+        return sum(p.severity == "error" for p in problems) if problems else 0
 
     @property
     def warnings(self) -> int:
