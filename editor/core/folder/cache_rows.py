@@ -39,7 +39,6 @@ def facts_blob(value: object, shared: Mapping[int, int], within: str) -> bytes:
     """The facts a row's value holds (its entry's), pickled, read first if lazy."""
     out = io.BytesIO()
     pickler = RowPickler(out, shared, within)
-    pickler.rel = None  # the facts themselves, not a reference to their row
     found = facts_in(value)
     pickler.dump(found._loaded() if isinstance(found, LazyFacts) else found)
     return out.getvalue()
@@ -57,16 +56,14 @@ def facts_in(value: object) -> Facts:
 def listing_blob(
     rows: Mapping[str, tuple[Stamp, int, object]], shared: Mapping[int, int], within: str
 ) -> bytes:
-    """All of a folder's rows as one blob: one pickle per row in one stream, one pickler (its
-    memo shared: a placement or path met again is a reference), each entry's facts a
-    reference to its own row in `entries`. One unpickler reads it back: 10,000 unpicklers
-    were most of a reopen."""
+    """All of a folder's rows as one pickle, by one pickler (a placement or path met again is
+    a reference), each entry's facts a reference to its own row in `entries`: one unpickling
+    reads it back (10,000 unpicklers were most of a reopen)."""
     out = io.BytesIO()
     pickler = RowPickler(out, shared, within)
-    pickler.dump(len(rows))
-    for rel, (stamp, read, value) in rows.items():
-        pickler.rel = rel
-        pickler.dump((rel, stamp, read, value))
+    pairs = list(rows.items())
+    pickler.rows = {id(row): (rel, row[0]) for rel, row in pairs}
+    pickler.dump(pairs)
     return out.getvalue()
 
 
@@ -75,17 +72,23 @@ class RowPickler(pickle.Pickler):
     making paths is most of the time unpickling takes: see `RowLoads`), a path in the folder
     as its part past the folder (`within`: the folder as the scan named it, which a later
     scan may name another way, from another working folder), a shared object as its
-    index, and the facts of the row being written (`rel`) as a reference to that row."""
+    index, and the facts of a row of the listing as a reference to that row (`rows`)."""
 
     def __init__(self, out: io.BytesIO, shared: Mapping[int, int], within: str | None) -> None:
         super().__init__(out, 5)
         self._shared = shared
         self._within = within
-        self.rel: str | None = None  # the row being written; its facts are stored apart
+        # The listing's rows, by their ids: a row's path and stamps, which the facts its
+        # entry holds are stored under, apart.
+        self.rows: Mapping[int, tuple[str, Stamp]] = {}
+        self._row: tuple[str, Stamp] | None = None  # the row being written
 
     def persistent_id(self, obj: object) -> object:
-        if self.rel is not None and isinstance(obj, Facts):
-            return ("facts", self.rel)
+        if (row := self.rows.get(id(obj))) is not None:
+            self._row = row
+            return None
+        if self._row is not None and isinstance(obj, Facts):
+            return ("facts", *self._row)
         if isinstance(obj, PurePath):
             text, within = str(obj), self._within
             inside = within is not None and text.startswith(within) and isinstance(obj, Path)
@@ -121,7 +124,6 @@ class RowLoads:
         self._folder = folder
         self._rel = type(PurePath()).__name__
         self._source = source
-        self._lazy: LazyFacts | None = None  # the facts of the row being read
 
     def loads(self, blob: bytes) -> object:
         """One pickled value."""
@@ -129,20 +131,12 @@ class RowLoads:
         unpickler.persistent_load = self._path  # type: ignore[method-assign]
         return unpickler.load()
 
-    def listing(self, blob: bytes) -> list[tuple[str, tuple[Stamp, int, object]]]:
-        """The rows `_listing` wrote: (relative path, (stamps, when read, value))."""
-        unpickler = pickle.Unpickler(io.BytesIO(blob))
-        unpickler.persistent_load = self._path  # type: ignore[method-assign]
-        load = unpickler.load
-        rows = []
-        for _ in range(load()):
-            self._lazy = None
-            rel, stamp, read, value = load()
-            if (lazy := self._lazy) is not None and lazy.rel == rel:
-                # The stamps its row must have for its facts to be this file's.
-                object.__setattr__(lazy, "stamp", stamp)
-            rows.append((rel, (stamp, read, value)))
-        return rows
+    def listing(self, blob: bytes) -> dict[str, tuple[Stamp, int, object]]:
+        """The rows `listing_blob` wrote: (stamps, when read, value) by relative path."""
+        rows = self.loads(blob)
+        if not isinstance(rows, list):
+            raise pickle.UnpicklingError("a listing that is not one")
+        return dict(rows)
 
     def _path(self, pid: tuple[object, ...]) -> object:
         found = self._made.get(pid)
@@ -152,8 +146,7 @@ class RowLoads:
         if kind == "facts":  # not kept in `_made`: one object for each row
             if self._source is None:
                 raise pickle.UnpicklingError("facts out of their row")
-            self._lazy = LazyFacts(self._source, pid[1])  # type: ignore[arg-type]
-            return self._lazy
+            return LazyFacts(self._source, *pid[1:])  # type: ignore[arg-type]
         if kind == "shared":
             found = self._shared[pid[1]]  # type: ignore[index]
         elif kind == "place":
@@ -183,7 +176,7 @@ class FactsSource:
         self._all: dict[str, tuple[Stamp, bytes]] | None = None
         self._lock = threading.Lock()
 
-    def facts(self, rel: str, stamp: Stamp | None) -> Facts:
+    def facts(self, rel: str, stamp: Stamp) -> Facts:
         """The facts of the file at `rel`: its row's, if that row has the stamps the entry
         was listed with; else read from the file (or the row is gone: an error)."""
         with self._lock:
@@ -211,15 +204,15 @@ class LazyFacts(Facts):
     inference), not when the folder is listed; one object from the start, as the scan tells
     unchanged facts by their identity. Pickled, it is the `Facts` it stands for."""
 
-    def __init__(self, source: FactsSource, rel: str) -> None:
-        # Not Facts' fields: those are properties here, read through `_loaded`.
-        object.__setattr__(self, "_source", source)
-        object.__setattr__(self, "rel", rel)
+    def __init__(self, source: FactsSource, rel: str, stamp: Stamp) -> None:
+        # Not Facts' fields: those are properties here, read through `_loaded`. (Into the
+        # dict at once, past the frozen __setattr__: one per post of a reopen.)
+        self.__dict__.update(_source=source, rel=rel, stamp=stamp)
 
     def _loaded(self) -> Facts:
         found = self.__dict__.get("_facts")
         if found is None:
-            facts = self._source.facts(self.rel, self.__dict__.get("stamp"))
+            facts = self._source.facts(self.rel, self.stamp)
             # setdefault: two threads reading it at once get the same facts
             found = self.__dict__.setdefault("_facts", facts)
         return found

@@ -132,7 +132,7 @@ class IndexCache:
             loads = RowLoads(shared, folder, source)
             judged, listing = loads.loads(meta[0]), meta[1]
             del meta  # the listing's bytes, freed as soon as it is read
-            return Stored(judged, dict(loads.listing(listing)))
+            return Stored(judged, loads.listing(listing))
         except Exception:  # a corrupt page, a row of classes gone since: as if no cache
             return None
 
