@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import operator
 import os
 import pickle
 import sqlite3
@@ -56,14 +57,23 @@ def facts_in(value: object) -> Facts:
 def listing_blob(
     rows: Mapping[str, tuple[Stamp, int, object]], shared: Mapping[int, int], within: str
 ) -> bytes:
-    """All of a folder's rows as one pickle, by one pickler (a placement or path met again is
-    a reference), each entry's facts a reference to its own row in `entries`: one unpickling
-    reads it back (10,000 unpicklers were most of a reopen)."""
+    """All of a folder's rows as one pickle, by one pickler: a path met again is a reference,
+    a placement one of a list of the few there are, each entry's facts a `LazyFacts` naming
+    its own row in `entries`. One unpickling reads it back (10,000 unpicklers were most of a
+    reopen), and makes all but the folder's few paths and placements in C, with no call back
+    into Python per post."""
     out = io.BytesIO()
     pickler = RowPickler(out, shared, within)
     pairs = list(rows.items())
     pickler.rows = {id(row): (rel, row[0]) for rel, row in pairs}
-    pickler.dump(pairs)
+    for _, (_, _, value) in pairs:
+        for item in value if isinstance(value, tuple) else ():
+            if type(item) is Placement:
+                key = (id(item.collection), item.kind, item.role)
+                if key not in pickler.place_at:
+                    pickler.place_at[key] = len(pickler.places)
+                    pickler.places.append(item)
+    pickler.dump((pickler.slot, pickler.places, pairs))
     return out.getvalue()
 
 
@@ -82,20 +92,35 @@ class RowPickler(pickle.Pickler):
         # entry holds are stored under, apart.
         self.rows: Mapping[int, tuple[str, Stamp]] = {}
         self._row: tuple[str, Stamp] | None = None  # the row being written
+        self.slot = FactsSlot()  # where its rows' facts will find their source
+        # The listing's placements, one of each (by collection, kind and role).
+        self.places: list[Placement] = []
+        self.place_at: dict[tuple[int, str, str], int] = {}
+
+    def reducer_override(self, obj: object) -> object:
+        # In a listing: a row's facts as a `LazyFacts` of that row (made by object.__new__
+        # and filled with its dict: no call back into Python to read it), a placement as
+        # its item in `places`.
+        if (row := self._row) is not None and isinstance(obj, Facts):
+            state = {"_slot": self.slot, "rel": row[0], "stamp": row[1]}
+            return object.__new__, (LazyFacts,), state
+        if type(obj) is Placement and self.place_at:
+            at = self.place_at[id(obj.collection), obj.kind, obj.role]
+            if self.places[at] is not obj:
+                return operator.getitem, (self.places, at)
+        return NotImplemented
 
     def persistent_id(self, obj: object) -> object:
         if (row := self.rows.get(id(obj))) is not None:
             self._row = row
             return None
-        if self._row is not None and isinstance(obj, Facts):
-            return ("facts", *self._row)
         if isinstance(obj, PurePath):
             text, within = str(obj), self._within
             inside = within is not None and text.startswith(within) and isinstance(obj, Path)
             if inside and (within or not obj.is_absolute()):
                 return ("in", text[len(within or "") :])
             return (type(obj).__name__, text)
-        if type(obj) is Placement:  # one of a few, made once for all the rows holding it
+        if type(obj) is Placement and not self.place_at:  # one of a few, made once
             held = obj.collection
             index = None if held is None else self._shared.get(id(held))
             if held is None or index is not None:
@@ -133,9 +158,10 @@ class RowLoads:
 
     def listing(self, blob: bytes) -> dict[str, tuple[Stamp, int, object]]:
         """The rows `listing_blob` wrote: (stamps, when read, value) by relative path."""
-        rows = self.loads(blob)
-        if not isinstance(rows, list):
+        slot, _, rows = self.loads(blob)  # type: ignore[misc]
+        if not isinstance(slot, FactsSlot) or not isinstance(rows, list):
             raise pickle.UnpicklingError("a listing that is not one")
+        slot.source = self._source
         return dict(rows)
 
     def _path(self, pid: tuple[object, ...]) -> object:
@@ -143,10 +169,6 @@ class RowLoads:
         if found is not None:
             return found
         kind = pid[0]
-        if kind == "facts":  # not kept in `_made`: one object for each row
-            if self._source is None:
-                raise pickle.UnpicklingError("facts out of their row")
-            return LazyFacts(self._source, *pid[1:])  # type: ignore[arg-type]
         if kind == "shared":
             found = self._shared[pid[1]]  # type: ignore[index]
         elif kind == "place":
@@ -199,20 +221,28 @@ class FactsSource:
         return self._reread(rel)
 
 
+class FactsSlot:
+    """Where the `LazyFacts` of one listing find their `source`: one object all of them
+    share, pickled once with the listing and given its source when it is read."""
+
+    source: FactsSource | None = None
+
+
 class LazyFacts(Facts):
     """A cached post's facts, read when a field is first read (a folder check, a schema's
     inference), not when the folder is listed; one object from the start, as the scan tells
     unchanged facts by their identity. Pickled, it is the `Facts` it stands for."""
 
-    def __init__(self, source: FactsSource, rel: str, stamp: Stamp) -> None:
-        # Not Facts' fields: those are properties here, read through `_loaded`. (Into the
-        # dict at once, past the frozen __setattr__: one per post of a reopen.)
-        self.__dict__.update(_source=source, rel=rel, stamp=stamp)
+    # Made by unpickling a listing (`RowPickler.reducer_override`), with no __init__: its
+    # dict holds `_slot` (whose `source` reads the facts), `rel` and `stamp` (its row's).
+    _slot: FactsSlot
+    rel: str
+    stamp: Stamp
 
     def _loaded(self) -> Facts:
         found = self.__dict__.get("_facts")
         if found is None:
-            facts = self._source.facts(self.rel, self.stamp)
+            facts = self._slot.source.facts(self.rel, self.stamp)
             # setdefault: two threads reading it at once get the same facts
             found = self.__dict__.setdefault("_facts", facts)
         return found
