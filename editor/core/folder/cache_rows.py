@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path, PosixPath, PurePath, PurePosixPath
+from typing import Protocol
 
 from editor.core.schema import Facts
 from editor.core.site.generators import Placement
@@ -64,16 +65,16 @@ def listing_blob(
     into Python per post."""
     out = io.BytesIO()
     pickler = RowPickler(out, shared, within)
-    pairs = list(rows.items())
-    pickler.rows = {id(row): (rel, row[0]) for rel, row in pairs}
-    for _, (_, _, value) in pairs:
+    rows = dict(rows)  # a dict: read back as one, with no pair made per row
+    pickler.rows = {id(row): (rel, row[0]) for rel, row in rows.items()}
+    for _, _, value in rows.values():
         for item in value if isinstance(value, tuple) else ():
             if type(item) is Placement:
                 key = (id(item.collection), item.kind, item.role)
                 if key not in pickler.place_at:
                     pickler.place_at[key] = len(pickler.places)
                     pickler.places.append(item)
-    pickler.dump((pickler.slot, pickler.places, pairs))
+    pickler.dump((pickler.slot, pickler.places, rows))
     return out.getvalue()
 
 
@@ -156,13 +157,16 @@ class RowLoads:
         unpickler.persistent_load = self._path  # type: ignore[method-assign]
         return unpickler.load()
 
-    def listing(self, blob: bytes) -> dict[str, tuple[Stamp, int, object]]:
-        """The rows `listing_blob` wrote: (stamps, when read, value) by relative path."""
-        slot, _, rows = self.loads(blob)  # type: ignore[misc]
-        if not isinstance(slot, FactsSlot) or not isinstance(rows, list):
+    def listing(self, blob: Readable) -> dict[str, tuple[Stamp, int, object]]:
+        """The rows `listing_blob` wrote (stamps, when read, value; by relative path), read
+        from `blob` as they are unpickled."""
+        unpickler = pickle.Unpickler(_Stream(blob))
+        unpickler.persistent_load = self._path  # type: ignore[method-assign]
+        slot, _, rows = unpickler.load()
+        if not isinstance(slot, FactsSlot) or not isinstance(rows, dict):
             raise pickle.UnpicklingError("a listing that is not one")
         slot.source = self._source
-        return dict(rows)
+        return rows
 
     def _path(self, pid: tuple[object, ...]) -> object:
         found = self._made.get(pid)
@@ -219,6 +223,28 @@ class FactsSource:
         if self._reread is None:
             raise pickle.UnpicklingError("a cached post's facts are gone")
         return self._reread(rel)
+
+
+class Readable(Protocol):
+    """What a listing is read from: an SQLite blob (`Connection.blobopen`), a file."""
+
+    def read(self, length: int = -1, /) -> bytes: ...
+
+
+class _Stream:
+    """A blob as the unpickler reads it: in the frames it asks for (a pickle of protocol 5
+    is read a frame of 64 KiB at a time); no line is ever asked of it."""
+
+    def __init__(self, blob: Readable) -> None:
+        self.read = blob.read
+
+    def readinto(self, buffer: bytearray) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def readline(self) -> bytes:
+        raise pickle.UnpicklingError("a listing holds no lines")
 
 
 class FactsSlot:

@@ -120,19 +120,22 @@ class IndexCache:
         by `reread` (a relative path → the file's facts), from the file."""
         key = str(Path(os.path.abspath(folder)))
         try:
-            with self._lock:
-                meta = self._db.execute(
-                    "SELECT judged, listing FROM folders WHERE folder = ?", (key,)
-                ).fetchone()
-            if meta is None or meta[1] is None:
-                return None
             source = FactsSource(
                 functools.partial(self.facts_rows, key), RowLoads(shared, folder), reread
             )
             loads = RowLoads(shared, folder, source)
-            judged, listing = loads.loads(meta[0]), meta[1]
-            del meta  # the listing's bytes, freed as soon as it is read
-            return Stored(judged, loads.listing(listing))
+            with self._lock:
+                meta = self._db.execute(
+                    "SELECT rowid, judged, listing IS NOT NULL FROM folders WHERE folder = ?",
+                    (key,),
+                ).fetchone()
+                if meta is None or not meta[2]:
+                    return None
+                # Read from the database as it is unpickled, not made one bytes object first:
+                # megabytes freed at once leave C's allocator keeping as much for good.
+                with self._db.blobopen("folders", "listing", meta[0], readonly=True) as blob:
+                    rows = loads.listing(blob)
+            return Stored(loads.loads(meta[1]), rows)
         except Exception:  # a corrupt page, a row of classes gone since: as if no cache
             return None
 
