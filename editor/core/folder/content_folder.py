@@ -266,8 +266,7 @@ class ContentFolder:
             self._stored = dict(fresh)
 
     def _load(self) -> Stored | None:
-        """The cache's index of this folder (`_cache` is set); a file's facts the cache no
-        longer holds are read from the file."""
+        """The cache's index of this folder; facts it no longer holds read from their file."""
         root, cache = self.root, self._cache
         return cache.load(root, self.generator.collections, lambda rel: read_facts(root / rel))  # type: ignore[union-attr]
 
