@@ -20,8 +20,10 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -111,10 +113,17 @@ if __name__ == "__main__":
         print("ready", flush=True)
         save_forever(target)
     elif mode == "set-forks":
-        # One `set` that changes nothing first, so the children need not import what the
-        # CLI imports lazily (it would take most of the time before a kill).
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            main(["set", str(target), "--field", f"title={SET_TITLES[0]}", "--dry-run"])
+        # One real `set` first, on a copy, so the children need not import what the CLI
+        # imports lazily, reading and saving alike (it would take most of the time before a
+        # kill, and on a busy machine all of it).
+        with (
+            tempfile.TemporaryDirectory() as scratch,
+            contextlib.redirect_stdout(io.StringIO()),
+            contextlib.redirect_stderr(io.StringIO()),
+        ):
+            copy = Path(scratch) / target.name
+            shutil.copyfile(target, copy)
+            main(["set", str(copy), "--field", f"title={SET_TITLES[1]}"])
         fork_server(target, set_forever)
     else:
         fork_server(target)
