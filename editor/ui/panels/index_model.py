@@ -152,6 +152,11 @@ def _haystack(entry: IndexEntry) -> str:
     return folded(" ".join([entry.title or "", *entry.tags, *entry.categories, str(entry.path)]))
 
 
+def _words(entry: IndexEntry) -> tuple[object, ...]:
+    """What `_haystack` is made of."""
+    return entry.title, entry.tags, entry.categories, entry.path_text
+
+
 def _tooltip(entry: IndexEntry) -> str:
     if type(entry) is Unjudged:
         return f"{entry.path}\nnot checked yet"
@@ -207,7 +212,10 @@ class IndexModel(QAbstractTableModel):
     def replace_entries(self, entries: Sequence[IndexEntry]) -> None:
         """Show a new index of the folder shown (its scan's, after the posts it listed as
         read): in place, the selection following its posts, the scroll where it was."""
-        self._relayout(list(entries), [_haystack(e) for e in entries])
+        # A post listed as read is mostly judged to the same words: its haystack is kept.
+        known = dict(zip(map(_words, self.entries), self._haystacks, strict=True))
+        haystacks = [known.get(_words(e)) or _haystack(e) for e in entries]
+        self._relayout(list(entries), haystacks)
 
     def _relayout(self, entries: list[IndexEntry], haystacks: list[str]) -> None:
         """`entries` (with their `haystacks`) in the order of the last sort, as one layout

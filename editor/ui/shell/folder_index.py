@@ -83,9 +83,9 @@ class FolderIndex(QObject):
             self._tell_arrived()
 
     def _tell_arrived(self) -> None:
-        """Tell the posts arrived since last told, then wait ten times as long as showing
+        """Tell the posts arrived since last told, then wait 20 times as long as showing
         them took (0.1 s at least) before telling more: each showing sorts every row listed,
-        and the list is to take at most a tenth of the UI thread while the scan runs."""
+        and the list is to take at most a twentieth of the time the scan runs."""
         if not self._arrivals or not self._fresh:
             return
         entries, self._arrivals = self._arrivals, []
@@ -93,7 +93,7 @@ class FolderIndex(QObject):
         first, self._told_arrived, self.listed = not self._told_arrived, True, True
         self.arrived.emit(entries, first)
         took = time.perf_counter() - started
-        self._arrival_timer.start(max(100, int(took * 10_000)))
+        self._arrival_timer.start(max(100, int(took * 20_000)))
 
     def _indexed(self, folder: ContentFolder) -> None:
         if folder is not self.folder:
