@@ -14,13 +14,13 @@ import multiprocessing
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from editor.core.document import Post, decode, read_bytes
 from editor.core.errors import PostError
-from editor.core.folder.lazy_read import gc_paused
+from editor.core.folder.lazy_read import Arrived, gc_paused
 from editor.core.schema import Facts
 from editor.core.workers import exit_with_parent
 
@@ -46,61 +46,93 @@ def read_facts(path: Path) -> Facts:
     return Facts(path, *_read(path))
 
 
-def read_many(paths: Sequence[str], progress: Callable[[int], None] | None = None) -> list[Facts]:
+def read_many(
+    paths: Sequence[str],
+    progress: Callable[[int], None] | None = None,
+    arrived: Arrived | None = None,
+    *,
+    chunk: int | None = None,
+    parallel_from: int | None = None,
+) -> list[Facts]:
     """`read_facts` of every path, in order; in parallel when there are many and CPUs to spare.
 
-    `progress(n)` is told after each chunk how many files are read so far."""
-    workers = min(_cpus() - 1, len(paths) // CHUNK)
-    if len(paths) < PARALLEL_FROM or workers < 1:
-        return _read_serially(paths, progress)
-    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-    results: list[list[_Read] | None] = [None] * len(chunks)
+    `progress(n)` is told after each chunk how many files are read so far, and `arrived` the
+    chunk's facts, from the workers' chunks and this process's alike, as each is read: a
+    window lists posts before the last is read. `chunk` files go to a worker at a time, and
+    workers are started from `parallel_from` files (by default `CHUNK`, `PARALLEL_FROM`)."""
+    chunk, parallel_from = chunk or CHUNK, parallel_from or PARALLEL_FROM
+    workers = min(_cpus() - 1, len(paths) // chunk)
+    if len(paths) < parallel_from or workers < 1:
+        return _read_serially(paths, progress, arrived, chunk)
+    chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
+    results: list[list[Facts] | None] = [None] * len(chunks)
     try:
         pool = ProcessPoolExecutor(
             workers, multiprocessing.get_context("spawn"), initializer=exit_with_parent
         )
     except (OSError, RuntimeError):  # no processes to be had (a sandbox, a limit): read here
-        return _read_serially(paths, progress)
+        return _read_serially(paths, progress, arrived, chunk)
     done = 0
+
+    def finish(index: int, reads: list[_Read]) -> None:
+        nonlocal done
+        facts = [
+            Facts(full, *read) for full, read in zip(_paths(chunks[index]), reads, strict=True)
+        ]
+        results[index] = facts
+        done += len(facts)
+        if progress:
+            progress(done)
+        if arrived:
+            arrived(index * chunk, facts)
+
+    def harvest(future: Future[list[_Read]], index: int) -> None:
+        try:
+            reads = future.result()
+        except Exception:  # a worker died, or could not send its result back
+            reads = _read_chunk(chunks[index])  # fails here as reading does
+        finish(index, reads)
+
     try:
         # The workers take chunks from the front, this process from the back; each worker
         # is kept at most two chunks ahead, so neither side waits long for the other.
-        futures: dict[int, Future[list[_Read]]] = {}
+        futures: dict[Future[list[_Read]], int] = {}
         front, back = 0, len(chunks)
         while front < back:
-            while front < back and sum(not f.done() for f in futures.values()) < 2 * workers:
+            for future in [f for f in futures if f.done()]:  # told as soon as they are read
+                harvest(future, futures.pop(future))
+            while front < back and len(futures) < 2 * workers:
                 try:
-                    futures[front] = pool.submit(_read_chunk, chunks[front])
+                    futures[pool.submit(_read_chunk, chunks[front])] = front
                 except (BrokenProcessPool, RuntimeError):  # a worker died: read the rest here
                     workers = 0
                     break
                 front += 1
             if front < back:
                 back -= 1
-                results[back] = _read_chunk(chunks[back])
-                done += len(chunks[back])
-                if progress:
-                    progress(done)
-        for index, future in futures.items():
-            try:
-                results[index] = future.result()
-            except Exception:  # a worker died, or could not send its result back
-                results[index] = _read_chunk(chunks[index])  # fails here as reading does
-            done += len(chunks[index])
-            if progress:
-                progress(done)
+                finish(back, _read_chunk(chunks[back]))
+        for future in as_completed(futures):
+            harvest(future, futures[future])
     finally:  # the workers end on their own: the scan need not wait for them to exit
         pool.shutdown(wait=False, cancel_futures=True)
-    reads = (read for chunk_results in results for read in chunk_results or ())
-    return [Facts(full, *read) for full, read in zip(_paths(paths), reads, strict=True)]
+    return [facts for chunk_facts in results for facts in chunk_facts or ()]
 
 
-def _read_serially(paths: Sequence[str], progress: Callable[[int], None] | None) -> list[Facts]:
-    facts = []
+def _read_serially(
+    paths: Sequence[str],
+    progress: Callable[[int], None] | None,
+    arrived: Arrived | None,
+    chunk: int,
+) -> list[Facts]:
+    facts: list[Facts] = []
     for done, full in enumerate(_paths(paths), 1):
         facts.append(Facts(full, *_read(full)))
-        if progress and done % CHUNK == 0:
-            progress(done)
+        if done % chunk == 0 or done == len(paths):
+            if progress and done % chunk == 0:
+                progress(done)
+            if arrived:
+                first = (done - 1) // chunk * chunk
+                arrived(first, facts[first:])
     return facts
 
 

@@ -30,9 +30,10 @@ from editor.core.folder.index_entry import (
     taxonomy_of,
 )
 from editor.core.folder.judging import applied_schema, judge, taught_values
-from editor.core.folder.lazy_read import gc_paused, read_facts, read_many
+from editor.core.folder.lazy_read import gc_paused, read_facts
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_slugs import site_slug
+from editor.core.folder.unjudged import Partial, read_posts
 from editor.core.schema import (
     POST_EXTENSIONS,
     Facts,
@@ -118,14 +119,16 @@ class ContentFolder:
 
     # --- the index ---------------------------------------------------------------------
 
-    def scan(self, progress: Progress | None = None) -> list[IndexEntry]:
-        """Index every post, re-reading only files changed since the last scan. What killed
-        saves left beside the posts (temp files, backups) is cleared first, unless a live
-        process is saving that post (see `storage.sweep`)."""
+    def scan(
+        self, progress: Progress | None = None, partial: Partial | None = None
+    ) -> list[IndexEntry]:
+        """Index every post, re-reading only files changed since the last scan (`partial` told
+        each chunk's posts read, unjudged: see `unjudged`). What killed saves left beside the
+        posts (temp files, backups) is cleared first, unless a live process saves that post."""
         with gc_paused():
-            return self._scan(progress)
+            return self._scan(progress, partial)
 
-    def _scan(self, progress: Progress | None) -> list[IndexEntry]:
+    def _scan(self, progress: Progress | None, partial: Partial | None) -> list[IndexEntry]:
         stats: dict[str, Stamp] = {}
         unchanged: dict[str, Facts] = {}
         to_read: list[tuple[str, str]] = []
@@ -152,12 +155,7 @@ class ContentFolder:
                 to_read.append((rel, full))
                 read_at[rel] = checked
         total = len(stats)
-
-        def tell(read: int) -> None:
-            if progress:
-                progress(len(unchanged) + read, total)
-
-        read = read_many([full for _, full in to_read], tell)
+        read = read_posts(to_read, stats, progress, partial, self.generator, self.site_path)
         facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
         stamp = self._stamp()
         if stamp != self._schema_stamp:  # a CMS config may have new collection folders

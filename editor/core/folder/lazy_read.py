@@ -19,6 +19,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from editor.core.schema import Facts
 
+# Told the facts of each chunk of files as it is read: `arrived(first, facts)` gives the facts
+# of `paths[first : first + len(facts)]` (chunks come in no set order: see `read_many`).
+Arrived = Callable[[int, "list[Facts]"], None]
+
 
 def _bulk_read() -> ModuleType:
     # Loaded here, where files are read, as `lazy_exports` loads a package's modules: a
@@ -31,12 +35,17 @@ def read_facts(path: Path) -> Facts:
     return _bulk_read().read_facts(path)
 
 
-def read_many(paths: Sequence[str], progress: Callable[[int], None] | None = None) -> list[Facts]:
-    """`read_facts` of every path, in order, on every CPU when there are many
-    (`bulk_read.read_many`); nothing loaded when there is none to read."""
+def read_many(
+    paths: Sequence[str],
+    progress: Callable[[int], None] | None = None,
+    arrived: Arrived | None = None,
+) -> list[Facts]:
+    """`read_facts` of every path, in order, on every CPU when there are many, each chunk's
+    facts told to `arrived` as it is read (`bulk_read.read_many`); nothing loaded when there
+    is none to read."""
     if not paths:
         return []
-    return _bulk_read().read_many(paths, progress)
+    return _bulk_read().read_many(paths, progress, arrived)
 
 
 _gc_lock = threading.Lock()

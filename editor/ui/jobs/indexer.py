@@ -1,19 +1,22 @@
 """Indexing a folder off the UI thread, one scan at a time, with progress.
 
-A folder opened again is listed at once from the index cache (`cached`), then scanned: the
-scan checks every file's stamps and reads only what changed. The scan reads files and parses
-YAML; on a worker the window stays responsive (the parsing is in libyaml's C code, which lets
-the event loop run). It runs on a `LatestJob`: a scan asked for while one runs is done once the
-running one ends, and only the newest scan's result is announced, so a burst of requests costs
-one extra scan at most.
+A folder opened again is listed at once from the index cache (`cached`), then scanned: the scan
+checks every file's stamps and reads only what changed. A folder opened afresh is listed as its
+files are read (`arrived`: each chunk's posts, not yet judged). The scan reads files and parses
+YAML; on a worker the window stays responsive (the parsing is in libyaml's C code, which lets the
+event loop run). It runs on a `LatestJob`: a scan asked for while one runs is done once the running
+one ends, and only the newest scan's result is announced, so a burst of requests costs one extra
+scan at most.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QObject, Signal
 
 from editor.core.errors import PostError
-from editor.core.folder import ContentFolder
+from editor.core.folder import ContentFolder, IndexEntry
 from editor.ui.jobs.job import LatestJob
 
 
@@ -22,6 +25,7 @@ class Indexer(QObject):
 
     progress = Signal(int, int)
     cached = Signal(object)  # the index as the cache held it (a list of entries), unchecked
+    arrived = Signal(object)  # a chunk of posts read by a first scan (Unjudged entries)
     finished = Signal(object)  # the ContentFolder, scanned
     failed = Signal(str)
 
@@ -37,15 +41,19 @@ class Indexer(QObject):
         """Whether a scan is running or waiting."""
         return self._job.busy or self._job.waiting
 
-    def scan(self, folder: ContentFolder) -> None:
-        """Scan now, or right after the scan that is running."""
+    def scan(self, folder: ContentFolder, listing: bool = False) -> None:
+        """Scan now, or right after the scan that is running; `listing`: a folder just opened,
+        whose posts are told as they are read (`arrived`) when the cache holds none."""
         job = self._job
 
         def scan() -> ContentFolder:
             try:
                 if cached := folder.cached_entries():  # a folder opened again: shown at once
                     job.report(cached)
-                folder.scan(lambda done, total: job.report((done, total)))
+                chunks = (lambda entries: job.report(_Arrived(entries))) if listing else None
+                folder.scan(
+                    lambda done, total: job.report((done, total)), None if cached else chunks
+                )
             except Exception as error:  # said with the folder's name in the status bar
                 raise PostError(f"could not index {folder.root}: {error}") from error
             return folder
@@ -55,9 +63,17 @@ class Indexer(QObject):
     def _told(self, value: object) -> None:
         if isinstance(value, list):
             self.cached.emit(value)
+        elif isinstance(value, _Arrived):
+            self.arrived.emit(value.entries)
         else:
             self.progress.emit(*value)  # type: ignore[misc]
 
     def wait(self, timeout: float = 30.0) -> bool:
         """Block until the running scan ends (for quitting and for tests)."""
         return self._job.wait(timeout)
+
+
+class _Arrived(NamedTuple):
+    """A chunk of a first scan's posts, as the job reports it (told apart from progress)."""
+
+    entries: list[IndexEntry]

@@ -129,11 +129,30 @@ class FolderPanel(QWidget):
         self.set_taxonomy(Taxonomy({}, {}))
         self._fit_to_entries()
 
-    def set_entries(self, entries: Sequence[IndexEntry], taxonomy: Taxonomy | None = None) -> None:
+    def set_entries(
+        self,
+        entries: Sequence[IndexEntry],
+        taxonomy: Taxonomy | None = None,
+        in_place: bool = False,
+    ) -> None:
         """Show a folder's index (its taxonomy counted from the entries when not given: the
-        index cache's listing, before the folder's scan)."""
-        self.model.set_entries(entries)
+        index cache's listing, before the folder's scan); `in_place`: over a listing of the
+        same folder (the cache's, or the posts read so far), the selection and scroll kept."""
+        if in_place:
+            self.model.replace_entries(entries)
+            self._fit_to_entries()
+        else:
+            self.model.set_entries(entries)
         self.set_taxonomy(taxonomy_of(entries) if taxonomy is None else taxonomy)
+
+    def add_entries(self, entries: Sequence[IndexEntry], first: bool = False) -> None:
+        """List posts a first scan has read, not yet judged (`first`: the first of a folder
+        just opened, which replace what was listed)."""
+        if first:
+            self.set_entries(entries)
+        else:
+            self.model.add_entries(entries)
+            self._fit_to_entries()
 
     def show_changes(self, entries: Sequence[IndexEntry]) -> None:
         """Show a rescan's index row by row, so the selection and the scroll stay."""
@@ -239,7 +258,8 @@ class FolderPanel(QWidget):
         self.collection.addItem("All collections")
         for name in names:
             self.collection.addItem(f"{name or 'Outside collections'} ({counts[name]})")
-        found = names.index(current) + 1 if current in names else 0
+        # (None is both "All collections" and "Outside collections": the row tells which.)
+        found = names.index(current) + 1 if row > 0 and current in names else 0
         self.collection.setCurrentIndex(found)
         self.collection.blockSignals(False)
         self._collection_changed(found)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QWidget
 
 from editor.core.folder import IndexEntry
+from editor.core.folder.unjudged import Unjudged
 from editor.core.git import Change
 from editor.core.site.generators import STATUSES
 from editor.core.storage import folded
@@ -102,7 +103,7 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "Status",
         74,
-        lambda e: STATUS_LABELS[e.status],
+        lambda e: "" if type(e) is Unjudged else STATUS_LABELS[e.status],  # not known yet
         lambda e: (STATUSES.index(e.status), _date_key(e)),
         least=70,
     ),
@@ -154,7 +155,14 @@ def _haystack(entry: IndexEntry) -> str:
     return folded(text)
 
 
+def _words(entry: IndexEntry) -> tuple[object, ...]:
+    """What `_haystack` is made of."""
+    return entry.title, entry.tags, entry.categories, entry.path_text
+
+
 def _tooltip(entry: IndexEntry) -> str:
+    if type(entry) is Unjudged:
+        return f"{entry.path}\nnot checked yet"
     where = [STATUS_LABELS[entry.status], entry.kind, entry.collection, entry.language]
     lines = [
         str(entry.path),
@@ -198,6 +206,42 @@ class IndexModel(QAbstractTableModel):
         self.entries = self._sorted(entries)
         self._haystacks = [_haystack(e) for e in self.entries]
         self.endResetModel()
+
+    def add_entries(self, entries: Sequence[IndexEntry]) -> None:
+        """Rows for posts not listed yet (a first scan's chunks as they are read), each where
+        the order puts it: one change of the layout however many, the selection kept."""
+        self._relayout([*self.entries, *entries], [*self._haystacks, *map(_haystack, entries)])
+
+    def replace_entries(self, entries: Sequence[IndexEntry]) -> None:
+        """Show a new index of the folder shown (its scan's, after the posts it listed as
+        read): in place, the selection following its posts, the scroll where it was."""
+        # A post listed as read is mostly judged to the same words: its haystack is kept.
+        known = dict(zip(map(_words, self.entries), self._haystacks, strict=True))
+        haystacks = [known.get(_words(e)) or _haystack(e) for e in entries]
+        self._relayout(list(entries), haystacks)
+
+    def _relayout(self, entries: list[IndexEntry], haystacks: list[str]) -> None:
+        """`entries` (with their `haystacks`) in the order of the last sort, as one layout
+        change: each persistent index to its post's new row (gone with it)."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        paths = [self.entries[index.row()].path for index in persistent]
+        if self._order is not None:
+            column, order = self._order
+            keys = list(map(self._key(column), entries))
+            descending = order == Qt.SortOrder.DescendingOrder
+            rows = sorted(range(len(entries)), key=keys.__getitem__, reverse=descending)
+            entries, haystacks = [entries[r] for r in rows], [haystacks[r] for r in rows]
+        self.entries, self._haystacks = entries, haystacks
+        where = {e.path: row for row, e in enumerate(entries)} if persistent else {}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(where[path], index.column()) if path in where else QModelIndex()
+                for index, path in zip(persistent, paths, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the rows by a column (a header click); selections follow their posts."""

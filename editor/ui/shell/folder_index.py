@@ -1,17 +1,19 @@
 """The open content folder: its index made in the background, and what a post gets from it.
 
 Opening a folder indexes it on a worker thread (a folder opened before is listed at once from
-the index cache, `cached`, then checked); files changing on disk ask for a rescan, which
-reads only what changed. A post opened outside the folder (restored after a crash) gets the
+the index cache, `cached`, then checked; one opened afresh is listed as its files are read,
+`arrived`, its posts not yet judged); files changing on disk ask for a rescan, which reads
+only what changed. A post opened outside the folder (restored after a crash) gets the
 schema its place says, and its saves are not held inside the folder.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path, PurePath
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder, IndexEntry, Taxonomy
@@ -29,6 +31,10 @@ class FolderIndex(QObject):
 
     opened = Signal(object)
     cached = Signal(object)  # entries from the index cache, shown until `loaded`
+    # (entries, first): posts to list until `loaded`: the index cache's (`cached` too), or,
+    # without them, those the first scan has read so far (Unjudged); `first`: the first of
+    # this folder's, which replace what was listed (another folder's).
+    arrived = Signal(object, bool)
     loaded = Signal(object)
     refreshed = Signal(object)
 
@@ -39,14 +45,24 @@ class FolderIndex(QObject):
         self.indexer = Indexer(self)
         self.indexer.finished.connect(self._indexed)
         self.indexer.cached.connect(self._cached)
+        self.indexer.arrived.connect(self._arrived)
+        # Chunks arrive faster than a list of 100,000 rows is worth re-sorting: what arrives
+        # while the timer runs is told at once when it ends (see `_tell_arrived`).
+        self._arrivals: list[IndexEntry] = []
+        self._told_arrived = False
+        self._arrival_timer = QTimer(self, singleShot=True)
+        self._arrival_timer.timeout.connect(self._tell_arrived)
+        self.listed = False  # whether the folder's posts were listed before its index was made
         self._cache = IndexCache.connect()  # None without a usable cache folder: no cache
 
     def open(self, root: Path) -> None:
         """Index the folder at `root` in the background; PostError when it cannot be one."""
         self.folder = ContentFolder(root, self._cache)
-        self._fresh = True
+        self._fresh, self.listed, self._told_arrived = True, False, False
+        self._arrivals = []
+        self._arrival_timer.stop()
         self.opened.emit(self.folder)
-        self.indexer.scan(self.folder)
+        self.indexer.scan(self.folder, listing=True)
 
     def rescan(self) -> None:
         """Files came, went or changed in the folder: index again (only what changed)."""
@@ -55,11 +71,37 @@ class FolderIndex(QObject):
 
     def _cached(self, entries: list[IndexEntry]) -> None:
         if self._fresh:  # not once the scan that checks them has ended
+            self.listed = self._told_arrived = True
             self.cached.emit(entries)
+            self.arrived.emit(entries, True)
+
+    def _arrived(self, entries: list[IndexEntry]) -> None:
+        if not self._fresh:
+            return
+        self._arrivals += entries
+        if not self._arrival_timer.isActive():
+            self._tell_arrived()
+
+    def _tell_arrived(self) -> None:
+        """Tell the posts arrived since last told, then wait 20 times as long as showing
+        them took (0.1 s at least) before telling more: each showing sorts every row listed,
+        and the list is to take at most a twentieth of the time the scan runs."""
+        if not self._arrivals or not self._fresh:
+            return
+        entries, self._arrivals = self._arrivals, []
+        # This thread's own time: its wall time counts the waits for the scan's thread to
+        # let go of the interpreter, tens of times what showing the rows takes.
+        started = time.thread_time()
+        first, self._told_arrived, self.listed = not self._told_arrived, True, True
+        self.arrived.emit(entries, first)
+        took = time.thread_time() - started
+        self._arrival_timer.start(max(100, int(took * 20_000)))
 
     def _indexed(self, folder: ContentFolder) -> None:
         if folder is not self.folder:
             return  # a folder left before its index was made
+        self._arrivals = []  # the index made replaces them
+        self._arrival_timer.stop()
         if self._fresh:
             self._fresh = False
             self.loaded.emit(folder)

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.folder_index.indexer.progress.connect(self.status.show_progress)
         self.folder_index.opened.connect(self.folderOpened)
         self.folder_index.loaded.connect(self._loaded)
-        self.folder_index.cached.connect(self.panel.set_entries)
+        self.folder_index.arrived.connect(self.panel.add_entries)  # the cache's, or as read
         self.folder_index.refreshed.connect(self._refreshed)
         self.panel.openRequested.connect(self.open_entry)
         self.tabs.start.openRequested.connect(self.open_entry)
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         """A folder just opened is indexed: list its posts, open the one asked for."""
         self.disk_watch.watch_folder(folder.root)
         taxonomy = folder.taxonomy()
-        self.panel.set_entries(folder.entries, taxonomy)
+        self.panel.set_entries(folder.entries, taxonomy, in_place=self.folder_index.listed)
         self.tabs.set_taxonomy(taxonomy)
         self.status.indexed(folder)
         if self._then_open is not None:

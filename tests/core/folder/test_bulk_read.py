@@ -195,3 +195,19 @@ def test_a_body_broken_past_the_first_bytes_is_left_to_opening_the_post(tmp_path
     path.write_bytes(b"---\ntitle: A\n---\n" + BODY_LINES + b"\xff\n")
     assert read_facts(path).error is None and dict(read_facts(path).values) == {"title": "A"}
     assert whole_read(path)[2] is not None
+
+
+@pytest.mark.parametrize("parallel_from", [10, 10**9], ids=["pooled", "here"])
+def test_every_chunk_is_told_as_it_is_read_from_both_ends(tmp_path, parallel_from):
+    paths = many_posts(tmp_path / "c", 62)
+    arrived: list[tuple[int, list]] = []
+    facts = read_many(
+        paths, arrived=lambda first, f: arrived.append((first, f)), chunk=5, parallel_from=10
+    ) if parallel_from == 10 else read_many(
+        paths, arrived=lambda first, f: arrived.append((first, f)), chunk=5
+    )  # fmt: skip
+    firsts = sorted(first for first, _ in arrived)
+    assert firsts == list(range(0, 62, 5))  # each chunk once, the front's and the back's
+    told = {first + n: f for first, chunk in arrived for n, f in enumerate(chunk)}
+    assert [told[n] for n in range(62)] == facts  # the very Facts the scan goes on with
+    assert as_tuples(facts) == as_tuples([read_facts(Path(p)) for p in paths])

@@ -11,8 +11,7 @@ from sitefactory import post_text, site, write
 
 from editor.core.document.post import Post
 from editor.core.errors import PostError
-from editor.core.folder import content_folder as folder_module
-from editor.core.folder import new_post
+from editor.core.folder import new_post, unjudged
 from editor.core.folder.content_folder import ContentFolder, scan_enters
 from editor.core.schema.model import Schema
 from editor.core.schema.validate import validate
@@ -250,13 +249,13 @@ def test_a_rescan_rereads_only_the_changed_file(tmp_path, monkeypatch):
     before = {e.path.as_posix(): e for e in folder.scan()}
     bump(root / "b.md", post_text("Changed"))
     reads: list[str] = []
-    real = folder_module.read_many
+    real = unjudged.read_many  # the scan's reading step (see `unjudged.read_posts`)
 
-    def spy(paths: list[str], progress: object = None):
+    def spy(paths: list[str], progress: object = None, arrived: object = None):
         reads.extend(Path(p).name for p in paths)
-        return real(paths, progress)
+        return real(paths, progress, arrived)
 
-    monkeypatch.setattr(folder_module, "read_many", spy)
+    monkeypatch.setattr(unjudged, "read_many", spy)
     after = {e.path.as_posix(): e for e in folder.scan()}
     assert reads == ["b.md"]
     assert after["a.md"] is before["a.md"]

@@ -542,3 +542,37 @@ def test_the_filter_finds_accented_titles_typed_without_their_accents(qtbot, tmp
     for typed in ("cafe", "CAFÉ"):
         type_filter(qtbot, widget, typed)
         assert shown(widget) == ["Le café du coin"]
+
+
+def test_posts_listed_as_read_join_the_sorted_filtered_list_and_the_selection_stays(
+    qtbot, tmp_path
+):
+    root = tmp_path / "blog"
+    root.mkdir()
+    for n in range(30):
+        tags = "[sea]" if n % 3 == 0 else "[land]"
+        (root / f"p{n:02}.md").write_text(
+            f"---\ntitle: Post {n}\ndate: 2026-03-{n + 1:02}\ntags: {tags}\n---\nx\n"
+        )
+    told: list[list] = []
+    judged = ContentFolder(root).scan(partial=told.append)
+    widget = FolderPanel()
+    qtbot.addWidget(widget)
+    widget.show()
+    chunk = told[0]
+    widget.add_entries(chunk[:10], first=True)
+    widget.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by date, oldest first
+    widget.table.selectRow(3)
+    [picked] = widget.selected_entries()
+    assert picked.title == "Post 3"  # a post about the sea, which the filter keeps
+    type_filter(qtbot, widget, "sea")
+    inserted: list[int] = []
+    widget.model.rowsInserted.connect(lambda *_: inserted.append(1))
+    widget.add_entries(chunk[10:], first=False)
+    assert not inserted  # one change of the layout, not a row at a time
+    assert shown(widget) == [f"Post {n}" for n in range(0, 30, 3)]  # sorted and filtered
+    assert widget.selected_entries() == [picked]
+    widget.set_entries(judged, None, in_place=True)
+    assert shown(widget) == [f"Post {n}" for n in range(0, 30, 3)]
+    [kept] = widget.selected_entries()
+    assert kept.path == picked.path and kept in judged

@@ -6,8 +6,13 @@ from __future__ import annotations
 import pytest
 
 from editor.core.errors import PostError
+from editor.core.folder import ContentFolder
+from editor.core.folder.unjudged import Unjudged
 from editor.core.schema import Schema
+from editor.ui.jobs.render_service import RenderService
+from editor.ui.panels.index_model import column_of
 from editor.ui.shell.folder_index import FolderIndex
+from editor.ui.shell.main_window import MainWindow
 
 POSTS = {"a.md": "---\ntitle: A\ntags: [x]\n---\nBody\n", "sub/b.md": "---\ntitle: B\n---\n"}
 
@@ -88,3 +93,66 @@ def test_a_folder_opened_again_is_listed_from_the_cache_before_its_scan_ends(
     assert sorted(e.title for e in entries) == ["A", "B"]  # as the cache held it
     assert sorted(e.title for e in again.folder.entries) == ["A", "B", "C"]  # the disk's word
     again.indexer.wait(10)
+
+
+def many_posts(count: int) -> dict[str, str]:
+    """`count` posts (more than a chunk of `bulk_read.CHUNK`), one of which is broken."""
+    posts = {
+        f"p{n:03}.md": f"---\ntitle: Post {n}\ndate: 2026-01-{n % 28 + 1:02}\n---\nBody\n"
+        for n in range(count)
+    }
+    posts["p005.md"] = "---\ntitle: [unclosed\n---\nBody\n"  # an error, once judged
+    return posts
+
+
+def test_a_folder_opened_afresh_is_listed_chunk_by_chunk_then_judged_in_place(
+    qtbot, settings, prompter, make_folder
+):
+    root = make_folder(many_posts(650))
+    win = MainWindow(settings, RenderService(use_process=False), prompter)
+    qtbot.addWidget(win)
+    win.show()
+    table, proxy = win.panel.table, win.panel.proxy
+    seen: list[tuple[int, list[str], list[str]]] = []  # rows, Status texts, Problems texts
+    unknown = ("Status", "Problems")  # neither known before the judging
+    picked: list[str] = []
+
+    def listed(entries: list, first: bool) -> None:
+        rows = range(proxy.rowCount())
+        texts = [[proxy.index(r, column_of(c)).data() or "" for r in rows] for c in unknown]
+        seen.append((proxy.rowCount(), *texts))
+        if first:  # the writer picks a post and scrolls while the rest are read
+            table.selectRow(3)
+            picked.append(win.panel.selected_entries()[0].path)
+            table.verticalScrollBar().setValue(40)
+
+    win.folder_index.arrived.connect(listed)
+    with qtbot.waitSignal(win.folderLoaded, timeout=30_000):
+        win.open_folder(root)
+    judged = ContentFolder(root).scan()
+    assert 0 < seen[0][0] < len(judged)  # rows listed before the scan ended, not all
+    assert all(set(status) == {""} and set(problems) == {""} for _, status, problems in seen)
+    assert proxy.rowCount() == len(judged)
+    assert sorted(e.path for e in win.panel.model.entries) == [e.path for e in judged]
+    assert not any(isinstance(e, Unjudged) for e in win.panel.model.entries)
+    [chosen] = win.panel.selected_entries()
+    assert chosen.path == picked[0] and not isinstance(chosen, Unjudged)  # kept, and judged
+    assert table.verticalScrollBar().value() == 40
+    assert "1 error" in [
+        proxy.index(r, column_of("Problems")).data() for r in range(proxy.rowCount())
+    ]
+
+
+def test_a_folder_opened_again_from_the_cache_is_not_listed_as_read(qtbot, index, make_folder):
+    root = make_folder(many_posts(450))
+    with qtbot.waitSignal(index.loaded, timeout=10_000):
+        index.open(root)
+    again = FolderIndex()
+    told: list[tuple[list, bool]] = []
+    again.arrived.connect(lambda entries, first: told.append((entries, first)))
+    with qtbot.waitSignal(again.loaded, timeout=10_000):
+        again.open(root)
+    again.indexer.wait(10)
+    [(entries, first)] = told  # the cache's listing, whole, and no chunk after it
+    assert first and len(entries) == 450
+    assert not any(isinstance(e, Unjudged) for e in entries)

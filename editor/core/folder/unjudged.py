@@ -1,0 +1,97 @@
+"""A scan's reading step, and the posts it lists before they are judged.
+
+A first scan of a large folder reads its files in chunks (`bulk_read`), then places, infers
+schemas and judges every post; only then are the entries known. So that a window can list
+posts while the rest are read, each chunk's facts are made into `Unjudged` entries at once:
+what the facts tell (title, date, tags, categories, path), no status or problems, for they
+are not known until the judging. The scan's own entries replace them when it ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import PurePosixPath
+
+from editor.core.folder.index_cache import Stamp
+from editor.core.folder.index_entry import IndexEntry, strings_of
+from editor.core.folder.lazy_read import read_many
+from editor.core.schema import Facts
+from editor.core.site.generators import Generator
+
+# Told the unjudged entries of each chunk of posts read, as it is read.
+Partial = Callable[[list[IndexEntry]], None]
+
+
+class Unjudged(IndexEntry):
+    """A post as its front matter lists it before its site has judged it: its title, date,
+    tags and categories as written; no problems, and its status not yet known (shown as
+    none, never as a problem). A scan's judged entry replaces it."""
+
+    __slots__ = ()
+
+
+def read_posts(
+    to_read: Sequence[tuple[str, str]],
+    stats: Mapping[str, Stamp],
+    progress: Callable[[int, int], None] | None,
+    partial: Partial | None,
+    generator: Generator,
+    site_path: Callable[[str], PurePosixPath],
+) -> list[Facts]:
+    """The facts of the (relative, full) paths `to_read`, in order, of the files stamped
+    `stats` (those not read too): `progress(done, total)` told how many of these are known,
+    and `partial` (when given) each chunk's posts, unjudged, as it arrives."""
+    total = len(stats)
+    known = total - len(to_read)
+
+    def tell(read: int) -> None:
+        if progress:
+            progress(known + read, total)
+
+    def arrived(first: int, facts: list[Facts]) -> None:
+        assert partial is not None
+        rels = (rel for rel, _ in to_read[first : first + len(facts)])
+        partial(
+            [
+                _unjudged(rel, f, stats[rel], generator, site_path)
+                for rel, f in zip(rels, facts, strict=True)
+            ]
+        )
+
+    fulls = [full for _, full in to_read]
+    return read_many(fulls, tell, arrived if partial else None)
+
+
+def _unjudged(
+    rel: str,
+    facts: Facts,
+    stamp: Stamp,
+    generator: Generator,
+    site_path: Callable[[str], PurePosixPath],
+) -> Unjudged:
+    values = facts.values
+    title = values.get("title")
+    entry = Unjudged.__new__(Unjudged)
+    # Made as the index cache makes its entries (`IndexEntry.__setstate__`: its fields in
+    # order, the path as its text until asked): a third of what the constructor costs, on
+    # the scan's own thread. Its site path is the one the scan then places the post by.
+    entry.__setstate__(
+        (
+            rel,
+            None if title is None or isinstance(title, list | dict) else str(title),
+            generator.date(site_path(rel), values),
+            strings_of(values.get("tags")),
+            strings_of(values.get("categories", values.get("category"))),
+            False,  # draft: not known yet
+            (),  # problems: not known yet, and none claimed
+            stamp[0],
+            stamp[1],
+            facts,
+            None,  # collection
+            "post",  # kind
+            "published",  # status: not shown (see `Unjudged`)
+            None,  # language
+            "",  # role
+        )
+    )
+    return entry

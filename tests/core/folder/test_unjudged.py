@@ -1,0 +1,43 @@
+"""A scan tells its posts, unjudged, chunk by chunk before it judges them (see `unjudged`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import PurePath
+
+from sitefactory import write
+
+from editor.core.folder import ContentFolder
+from editor.core.folder.unjudged import Unjudged
+
+
+def test_a_scan_lists_each_chunk_unjudged_then_judges_them_all(tmp_path):
+    for n in range(450):  # past two chunks of `bulk_read.CHUNK`
+        write(
+            tmp_path, f"p{n:03}.md", f"---\ntitle: Post {n}\ndate: 2026-01-02\ntags: [a]\n---\nx\n"
+        )
+    write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\nbody\n")
+    write(tmp_path, "draft.md", "---\ntitle: D\ndraft: true\ndate: nope\n---\nbody\n")
+    told: list[list] = []
+    entries = ContentFolder(tmp_path).scan(partial=told.append)
+    assert len(told) == 3 and len(told[0]) < len(entries)
+    unjudged = [e for chunk in told for e in chunk]
+    assert all(type(e) is Unjudged for e in unjudged)
+    assert not any(type(e) is Unjudged for e in entries)
+    assert sorted(e.path for e in unjudged) == [e.path for e in entries]
+    first = next(e for e in unjudged if e.path == PurePath("p007.md"))
+    assert (first.title, first.date, first.tags) == ("Post 7", dt.date(2026, 1, 2), ("a",))
+    assert not any(e.problems for e in unjudged)  # no alarm before the judging
+    judged = {e.path: e for e in entries}
+    assert judged[PurePath("bad.md")].problems and judged[PurePath("draft.md")].draft
+
+
+def test_a_rescan_tells_only_the_posts_it_reads_again(tmp_path):
+    for n in range(3):
+        write(tmp_path, f"p{n}.md", f"---\ntitle: Post {n}\n---\nx\n")
+    folder = ContentFolder(tmp_path)
+    folder.scan()
+    write(tmp_path, "p1.md", "---\ntitle: Changed\n---\nlonger body\n")
+    told: list[list] = []
+    folder.scan(partial=told.append)
+    assert [[e.title for e in chunk] for chunk in told] == [["Changed"]]
