@@ -76,6 +76,16 @@ class _Spot:
     inner: str  # the path inside `_posts`, `_drafts` or the collection folder
     path: str
 
+    @cached_property
+    def dated(self) -> tuple[str, str] | None:
+        """(date text, slug) of its name (`name_date`): asked to place, date and judge it."""
+        return name_date(self.inner)
+
+    @cached_property
+    def day(self) -> dt.date | None:
+        """The day its name spells; None without one, or when it is no real day."""
+        return day_of(self.dated[0]) if self.dated else None
+
 
 class Jekyll(Generator):
     """A Jekyll site."""
@@ -270,7 +280,7 @@ class Jekyll(Generator):
             # it, and `problems` says so.
             if spot.kind == "draft":
                 return Placement(self._by_name["drafts"], "post")
-            skipped = name_date(spot.inner) is None
+            skipped = spot.dated is None
             return Placement(self._by_name["posts"], "post", "skipped" if skipped else "")
         if not values and not self._has_front_matter(rel):
             return None  # a static file: Jekyll copies it as it is
@@ -285,10 +295,6 @@ class Jekyll(Generator):
         except OSError:
             return True  # unreadable: listed, so that its error shows
 
-    def _document_date(self, spot: _Spot) -> dt.date | None:
-        dated = name_date(spot.inner)
-        return day_of(dated[0]) if dated else None
-
     def date(self, rel: PurePosixPath, values: Mapping[str, object]) -> dt.date | None:
         """A document's `date` (its own, else its defaults'), else its name's date."""
         spot = self._spot(rel)
@@ -302,17 +308,15 @@ class Jekyll(Generator):
                 return parse_date(value)
             except PostError:
                 return ruby_time(value) if isinstance(value, str) else None
-        return self._document_date(spot)
+        return spot.day
 
     def language(self, rel: PurePosixPath, values: Mapping[str, object]) -> str | None:
         """Its `lang`/`language` (own, else from defaults), else a language folder at the
         top or just inside its collection's folder, else the site's default."""
         spot = self._spot(rel)
-        given = dict(values)
-        if spot is not None:
-            given = {k: v.value for k, v in self._inherited(rel, spot).items()} | given
-        for key in ("lang", "language"):
-            value = given.get(key)
+        inherited = self._inherited(rel, spot) if spot is not None else {}
+        for key in ("lang", "language"):  # its own value, else the one it inherits
+            value = values[key] if key in values else getattr(inherited.get(key), "value", None)
             if isinstance(value, str) and value.strip():
                 return value.strip()
         folders = [rel.parts[0]] if len(rel.parts) > 1 else []
@@ -360,7 +364,7 @@ class Jekyll(Generator):
                 return values
             return {key: found.value for key, found in inherited.items()} | dict(values)
         seen = {key: found.value for key, found in inherited.items()} | dict(values)
-        if seen.get("date") in (None, False) and (day := self._document_date(spot)):
+        if seen.get("date") in (None, False) and (day := spot.day):
             seen["date"] = day
         elif isinstance(written := seen.get("date"), str) and not _reads(written):
             # Spelt as only Ruby reads it ("2023-01-29 18:30:22 2023 -0800"): Jekyll sees a date.
@@ -405,9 +409,11 @@ class Jekyll(Generator):
             return super().status(rel, place, values, today)
         if (spot.kind == "draft" and not self._truthy("show_drafts")) or place.role == "skipped":
             return "draft"  # left out of the build
-        # A page's `published` is its own: Jekyll merges defaults into documents only.
-        given = values if spot.kind == "page" else self.build_values(rel, place, values)
-        if given.get("published") is False and not self._truthy("unpublished"):
+        # A page's `published` is its own: Jekyll merges defaults into documents only. (What
+        # `build_values` sees, without deriving the rest: the index asks this of every post.)
+        inherited = {} if spot.kind == "page" else self._inherited(rel, spot)
+        published = values.get("published", getattr(inherited.get("published"), "value", None))
+        if published is False and not self._truthy("unpublished"):
             return "draft"
         if spot.kind != "page" and not self._truthy("future"):
             date = self.date(rel, values)
@@ -422,11 +428,11 @@ class Jekyll(Generator):
         spot = self._spot(rel)
         if spot is None or spot.kind != "post":
             return []
-        dated = name_date(spot.inner)
+        dated = spot.dated
         if dated is None:
             message = "Jekyll skips this post: its name must start with the date, YYYY-MM-DD-"
             return [Problem(None, 1, "file", "error", message)]
-        if day_of(dated[0]) is None:
+        if spot.day is None:
             message = f"Jekyll stops the build: {dated[0]} in the post's name is no real day"
             return [Problem(None, 1, "file", "error", message)]
         if values.get("draft") is True and values.get("published") is not False:
