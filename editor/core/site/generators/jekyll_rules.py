@@ -135,11 +135,11 @@ class EntryFilter:
         """Whether the reader takes `entry` (a name, or a path inside `_posts` or a
         collection folder), whose path from the site root is `path`: an explicitly
         included entry always, an excluded or special one never."""
-        names = (entry, entry.rsplit("/", 1)[-1])
-        included = any(self._included.matches(name, is_dir) for name in names)
-        if not included and self._excluded.matches(path, is_dir):
+        name, included = entry.rsplit("/", 1)[-1], self._included.matches
+        taken = included(entry, is_dir) or (name != entry and included(name, is_dir))
+        if not taken and self._excluded.matches(path, is_dir):
             return False
-        return included or not any(is_special(name) for name in names)
+        return taken or not (is_special(entry) or is_special(name))
 
 
 def name_date(name: str) -> tuple[str, str] | None:
