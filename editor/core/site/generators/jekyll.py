@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -76,15 +76,15 @@ class _Spot:
     inner: str  # the path inside `_posts`, `_drafts` or the collection folder
     path: str
 
-    @cached_property
-    def dated(self) -> tuple[str, str] | None:
-        """(date text, slug) of its name (`name_date`): asked to place, date and judge it."""
-        return name_date(self.inner)
+    # (date text, slug) of its name (`name_date`), and the day it spells (None without one,
+    # or when it is no real day): asked to place, date and judge it, so read once.
+    dated: tuple[str, str] | None = field(init=False)
+    day: dt.date | None = field(init=False)
 
-    @cached_property
-    def day(self) -> dt.date | None:
-        """The day its name spells; None without one, or when it is no real day."""
-        return day_of(self.dated[0]) if self.dated else None
+    def __post_init__(self) -> None:
+        dated = name_date(self.inner)
+        object.__setattr__(self, "dated", dated)
+        object.__setattr__(self, "day", day_of(dated[0]) if dated else None)
 
 
 class Jekyll(Generator):
