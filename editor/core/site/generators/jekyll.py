@@ -54,6 +54,7 @@ _COMPOSE_DATE = DateFormat(time="hms", sep=" ", zone="+HHMM", zone_sep=" ")
 _MAGIC: dict[str, Literal["post", "draft"]] = {"_posts": "post", "_drafts": "draft"}
 # Utils.has_yaml_header?: a file is a page (not a static file) when its first line is this.
 _YAML_HEADER = re.compile(rb"---\s*\r?\n")
+_UNSEEN = object()  # a file not looked for yet (None: looked for, Jekyll does not read it)
 
 
 def _reads(text: str) -> bool:
@@ -221,10 +222,9 @@ class Jekyll(Generator):
         return self._walked(base) and (not cd or base[: len(cd)] == cd)
 
     def _spot(self, rel: PurePosixPath) -> _Spot | None:
-        if rel in self._spots:
-            return self._spots[rel]
-        found = self._find(rel)
-        self._spots[rel] = found
+        found = self._spots.get(rel, _UNSEEN)  # one lookup: asked ~8 times a file by a scan
+        if found is _UNSEEN:
+            found = self._spots[rel] = self._find(rel)
         return found
 
     def _find(self, rel: PurePosixPath) -> _Spot | None:
@@ -332,13 +332,15 @@ class Jekyll(Generator):
         return self._inherited(rel, spot) if spot is not None else {}
 
     def _inherited(self, rel: PurePosixPath, spot: _Spot) -> Mapping[str, Inherited]:
-        if rel not in self._defaults:
+        known = self._defaults.get(rel)
+        if known is None:
             kind = {"page": "pages", "doc": spot.label}.get(spot.kind, "posts")
             cd = "/".join(self.collections_dir)
             found = defaults_for(self._default_sets, spot.path, rel.as_posix(), kind, cd)
             source = f"{self._config_name} defaults"
-            self._defaults[rel] = {key: Inherited(value, source) for key, value in found.items()}
-        return self._defaults[rel]
+            known = {key: Inherited(value, source) for key, value in found.items()}
+            self._defaults[rel] = known
+        return known
 
     @cached_property
     def _default_sets(self) -> list[DefaultSet]:
