@@ -140,10 +140,6 @@ def _duplicates(value: object) -> list[str]:
     """Items of a list that repeat, ignoring case and spaces (`Ai` and `ai` are one tag)."""
     if not isinstance(value, list) or len(value) < 2:  # one item cannot repeat
         return []
-    if all(type(item) is str for item in value):  # most lists: plain words, all different
-        norms = {" ".join(item.split()).casefold() for item in value}
-        if len(norms) == len(value):
-            return []
     seen: set[str] = set()
     dupes = []
     for item in value:
