@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from editor.core.document import DateFormat, parse_date
 from editor.core.errors import PostError
@@ -54,6 +54,7 @@ _COMPOSE_DATE = DateFormat(time="hms", sep=" ", zone="+HHMM", zone_sep=" ")
 _MAGIC: dict[str, Literal["post", "draft"]] = {"_posts": "post", "_drafts": "draft"}
 # Utils.has_yaml_header?: a file is a page (not a static file) when its first line is this.
 _YAML_HEADER = re.compile(rb"---\s*\r?\n")
+_Kind = Literal["post", "draft", "doc", "page"]
 _UNSEEN = object()  # a file not looked for yet (None: looked for, Jekyll does not read it)
 
 
@@ -65,27 +66,25 @@ def _reads(text: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class _Spot:
+class _Spot(NamedTuple):
     """Where Jekyll's reader finds a file: a post or draft (in `<base>/_posts`,
     `<base>/_drafts`), a document of a collection, or a page; `path` is the file's path as
-    Jekyll names it in `defaults` scopes."""
+    Jekyll names it in `defaults` scopes. (A tuple: a scan makes one per file.)"""
 
-    kind: Literal["post", "draft", "doc", "page"]
+    kind: _Kind
     label: str  # the collection's label: posts (drafts too), a collection's, pages
     base: tuple[str, ...]  # the folders above `_posts`: the post's categories
     inner: str  # the path inside `_posts`, `_drafts` or the collection folder
     path: str
+    dated: tuple[str, str] | None  # (date text, slug) of its name (`name_date`)
+    day: dt.date | None  # the day that spells; None without one, or when it is no real day
 
-    # (date text, slug) of its name (`name_date`), and the day it spells (None without one,
-    # or when it is no real day): asked to place, date and judge it, so read once.
-    dated: tuple[str, str] | None = field(init=False)
-    day: dt.date | None = field(init=False)
 
-    def __post_init__(self) -> None:
-        dated = name_date(self.inner)
-        object.__setattr__(self, "dated", dated)
-        object.__setattr__(self, "day", day_of(dated[0]) if dated else None)
+def _spot_at(kind: _Kind, label: str, base: tuple[str, ...], inner: str, path: str) -> _Spot:
+    """A file's spot, its name's date read once: asked to place, date and judge it."""
+    dated = name_date(inner)
+    day = day_of(dated[0]) if dated else None
+    return _Spot(kind, label, base, inner, path, dated, day)
 
 
 class Jekyll(Generator):
@@ -237,7 +236,7 @@ class Jekyll(Generator):
                 inner = "/".join(parts[len(folder) :])
                 if not self._filter.takes(rel.as_posix(), inner, is_dir=False):
                     return None
-                return _Spot("doc", label, (), inner, doc_path)
+                return _spot_at("doc", label, (), inner, doc_path)
         for i, part in enumerate(parts[:-1]):
             if part in _MAGIC:
                 base, inner = parts[:i], "/".join(parts[i + 1 :])
@@ -245,9 +244,9 @@ class Jekyll(Generator):
                     return None
                 if not self._filter.takes(rel.as_posix(), inner, is_dir=False):
                     return None
-                return _Spot(_MAGIC[part], "posts", base, inner, doc_path)
+                return _spot_at(_MAGIC[part], "posts", base, inner, doc_path)
         if self._walked(parts[:-1]) and self._filter.takes(rel.as_posix(), parts[-1], False):
-            return _Spot("page", "pages", (), rel.name, rel.as_posix())
+            return _spot_at("page", "pages", (), rel.name, rel.as_posix())
         return None
 
     def enters(self, rel_folder: PurePosixPath) -> bool:
