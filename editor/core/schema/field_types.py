@@ -96,6 +96,9 @@ class FieldType:
     name: ClassVar[str] = "string"
     noun: ClassVar[str] = "text"  # "the number 3 is not {noun}"
     examples: ClassVar[tuple[object, ...]] = ("Hello, world", "A title with ’curly’ quotes")
+    # The Python types (exactly: not their subclasses) of which `check` passes every value:
+    # validation skips the check for them (a folder's scan checks every field of every post).
+    fine: ClassVar[tuple[type, ...]] = (str,)
 
     def parse(self, text: str) -> object:
         """The value `text` stands for; `PostError` when it is not one."""
@@ -145,6 +148,7 @@ class Url(FieldType):
 
     name = "url"
     noun = "a web address"
+    fine = ()
     examples = ("https://news.example.com/2026/01/23/some-story/", "/about/", "")
 
     def parse(self, text: str) -> object:
@@ -183,6 +187,7 @@ class Date(FieldType):
 
     name = "date"
     noun = "a date"
+    fine = (dt.date, dt.datetime)
     examples = (dt.date(2026, 1, 24), dt.datetime(2019, 3, 4, 10, 21, tzinfo=dt.UTC))
 
     def parse(self, text: str) -> object:
@@ -229,6 +234,7 @@ class List(FieldType):
 
     name = "list"
     noun = "a list"
+    fine = ()
     examples = (["Ai"], ["build", "cache"], [], ["a, b", 2024, True])
     # Items that read back unchanged from `a, b`; anything else is written as YAML flow.
     _COMMA_SAFE = re.compile(r"[^\s,\[](?:[^,\r\n]*[^\s,])?")
@@ -272,6 +278,7 @@ class Boolean(FieldType):
 
     name = "boolean"
     noun = "true or false"
+    fine = (bool,)
     examples = (True, False)
 
     def parse(self, text: str) -> object:
@@ -299,6 +306,7 @@ class Number(FieldType):
 
     name = "number"
     noun = "a number"
+    fine = (int, float)
     examples = (0, 20, -3, 1.5)
 
     def parse(self, text: str) -> object:

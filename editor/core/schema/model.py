@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -47,6 +48,7 @@ _HELP_EXAMPLE = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "\"'“”‘’«» "
+_SHOWN_KEYS_KEPT = 4096  # sets of keys `Schema.keys_in` remembers (a folder has a few)
 
 
 def humanize(name: str) -> str:
@@ -106,6 +108,21 @@ class Field:
             return text
         found = _HELP_EXAMPLE.search(self.help)
         return found.group(1).strip(_QUOTES) if found else ""
+
+    @cached_property
+    def always_fine(self) -> frozenset[type]:
+        """The Python types (exactly) other than text of which every value but an empty one
+        has no problem here (its type's `fine` ones; none when it has choices): what
+        `problems` would say of them, known without asking (a scan asks it of every post)."""
+        return frozenset() if self.choices else frozenset(self.kind.fine) - {str}
+
+    @cached_property
+    def fine_text(self) -> int:
+        """How long a text may be and have no problem here (`max`, or no limit); -1 when a
+        text must be checked (its type checks text, or it has a pattern or choices)."""
+        if str not in self.kind.fine or self.pattern or self.choices:
+            return -1
+        return sys.maxsize if self.max is None else self.max
 
     def parse(self, text: str) -> object:
         """The value typed `text` stands for (type rules only; `check` applies the rest)."""
@@ -194,6 +211,28 @@ class Schema:
         another field's name; else its name (the key a value typed into it gets). Fields
         claim their names first, so an alias never takes a key another field is named by.
         """
+        # Which keys a post has decides it all, and most posts of a folder have the same:
+        # worked out once per set of keys (a copy each time: the caller may change it).
+        known = self._shown_keys
+        written = tuple(values)
+        found = known.get(written)
+        if found is None:
+            if len(known) >= _SHOWN_KEYS_KEPT:
+                known.clear()
+            found = known[written] = self._keys_in(values)
+        return dict(found)
+
+    @cached_property
+    def _shown_keys(self) -> dict[tuple[object, ...], dict[str, str]]:
+        return {}
+
+    def __getstate__(self) -> dict[str, object]:
+        # The index cache pickles schemas: not what `keys_in` kept of the posts it was asked.
+        state = dict(self.__dict__)
+        state.pop("_shown_keys", None)
+        return state
+
+    def _keys_in(self, values: Mapping[str, object]) -> dict[str, str]:
         names = self._names
         keys = {f.name: f.name for f in self.fields if f.name in values}
         taken = set(keys)

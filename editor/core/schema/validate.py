@@ -110,19 +110,26 @@ def validate(
 
     for key, lines in post.duplicate_keys.items():
         add(lines[1], key, twice[0], f"written {len(lines)} times; {twice[1]}")
-    keys = schema.keys_in(post.values)
+    values = post.values
+    keys = schema.keys_in(values)
     for field in schema.fields:
         key = keys[field.name]
-        value = post.values.get(key)
-        if field.required and (value is None or value == "" or value == []):
-            add(post.line_of(key), key, "error", f"{field.label} is missing")
+        value = values.get(key)
+        if value is None or value == "" or value == []:
+            # Empty: missing when required, else fine (`Field.problems` of an empty value).
+            if field.required:
+                add(post.line_of(key), key, "error", f"{field.label} is missing")
             continue
         if field.name in loose:
+            continue
+        if type(value) is str and len(value) <= field.fine_text:
+            continue  # most values: text that needs no check
+        if type(value) in field.always_fine:
             continue
         for severity, message in field.problems(value):
             add(post.line_of(key), key, advice if severity == "warning" else severity, message)
     for key in ("tags", "categories"):
-        for dupe in _duplicates(post.values.get(key)):
+        for dupe in _duplicates(values.get(key)):
             add(post.line_of(key), key, "warning", f"‘{dupe}’ is listed more than once")
     if post.body_is_blank and wants_text:
         add(post.body_line, "body", "warning", "the post has no text yet")

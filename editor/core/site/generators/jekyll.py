@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from editor.core.document import DateFormat, parse_date
 from editor.core.errors import PostError
@@ -54,6 +54,8 @@ _COMPOSE_DATE = DateFormat(time="hms", sep=" ", zone="+HHMM", zone_sep=" ")
 _MAGIC: dict[str, Literal["post", "draft"]] = {"_posts": "post", "_drafts": "draft"}
 # Utils.has_yaml_header?: a file is a page (not a static file) when its first line is this.
 _YAML_HEADER = re.compile(rb"---\s*\r?\n")
+_Kind = Literal["post", "draft", "doc", "page"]
+_UNSEEN = object()  # a file not looked for yet (None: looked for, Jekyll does not read it)
 
 
 def _reads(text: str) -> bool:
@@ -64,17 +66,25 @@ def _reads(text: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class _Spot:
+class _Spot(NamedTuple):
     """Where Jekyll's reader finds a file: a post or draft (in `<base>/_posts`,
     `<base>/_drafts`), a document of a collection, or a page; `path` is the file's path as
-    Jekyll names it in `defaults` scopes."""
+    Jekyll names it in `defaults` scopes. (A tuple: a scan makes one per file.)"""
 
-    kind: Literal["post", "draft", "doc", "page"]
+    kind: _Kind
     label: str  # the collection's label: posts (drafts too), a collection's, pages
     base: tuple[str, ...]  # the folders above `_posts`: the post's categories
     inner: str  # the path inside `_posts`, `_drafts` or the collection folder
     path: str
+    dated: tuple[str, str] | None  # (date text, slug) of its name (`name_date`)
+    day: dt.date | None  # the day that spells; None without one, or when it is no real day
+
+
+def _spot_at(kind: _Kind, label: str, base: tuple[str, ...], inner: str, path: str) -> _Spot:
+    """A file's spot, its name's date read once: asked to place, date and judge it."""
+    dated = name_date(inner)
+    day = day_of(dated[0]) if dated else None
+    return _Spot(kind, label, base, inner, path, dated, day)
 
 
 class Jekyll(Generator):
@@ -211,10 +221,9 @@ class Jekyll(Generator):
         return self._walked(base) and (not cd or base[: len(cd)] == cd)
 
     def _spot(self, rel: PurePosixPath) -> _Spot | None:
-        if rel in self._spots:
-            return self._spots[rel]
-        found = self._find(rel)
-        self._spots[rel] = found
+        found = self._spots.get(rel, _UNSEEN)  # one lookup: asked ~8 times a file by a scan
+        if found is _UNSEEN:
+            found = self._spots[rel] = self._find(rel)
         return found
 
     def _find(self, rel: PurePosixPath) -> _Spot | None:
@@ -227,7 +236,7 @@ class Jekyll(Generator):
                 inner = "/".join(parts[len(folder) :])
                 if not self._filter.takes(rel.as_posix(), inner, is_dir=False):
                     return None
-                return _Spot("doc", label, (), inner, doc_path)
+                return _spot_at("doc", label, (), inner, doc_path)
         for i, part in enumerate(parts[:-1]):
             if part in _MAGIC:
                 base, inner = parts[:i], "/".join(parts[i + 1 :])
@@ -235,9 +244,9 @@ class Jekyll(Generator):
                     return None
                 if not self._filter.takes(rel.as_posix(), inner, is_dir=False):
                     return None
-                return _Spot(_MAGIC[part], "posts", base, inner, doc_path)
+                return _spot_at(_MAGIC[part], "posts", base, inner, doc_path)
         if self._walked(parts[:-1]) and self._filter.takes(rel.as_posix(), parts[-1], False):
-            return _Spot("page", "pages", (), rel.name, rel.as_posix())
+            return _spot_at("page", "pages", (), rel.name, rel.as_posix())
         return None
 
     def enters(self, rel_folder: PurePosixPath) -> bool:
@@ -270,7 +279,7 @@ class Jekyll(Generator):
             # it, and `problems` says so.
             if spot.kind == "draft":
                 return Placement(self._by_name["drafts"], "post")
-            skipped = name_date(spot.inner) is None
+            skipped = spot.dated is None
             return Placement(self._by_name["posts"], "post", "skipped" if skipped else "")
         if not values and not self._has_front_matter(rel):
             return None  # a static file: Jekyll copies it as it is
@@ -285,10 +294,6 @@ class Jekyll(Generator):
         except OSError:
             return True  # unreadable: listed, so that its error shows
 
-    def _document_date(self, spot: _Spot) -> dt.date | None:
-        dated = name_date(spot.inner)
-        return day_of(dated[0]) if dated else None
-
     def date(self, rel: PurePosixPath, values: Mapping[str, object]) -> dt.date | None:
         """A document's `date` (its own, else its defaults'), else its name's date."""
         spot = self._spot(rel)
@@ -302,17 +307,15 @@ class Jekyll(Generator):
                 return parse_date(value)
             except PostError:
                 return ruby_time(value) if isinstance(value, str) else None
-        return self._document_date(spot)
+        return spot.day
 
     def language(self, rel: PurePosixPath, values: Mapping[str, object]) -> str | None:
         """Its `lang`/`language` (own, else from defaults), else a language folder at the
         top or just inside its collection's folder, else the site's default."""
         spot = self._spot(rel)
-        given = dict(values)
-        if spot is not None:
-            given = {k: v.value for k, v in self._inherited(rel, spot).items()} | given
-        for key in ("lang", "language"):
-            value = given.get(key)
+        inherited = self._inherited(rel, spot) if spot is not None else {}
+        for key in ("lang", "language"):  # its own value, else the one it inherits
+            value = values[key] if key in values else getattr(inherited.get(key), "value", None)
             if isinstance(value, str) and value.strip():
                 return value.strip()
         folders = [rel.parts[0]] if len(rel.parts) > 1 else []
@@ -328,13 +331,15 @@ class Jekyll(Generator):
         return self._inherited(rel, spot) if spot is not None else {}
 
     def _inherited(self, rel: PurePosixPath, spot: _Spot) -> Mapping[str, Inherited]:
-        if rel not in self._defaults:
+        known = self._defaults.get(rel)
+        if known is None:
             kind = {"page": "pages", "doc": spot.label}.get(spot.kind, "posts")
             cd = "/".join(self.collections_dir)
             found = defaults_for(self._default_sets, spot.path, rel.as_posix(), kind, cd)
             source = f"{self._config_name} defaults"
-            self._defaults[rel] = {key: Inherited(value, source) for key, value in found.items()}
-        return self._defaults[rel]
+            known = {key: Inherited(value, source) for key, value in found.items()}
+            self._defaults[rel] = known
+        return known
 
     @cached_property
     def _default_sets(self) -> list[DefaultSet]:
@@ -360,7 +365,7 @@ class Jekyll(Generator):
                 return values
             return {key: found.value for key, found in inherited.items()} | dict(values)
         seen = {key: found.value for key, found in inherited.items()} | dict(values)
-        if seen.get("date") in (None, False) and (day := self._document_date(spot)):
+        if seen.get("date") in (None, False) and (day := spot.day):
             seen["date"] = day
         elif isinstance(written := seen.get("date"), str) and not _reads(written):
             # Spelt as only Ruby reads it ("2023-01-29 18:30:22 2023 -0800"): Jekyll sees a date.
@@ -405,9 +410,11 @@ class Jekyll(Generator):
             return super().status(rel, place, values, today)
         if (spot.kind == "draft" and not self._truthy("show_drafts")) or place.role == "skipped":
             return "draft"  # left out of the build
-        # A page's `published` is its own: Jekyll merges defaults into documents only.
-        given = values if spot.kind == "page" else self.build_values(rel, place, values)
-        if given.get("published") is False and not self._truthy("unpublished"):
+        # A page's `published` is its own: Jekyll merges defaults into documents only. (What
+        # `build_values` sees, without deriving the rest: the index asks this of every post.)
+        inherited = {} if spot.kind == "page" else self._inherited(rel, spot)
+        published = values.get("published", getattr(inherited.get("published"), "value", None))
+        if published is False and not self._truthy("unpublished"):
             return "draft"
         if spot.kind != "page" and not self._truthy("future"):
             date = self.date(rel, values)
@@ -422,11 +429,11 @@ class Jekyll(Generator):
         spot = self._spot(rel)
         if spot is None or spot.kind != "post":
             return []
-        dated = name_date(spot.inner)
+        dated = spot.dated
         if dated is None:
             message = "Jekyll skips this post: its name must start with the date, YYYY-MM-DD-"
             return [Problem(None, 1, "file", "error", message)]
-        if day_of(dated[0]) is None:
+        if spot.day is None:
             message = f"Jekyll stops the build: {dated[0]} in the post's name is no real day"
             return [Problem(None, 1, "file", "error", message)]
         if values.get("draft") is True and values.get("published") is not False:

@@ -12,7 +12,8 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
+from fnmatch import translate
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -91,19 +92,28 @@ def is_special(name: str) -> bool:
     return name[:1] in (".", "_", "#", "~") or name.endswith("~")
 
 
-def _matches(patterns: Iterable[str], path: str, is_dir: bool) -> bool:
-    """EntryFilter#glob_include?: a pattern matches a path as Ruby's `File.fnmatch?` does
-    (`*` crosses folders), or is a prefix of it as a string, or names the folder with a
-    trailing slash."""
-    for pattern in patterns:
-        pattern = pattern.lstrip("/")
-        if not pattern:
-            continue
-        if fnmatchcase(path, pattern) or path.startswith(pattern):
-            return True
-        if is_dir and pattern == path + "/":
-            return True
-    return False
+class _Patterns:
+    """EntryFilter#glob_include? over a list of patterns, compiled once (a scan asks it of
+    every file): a pattern matches a path as Ruby's `File.fnmatch?` does (`*` crosses
+    folders), or is a prefix of it as a string, or names the folder with a trailing slash."""
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        kept = tuple(p for p in (pattern.lstrip("/") for pattern in patterns) if p)
+        self._prefixes = kept
+        self._folders = frozenset(kept)
+        # One regex for all: `translate` is what `fnmatchcase` matches with.
+        either = "|".join(f"(?:{translate(p)})" for p in kept)
+        self._match = re.compile(either).match if kept else None
+
+    def matches(self, path: str, is_dir: bool) -> bool:
+        """Whether any of the patterns matches `path` (a folder's when `is_dir`)."""
+        if self._match is None:
+            return False
+        return (
+            path.startswith(self._prefixes)
+            or self._match(path) is not None
+            or (is_dir and path + "/" in self._folders)
+        )
 
 
 @dataclass(frozen=True)
@@ -113,16 +123,23 @@ class EntryFilter:
     include: tuple[str, ...] = DEFAULT_INCLUDES
     exclude: tuple[str, ...] = DEFAULT_EXCLUDES
 
+    @cached_property
+    def _included(self) -> _Patterns:
+        return _Patterns(self.include)
+
+    @cached_property
+    def _excluded(self) -> _Patterns:
+        return _Patterns(p for p in self.exclude if p not in self.include)
+
     def takes(self, path: str, entry: str, is_dir: bool) -> bool:
         """Whether the reader takes `entry` (a name, or a path inside `_posts` or a
         collection folder), whose path from the site root is `path`: an explicitly
         included entry always, an excluded or special one never."""
-        names = (entry, entry.rsplit("/", 1)[-1])
-        included = any(_matches(self.include, name, is_dir) for name in names)
-        excluded = _matches([p for p in self.exclude if p not in self.include], path, is_dir)
-        if excluded and not included:
+        name, included = entry.rsplit("/", 1)[-1], self._included.matches
+        taken = included(entry, is_dir) or (name != entry and included(name, is_dir))
+        if not taken and self._excluded.matches(path, is_dir):
             return False
-        return included or not any(is_special(name) for name in names)
+        return taken or not (is_special(entry) or is_special(name))
 
 
 def name_date(name: str) -> tuple[str, str] | None:
