@@ -21,6 +21,7 @@ from pathlib import Path, PurePath, PurePosixPath
 from editor.core import storage
 from editor.core.errors import PostError
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
+from editor.core.folder.folder_walk import walk_posts
 from editor.core.folder.index_cache import IndexCache, Stamp, Stored, judged_by_of, now_ns
 from editor.core.folder.index_entry import (
     IndexEntry,
@@ -34,20 +35,9 @@ from editor.core.folder.lazy_read import gc_paused, read_facts
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_slugs import site_slug
 from editor.core.folder.unjudged import Partial, read_posts
-from editor.core.schema import (
-    POST_EXTENSIONS,
-    Facts,
-    Problem,
-    Schema,
-    SchemaSource,
-    validate,
-)
+from editor.core.schema import POST_EXTENSIONS, Facts, Problem, Schema, SchemaSource, validate
 from editor.core.schema.validate import Checkable
-from editor.core.site.generators import (
-    Generator,
-    Placement,
-    detect_generator,
-)
+from editor.core.site.generators import Generator, Placement, detect_generator
 
 POST_SUFFIXES = frozenset(POST_EXTENSIONS)  # what the list shows; what new posts get
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
@@ -89,33 +79,18 @@ class ContentFolder:
         self._stored: dict[str, object] | None = None
         self._read_at: dict[str, int] = {}  # when each file's facts were read (wall clock)
         self._preread: Stored | None = None  # read by `cached_entries`, for the first scan
+        self._judged: object = None  # what the cache holds the entries were judged against
 
     # --- files -------------------------------------------------------------------------
 
     def _walk(self, leftovers: set[str] | None = None) -> Iterator[tuple[str, str]]:
-        """(relative, full) paths of the post files, as strings: a scan of 10,000 posts
-        makes no Path objects for the files that did not change. The full paths of files
-        whose saves left hidden files (see `storage.leftover_of`) go into `leftovers`."""
-        root = str(self.root)
-        stack = [""]
-        while stack:
-            rel_folder = stack.pop()
-            try:
-                with os.scandir(os.path.join(root, rel_folder)) as it:
-                    items = sorted(it, key=lambda e: e.name)
-            except OSError:
-                continue  # unreadable or vanished while scanning: nothing to list there
-            for item in items:
-                if item.name.startswith("."):
-                    if leftovers is not None and (name := storage.leftover_of(item.name)):
-                        leftovers.add(os.path.join(root, rel_folder, name))
-                    continue
-                rel = os.path.join(rel_folder, item.name)
-                if item.is_dir(follow_symlinks=False):
-                    if scan_enters(item.name) and self.generator.enters(self.site_path(rel)):
-                        stack.append(rel)
-                elif item.name.lower().endswith(POST_EXTENSIONS) and item.is_file():
-                    yield rel, item.path
+        """(relative, full) paths of the post files, as text (see `walk_posts`)."""
+        enters = self.generator.enters
+        return walk_posts(
+            str(self.root),
+            lambda name, rel: scan_enters(name) and enters(self.site_path(rel)),
+            leftovers,
+        )
 
     # --- the index ---------------------------------------------------------------------
 
@@ -154,10 +129,13 @@ class ContentFolder:
             else:
                 to_read.append((rel, full))
                 read_at[rel] = checked
-        total = len(stats)
         read = read_posts(to_read, stats, progress, partial, self.generator, self.site_path)
-        facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
         stamp = self._stamp()
+        if not to_read and stamp == self._schema_stamp and self._as_placed(old, stats):
+            # Nothing changed (no file, nor schema: the day and site are in `judged_by`):
+            # the entries, places and schemas are those of the last scan or the cache.
+            return self._scanned(old, stats, judged_by, progress, wholesale=True)
+        facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
         if stamp != self._schema_stamp:  # a CMS config may have new collection folders
             self._schemas.read_cms()
             self._placed = {}
@@ -197,13 +175,34 @@ class ContentFolder:
             else:
                 stamp_ = stats[rel]
                 fresh[rel] = self._entry(PurePath(rel), post_facts, place, home, *stamp_[:2], today)
+        self._schema_stamp = stamp
+        return self._scanned(fresh, stats, judged_by, progress, wholesale=False)
+
+    def _scanned(
+        self,
+        fresh: dict[str, IndexEntry],
+        stats: Mapping[str, Stamp],
+        judged_by: object,
+        progress: Progress | None,
+        wholesale: bool,
+    ) -> list[IndexEntry]:
+        """End a scan that indexed `fresh` (`wholesale`: all as the last scan or the cache
+        held them, judged by the same schemas): kept, stored, told."""
         self.schema_source = self._schemas.sources[self._schemas.main]
         self.schema = self.schema_source.schema
-        self._entries, self._schema_stamp = fresh, stamp
-        self._store(stats, judged_by)
+        self._entries = fresh
+        self._store(stats, judged_by, wholesale)
         if progress:
-            progress(total, total)
+            progress(len(stats), len(stats))
         return self.entries
+
+    def _as_placed(self, old: Mapping[str, IndexEntry], stats: Mapping[str, Stamp]) -> bool:
+        """Whether `old` are all the files in `stats`, each placed by its facts as they are,
+        in a home whose schema is known: what a scan would make of them anew."""
+        placed, sources = self._placed, self._schemas.sources
+        return old.keys() == stats.keys() == placed.keys() and all(
+            (p := placed[rel])[0] is e.facts and p[1][1] in sources for rel, e in old.items()
+        )
 
     def _restored(self, stats: Mapping[str, Stamp], judged_by: object) -> dict[str, IndexEntry]:
         """The cached entries of the files whose stamps are those cached (none without a
@@ -217,6 +216,7 @@ class ContentFolder:
             return {}
         self._stored = {rel: row[0] for rel, (_, _, row) in stored.rows.items()}
         self._read_at = {rel: read for rel, (_, read, _) in stored.rows.items()}
+        self._judged = stored.judged
         # A row is (entry, placement, home): where the file sat, as the generator placed it.
         rows = stored.trusted_rows(stats)
         judged = stored.judged
@@ -243,8 +243,9 @@ class ContentFolder:
             rows = self._preread.rows.items() if self._preread else ()
             return in_path_order({rel: row[0] for rel, (_, _, row) in rows})
 
-    def _store(self, stats: Mapping[str, Stamp], judged_by: object) -> None:
-        """Write the entries that changed since the cache was read to it."""
+    def _store(self, stats: Mapping[str, Stamp], judged_by: object, wholesale: bool) -> None:
+        """Write the entries that changed since the cache was read to it (nothing, and no
+        transaction, when nothing did: a warm `list` of 10,000 posts)."""
         if self._cache is None or self._stored is None:
             return
         stored, fresh, read_at, placed = self._stored, self._entries, self._read_at, self._placed
@@ -259,9 +260,11 @@ class ContentFolder:
             else {}
         )
         judged = (judged_by, self._schemas.state(), self._schema_stamp)
+        if wholesale and not changed and not removed and judged == self._judged:
+            return
         shared = self.generator.collections
         if self._cache.save(self.root, judged, rows, changed, removed, shared):
-            self._stored = dict(fresh)
+            self._stored, self._judged = dict(fresh), judged
 
     def _load(self) -> Stored | None:
         """The cache's index of this folder; facts it no longer holds read from their file."""

@@ -218,7 +218,8 @@ def _connect(path: Path) -> sqlite3.Connection:
             if found is not None and found[0] != FORMAT:
                 db.execute("DROP TABLE IF EXISTS entries")
                 db.execute("DROP TABLE IF EXISTS folders")
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+            if found is None or found[0] != FORMAT:  # else no write: a warm `list` writes none
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
             db.execute(
                 "CREATE TABLE IF NOT EXISTS folders (folder TEXT PRIMARY KEY, judged BLOB,"
                 " listing BLOB)"

@@ -1,0 +1,74 @@
+"""A folder scanned again with nothing changed takes its index as the cache (or the last scan)
+held it, and writes nothing to the cache; one file changed is read and stored again."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from editor.core.folder.content_folder import ContentFolder
+from editor.core.folder.folder_walk import walk_posts
+from editor.core.folder.index_cache import IndexCache
+
+DAY_NS = 86_400 * 1_000_000_000
+
+
+def make_folder(root: Path) -> Path:
+    """A folder of posts in two subfolders, their mtimes a day old (past the racy window)."""
+    for i in range(6):
+        path = root / ("news" if i % 2 else "notes") / f"post-{i}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\ntitle: Title {i}\ndate: 2024-05-0{i + 1}\n---\nWords.\n")
+        ns = time.time_ns() - DAY_NS
+        os.utime(path, ns=(ns, ns))
+    return root
+
+
+def data_version(watcher: sqlite3.Connection) -> int:
+    """The database's version as `watcher` sees it: it moves on each other connection's commit."""
+    return watcher.execute("PRAGMA data_version").fetchone()[0]
+
+
+def test_a_warm_scan_with_nothing_changed_writes_nothing(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    db = tmp_path / "cache" / "index.sqlite3"
+    cold = ContentFolder(root, IndexCache.connect(db)).scan()
+    watcher = sqlite3.connect(db)
+    before = data_version(watcher)
+    warm_folder = ContentFolder(root, IndexCache.connect(db))
+    warm = warm_folder.scan()
+    assert [(e.path, e.title, e.date, e.problems) for e in warm] == [
+        (e.path, e.title, e.date, e.problems) for e in cold
+    ]
+    assert warm_folder.scan() == warm  # and again, from the last scan
+    assert data_version(watcher) == before
+    watcher.close()
+
+
+def test_a_changed_file_is_read_and_stored_again(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    db = tmp_path / "cache" / "index.sqlite3"
+    folder = ContentFolder(root, IndexCache.connect(db))
+    folder.scan()
+    changed = root / "news" / "post-1.md"
+    changed.write_text("---\ntitle: A new title\ndate: 2024-05-02\n---\nWords.\n")
+    assert {e.title for e in folder.scan()} >= {"A new title"}
+    reopened = ContentFolder(root, IndexCache.connect(db)).scan()
+    assert [e.title for e in reopened if e.path.name == "post-1.md"] == ["A new title"]
+
+
+def test_the_walk_lists_each_folders_posts_in_name_order(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    (root / "skipped").mkdir()
+    (root / "skipped" / "post.md").write_text("---\ntitle: x\n---\n")
+    (root / ".hidden").mkdir()
+    (root / ".hidden" / "secret.md").write_text("---\ntitle: x\n---\n")
+    (root / "notes" / "picture.png").write_bytes(b"")
+    walked = list(walk_posts(str(root), lambda name, rel: rel != "skipped"))
+    assert walked == [
+        (os.path.join(sub, f"post-{i}.md"), str(root / sub / f"post-{i}.md"))
+        for sub in ("notes", "news")
+        for i in ((0, 2, 4) if sub == "notes" else (1, 3, 5))
+    ]
