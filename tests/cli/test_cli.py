@@ -679,3 +679,24 @@ def test_a_yaml_bomb_is_not_expanded(run, write, tmp_path, name, key):
     )
     if name == "set":
         assert path.read_bytes() == original or b"author: x" in path.read_bytes()
+
+
+def test_list_json_is_written_as_json_dumps_writes_it(run, write, tmp_path):
+    # Made as text for speed: each value must still come out as `json.dumps` writes it.
+    write(
+        tmp_path / "odd.md",
+        '---\ntitle: "Quote \\" back\\\\slash \\t tab \\u0001 é 😀"\ndate: 2024-05-01\n'
+        "tags: [\"a\\\"b\", ü, 3]\ncategories: [x, y]\ndraft: true\nlang: fr\n---\nx\n",
+    )
+    write(tmp_path / "plain.md", "---\ntitle: 12\n---\nx\n")
+    write(tmp_path / "bare.md", "no front matter\n")
+    ran = run("list", tmp_path, "--json")
+    assert ran.rc == 0
+    rows = json.loads(ran.out)
+    assert ran.out == json.dumps(rows, ensure_ascii=False) + "\n"
+    odd = next(row for row in rows if row["path"].endswith("odd.md"))
+    assert (odd["title"], odd["tags"], odd["draft"]) == (
+        'Quote " back\\slash \t tab \x01 é 😀',
+        ['a"b', "ü", "3"],
+        True,
+    )
