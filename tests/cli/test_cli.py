@@ -686,7 +686,7 @@ def test_list_json_is_written_as_json_dumps_writes_it(run, write, tmp_path):
     write(
         tmp_path / "odd.md",
         '---\ntitle: "Quote \\" back\\\\slash \\t tab \\u0001 é 😀"\ndate: 2024-05-01\n'
-        "tags: [\"a\\\"b\", ü, 3]\ncategories: [x, y]\ndraft: true\nlang: fr\n---\nx\n",
+        'tags: ["a\\"b", ü, 3]\ncategories: [x, y]\ndraft: true\nlang: fr\n---\nx\n',
     )
     write(tmp_path / "plain.md", "---\ntitle: 12\n---\nx\n")
     write(tmp_path / "bare.md", "no front matter\n")
