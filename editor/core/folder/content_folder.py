@@ -15,13 +15,13 @@ from __future__ import annotations
 import copy as _copy
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePath, PurePosixPath
 
 from editor.core import storage
 from editor.core.errors import PostError
 from editor.core.folder.collection_schemas import CollectionSchemas, Home
-from editor.core.folder.folder_walk import walk_posts
+from editor.core.folder.folder_walk import post_stamps
 from editor.core.folder.index_cache import IndexCache, Stamp, Stored, judged_by_of, now_ns
 from editor.core.folder.index_entry import (
     IndexEntry,
@@ -83,10 +83,10 @@ class ContentFolder:
 
     # --- files -------------------------------------------------------------------------
 
-    def _walk(self, leftovers: set[str] | None = None) -> Iterator[tuple[str, str]]:
-        """(relative, full) paths of the post files, as text (see `walk_posts`)."""
+    def _stamps(self, leftovers: set[str] | None = None) -> dict[str, Stamp]:
+        """The post files' stamps, by relative path (see `post_stamps`)."""
         enters = self.generator.enters
-        return walk_posts(
+        return post_stamps(
             str(self.root),
             lambda name, rel: scan_enters(name) and enters(self.site_path(rel)),
             leftovers,
@@ -104,30 +104,25 @@ class ContentFolder:
             return self._scan(progress, partial)
 
     def _scan(self, progress: Progress | None, partial: Partial | None) -> list[IndexEntry]:
-        stats: dict[str, Stamp] = {}
         unchanged: dict[str, Facts] = {}
         to_read: list[tuple[str, str]] = []
         leftovers: set[str] = set()
         checked = now_ns()  # before the stamps are taken: a file changed later is re-read
-        listed = list(self._walk(leftovers))
-        for path in sorted(leftovers):  # before the posts are read: a torn one is put back
-            storage.sweep(Path(path))
-        fulls = {}
-        for rel, full in listed:
-            try:
-                st = os.stat(full)
-            except OSError:
-                continue  # removed since it was listed
-            stats[rel], fulls[rel] = (st.st_mtime_ns, st.st_size, st.st_ino), full
+        stats = self._stamps(leftovers)
+        if leftovers:  # before the posts are read: a torn one is put back, stamped again
+            for path in sorted(leftovers):
+                storage.sweep(Path(path))
+            stats = self._stamps()
         judged_by = judged_by_of(self.generator) if self._cache is not None else None
         old = self._entries if self._stored is not None else self._restored(stats, judged_by)
         read_at = self._read_at
-        for rel, full in fulls.items():
+        root = str(self.root)
+        for rel, stamp in stats.items():
             known = old.get(rel)
-            if known and (known.mtime_ns, known.size) == stats[rel][:2]:
+            if known and (known.mtime_ns, known.size) == stamp[:2]:
                 unchanged[rel] = known.facts
             else:
-                to_read.append((rel, full))
+                to_read.append((rel, os.path.join(root, rel)))
                 read_at[rel] = checked
         read = read_posts(to_read, stats, progress, partial, self.generator, self.site_path)
         stamp = self._stamp()

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from editor.core.folder.content_folder import ContentFolder
-from editor.core.folder.folder_walk import walk_posts
+from editor.core.folder.folder_walk import post_stamps
 from editor.core.folder.index_cache import IndexCache
 
 DAY_NS = 86_400 * 1_000_000_000
@@ -59,16 +59,18 @@ def test_a_changed_file_is_read_and_stored_again(tmp_path):
     assert [e.title for e in reopened if e.path.name == "post-1.md"] == ["A new title"]
 
 
-def test_the_walk_lists_each_folders_posts_in_name_order(tmp_path):
+def test_the_walk_stamps_each_folders_posts_in_name_order(tmp_path):
     root = make_folder(tmp_path / "posts")
     (root / "skipped").mkdir()
     (root / "skipped" / "post.md").write_text("---\ntitle: x\n---\n")
     (root / ".hidden").mkdir()
     (root / ".hidden" / "secret.md").write_text("---\ntitle: x\n---\n")
     (root / "notes" / "picture.png").write_bytes(b"")
-    walked = list(walk_posts(str(root), lambda name, rel: rel != "skipped"))
-    assert walked == [
-        (os.path.join(sub, f"post-{i}.md"), str(root / sub / f"post-{i}.md"))
-        for sub in ("notes", "news")
-        for i in ((0, 2, 4) if sub == "notes" else (1, 3, 5))
-    ]
+    (root / "notes" / ".post-0.md.0123456789abcdef.tmp").write_text("torn")
+    leftovers: set[str] = set()
+    stamps = post_stamps(str(root), lambda name, rel: rel != "skipped", leftovers)
+    order = [os.path.join(sub, f"post-{i}.md") for sub in ("notes", "news") for i in range(6)]
+    assert list(stamps) == [rel for rel in order if (root / rel).exists()]
+    st = (root / "news" / "post-1.md").stat()
+    assert stamps[os.path.join("news", "post-1.md")] == (st.st_mtime_ns, st.st_size, st.st_ino)
+    assert leftovers == {str(root / "notes" / "post-0.md")}
