@@ -119,7 +119,7 @@ class ContentFolder:
         root = str(self.root)
         for rel, stamp in stats.items():
             known = old.get(rel)
-            if known and (known.mtime_ns, known.size) == stamp[:2]:
+            if known is not None and known.mtime_ns == stamp[0] and known.size == stamp[1]:
                 unchanged[rel] = known.facts
             else:
                 to_read.append((rel, os.path.join(root, rel)))
