@@ -238,14 +238,15 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def _list_row(e: IndexEntry, prefix: str) -> str:
     """One post in `list --json`, as `json.dumps(..., ensure_ascii=False)` writes its object;
-    made as text: a dict per post, then encoded, was a fifth of a warm 10,000-post list."""
-    categories, tags = e.categories, e.tags
+    made as text: a dict per post, then encoded, was a fifth of a warm 10,000-post list.
+    Text known to be text (paths, dates, terms: `strings_of`) goes straight to the encoder."""
+    text, categories, date = encode_basestring, e.categories, e.date
     return (
-        f'{{"path": {_json(prefix + e.path_text)}, "title": {_json(e.title)}, '
-        f'"date": {_json(e.date.isoformat() if e.date else None)}, '
-        f'"category": {_json(categories[0] if categories else None)}, '
-        f'"categories": [{", ".join(map(_json, categories))}], '
-        f'"tags": [{", ".join(map(_json, tags))}], "draft": {_json(e.draft)}, '
+        f'{{"path": {text(prefix + e.path_text)}, "title": {_json(e.title)}, '
+        f'"date": {text(date.isoformat()) if date else "null"}, '
+        f'"category": {text(categories[0]) if categories else "null"}, '
+        f'"categories": [{", ".join(map(text, categories))}], '
+        f'"tags": [{", ".join(map(text, e.tags))}], "draft": {_json(e.draft)}, '
         f'"problems": {len(e.problems)}, "errors": {e.errors if e.problems else 0}, '
         f'"collection": {_json(e.collection)}, "kind": {_json(e.kind)}, '
         f'"status": {_json(e.status)}, "language": {_json(e.language)}}}'
