@@ -96,21 +96,25 @@ class PostFilter(QAbstractTableModel):
             rows: list[int] = list(range(len(model.entries)))
         else:
             haystacks = model.haystacks()
-            if self._matched is not None and refines(words, self._matched[0]):
-                rows = self._matched[1]
-            else:
-                rows = list(range(len(haystacks)))
-            for word in words:
-                # compress, map and contains: the loop runs in C, not a Python step per row.
-                every = len(rows) == len(haystacks)
-                texts = haystacks if every else map(haystacks.__getitem__, rows)
-                rows = list(compress(rows, map(contains, texts, repeat(word))))
+            rows = _search(haystacks, words[0], self._refined(words))
+            for word in words[1:]:
+                rows = _search(haystacks, word, rows)
             self._matched = (words, rows)
         keeps = list(self.narrowing.values())
         if keeps:
             entries = model.entries
             rows = [row for row in rows if all(keep(entries[row]) for keep in keeps)]
         return rows
+
+    def _refined(self, words: list[str]) -> list[int] | None:
+        """The last matches when `words` refine them and they are few enough that searching
+        only them beats a pass over every row (None: search every row)."""
+        if self._matched is None or not refines(words, self._matched[0]):
+            return None
+        rows = self._matched[1]
+        # Reaching a row through its number costs about as much as testing it: searching
+        # most of the rows that way is slower than searching them all.
+        return rows if len(rows) * 2 <= len(self._source.haystacks()) else None
 
     def _source_reset(self) -> None:
         self._matched = None
@@ -193,6 +197,16 @@ class PostFilter(QAbstractTableModel):
             return None
         entry = self._source.entries[self._rows[index.row()]]
         return self._source.entry_data(entry, index.column(), role)
+
+
+def _search(haystacks: list[str], word: str, rows: list[int] | None) -> list[int]:
+    """The rows (of `rows`, or of all when None) whose haystack holds `word`, in order."""
+    # compress, map and contains: the loop runs in C, not a Python step per row; over every
+    # row, compress walks a range, so no list of 100,000 numbers is made to be thrown away.
+    if rows is None:
+        return list(compress(range(len(haystacks)), map(contains, haystacks, repeat(word))))
+    texts = map(haystacks.__getitem__, rows)
+    return list(compress(rows, map(contains, texts, repeat(word))))
 
 
 def _position(rows: list[int], row: int) -> int:
