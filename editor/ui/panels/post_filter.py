@@ -26,6 +26,8 @@ from editor.core.storage import folded
 from editor.ui.panels.index_model import COLUMNS, Index, IndexModel
 
 QuickFilter = Callable[[IndexEntry], bool]
+# Source rows, in order: a range when every row passes (no list of 100,000 numbers to make).
+Rows = list[int] | range
 
 
 def refines(words: Sequence[str], before: Sequence[str]) -> bool:
@@ -46,7 +48,7 @@ class PostFilter(QAbstractTableModel):
         self._source = model
         # The source rows the words last matched, and those words: a longer query searches
         # only these (None: the source changed since, or no words).
-        self._matched: tuple[list[str], list[int]] | None = None
+        self._matched: tuple[list[str], Rows] | None = None
         self._rows = self._decide()  # the source rows shown, in the source's order
         # While the source changes: the view's persistent indexes and the post each was on.
         self._moving: tuple[list[QModelIndex], list[PurePath]] = ([], [])
@@ -87,13 +89,13 @@ class PostFilter(QAbstractTableModel):
             self.narrowing[slot] = keep
         self._show(self._decide())
 
-    def _decide(self) -> list[int]:
+    def _decide(self) -> Rows:
         """The source rows that pass the filters, in order: the words first, searching only
         the last matches when the words refine them, then the narrowing filters."""
         model, words = self._source, self.words
         if not words:
             self._matched = None
-            rows: list[int] = list(range(len(model.entries)))
+            rows: Rows = range(len(model.entries))
         else:
             haystacks = model.haystacks()
             rows = _search(haystacks, words[0], self._refined(words))
@@ -106,7 +108,7 @@ class PostFilter(QAbstractTableModel):
             rows = [row for row in rows if all(keep(entries[row]) for keep in keeps)]
         return rows
 
-    def _refined(self, words: list[str]) -> list[int] | None:
+    def _refined(self, words: list[str]) -> Rows | None:
         """The last matches when `words` refine them and they are few enough that searching
         only them beats a pass over every row (None: search every row)."""
         if self._matched is None or not refines(words, self._matched[0]):
@@ -151,7 +153,7 @@ class PostFilter(QAbstractTableModel):
         if start <= end:
             self.dataChanged.emit(self.index(start, first.column()), self.index(end, last.column()))
 
-    def _show(self, rows: list[int]) -> None:
+    def _show(self, rows: Rows) -> None:
         """Show `rows` of the source (its rows unchanged), the view's selection and current
         row following their posts."""
         if rows == self._rows:
@@ -199,7 +201,7 @@ class PostFilter(QAbstractTableModel):
         return self._source.entry_data(entry, index.column(), role)
 
 
-def _search(haystacks: list[str], word: str, rows: list[int] | None) -> list[int]:
+def _search(haystacks: list[str], word: str, rows: Rows | None) -> list[int]:
     """The rows (of `rows`, or of all when None) whose haystack holds `word`, in order."""
     # compress, map and contains: the loop runs in C, not a Python step per row; over every
     # row, compress walks a range, so no list of 100,000 numbers is made to be thrown away.
@@ -209,7 +211,7 @@ def _search(haystacks: list[str], word: str, rows: list[int] | None) -> list[int
     return list(compress(rows, map(contains, texts, repeat(word))))
 
 
-def _position(rows: list[int], row: int) -> int:
+def _position(rows: Rows, row: int) -> int:
     """Where source `row` is in the sorted `rows` (-1: not there)."""
     at = bisect_left(rows, row)
     return at if at < len(rows) and rows[at] == row else -1
