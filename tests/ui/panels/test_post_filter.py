@@ -1,10 +1,16 @@
-"""When a longer query may search only the rows a shorter one matched."""
+"""The filter's search: when a longer query may search only the rows a shorter one matched,
+and the rows it shows, the same as a plain test of each row would find."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from editor.ui.panels.post_filter import refines
+from editor.core.folder import ContentFolder
+from editor.core.storage import folded
+from editor.ui.panels.index_model import IndexModel
+from editor.ui.panels.post_filter import PostFilter, refines
 
 
 @pytest.mark.parametrize(
@@ -21,3 +27,60 @@ from editor.ui.panels.post_filter import refines
 )
 def test_refines(words, before, expected):
     assert refines(words, before) is expected
+
+
+TITLES = [  # (title, tags): accents, a word in every row, words in the first and last rows
+    ("Café Noël in Zürich", ["Élan", "travel"]),
+    ("Climate notes", ["climate", "ai"]),
+    ("A is for apple", []),
+    ("Over the glaciers", ["CLIMATE"]),
+    ("Naïve AI health", ["health", "ai"]),
+    ("Façade", ["architecture"]),
+    ("Health and climate, again", ["health"]),
+    ("Quiet zebra", ["zoo"]),
+]
+TYPED = [  # typed one after another: refined, erased, widened, several words, cleared
+    *["c", "cl", "cli", "clim", "climate", "clim", ""],
+    *["a", "ai", "ai h", "ai health", "ai", "a", "ai"],
+    *["cafe", "CAFÉ", "noel", "zurich", "elan", "élan", "naive", "facade", ""],
+    *["md", ".md", "mdcafe", "mdover", "e", "ze", "zebra", "xyz", "post", "", "q"],
+    *["health climate", "climate health", "health", "h", "zoo", "e a i", ""],
+]
+
+
+@pytest.fixture
+def posts(tmp_path: Path) -> PostFilter:
+    for number, (title, tags) in enumerate(TITLES):
+        front = f"---\ntitle: {title!r}\ntags: {tags!r}\n---\nText.\n"
+        (tmp_path / f"post-{number}.md").write_text(front, encoding="utf-8")
+    folder = ContentFolder(tmp_path)
+    folder.scan()
+    model = IndexModel()
+    model.set_entries(folder.entries)
+    return PostFilter(model)
+
+
+def test_the_rows_shown_are_those_a_plain_test_per_row_finds(posts):
+    """Whatever the order words are typed in (the filter searches only the last matches
+    when it can), the rows are those whose haystack holds every word, in order."""
+    model = posts.sourceModel()
+    assert len(model.entries) == len(TITLES)
+    for typed in TYPED:
+        posts.set_text(typed)
+        words = folded(typed).split()
+        expected = [
+            entry
+            for entry, haystack in zip(model.entries, model.haystacks(), strict=True)
+            if all(word in haystack for word in words)
+        ]
+        assert posts.shown() == expected, typed
+        assert posts.rowCount() == len(expected)
+
+
+def test_the_words_find_accented_titles_and_nothing_across_rows(posts):
+    posts.set_text("cafe noel")
+    assert [e.title for e in posts.shown()] == ["Café Noël in Zürich"]
+    posts.set_text("mdcafe")  # a row's path ends in .md, the next one's title may start there
+    assert posts.shown() == []
+    posts.set_text("e")
+    assert len(posts.shown()) == len(TITLES)
