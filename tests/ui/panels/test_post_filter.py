@@ -29,30 +29,33 @@ def test_refines(words, before, expected):
     assert refines(words, before) is expected
 
 
-TITLES = [  # (title, tags): accents, a word in every row, words in the first and last rows
-    ("Café Noël in Zürich", ["Élan", "travel"]),
-    ("Climate notes", ["climate", "ai"]),
-    ("A is for apple", []),
-    ("Over the glaciers", ["CLIMATE"]),
-    ("Naïve AI health", ["health", "ai"]),
-    ("Façade", ["architecture"]),
-    ("Health and climate, again", ["health"]),
-    ("Quiet zebra", ["zoo"]),
+TITLES = [  # (title, tags, file): accents, a word in every row, words in the first and last
+    # rows, titles in their file's name (left out of the haystack) or not quite
+    ("Café Noël in Zürich", ["Élan", "travel"], "cafe-noel-in-zurich.md"),
+    ("Climate notes", ["climate", "ai"], "2024-05-01-climate-notes.md"),
+    ("A is for apple", [], "post-2.md"),
+    ("Over the glaciers", ["CLIMATE"], "over-the-glaciers.md"),
+    ("Naïve AI health", ["health", "ai"], "naïve-ai-health.md"),
+    ("Façade", ["architecture"], "facade.md"),
+    ("Health and climate, again", ["health"], "health-and-climate-again.md"),
+    ("Quiet zebra", ["zoo"], "post-7.md"),
+    ("", ["untitled"], "untitled.md"),
 ]
 TYPED = [  # typed one after another: refined, erased, widened, several words, cleared
     *["c", "cl", "cli", "clim", "climate", "clim", ""],
     *["a", "ai", "ai h", "ai health", "ai", "a", "ai"],
     *["cafe", "CAFÉ", "noel", "zurich", "elan", "élan", "naive", "facade", ""],
     *["md", ".md", "mdcafe", "mdover", "e", "ze", "zebra", "xyz", "post", "", "q"],
+    *["notes", "climate-notes", "2024", "in", "in zurich", "-", ",", "climate,", "glaciers"],
     *["health climate", "climate health", "health", "h", "zoo", "e a i", ""],
 ]
 
 
 @pytest.fixture
 def posts(tmp_path: Path) -> PostFilter:
-    for number, (title, tags) in enumerate(TITLES):
+    for title, tags, name in TITLES:
         front = f"---\ntitle: {title!r}\ntags: {tags!r}\n---\nText.\n"
-        (tmp_path / f"post-{number}.md").write_text(front, encoding="utf-8")
+        (tmp_path / name).write_text(front, encoding="utf-8")
     folder = ContentFolder(tmp_path)
     folder.scan()
     model = IndexModel()
@@ -62,16 +65,20 @@ def posts(tmp_path: Path) -> PostFilter:
 
 def test_the_rows_shown_are_those_a_plain_test_per_row_finds(posts):
     """Whatever the order words are typed in (the filter searches only the last matches
-    when it can), the rows are those whose haystack holds every word, in order."""
-    model = posts.sourceModel()
-    assert len(model.entries) == len(TITLES)
+    when it can, and leaves out a title in its file's name), the rows are those whose title,
+    tags, categories or path hold every word, in order."""
+    entries = posts.sourceModel().entries
+    assert len(entries) == len(TITLES)
+    texts = [
+        folded(" ".join([e.title or "", *e.tags, *e.categories, e.path_text])) for e in entries
+    ]
     for typed in TYPED:
         posts.set_text(typed)
         words = folded(typed).split()
         expected = [
             entry
-            for entry, haystack in zip(model.entries, model.haystacks(), strict=True)
-            if all(word in haystack for word in words)
+            for entry, text in zip(entries, texts, strict=True)
+            if all(word in text for word in words)
         ]
         assert posts.shown() == expected, typed
         assert posts.rowCount() == len(expected)
@@ -84,3 +91,5 @@ def test_the_words_find_accented_titles_and_nothing_across_rows(posts):
     assert posts.shown() == []
     posts.set_text("e")
     assert len(posts.shown()) == len(TITLES)
+    posts.set_text("naive")  # in the title, left out of the haystack, and in the file's name
+    assert [e.title for e in posts.shown()] == ["Naïve AI health"]
