@@ -67,8 +67,28 @@ def test_the_rows_shown_are_those_a_plain_test_per_row_finds(posts):
     """Whatever the order words are typed in (the filter searches only the last matches
     when it can, and leaves out a title in its file's name), the rows are those whose title,
     tags, categories or path hold every word, in order."""
+    assert len(posts.sourceModel().entries) == len(TITLES)
+    assert_plain(posts)
+
+
+def test_a_scan_s_index_shown_in_place_is_searched_the_same(posts, tmp_path):
+    """At a scan's end the haystacks are made anew (together in memory), or kept as they
+    are when a title of two lines would split them."""
+    for two_lines in (False, True):
+        if two_lines:
+            post = tmp_path / "two-lines.md"
+            post.write_text('---\ntitle: "Two\\nlines"\n---\n', encoding="utf-8")
+        folder = ContentFolder(tmp_path)
+        folder.scan()
+        posts.sourceModel().replace_entries(folder.entries)
+        assert_plain(posts)
+        posts.set_text("two")
+        assert [e.title for e in posts.shown()] == (["Two\nlines"] if two_lines else [])
+
+
+def assert_plain(posts: PostFilter) -> None:
+    """Each of TYPED, typed in turn, shows the rows a plain test of each row finds."""
     entries = posts.sourceModel().entries
-    assert len(entries) == len(TITLES)
     texts = [
         folded(" ".join([e.title or "", *e.tags, *e.categories, e.path_text])) for e in entries
     ]
