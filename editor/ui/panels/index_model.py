@@ -151,8 +151,22 @@ def column_of(header: str) -> int:
 def _haystack(entry: IndexEntry) -> str:
     # `path_text`: a path is made only for a row asked for (an entry from the index cache
     # holds its text; making 10,000 paths was a third of listing them).
-    text = " ".join([entry.title or "", *entry.tags, *entry.categories, entry.path_text])
-    return folded(text)
+    title = folded(entry.title or "")
+    rest = folded(" ".join([*entry.tags, *entry.categories, entry.path_text]))
+    # A post's file is mostly named after its title ("Hello world" in hello-world.md). A typed
+    # word holds no space, so a word found in such a title is found in the file's name too:
+    # the title is left out, and 100,000 haystacks are searched in three quarters of the time.
+    # (`folded` works a character at a time: folding the parts is folding their join.)
+    return rest if title.replace(" ", "-") in rest else f"{title} {rest}"
+
+
+def _compact(haystacks: list[str]) -> list[str]:
+    """The same texts made anew, one after the other in memory. Made chunk by chunk while a
+    folder is read, among the entries, 100,000 haystacks lie scattered, and the filter's pass
+    over them took twice as long (a cache miss a row): copied once at the end of a scan."""
+    parts = "\n".join(haystacks).split("\n")
+    # A haystack holding a line break (a title of two lines) would be split: kept as they are.
+    return parts if len(parts) == len(haystacks) else haystacks
 
 
 def _words(entry: IndexEntry) -> tuple[object, ...]:
@@ -219,6 +233,7 @@ class IndexModel(QAbstractTableModel):
         known = dict(zip(map(_words, self.entries), self._haystacks, strict=True))
         haystacks = [known.get(_words(e)) or _haystack(e) for e in entries]
         self._relayout(list(entries), haystacks)
+        self._haystacks = _compact(self._haystacks)  # in the rows' order, once sorted
 
     def _relayout(self, entries: list[IndexEntry], haystacks: list[str]) -> None:
         """`entries` (with their `haystacks`) in the order of the last sort, as one layout

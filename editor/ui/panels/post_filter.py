@@ -26,6 +26,8 @@ from editor.core.storage import folded
 from editor.ui.panels.index_model import COLUMNS, Index, IndexModel
 
 QuickFilter = Callable[[IndexEntry], bool]
+# Source rows, in order: a range when every row passes (no list of 100,000 numbers to make).
+Rows = list[int] | range
 
 
 def refines(words: Sequence[str], before: Sequence[str]) -> bool:
@@ -46,7 +48,7 @@ class PostFilter(QAbstractTableModel):
         self._source = model
         # The source rows the words last matched, and those words: a longer query searches
         # only these (None: the source changed since, or no words).
-        self._matched: tuple[list[str], list[int]] | None = None
+        self._matched: tuple[list[str], Rows] | None = None
         self._rows = self._decide()  # the source rows shown, in the source's order
         # While the source changes: the view's persistent indexes and the post each was on.
         self._moving: tuple[list[QModelIndex], list[PurePath]] = ([], [])
@@ -87,30 +89,34 @@ class PostFilter(QAbstractTableModel):
             self.narrowing[slot] = keep
         self._show(self._decide())
 
-    def _decide(self) -> list[int]:
+    def _decide(self) -> Rows:
         """The source rows that pass the filters, in order: the words first, searching only
         the last matches when the words refine them, then the narrowing filters."""
         model, words = self._source, self.words
         if not words:
             self._matched = None
-            rows: list[int] = list(range(len(model.entries)))
+            rows: Rows = range(len(model.entries))
         else:
             haystacks = model.haystacks()
-            if self._matched is not None and refines(words, self._matched[0]):
-                rows = self._matched[1]
-            else:
-                rows = list(range(len(haystacks)))
-            for word in words:
-                # compress, map and contains: the loop runs in C, not a Python step per row.
-                every = len(rows) == len(haystacks)
-                texts = haystacks if every else map(haystacks.__getitem__, rows)
-                rows = list(compress(rows, map(contains, texts, repeat(word))))
+            rows = _search(haystacks, words[0], self._refined(words))
+            for word in words[1:]:
+                rows = _search(haystacks, word, rows)
             self._matched = (words, rows)
         keeps = list(self.narrowing.values())
         if keeps:
             entries = model.entries
             rows = [row for row in rows if all(keep(entries[row]) for keep in keeps)]
         return rows
+
+    def _refined(self, words: list[str]) -> Rows | None:
+        """The last matches when `words` refine them and they are few enough that searching
+        only them beats a pass over every row (None: search every row)."""
+        if self._matched is None or not refines(words, self._matched[0]):
+            return None
+        rows = self._matched[1]
+        # Reaching a row through its number costs about as much as testing it: searching
+        # most of the rows that way is slower than searching them all.
+        return rows if len(rows) * 2 <= len(self._source.haystacks()) else None
 
     def _source_reset(self) -> None:
         self._matched = None
@@ -147,7 +153,7 @@ class PostFilter(QAbstractTableModel):
         if start <= end:
             self.dataChanged.emit(self.index(start, first.column()), self.index(end, last.column()))
 
-    def _show(self, rows: list[int]) -> None:
+    def _show(self, rows: Rows) -> None:
         """Show `rows` of the source (its rows unchanged), the view's selection and current
         row following their posts."""
         if rows == self._rows:
@@ -195,7 +201,17 @@ class PostFilter(QAbstractTableModel):
         return self._source.entry_data(entry, index.column(), role)
 
 
-def _position(rows: list[int], row: int) -> int:
+def _search(haystacks: list[str], word: str, rows: Rows | None) -> list[int]:
+    """The rows (of `rows`, or of all when None) whose haystack holds `word`, in order."""
+    # compress, map and contains: the loop runs in C, not a Python step per row; over every
+    # row, compress walks a range, so no list of 100,000 numbers is made to be thrown away.
+    if rows is None:
+        return list(compress(range(len(haystacks)), map(contains, haystacks, repeat(word))))
+    texts = map(haystacks.__getitem__, rows)
+    return list(compress(rows, map(contains, texts, repeat(word))))
+
+
+def _position(rows: Rows, row: int) -> int:
     """Where source `row` is in the sorted `rows` (-1: not there)."""
     at = bisect_left(rows, row)
     return at if at < len(rows) and rows[at] == row else -1
