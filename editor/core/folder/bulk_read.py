@@ -42,8 +42,10 @@ _Read = tuple[dict[str, object], PostError | None, dict[str, tuple[int, ...]], b
 
 
 def read_facts(path: Path) -> Facts:
-    """What the index keeps of one post file; an unreadable file gives Facts with its error."""
-    return Facts(path, *_read(path))
+    """What the index keeps of one post file, read whole (a single post refreshed or checked
+    is judged on all its bytes; only a scan reads the first ones alone, see `_head_post`);
+    an unreadable file gives Facts with its error."""
+    return Facts(path, *_read(path, head=False))
 
 
 def read_many(
@@ -153,9 +155,9 @@ def _paths(texts: Sequence[str]) -> Iterator[Path]:
         yield parent.joinpath(name)
 
 
-def _read(full: Path) -> _Read:
+def _read(full: Path, head: bool = True) -> _Read:
     try:
-        post = _head_post(full) or Post(decode(read_bytes(full), full), full)
+        post = (head and _head_post(full)) or Post(decode(read_bytes(full), full), full)
     except PostError as error:
         return {}, error, {}, False, {}, 1
     return (

@@ -114,7 +114,9 @@ class ContentFolder:
                 storage.sweep(Path(path))
             stats = self._stamps()
         judged_by = judged_by_of(self.generator) if self._cache is not None else None
-        old = self._entries if self._stored is not None else self._restored(stats, judged_by)
+        # A copy (one C call, no other thread runs within it): a save's `refresh` on the UI
+        # thread may change the index while this scan walks it.
+        old = dict(self._entries) if self._stored is not None else self._restored(stats, judged_by)
         read_at = self._read_at
         root = str(self.root)
         for rel, stamp in stats.items():

@@ -167,7 +167,7 @@ LONG = "Some words of a body, " * 400  # 8,800 bytes: far past what is read firs
 def test_a_post_read_from_its_first_bytes_gives_what_its_whole_file_gives(tmp_path, text):
     path = tmp_path / "post.md"
     path.write_bytes(text.encode())
-    assert as_tuples([read_facts(path)]) == [whole_read(path)]
+    assert as_tuples(read_many([str(path)])) == [whole_read(path)]  # a scan's read
 
 
 BODY_LINES = b"A line of the body.\n" * 300  # 5,700 bytes
@@ -184,17 +184,19 @@ BODY_LINES = b"A line of the body.\n" * 300  # 5,700 bytes
 def test_a_binary_or_broken_start_is_said_as_a_whole_read_says_it(tmp_path, data):
     path = tmp_path / "post.md"
     path.write_bytes(data)
-    facts = read_facts(path)
+    [facts] = read_many([str(path)])  # a scan's read
     assert facts.error is not None and as_tuples([facts]) == [whole_read(path)]
 
 
-def test_a_body_broken_past_the_first_bytes_is_left_to_opening_the_post(tmp_path):
-    # What the index keeps is the front matter: a bad byte deep in the body is not read
-    # (the post's own read, when it is opened, says what is wrong).
+def test_a_body_broken_past_the_first_bytes_is_left_out_of_a_scan_but_not_of_one_post(tmp_path):
+    # What a scan keeps is the front matter: a bad byte deep in the body is not read (the
+    # folder check and opening the post say it); one post read alone (`check FILE`, a
+    # refresh) is read whole.
     path = tmp_path / "post.md"
     path.write_bytes(b"---\ntitle: A\n---\n" + BODY_LINES + b"\xff\n")
-    assert read_facts(path).error is None and dict(read_facts(path).values) == {"title": "A"}
-    assert whole_read(path)[2] is not None
+    [scanned] = read_many([str(path)])
+    assert scanned.error is None and dict(scanned.values) == {"title": "A"}
+    assert read_facts(path).error is not None and whole_read(path)[2] is not None
 
 
 @pytest.mark.parametrize("parallel_from", [10, 10**9], ids=["pooled", "here"])
