@@ -27,7 +27,7 @@ from editor.core.folder.index_entry import (
     IndexEntry,
     Taxonomy,
     in_path_order,
-    strings_of,
+    listed_terms,
     taxonomy_of,
 )
 from editor.core.folder.judging import applied_schema, judge, taught_values
@@ -377,14 +377,14 @@ class ContentFolder:
         gen, values = self.generator, facts.values
         source = self._schemas.source(home, values)
         seen, problems = judge(gen, site_rel, place, facts, source)
-        title = seen.get("title")
+        title, tags, categories = listed_terms(seen)
         status = gen.status(site_rel, place, values, today)
         return IndexEntry(
             path=rel,
-            title=None if title is None or isinstance(title, list | dict) else str(title),
+            title=title,
             date=gen.date(site_rel, values),
-            tags=strings_of(seen.get("tags")),
-            categories=strings_of(seen.get("categories", seen.get("category"))),
+            tags=tags,
+            categories=categories,
             draft=status == "draft",
             problems=tuple(problems),
             mtime_ns=mtime_ns,

@@ -123,6 +123,21 @@ def taxonomy_of(entries: Iterable[IndexEntry]) -> Taxonomy:
     return Taxonomy(dict(tags.most_common()), dict(categories.most_common()))
 
 
+Terms = tuple[str, ...]
+
+
+def listed_terms(values: Mapping[str, object]) -> tuple[str | None, Terms, Terms]:
+    """The title, tags and categories the list shows of a post's values (judged or as
+    written): a title that is a list or a mapping shows as none; `category` stands for
+    `categories` when they are not written."""
+    title = values.get("title")
+    return (
+        None if title is None or isinstance(title, list | dict) else str(title),
+        strings_of(values.get("tags")),
+        strings_of(values.get("categories", values.get("category"))),
+    )
+
+
 def strings_of(value: object) -> tuple[str, ...]:
     """Tags or categories as written: a list, or one value. Interned: a folder's posts use a
     few dozen terms over and over, and each post's own copies were a tenth of its index (the

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePosixPath
 
 from editor.core.folder.index_cache import Stamp
-from editor.core.folder.index_entry import IndexEntry, strings_of
+from editor.core.folder.index_entry import IndexEntry, listed_terms
 from editor.core.folder.lazy_read import read_many
 from editor.core.schema import Facts
 from editor.core.site.generators import Generator
@@ -70,7 +70,7 @@ def _unjudged(
     site_path: Callable[[str], PurePosixPath],
 ) -> Unjudged:
     values = facts.values
-    title = values.get("title")
+    title, tags, categories = listed_terms(values)
     entry = Unjudged.__new__(Unjudged)
     # Made as the index cache makes its entries (`IndexEntry.__setstate__`: its fields in
     # order, the path as its text until asked): a third of what the constructor costs, on
@@ -78,10 +78,10 @@ def _unjudged(
     entry.__setstate__(
         (
             rel,
-            None if title is None or isinstance(title, list | dict) else str(title),
+            title,
             generator.date(site_path(rel), values),
-            strings_of(values.get("tags")),
-            strings_of(values.get("categories", values.get("category"))),
+            tags,
+            categories,
             False,  # draft: not known yet
             (),  # problems: not known yet, and none claimed
             stamp[0],
