@@ -17,6 +17,18 @@ FOLDER_CHECKS = ("editor.core.folder.checks.run", "editor.core.folder.checks.yam
 FOLDER_CHECKS += ("importlib.metadata",)
 # What only a new post needs: its file name from its title.
 NEW_POST = ("slugify",)
+# Each generator's own modules: loaded only for its site (detection reads markers alone).
+G = "editor.core.site.generators."
+SITE_RULES = {
+    "zola": (G + "zola",),
+    "jekyll": (G + "jekyll", G + "jekyll_rules"),
+    "hugo": (G + "hugo", G + "hugo_config", G + "hugo_cascade", G + "hugo_archetypes"),
+    "astro": (G + "astro", G + "astro_schema"),
+    "next": (G + "nextjs",),
+    "eleventy": (G + "eleventy",),
+    "any site": (G + "markdown_profiles", G + "js_literals", G + "go_templates"),
+}
+ALL_SITE_RULES = tuple(m for modules in SITE_RULES.values() for m in modules)
 
 
 def among(modules: set[str], names: tuple[str, ...]) -> list[str]:
@@ -75,3 +87,31 @@ def test_render_file_loads_only_its_own_markdown_engine(tmp_path):
     modules = loaded(["render"], post)
     assert "markdown_it" in modules
     assert not among(modules, ("markdown",))
+
+
+def hugo_post(root: Path) -> Path:
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "hugo.toml").write_text('title = "A site"\n', encoding="utf-8")
+    post = root / "content" / "posts" / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    return post
+
+
+def test_a_plain_folder_loads_no_generator_module(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    for argv, path in ((["check"], post), (["render"], post), (["list"], tmp_path)):
+        modules = loaded(argv, path)
+        assert "editor.core.site.generators.plain" in modules  # it did detect the folder
+        assert not among(modules, ALL_SITE_RULES), argv
+
+
+def test_a_sites_file_loads_only_its_own_generator(tmp_path):
+    post = hugo_post(tmp_path)
+    others = tuple(
+        m for name, ms in SITE_RULES.items() if name not in ("hugo", "any site") for m in ms
+    )
+    for argv in (["check"], ["render"]):
+        modules = loaded(argv, post)
+        assert "editor.core.site.generators.hugo" in modules
+        assert not among(modules, others), argv
