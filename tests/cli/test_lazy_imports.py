@@ -5,8 +5,10 @@ site's index, loads no Markdown renderer. How long they take is a benchmark
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 POST = "---\ntitle: One\ndate: 2024-05-01\n---\nSome *words*.\n"
@@ -28,6 +30,8 @@ SITE_RULES = {
     "eleventy": (G + "eleventy",),
     "any site": (G + "markdown_profiles", G + "js_literals", G + "go_templates"),
 }
+# What reads or writes YAML: only where YAML is parsed (a post read, a YAML config).
+YAML = ("yaml", "editor.core.document.safe_yaml", "editor.core.document.yaml_emit")
 ALL_SITE_RULES = tuple(m for modules in SITE_RULES.values() for m in modules)
 
 
@@ -115,3 +119,16 @@ def test_a_sites_file_loads_only_its_own_generator(tmp_path):
         modules = loaded(argv, post)
         assert "editor.core.site.generators.hugo" in modules
         assert not among(modules, others), argv
+
+
+def test_a_warm_list_loads_no_yaml(tmp_path):
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    posts = [plain / "post.md", hugo_post(tmp_path / "hugo")]  # a site configured in TOML
+    (posts[0]).write_text(POST, encoding="utf-8")
+    for post in posts:  # old enough for the index cache to trust its stamps
+        os.utime(post, (time.time() - 86_400, time.time() - 86_400))
+    for folder in (plain, tmp_path / "hugo"):
+        assert "yaml" in loaded(["list"], folder)  # the first list reads the posts
+        modules = loaded(["list"], folder)  # the second, from the index cache
+        assert not among(modules, YAML), folder.name

@@ -16,10 +16,9 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
-import yaml
-
-from editor.core.document import safe_yaml
+from editor.core import lazy_module
 from editor.core.site.generators.base import deep_merge
 from editor.core.site.generators.detection import (
     HUGO_CONFIG_BASES,
@@ -28,6 +27,14 @@ from editor.core.site.generators.detection import (
     HUGO_CONFIG_FILES,
 )
 from editor.core.site.generators.hugo_values import as_list, truth
+
+if TYPE_CHECKING:
+    import yaml
+
+    from editor.core.document import safe_yaml
+else:  # loaded where a YAML config file is read: a site configured in TOML loads no YAML
+    yaml = lazy_module("yaml")
+    safe_yaml = lazy_module("editor.core.document.safe_yaml")
 
 # Hugo's config files mark its site, too: they are named once, in `detection`.
 CONFIG_BASES = HUGO_CONFIG_BASES
