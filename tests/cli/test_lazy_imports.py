@@ -32,6 +32,9 @@ SITE_RULES = {
 }
 # What reads or writes YAML: only where YAML is parsed (a post read, a YAML config).
 YAML = ("yaml", "editor.core.document.safe_yaml", "editor.core.document.yaml_emit")
+# What only edits a post or reads TOML: a one-file command on a YAML post loads none of it.
+EDITS = ("editor.core.document.toml_splice", "editor.core.document.yaml_splice", "tomlkit")
+EDITS += ("editor.core.storage.added_blocks", "tomllib")
 ALL_SITE_RULES = tuple(m for modules in SITE_RULES.values() for m in modules)
 
 
@@ -132,3 +135,12 @@ def test_a_warm_list_loads_no_yaml(tmp_path):
         assert "yaml" in loaded(["list"], folder)  # the first list reads the posts
         modules = loaded(["list"], folder)  # the second, from the index cache
         assert not among(modules, YAML), folder.name
+
+
+def test_a_one_file_command_on_a_yaml_post_loads_no_editing_nor_toml(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    for argv in (["check"], ["render"]):
+        modules = loaded(argv, post)
+        assert not among(modules, EDITS), argv
+    assert not among(modules, ("platformdirs",))  # `render` keeps no cache nor notes
