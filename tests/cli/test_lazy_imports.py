@@ -76,6 +76,8 @@ def test_check_file_loads_no_folder_wide_check_nor_another_sites_rules(tmp_path)
     post.write_text(POST, encoding="utf-8")
     modules = loaded(["check"], post)
     assert not among(modules, FOLDER_CHECKS + NEW_POST)
+    # Its site's root is found by markers; the reference scanner (site.py) is not loaded.
+    assert not among(modules, ("editor.core.site.site", "editor.core.document.markdown_lines"))
 
 
 def test_render_file_loads_only_its_own_markdown_engine(tmp_path):
