@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -43,7 +44,8 @@ def holds_marker(names: frozenset[str], markers: tuple[str, ...]) -> bool:
     in ".*" matches any extension): the default rule of `Generator.detect`."""
     for marker in markers:
         if marker.endswith(".*"):
-            if any(name.startswith(marker[:-1]) for name in names):
+            # One C call per name: a content folder may hold 10,000 posts.
+            if any(map(str.startswith, names, repeat(marker[:-1]))):
                 return True
         elif marker in names:
             return True
