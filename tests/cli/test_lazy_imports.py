@@ -146,3 +146,5 @@ def test_a_one_file_command_on_a_yaml_post_loads_no_editing_nor_toml(tmp_path):
         modules = loaded(argv, post)
         assert not among(modules, EDITS), argv
     assert not among(modules, ("platformdirs",))  # `render` keeps no cache nor notes
+    # Python-Markdown's extensions are built from their modules: no entry points are read.
+    assert not among(modules, ("importlib.metadata",))
