@@ -43,7 +43,7 @@ from editor.core.git import find_repository, read_status
 from editor.core.site.render import Renderer
 from editor.core.site.rendering.choice import post_profile
 from editor.core.site.rendering.profile import MarkdownProfile
-from editor.core.site.rendering.python_markdown import _EXTENSION_CONFIGS, _EXTENSIONS
+from editor.core.site.rendering.python_markdown import EXTENSION_CONFIGS, EXTENSIONS
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
@@ -239,7 +239,7 @@ def render_case(ws: Workspace, words: int) -> Case:
     renderer = Renderer()
 
     def bare() -> str:
-        return markdown.markdown(body, extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+        return markdown.markdown(body, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
 
     return Case(lambda: renderer.render(body), "markdown.markdown, same extensions", bare)
 

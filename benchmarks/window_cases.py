@@ -24,7 +24,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from editor.core.document.post import Post
-from editor.core.site.rendering.python_markdown import _EXTENSION_CONFIGS, _EXTENSIONS
+from editor.core.site.rendering.python_markdown import EXTENSION_CONFIGS, EXTENSIONS
 from editor.ui.shell.main_window import MainWindow
 
 _APP = QApplication.instance() or QApplication(["post-editor-bench"])
@@ -176,7 +176,7 @@ def preview_case(post: Path) -> tuple[Callable[[], float], Callable[[], object]]
         return (time.perf_counter() - idle_over[0]) * 1000
 
     def bare() -> str:
-        return markdown.markdown(body, extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+        return markdown.markdown(body, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
 
     return run, bare
 

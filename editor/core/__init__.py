@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Mapping
 from importlib import import_module
+from types import ModuleType
 
 
 def lazy_exports(package: str, module_of: Mapping[str, str]) -> Callable[[str], object]:
@@ -27,3 +28,22 @@ def lazy_exports(package: str, module_of: Mapping[str, str]) -> Callable[[str], 
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__
+
+
+class _LazyModule(ModuleType):
+    """A stand-in that imports its module at the first attribute asked of it, then holds
+    that module's names itself, so later lookups are plain ones."""
+
+    def __getattr__(self, name: str) -> object:
+        module = import_module(self.__name__)
+        self.__dict__.update(module.__dict__)
+        return getattr(module, name)
+
+
+def lazy_module(name: str) -> ModuleType:
+    """The module `name`, imported when first used, not now: for a heavy module (PyYAML,
+    and the loader built on it) that only some of a module's calls need, so that a command
+    that makes none of them never loads it (the house's other pattern, for a module of our
+    own: `core/folder/lazy_read.py`). Import it under `TYPE_CHECKING` too, for the types
+    and for the structure's checks."""
+    return _LazyModule(name)

@@ -5,8 +5,10 @@ site's index, loads no Markdown renderer. How long they take is a benchmark
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 POST = "---\ntitle: One\ndate: 2024-05-01\n---\nSome *words*.\n"
@@ -17,6 +19,23 @@ FOLDER_CHECKS = ("editor.core.folder.checks.run", "editor.core.folder.checks.yam
 FOLDER_CHECKS += ("importlib.metadata",)
 # What only a new post needs: its file name from its title.
 NEW_POST = ("slugify",)
+# Each generator's own modules: loaded only for its site (detection reads markers alone).
+G = "editor.core.site.generators."
+SITE_RULES = {
+    "zola": (G + "zola",),
+    "jekyll": (G + "jekyll", G + "jekyll_rules"),
+    "hugo": (G + "hugo", G + "hugo_config", G + "hugo_cascade", G + "hugo_archetypes"),
+    "astro": (G + "astro", G + "astro_schema"),
+    "next": (G + "nextjs",),
+    "eleventy": (G + "eleventy",),
+    "any site": (G + "markdown_profiles", G + "js_literals", G + "go_templates"),
+}
+# What reads or writes YAML: only where YAML is parsed (a post read, a YAML config).
+YAML = ("yaml", "editor.core.document.safe_yaml", "editor.core.document.yaml_emit")
+# What only edits a post or reads TOML: a one-file command on a YAML post loads none of it.
+EDITS = ("editor.core.document.toml_splice", "editor.core.document.yaml_splice", "tomlkit")
+EDITS += ("editor.core.storage.added_blocks", "tomllib")
+ALL_SITE_RULES = tuple(m for modules in SITE_RULES.values() for m in modules)
 
 
 def among(modules: set[str], names: tuple[str, ...]) -> list[str]:
@@ -57,6 +76,8 @@ def test_check_file_loads_no_folder_wide_check_nor_another_sites_rules(tmp_path)
     post.write_text(POST, encoding="utf-8")
     modules = loaded(["check"], post)
     assert not among(modules, FOLDER_CHECKS + NEW_POST)
+    # Its site's root is found by markers; the reference scanner (site.py) is not loaded.
+    assert not among(modules, ("editor.core.site.site", "editor.core.document.markdown_lines"))
 
 
 def test_render_file_loads_only_its_own_markdown_engine(tmp_path):
@@ -75,3 +96,55 @@ def test_render_file_loads_only_its_own_markdown_engine(tmp_path):
     modules = loaded(["render"], post)
     assert "markdown_it" in modules
     assert not among(modules, ("markdown",))
+
+
+def hugo_post(root: Path) -> Path:
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "hugo.toml").write_text('title = "A site"\n', encoding="utf-8")
+    post = root / "content" / "posts" / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    return post
+
+
+def test_a_plain_folder_loads_no_generator_module(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    for argv, path in ((["check"], post), (["render"], post), (["list"], tmp_path)):
+        modules = loaded(argv, path)
+        assert "editor.core.site.generators.plain" in modules  # it did detect the folder
+        assert not among(modules, ALL_SITE_RULES), argv
+
+
+def test_a_sites_file_loads_only_its_own_generator(tmp_path):
+    post = hugo_post(tmp_path)
+    others = tuple(
+        m for name, ms in SITE_RULES.items() if name not in ("hugo", "any site") for m in ms
+    )
+    for argv in (["check"], ["render"]):
+        modules = loaded(argv, post)
+        assert "editor.core.site.generators.hugo" in modules
+        assert not among(modules, others), argv
+
+
+def test_a_warm_list_loads_no_yaml(tmp_path):
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    posts = [plain / "post.md", hugo_post(tmp_path / "hugo")]  # a site configured in TOML
+    (posts[0]).write_text(POST, encoding="utf-8")
+    for post in posts:  # old enough for the index cache to trust its stamps
+        os.utime(post, (time.time() - 86_400, time.time() - 86_400))
+    for folder in (plain, tmp_path / "hugo"):
+        assert "yaml" in loaded(["list"], folder)  # the first list reads the posts
+        modules = loaded(["list"], folder)  # the second, from the index cache
+        assert not among(modules, YAML), folder.name
+
+
+def test_a_one_file_command_on_a_yaml_post_loads_no_editing_nor_toml(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    for argv in (["check"], ["render"]):
+        modules = loaded(argv, post)
+        assert not among(modules, EDITS), argv
+    assert not among(modules, ("platformdirs",))  # `render` keeps no cache nor notes
+    # Python-Markdown's extensions are built from their modules: no entry points are read.
+    assert not among(modules, ("importlib.metadata",))

@@ -1,6 +1,10 @@
-"""The core's packages export their names lazily (`editor.core.lazy_exports`)."""
+"""The core's packages export their names lazily (`editor.core.lazy_exports`), and a module
+may load a heavy one at its first use (`editor.core.lazy_module`)."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 from editor.core import storage
 from editor.core.storage import files
@@ -10,3 +14,18 @@ def test_a_lazily_exported_name_is_kept_on_its_package_once_asked_for() -> None:
     assert storage.read_regular is files.read_regular
     # kept: a scan asks for it once per file, and the package's __getattr__ is not asked again
     assert vars(storage)["read_regular"] is files.read_regular
+
+
+CODE = """
+import sys
+from editor.core import lazy_module
+colorsys = lazy_module("colorsys")
+print("colorsys" in sys.modules)
+print(colorsys.rgb_to_hsv(1.0, 0.0, 0.0))
+print("colorsys" in sys.modules, colorsys.rgb_to_hsv is sys.modules["colorsys"].rgb_to_hsv)
+"""
+
+
+def test_a_lazy_module_is_imported_at_its_first_use():
+    done = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["False", "(0.0, 1.0, 1.0)", "True True"]

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from editor.core.document.post import Post
     from editor.core.document.post_file import decode, read_bytes
     from editor.core.document.safe_yaml import Loader
+    from editor.core.document.scalars import is_scalar
     from editor.core.document.text_diff import file_diff, unified_diff
-    from editor.core.document.yaml_emit import is_scalar, typed_value
+    from editor.core.document.yaml_emit import typed_value
 
 _MODULE_OF = {
     "DateFormat": "dates",
@@ -49,7 +50,7 @@ _MODULE_OF = {
     "Loader": "safe_yaml",
     "file_diff": "text_diff",
     "unified_diff": "text_diff",
-    "is_scalar": "yaml_emit",
+    "is_scalar": "scalars",
     "typed_value": "yaml_emit",
 }
 

@@ -7,19 +7,24 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 from yaml.nodes import MappingNode
 
+from editor.core import lazy_module
 from editor.core.document import safe_yaml, yaml_anchors
 from editor.core.document.safe_yaml import Loader
 from editor.core.errors import PostError
+
+if TYPE_CHECKING:
+    import tomllib
+else:  # loaded where TOML front matter is read: most posts are YAML
+    tomllib = lazy_module("tomllib")
 
 Kind = Literal["yaml", "toml", "json", "none"]
 

@@ -16,22 +16,22 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from editor.core import storage
-from editor.core.document import (
-    front_matter,
-    key_order,
-    toml_spans,
-    toml_splice,
-    yaml_anchors,
-    yaml_spans,
-    yaml_splice,
-)
+from editor.core import lazy_module, storage
+from editor.core.document import front_matter, key_order, toml_spans, yaml_anchors, yaml_spans
 from editor.core.document.front_matter import Kind, Layout
 from editor.core.document.line_breaks import dominant_eol, splice_lines
 from editor.core.document.post_file import decode, read_bytes
 from editor.core.errors import PostError
-from editor.core.storage import added_blocks
+
+if TYPE_CHECKING:
+    from editor.core.document import toml_splice, yaml_splice
+    from editor.core.storage import added_blocks
+else:  # what edits and saves a post, loaded at the first edit (`render FILE` makes none)
+    toml_splice = lazy_module("editor.core.document.toml_splice")
+    yaml_splice = lazy_module("editor.core.document.yaml_splice")
+    added_blocks = lazy_module("editor.core.storage.added_blocks")
 
 
 class Post:

@@ -10,10 +10,16 @@ lines and to check that an edit touched no line outside the entry it was about.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from editor.core import lazy_module
 from editor.core.document.yaml_spans import SpliceError, line_end
+
+if TYPE_CHECKING:
+    import tomllib
+else:  # loaded where TOML front matter is read: most posts are YAML
+    tomllib = lazy_module("tomllib")
 
 
 @dataclass(frozen=True)

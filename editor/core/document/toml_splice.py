@@ -23,20 +23,29 @@ import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import tomlkit
-import tomlkit.exceptions
-import tomlkit.items
-
+from editor.core import lazy_module
 from editor.core.document import key_order
 from editor.core.document.line_breaks import splice_lines, text_lines
 from editor.core.document.toml_spans import TomlEntry, top_level
 from editor.core.document.yaml_emit import date_text
 from editor.core.document.yaml_spans import SpliceError
 
+if TYPE_CHECKING:
+    import tomlkit
+    import tomlkit.exceptions
+    import tomlkit.items
+else:  # loaded where TOML is edited, not where a post is read (`check FILE`, `render FILE`)
+    tomlkit = lazy_module("tomlkit")
+
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_TOMLKIT_ERRORS = (tomlkit.exceptions.TOMLKitError, ValueError, TypeError, KeyError)
+
+
+@cache
+def _tomlkit_errors() -> tuple[type[Exception], ...]:
+    return (tomlkit.exceptions.TOMLKitError, ValueError, TypeError, KeyError)
 
 
 def set_value(
@@ -56,7 +65,7 @@ def set_value(
     try:
         new = _edited_in_place(lf, key, value)
         return _checked(text, lf, new, expected, entries, key, eol)
-    except (SpliceError, *_TOMLKIT_ERRORS):
+    except (SpliceError, *_tomlkit_errors()):
         pass  # tomlkit's way failed or touched other lines: splice the value's text
     mine = [e for e in entries if e.key == key]
     if len(mine) != 1 or not mine[0].top_level or isinstance(value, Mapping):
@@ -208,7 +217,7 @@ def _styled(old: object, value: object) -> tomlkit.items.Item:
     if isinstance(value, dt.date | dt.time) and isinstance(old, dated):
         try:
             return tomlkit.value(_date_like(old.as_string(), value))
-        except (*_TOMLKIT_ERRORS, SpliceError):
+        except (*_tomlkit_errors(), SpliceError):
             pass
     return _fresh(value)
 

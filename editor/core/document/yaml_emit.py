@@ -22,6 +22,7 @@ import yaml
 
 from editor.core.document import safe_yaml
 from editor.core.document.dates import DateFormat
+from editor.core.document.scalars import is_scalar
 
 QuoteStyle = Literal["", "'", '"']
 
@@ -131,12 +132,6 @@ def scalar_text(value: object) -> str:
         # PyYAML 1.1 reads `1e5` as a string: it wants a dot in the mantissa.
         return text if "." in text or "e" not in text else _dump_value(value, None)
     raise TypeError(f"not a scalar: {value!r}")
-
-
-def is_scalar(value: object) -> bool:
-    """Whether a value is one plain YAML value, written as a single scalar (not a list or a
-    mapping)."""
-    return value is None or isinstance(value, str | int | float | bool | dt.date)
 
 
 def flow_item(value: object, quote: QuoteStyle) -> str:

@@ -11,12 +11,19 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterator, Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-import yaml
-
-from editor.core.document import is_scalar, parse_date, safe_yaml
+from editor.core import lazy_module
+from editor.core.document import is_scalar, parse_date
 from editor.core.errors import PostError, quoted
+
+if TYPE_CHECKING:
+    import yaml
+
+    from editor.core.document import safe_yaml
+else:  # loaded where a list is read or written as YAML flow: a warm `list` does neither
+    yaml = lazy_module("yaml")
+    safe_yaml = lazy_module("editor.core.document.safe_yaml")
 
 URL_PATTERN = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")

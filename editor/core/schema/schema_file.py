@@ -52,15 +52,23 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
-from editor.core.document import Loader, is_scalar, safe_yaml
+from editor.core import lazy_module
+from editor.core.document import is_scalar
 from editor.core.errors import PostError
 from editor.core.schema.field_types import TYPES, describe
 from editor.core.schema.media import MediaSetting, url_problem
 from editor.core.schema.model import DEFAULT, Field, Schema
 from editor.core.schema.naming import naming_problem
+
+if TYPE_CHECKING:
+    import yaml
+
+    from editor.core.document import safe_yaml
+else:  # loaded where a schema file is read: a folder without one loads no YAML for it
+    yaml = lazy_module("yaml")
+    safe_yaml = lazy_module("editor.core.document.safe_yaml")
 
 SCHEMA_FILE = ".post-editor.yaml"
 
@@ -224,7 +232,7 @@ def _root_entries(path: Path) -> tuple[yaml.Node, dict[str, tuple[yaml.Node, yam
     except (OSError, UnicodeDecodeError) as error:
         raise PostError(f"cannot read the schema file: {error}", path) from None
     try:
-        root = yaml.compose(text, Loader=Loader)
+        root = yaml.compose(text, Loader=safe_yaml.Loader)
         safe_yaml.check_aliases(root)  # before any value is built and checked
     except yaml.YAMLError as error:
         line, column = safe_yaml.error_position(error)

@@ -32,9 +32,8 @@ if TYPE_CHECKING:
         Site,
         body_references,
         local_path,
-        site_kind,
-        site_root,
     )
+    from editor.core.site.site_roots import site_kind, site_root
 
 _MODULE_OF = {
     "Imported": "media_import",
@@ -55,8 +54,8 @@ _MODULE_OF = {
     "page_title": "render",
     "relative_link": "media",
     "render_pieces": "render",
-    "site_kind": "site",
-    "site_root": "site",
+    "site_kind": "site_roots",
+    "site_root": "site_roots",
     "size_problem": "render",
     "split_body": "pieces",
     "standalone_html": "export",

@@ -24,7 +24,6 @@ import os
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -32,15 +31,7 @@ from urllib.parse import unquote
 
 from editor.core.document import fenced_spans
 from editor.core.schema import IMAGE_EXTENSIONS
-from editor.core.site.generators import generator_at
-
-# Files or folders that make a folder a project's root when no site generator claims it: a
-# Gatsby site, a Node project, a git repository (see `site_kind`).
-_PROJECT_MARKERS: tuple[tuple[str, str], ...] = (
-    ("gatsby", "gatsby-config."),
-    ("node", "package.json"),
-    ("git", ".git"),
-)
+from editor.core.site.site_roots import site_kind, site_root
 
 # The folders each generator copies to the site's "/" as they are, in the order it looks.
 # Hugo serves static/ and builds pages from assets/ (its `resources.Get` finds "/img/a.png"
@@ -65,46 +56,6 @@ _ANY_SITE = ("public", "static", "assets", "src", "")
 _UNPUBLISHED: dict[str, tuple[str, ...]] = {"hugo": ("assets",)}
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def site_kind(folder: Path) -> str | None:
-    """The generator whose site root `folder` is, by the generators' own detection
-    (`generators.generator_at`: "jekyll", "hugo", "astro", "next", "eleventy", "zola"); else
-    "gatsby", "node" or "git" when a project's marker says it is a project's root; None when
-    the folder holds no marker."""
-    kind = generator_at(folder)
-    if kind is not None:
-        return kind.name
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return None
-    for project, marker in _PROJECT_MARKERS:
-        if any(
-            name == marker or (marker.endswith(".") and name.startswith(marker)) for name in names
-        ):
-            return project
-    return None
-
-
-def site_root(content_root: Path) -> Path:
-    """The root of the site a content folder belongs to: the nearest folder, `content_root`
-    itself included, that holds a site marker (hugo.toml, _config.yml, astro.config.mjs,
-    package.json, .git...); else `content_root` itself.
-
-    The home folder and the file-system root are never taken for a site: a dotfiles repository
-    in the home folder would otherwise make every folder below it one site.
-    """
-    start = Path(os.path.abspath(content_root))
-    stops = {Path(start.anchor)}
-    with suppress(RuntimeError):  # no home folder to be found: only the root stops the climb
-        stops.add(Path(os.path.abspath(Path.home())))
-    for folder in (start, *start.parents):
-        if folder in stops:
-            break
-        if site_kind(folder) is not None:
-            return folder
-    return start
 
 
 def static_roots(site: Path) -> list[Path]:

@@ -19,13 +19,19 @@ import contextlib
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from platformdirs import user_state_path
+from editor.core import lazy_module
+
+if TYPE_CHECKING:
+    import platformdirs
+else:  # loaded where a note is read or written (an edit), not where a post is only read
+    platformdirs = lazy_module("platformdirs")
 
 
 def folder() -> Path:
     """Where the notes are kept (`$XDG_STATE_HOME/post-editor/added-front-matter` on Linux)."""
-    return user_state_path("post-editor") / "added-front-matter"
+    return platformdirs.user_state_path("post-editor") / "added-front-matter"
 
 
 def _note(post: Path) -> Path:

@@ -8,14 +8,22 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
-from editor.core.document import Loader, safe_yaml
+from editor.core import lazy_module
 from editor.core.errors import PostError
 from editor.core.schema.cms.fields import Taken
 from editor.core.schema.model import Field, Schema
+
+if TYPE_CHECKING:
+    import yaml
+
+    from editor.core.document import safe_yaml
+else:  # loaded where a YAML config is read: a site without a CMS config loads no YAML for it
+    yaml = lazy_module("yaml")
+    safe_yaml = lazy_module("editor.core.document.safe_yaml")
 
 DECAP, FRONT_MATTER = "Decap CMS", "Front Matter CMS"
 WORKSPACE = "[[workspace]]"  # Front Matter's name for the site root in its paths
@@ -51,8 +59,16 @@ class _Located(dict):
     line: int | None = None
 
 
-class _LineLoader(Loader):
-    """The project's safe loader, whose mappings remember their line."""
+@cache
+def _line_loader() -> type[yaml.SafeLoader]:
+    """The project's safe loader, whose mappings remember their line; made at the first
+    config read, as it subclasses PyYAML's loader (see the lazy import above)."""
+
+    class LineLoader(safe_yaml.Loader):
+        pass
+
+    LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_located)
+    return LineLoader
 
 
 def _construct_located(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[_Located]:
@@ -62,12 +78,9 @@ def _construct_located(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Itera
     mapping.update(loader.construct_mapping(node))
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_located)
-
-
 def load_yaml(path: Path) -> object:
     try:
-        return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_LineLoader)
+        return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_line_loader())
     except (OSError, UnicodeDecodeError) as error:
         raise PostError(f"cannot read it: {error}", path) from None
     except yaml.YAMLError as error:

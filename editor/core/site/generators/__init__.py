@@ -5,8 +5,12 @@ how the generator dates, drafts, translates and fills in each (see `base.Generat
     generator.name                          # "hugo", "jekyll", "astro", "eleventy", "next",
                                             # "zola", "plain"
 
-Adding a generator is adding a module with a `Generator` subclass and naming it in
-`GENERATORS`.
+Adding a generator is adding a module with a `Generator` subclass and naming it, with its
+markers, in `detection.SITES`.
+
+Detection reads those markers alone and loads only the module of the generator found (a plain
+folder loads none); the generator classes and `GENERATORS` are re-exported lazily (PEP 562,
+`lazy_exports`).
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from __future__ import annotations
 import os
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from editor.core.site.generators.astro import Astro
+from editor.core import lazy_exports
 from editor.core.site.generators.base import (
     POST_FILE_SUFFIXES,
     STATUSES,
@@ -28,16 +33,28 @@ from editor.core.site.generators.base import (
     Status,
     glob_match,
 )
-from editor.core.site.generators.eleventy import Eleventy
-from editor.core.site.generators.hugo import Hugo
-from editor.core.site.generators.jekyll import Jekyll
-from editor.core.site.generators.nextjs import NextJs
+from editor.core.site.generators.detection import SITES, site_kind_at
 from editor.core.site.generators.plain import PlainFolder
-from editor.core.site.generators.zola import Zola
 
-# Detection order: the first whose markers a folder holds wins. Zola before Hugo, as both
-# may keep a `config.toml`; Jekyll first, as a Jekyll site may carry a package.json.
-GENERATORS: tuple[type[Generator], ...] = (Zola, Jekyll, Hugo, Astro, NextJs, Eleventy)
+if TYPE_CHECKING:
+    from editor.core.site.generators.astro import Astro
+    from editor.core.site.generators.eleventy import Eleventy
+    from editor.core.site.generators.hugo import Hugo
+    from editor.core.site.generators.jekyll import Jekyll
+    from editor.core.site.generators.nextjs import NextJs
+    from editor.core.site.generators.zola import Zola
+
+    # In detection order (`detection.SITES`).
+    GENERATORS: tuple[type[Generator], ...]
+
+_export = lazy_exports(__name__, {kind.cls: kind.module for kind in SITES})
+
+
+def __getattr__(name: str) -> object:
+    if name == "GENERATORS":
+        return tuple(_export(kind.cls) for kind in SITES)
+    return _export(name)
+
 
 __all__ = [
     "GENERATORS",
@@ -69,7 +86,8 @@ def generator_at(folder: Path) -> type[Generator] | None:
         names = frozenset(os.listdir(folder))
     except OSError:
         return None
-    return next((kind for kind in GENERATORS if kind.detect(folder, names)), None)
+    kind = site_kind_at(folder, names)
+    return None if kind is None else _export(kind.cls)
 
 
 def detect_generator(folder: Path) -> Generator:

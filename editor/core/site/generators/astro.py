@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from editor.core.schema import DATE_KEYS, SchemaSource
 from editor.core.site.generators.astro_schema import collection_schema
 from editor.core.site.generators.base import Collection, Generator, Placement, Status
+from editor.core.site.generators.detection import ASTRO_MARKERS
 from editor.core.site.generators.js_literals import Call, Code, JsSource, Ref
 from editor.core.site.generators.markdown_profiles import astro_profile
 from editor.core.site.rendering.profile import MarkdownProfile
@@ -42,7 +43,7 @@ class Astro(Generator):
 
     name = "astro"
     label = "Astro"
-    markers = ("astro.config.*",)
+    markers = ASTRO_MARKERS
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)

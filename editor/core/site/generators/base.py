@@ -38,6 +38,7 @@ from typing import ClassVar, Literal
 from editor.core.document import DateFormat, parse_date
 from editor.core.errors import PostError
 from editor.core.schema import DATE_KEYS, Problem, Schema, SchemaSource, Severity
+from editor.core.site.generators.detection import holds_marker
 from editor.core.site.rendering.profile import PYTHON_MARKDOWN, MarkdownProfile
 
 Kind = Literal["post", "page"]
@@ -158,14 +159,9 @@ class Generator:
     @classmethod
     def detect(cls, root: Path, names: frozenset[str]) -> bool:
         """Whether the folder `root`, which holds the entries `names`, is a site root of
-        this generator. By default: it holds one of `markers`."""
-        for marker in cls.markers:
-            if marker.endswith(".*"):
-                if any(name.startswith(marker[:-1]) for name in names):
-                    return True
-            elif marker in names:
-                return True
-        return False
+        this generator. By default: it holds one of `markers`. A generator with a rule of
+        its own keeps it in `detection`, which runs before its module is loaded."""
+        return holds_marker(names, cls.markers)
 
     # --- the site -------------------------------------------------------------------
 

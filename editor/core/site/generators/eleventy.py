@@ -28,18 +28,11 @@ from editor.core.site.generators.base import (
     Status,
     glob_match,
 )
+from editor.core.site.generators.detection import ELEVENTY_CONFIGS
 from editor.core.site.generators.js_literals import Call, Code, JsSource, Ref, read_value
 from editor.core.site.generators.markdown_profiles import eleventy_profile
 from editor.core.site.rendering.profile import MarkdownProfile
 
-_CONFIGS = (
-    ".eleventy.js",
-    "eleventy.config.js",
-    "eleventy.config.mjs",
-    "eleventy.config.cjs",
-    "eleventy.config.ts",
-    "eleventy.config.mts",
-)
 _DEFAULT_DIRS = {"input": ".", "includes": "_includes", "data": "_data", "output": "_site"}
 # Dates Eleventy computes itself (https://www.11ty.dev/docs/dates/): from the file's times.
 _COMPUTED_DATES = frozenset({"last modified", "created", "git last modified", "git created"})
@@ -54,7 +47,7 @@ class Eleventy(Generator):
 
     name = "eleventy"
     label = "Eleventy"
-    markers = _CONFIGS
+    markers = ELEVENTY_CONFIGS
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
@@ -68,7 +61,7 @@ class Eleventy(Generator):
     @cached_property
     def config(self) -> Mapping[str, object]:
         """`dir`, as the config spells it (`return { dir }` or `export const config`)."""
-        path = next((p for p in _CONFIGS if (self.root / p).is_file()), None)
+        path = next((p for p in ELEVENTY_CONFIGS if (self.root / p).is_file()), None)
         source = _js(self.root / path) if path else None
         if source is None:
             return {}

@@ -39,11 +39,11 @@ from editor.core.site.generators.base import (
     Placement,
     Status,
 )
+from editor.core.site.generators.detection import HUGO_MARKERS, hugo_site
 from editor.core.site.generators.hugo_archetypes import archetype_text
 from editor.core.site.generators.hugo_config import (
     built_languages,
     content_dirs,
-    has_config_dir,
     load_config,
 )
 from editor.core.site.generators.hugo_values import (
@@ -73,7 +73,7 @@ class Hugo(Generator):
     name = "hugo"
     label = "Hugo"
     twice = ("warning", "Hugo keeps the last one")
-    markers = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml")
+    markers = HUGO_MARKERS
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
@@ -87,7 +87,7 @@ class Hugo(Generator):
     @classmethod
     def detect(cls, root: Path, names: frozenset[str]) -> bool:
         """A `hugo.*` or `config.*` file at the root, or Hugo's `config/_default/`."""
-        return super().detect(root, names) or ("config" in names and has_config_dir(root))
+        return hugo_site(root, names)
 
     # --- the site -------------------------------------------------------------------
 

@@ -16,25 +16,33 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
-import yaml
-
-from editor.core.document import safe_yaml
+from editor.core import lazy_module
 from editor.core.site.generators.base import deep_merge
+from editor.core.site.generators.detection import (
+    HUGO_CONFIG_BASES,
+    HUGO_CONFIG_DIR,
+    HUGO_CONFIG_EXTENSIONS,
+    HUGO_CONFIG_FILES,
+)
 from editor.core.site.generators.hugo_values import as_list, truth
 
-CONFIG_BASES = ("hugo", "config")
-CONFIG_EXTENSIONS = ("toml", "yaml", "yml", "json")
-CONFIG_FILES = tuple(f"{base}.{ext}" for base in CONFIG_BASES for ext in CONFIG_EXTENSIONS)
-CONFIG_DIR = "config"
+if TYPE_CHECKING:
+    import yaml
+
+    from editor.core.document import safe_yaml
+else:  # loaded where a YAML config file is read: a site configured in TOML loads no YAML
+    yaml = lazy_module("yaml")
+    safe_yaml = lazy_module("editor.core.document.safe_yaml")
+
+# Hugo's config files mark its site, too: they are named once, in `detection`.
+CONFIG_BASES = HUGO_CONFIG_BASES
+CONFIG_EXTENSIONS = HUGO_CONFIG_EXTENSIONS
+CONFIG_FILES = HUGO_CONFIG_FILES
+CONFIG_DIR = HUGO_CONFIG_DIR
 # The environment a plain `hugo` build uses: what it publishes is what the writer means.
 ENVIRONMENT = "production"
-
-
-def has_config_dir(root: Path) -> bool:
-    """Whether `root` keeps its Hugo configuration in `config/_default/`."""
-    folder = root / CONFIG_DIR / "_default"
-    return any((folder / name).is_file() for name in CONFIG_FILES)
 
 
 def load_config(root: Path) -> tuple[dict[str, object], list[str], str | None]:

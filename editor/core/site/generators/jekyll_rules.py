@@ -22,8 +22,10 @@ from editor.core.document import decode, read_bytes
 from editor.core.document.safe_yaml import error_position, error_reason, load
 from editor.core.errors import PostError
 from editor.core.site.generators.base import deep_merge, glob_match
+from editor.core.site.generators.detection import JEKYLL_CONFIGS
 
-CONFIG_FILES = ("_config.yml", "_config.yaml", "_config.toml")  # the first found is read
+# The first found is read; they mark a Jekyll site too (`detection`).
+CONFIG_FILES = JEKYLL_CONFIGS
 
 # Configuration.DEFAULT_EXCLUDES: added to every site's `exclude`.
 DEFAULT_EXCLUDES = (

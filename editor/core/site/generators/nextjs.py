@@ -7,13 +7,13 @@ only when it says so (`draft: true`, `published: false`), and a future date publ
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from editor.core.site.generators.base import Collection, Generator, Placement, Status
+from editor.core.site.generators.detection import NEXTJS_MARKERS, nextjs_site
 from editor.core.site.generators.markdown_profiles import NEXTJS_PROFILE
 from editor.core.site.rendering.profile import MarkdownProfile
 
@@ -26,27 +26,13 @@ class NextJs(Generator):
 
     name = "next"
     label = "Next.js"
-    markers = ("next.config.*",)
+    markers = NEXTJS_MARKERS
 
     @classmethod
     def detect(cls, root: Path, names: frozenset[str]) -> bool:
         """A `next.config.*`, or a package.json that depends on `next` (the blog-starter
         has no config file)."""
-        if super().detect(root, names):
-            return True
-        if "package.json" not in names:
-            return False
-        try:
-            with open(root / "package.json", encoding="utf-8") as file:
-                package = json.load(file)
-        except (OSError, ValueError):
-            return False
-        if not isinstance(package, dict):
-            return False
-        return any(
-            isinstance(package.get(key), dict) and "next" in package[key]
-            for key in ("dependencies", "devDependencies")
-        )
+        return nextjs_site(root, names)
 
     def markdown_profile(self) -> MarkdownProfile:
         """remark with remark-gfm."""

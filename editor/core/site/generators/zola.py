@@ -31,6 +31,7 @@ from editor.core.site.generators.base import (
     Placement,
     Status,
 )
+from editor.core.site.generators.detection import ZOLA_MARKERS, zola_site
 from editor.core.site.generators.markdown_profiles import zola_profile
 from editor.core.site.rendering.profile import MarkdownProfile
 
@@ -46,7 +47,7 @@ class Zola(Generator):
 
     name = "zola"
     label = "Zola"
-    markers = ("zola.toml",)
+    markers = ZOLA_MARKERS
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
@@ -56,15 +57,7 @@ class Zola(Generator):
     @classmethod
     def detect(cls, root: Path, names: frozenset[str]) -> bool:
         """Zola's `config.toml` spells the site address `base_url`, Hugo's `baseURL`."""
-        if super().detect(root, names):
-            return True
-        if "config.toml" not in names or "content" not in names:
-            return False
-        try:
-            head = (root / "config.toml").read_text(encoding="utf-8", errors="replace")[:4096]
-        except OSError:
-            return False
-        return "base_url" in head
+        return zola_site(root, names)
 
     # --- the site -------------------------------------------------------------------
 
