@@ -21,9 +21,10 @@ from editor.core.site.generators import Placement
 
 Stamp = tuple[int, int, int]  # mtime_ns, size, inode
 Reread = Callable[[str], Facts]  # a file's facts read from the file, by its relative path
-# A file's stored facts and the stamps they were stored with, by relative path (all the
-# folder's files' when None).
-Fetch = Callable[[str | None], list[tuple[str, Stamp, bytes]]]
+# A file's stored facts, the stamps they were stored with and when they were read, by relative
+# path (all the folder's files' when None).
+Fetch = Callable[[str | None], list[tuple[str, Stamp, int, bytes]]]
+RACY_NS = 2_000_000_000  # a file changed this close to its row's reading is read again
 
 
 def within_of(folder: Path) -> str:
@@ -204,20 +205,23 @@ class FactsSource:
 
     def facts(self, rel: str, stamp: Stamp) -> Facts:
         """The facts of the file at `rel`: its row's, if that row has the stamps the entry
-        was listed with; else read from the file (or the row is gone: an error)."""
+        was listed with and was read long enough after its file changed (the listing's own
+        "racy" rule: another window may have stored a row read within the clock tick of a
+        rewrite that kept the stamps); else read from the file (or the row is gone: an
+        error)."""
         with self._lock:
             self._asked += 1
-            found: tuple[Stamp, bytes] | None = None
+            found: tuple[Stamp, int, bytes] | None = None
             with contextlib.suppress(sqlite3.Error):
                 if self._all is None and self._asked > self._ONE_BY_ONE:
-                    self._all = {r: (s, b) for r, s, b in self._fetch(None)}
+                    self._all = {r: (s, t, b) for r, s, t, b in self._fetch(None)}
                 if self._all is not None:
                     found = self._all.pop(rel, None)
                 else:
                     row = self._fetch(rel)
-                    found = (row[0][1], row[0][2]) if row else None
-        if found is not None and found[0] == stamp:
-            facts = self._loads.loads(found[1])
+                    found = row[0][1:] if row else None
+        if found is not None and found[0] == stamp and stamp[0] <= found[1] - RACY_NS:
+            facts = self._loads.loads(found[2])
             if isinstance(facts, Facts):
                 return facts
         if self._reread is None:

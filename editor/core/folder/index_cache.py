@@ -4,15 +4,15 @@ One SQLite database in the user's cache folder (`$XDG_CACHE_HOME/post-editor/ind
 Linux) holds a row per folder, keyed by its absolute path, with what its entries were judged
 against (see `ContentFolder`) and its listing: each post file's path in it, size, mtime and
 inode, when it was read, and its pickled index entry, all in one blob (one unpickling for the
-folder, not one per post: a reopen's most time); and a row per post file with the same stamps
-and its `Facts` (what checks and validation read; the list never does), read from the database
-only when first asked for, not held in memory (`cache_rows`). A listed entry whose file's row
-has other stamps (another window stored it since) does not take its facts from it: its file
-gives them. WAL mode and a busy timeout let two windows and a `post-editor list` share it;
-each write is one transaction.
+folder, not one per post: a reopen's most time); and a row per post file with the same stamps,
+when it was read, and its `Facts` (what checks and validation read; the list never does), read
+from the database only when first asked for, not held in memory (`cache_rows`). A listed entry
+whose file's row has other stamps (another window stored it since), or was read too soon after
+its file changed, does not take its facts from it: its file gives them. WAL mode and a busy
+timeout let two windows and a `post-editor list` share it; each write is one transaction.
 
 The cache is never trusted over the disk: a row is used only while its file's stamps are those
-stored, and not when the file changed less than `RACY_NS` before it was stored (a file rewritten
+stored, and not when the file changed less than `RACY_NS` before it was read (a file rewritten
 within the filesystem's clock tick may keep its mtime; git's "racy" rule). A database that is
 missing, corrupt or of another version is made anew without a word; one that cannot be written
 (a read-only or full disk) is done without: every method fails quietly, the folder is read.
@@ -40,6 +40,7 @@ from platformdirs import user_cache_path
 
 from editor import __version__
 from editor.core.folder.cache_rows import (
+    RACY_NS,
     FactsSource,
     Reread,
     RowLoads,
@@ -53,8 +54,7 @@ from editor.core.folder.cache_rows import (
 if TYPE_CHECKING:
     from editor.core.site.generators import Generator
 
-FORMAT = f"4/{__version__}"  # a database of another format or build is made anew
-RACY_NS = 2_000_000_000  # a file changed this close to its row's writing is read again
+FORMAT = f"5/{__version__}"  # a database of another format or build is made anew
 
 
 def default_path() -> Path:
@@ -176,8 +176,8 @@ class IndexCache:
                     ((key, rel) for rel in removed),
                 )
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)",
-                    ((key, rel, *rows[rel][0], blob) for rel, blob in facts),
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    ((key, rel, *rows[rel][0], rows[rel][1], blob) for rel, blob in facts),
                 )
         except (sqlite3.Error, pickle.PicklingError, OSError, TypeError, AttributeError):
             return False
@@ -190,16 +190,17 @@ class IndexCache:
             self._db.execute("DELETE FROM entries WHERE folder = ?", (key,))
             self._db.execute("DELETE FROM folders WHERE folder = ?", (key,))
 
-    def facts_rows(self, key: str, rel: str | None) -> list[tuple[str, Stamp, bytes]]:
+    def facts_rows(self, key: str, rel: str | None) -> list[tuple[str, Stamp, int, bytes]]:
         """The stored facts of the file at `rel` in the folder `key` (all its files' when
-        None), with the stamps they were stored with."""
+        None), with the stamps they were stored with and when they were read."""
         where = "folder = ?" if rel is None else "folder = ? AND rel = ?"
         args = (key,) if rel is None else (key, rel)
         with self._lock:
             found = self._db.execute(
-                f"SELECT rel, mtime_ns, size, inode, facts FROM entries WHERE {where}", args
+                f"SELECT rel, mtime_ns, size, inode, read_ns, facts FROM entries WHERE {where}",
+                args,
             ).fetchall()
-        return [(r, (mt, sz, ino), blob) for r, mt, sz, ino, blob in found]
+        return [(r, (mt, sz, ino), read, blob) for r, mt, sz, ino, read, blob in found]
 
 
 def now_ns() -> int:
@@ -226,7 +227,7 @@ def _connect(path: Path) -> sqlite3.Connection:
             )
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (folder TEXT, rel TEXT, mtime_ns INTEGER, size"
-                " INTEGER, inode INTEGER, facts BLOB, PRIMARY KEY (folder, rel))"
+                " INTEGER, inode INTEGER, read_ns INTEGER, facts BLOB, PRIMARY KEY (folder, rel))"
             )
         return db
     except sqlite3.Error:
