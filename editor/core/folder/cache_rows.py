@@ -14,8 +14,9 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path, PosixPath, PurePath, PurePosixPath
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
+from editor.core.folder.index_entry import rels_in_path_order
 from editor.core.schema import Facts
 from editor.core.site.generators import Placement
 
@@ -59,23 +60,30 @@ def facts_in(value: object) -> Facts:
 def listing_blob(
     rows: Mapping[str, tuple[Stamp, int, object]], shared: Mapping[int, int], within: str
 ) -> bytes:
-    """All of a folder's rows as one pickle, by one pickler: a path met again is a reference,
-    a placement one of a list of the few there are, each entry's facts a `LazyFacts` naming
-    its own row in `entries`. One unpickling reads it back (10,000 unpicklers were most of a
+    """All of a folder's rows as one pickle, by one pickler, in path order: their stamps,
+    when each was read and their values as three dicts (each read back whole, in C, and the
+    stamps compared with the disk's in one comparison), and the files read too soon after
+    they changed for their stamps to tell (`RACY_NS`). A path met again is a reference, a
+    placement one of a list of the few there are, each entry's facts a `LazyFacts` naming its
+    own row in `entries`. One unpickling reads it back (10,000 unpicklers were most of a
     reopen), and makes all but the folder's few paths and placements in C, with no call back
     into Python per post."""
     out = io.BytesIO()
     pickler = RowPickler(out, shared, within)
-    rows = dict(rows)  # a dict: read back as one, with no pair made per row
-    pickler.rows = {id(row): (rel, row[0]) for rel, row in rows.items()}
-    for _, _, value in rows.values():
+    order = rels_in_path_order(rows)
+    stamps = {rel: rows[rel][0] for rel in order}
+    reads = {rel: rows[rel][1] for rel in order}
+    values = {rel: rows[rel][2] for rel in order}
+    racy = [rel for rel in order if rows[rel][0][0] > rows[rel][1] - RACY_NS]
+    pickler.rows = {id(value): (rel, stamps[rel]) for rel, value in values.items()}
+    for value in values.values():
         for item in value if isinstance(value, tuple) else ():
             if type(item) is Placement:
                 key = (id(item.collection), item.kind, item.role)
                 if key not in pickler.place_at:
                     pickler.place_at[key] = len(pickler.places)
                     pickler.places.append(item)
-    pickler.dump((pickler.slot, pickler.places, rows))
+    pickler.dump((pickler.slot, pickler.places, stamps, reads, values, racy))
     return out.getvalue()
 
 
@@ -90,7 +98,7 @@ class RowPickler(pickle.Pickler):
         super().__init__(out, 5)
         self._shared = shared
         self._within = within
-        # The listing's rows, by their ids: a row's path and stamps, which the facts its
+        # The listing's values, by their ids: a row's path and stamps, which the facts its
         # entry holds are stored under, apart.
         self.rows: Mapping[int, tuple[str, Stamp]] = {}
         self._row: tuple[str, Stamp] | None = None  # the row being written
@@ -132,6 +140,17 @@ class RowPickler(pickle.Pickler):
         return None if index is None else ("shared", index)
 
 
+class Listing(NamedTuple):
+    """A folder's rows as `listing_blob` wrote them, each dict by relative path, in path
+    order: the files' stamps, when each was read, and their values; and which were read too
+    soon after they changed to be trusted on their stamps."""
+
+    stamps: dict[str, Stamp]
+    read_at: dict[str, int]
+    values: dict[str, object]
+    racy: frozenset[str]
+
+
 class RowLoads:
     """Unpickles rows, making each path, and each placement (`RowPickler` writes a placement
     as its collection's index, kind and role), once however many rows and fields name it. A path
@@ -158,16 +177,15 @@ class RowLoads:
         unpickler.persistent_load = self._path  # type: ignore[method-assign]
         return unpickler.load()
 
-    def listing(self, blob: Readable) -> dict[str, tuple[Stamp, int, object]]:
-        """The rows `listing_blob` wrote (stamps, when read, value; by relative path), read
-        from `blob` as they are unpickled."""
+    def listing(self, blob: Readable) -> Listing:
+        """The rows `listing_blob` wrote, read from `blob` as they are unpickled."""
         unpickler = pickle.Unpickler(_Stream(blob))
         unpickler.persistent_load = self._path  # type: ignore[method-assign]
-        slot, _, rows = unpickler.load()
-        if not isinstance(slot, FactsSlot) or not isinstance(rows, dict):
+        slot, _, stamps, reads, values, racy = unpickler.load()
+        if not isinstance(slot, FactsSlot) or not isinstance(values, dict):
             raise pickle.UnpicklingError("a listing that is not one")
         slot.source = self._source
-        return rows
+        return Listing(stamps, reads, values, frozenset(racy))
 
     def _path(self, pid: tuple[object, ...]) -> object:
         found = self._made.get(pid)

@@ -42,6 +42,7 @@ from editor import __version__
 from editor.core.folder.cache_rows import (
     RACY_NS,
     FactsSource,
+    Listing,
     Reread,
     RowLoads,
     Stamp,
@@ -65,21 +66,28 @@ def default_path() -> Path:
 @dataclass(frozen=True)
 class Stored:
     """One folder's cached index: what its entries were judged against (`judged`, opaque
-    here), and each file's stamps, when it was read, and its entry, by relative path."""
+    here), and its `listing`: each file's stamps, when it was read, and its entry, by
+    relative path, in path order."""
 
     judged: object
-    rows: Mapping[str, tuple[Stamp, int, object]]
+    listing: Listing
 
-    def trusted_rows(self, stamps: Mapping[str, Stamp]) -> dict[str, object]:
+    def trusted_rows(self, stamps: Mapping[str, Stamp]) -> tuple[dict[str, object], bool]:
         """The stored entries of the files in `stamps` (their stamps on disk, by relative
         path) that still have the stamps they were stored with, and changed long enough
-        before that for their mtimes to tell; in one pass, with no call per file."""
-        rows, racy = self.rows, RACY_NS
-        return {
-            rel: row[2]
+        before that for their mtimes to tell; and whether they are all the listing's, in its
+        order (the listing's own dict then: not to be changed). All of them, when the stamps
+        are those stored and none was racy, are told by one comparison of two dicts, in C."""
+        listing = self.listing
+        if not listing.racy and listing.stamps == stamps:
+            return listing.values, True
+        rows, reads, racy = listing.stamps, listing.read_at, RACY_NS
+        trusted = {
+            rel: listing.values[rel]
             for rel, stamp in stamps.items()
-            if (row := rows.get(rel)) is not None and row[0] == stamp and stamp[0] <= row[1] - racy
+            if rows.get(rel) == stamp and stamp[0] <= reads[rel] - racy
         }
+        return trusted, False
 
 
 class IndexCache:
@@ -134,8 +142,8 @@ class IndexCache:
                 # Read from the database as it is unpickled, not made one bytes object first:
                 # megabytes freed at once leave C's allocator keeping as much for good.
                 with self._db.blobopen("folders", "listing", meta[0], readonly=True) as blob:
-                    rows = loads.listing(blob)
-            return Stored(loads.loads(meta[1]), rows)
+                    listing = loads.listing(blob)
+            return Stored(loads.loads(meta[1]), listing)
         except Exception:  # a corrupt page, a row of classes gone since: as if no cache
             return None
 

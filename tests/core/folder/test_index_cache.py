@@ -223,7 +223,7 @@ def test_two_processes_writing_at_once_leave_a_whole_cache(tmp_path):
     assert cache is not None
     for root in roots:
         stored = cache.load(root, ContentFolder(root).generator.collections)
-        assert stored is not None and len(stored.rows) == 30
+        assert stored is not None and len(stored.listing.values) == 30
 
 
 def test_a_reopened_site_has_the_entries_and_places_a_fresh_scan_gives(tmp_path):
@@ -388,7 +388,7 @@ def test_facts_read_just_after_their_file_changed_are_read_again_under_a_trusted
     assert cache.save(root, None, rows(mtime + DAY_NS // 2), ["post-0.md"], [])
     stored = cache_at(tmp_path).load(root, reread=lambda rel: read_facts(root / rel))
     assert stored is not None
-    listed = stored.trusted_rows(stamps)
+    listed, _ = stored.trusted_rows(stamps)
     assert listed.keys() == entries.keys()  # the listing is trusted...
     assert listed["post-1.md"][0].facts.values["title"] == "Title X"  # ...not the racy facts
     assert listed["post-0.md"][0].facts.values["title"] == "Title 0"
