@@ -64,7 +64,7 @@ def listing_blob(
     when each was read and their values as three dicts (each read back whole, in C, and the
     stamps compared with the disk's in one comparison), and the files read too soon after
     they changed for their stamps to tell (`RACY_NS`). A path met again is a reference, a
-    placement one of a list of the few there are, each entry's facts a `LazyFacts` naming its
+    placement one of the few there are, each entry's facts a `LazyFacts` naming its
     own row in `entries`. One unpickling reads it back (10,000 unpicklers were most of a
     reopen), and makes all but the folder's few paths and placements in C, with no call back
     into Python per post."""
@@ -76,14 +76,8 @@ def listing_blob(
     values = {rel: rows[rel][2] for rel in order}
     racy = [rel for rel in order if rows[rel][0][0] > rows[rel][1] - RACY_NS]
     pickler.rows = {id(value): (rel, stamps[rel]) for rel, value in values.items()}
-    for value in values.values():
-        for item in value if isinstance(value, tuple) else ():
-            if type(item) is Placement:
-                key = (id(item.collection), item.kind, item.role)
-                if key not in pickler.place_at:
-                    pickler.place_at[key] = len(pickler.places)
-                    pickler.places.append(item)
-    pickler.dump((pickler.slot, pickler.places, stamps, reads, values, racy))
+    pickler.listing = True
+    pickler.dump((pickler.slot, stamps, reads, values, racy))
     return out.getvalue()
 
 
@@ -103,21 +97,21 @@ class RowPickler(pickle.Pickler):
         self.rows: Mapping[int, tuple[str, Stamp]] = {}
         self._row: tuple[str, Stamp] | None = None  # the row being written
         self.slot = FactsSlot()  # where its rows' facts will find their source
-        # The listing's placements, one of each (by collection, kind and role).
-        self.places: list[Placement] = []
-        self.place_at: dict[tuple[int, str, str], int] = {}
+        self.listing = False  # writing a listing: its placements are written once each
+        # The listing's placements, the first met of each (by collection, kind and role).
+        self.place_at: dict[tuple[int, str, str], Placement] = {}
 
     def reducer_override(self, obj: object) -> object:
         # In a listing: a row's facts as a `LazyFacts` of that row (made by object.__new__
         # and filled with its dict: no call back into Python to read it), a placement as
-        # its item in `places`.
+        # the first of its equals, written once (later, a reference to it).
         if (row := self._row) is not None and isinstance(obj, Facts):
             state = {"_slot": self.slot, "rel": row[0], "stamp": row[1]}
             return object.__new__, (LazyFacts,), state
-        if type(obj) is Placement and self.place_at:
-            at = self.place_at[id(obj.collection), obj.kind, obj.role]
-            if self.places[at] is not obj:
-                return operator.getitem, (self.places, at)
+        if self.listing and type(obj) is Placement:
+            first = self.place_at.setdefault((id(obj.collection), obj.kind, obj.role), obj)
+            if first is not obj:
+                return operator.getitem, ((first,), 0)
         return NotImplemented
 
     def persistent_id(self, obj: object) -> object:
@@ -130,7 +124,7 @@ class RowPickler(pickle.Pickler):
             if inside and (within or not obj.is_absolute()):
                 return ("in", text[len(within or "") :])
             return (type(obj).__name__, text)
-        if type(obj) is Placement and not self.place_at:  # one of a few, made once
+        if type(obj) is Placement and not self.listing:  # one of a few, made once
             held = obj.collection
             index = None if held is None else self._shared.get(id(held))
             if held is None or index is not None:
@@ -181,7 +175,7 @@ class RowLoads:
         """The rows `listing_blob` wrote, read from `blob` as they are unpickled."""
         unpickler = pickle.Unpickler(_Stream(blob))
         unpickler.persistent_load = self._path  # type: ignore[method-assign]
-        slot, _, stamps, reads, values, racy = unpickler.load()
+        slot, stamps, reads, values, racy = unpickler.load()
         if not isinstance(slot, FactsSlot) or not isinstance(values, dict):
             raise pickle.UnpicklingError("a listing that is not one")
         slot.source = self._source
