@@ -58,23 +58,22 @@ def facts_in(value: object) -> Facts:
 
 
 def listing_blob(
-    rows: Mapping[str, tuple[Stamp, int, object]], shared: Mapping[int, int], within: str
+    rows: Mapping[str, tuple[Stamp, int, object | None]], shared: Mapping[int, int], within: str
 ) -> bytes:
-    """All of a folder's rows as one pickle, by one pickler, in path order: their stamps,
-    when each was read and their values as three dicts (each read back whole, in C, and the
-    stamps compared with the disk's in one comparison), and the files read too soon after
-    they changed for their stamps to tell (`RACY_NS`). A path met again is a reference, a
-    placement one of the few there are, each entry's facts a `LazyFacts` naming its
-    own row in `entries`. One unpickling reads it back (10,000 unpicklers were most of a
-    reopen), and makes all but the folder's few paths and placements in C, with no call back
-    into Python per post."""
+    """All of a folder's rows as one pickle, by one pickler: the stamps of all its files, when
+    each was read and the values of those that have one (in path order) as three dicts (each
+    read back whole, in C, and the stamps compared with the disk's in one comparison), and the
+    files read too soon after they changed for their stamps to tell (`RACY_NS`). A path met
+    again is a reference, a placement one of the few there are, each entry's facts a
+    `LazyFacts` naming its own row in `entries`. One unpickling reads it back (10,000
+    unpicklers were most of a reopen), and makes all but the folder's few paths and
+    placements in C, with no call back into Python per post."""
     out = io.BytesIO()
     pickler = RowPickler(out, shared, within)
-    order = rels_in_path_order(rows)
-    stamps = {rel: rows[rel][0] for rel in order}
-    reads = {rel: rows[rel][1] for rel in order}
-    values = {rel: rows[rel][2] for rel in order}
-    racy = [rel for rel in order if rows[rel][0][0] > rows[rel][1] - RACY_NS]
+    stamps = {rel: row[0] for rel, row in rows.items()}
+    reads = {rel: row[1] for rel, row in rows.items()}
+    values = {rel: value for rel in rels_in_path_order(rows) if (value := rows[rel][2]) is not None}
+    racy = [rel for rel, row in rows.items() if row[0][0] > row[1] - RACY_NS]
     pickler.rows = {id(value): (rel, stamps[rel]) for rel, value in values.items()}
     pickler.listing = True
     pickler.dump((pickler.slot, stamps, reads, values, racy))
@@ -135,9 +134,9 @@ class RowPickler(pickle.Pickler):
 
 
 class Listing(NamedTuple):
-    """A folder's rows as `listing_blob` wrote them, each dict by relative path, in path
-    order: the files' stamps, when each was read, and their values; and which were read too
-    soon after they changed to be trusted on their stamps."""
+    """A folder's rows as `listing_blob` wrote them, each dict by relative path: the files'
+    stamps, when each was read, and the values of those that have one, in path order; and
+    which were read too soon after they changed to be trusted on their stamps."""
 
     stamps: dict[str, Stamp]
     read_at: dict[str, int]

@@ -73,6 +73,7 @@ class ContentFolder:
         self._cache = cache
         self._stored: dict[str, tuple] | None = None  # rows: (entry, placement, home)
         self._in_order = False  # whether `_entries` is in path order (the cache's listing)
+        self._listed: Mapping[str, Stamp] = {}  # the stamps the cache's listing holds
         self._read_at: dict[str, int] = {}  # when each file's facts were read (wall clock)
         self._preread: Stored | None = None  # read by `cached_entries`, for the first scan
         self._judged: object = None  # what the cache holds the entries were judged against
@@ -224,6 +225,7 @@ class ContentFolder:
             return {}, False
         self._stored = stored.listing.values  # type: ignore[assignment]
         self._read_at = stored.listing.read_at
+        self._listed = stored.listing.stamps
         self._judged = stored.judged
         # A row is (entry, (facts, (placement, home))): the entry, and where the file sat as
         # the generator placed it (`_placed`'s), a few (placement, home) shared by all rows.
@@ -262,38 +264,38 @@ class ContentFolder:
         are the cache's listing as it was read)."""
         if self._cache is None or self._stored is None:
             return
+        judged = (judged_by, self._schemas.state(), self._schema_stamp)
+        if cached and judged == self._judged:
+            return
         stored, fresh, read_at, placed = self._stored, self._entries, self._read_at, self._placed
-        changed = (
-            []
-            if cached
-            else [
-                rel
-                for rel, e in fresh.items()
-                if (row := stored.get(rel)) is None or row[0] is not e
-            ]
-        )
-        removed = [] if cached else [rel for rel in stored if rel not in fresh]
+        changed = [
+            rel for rel, e in fresh.items() if (r := stored.get(rel)) is None or r[0] is not e
+        ]
+        removed = [rel for rel in stored if rel not in fresh]
+        relist = stats != self._listed  # a file with no entry came or went
         ones: dict[tuple[int, Home], tuple[Placement | None, Home]] = {}  # one of each place
         rows = (  # the whole listing, written only when some of it changed
             {
                 rel: (
-                    stats[rel],
+                    stamp,
                     read_at.get(rel, 0),
-                    (e, (e.facts, ones.setdefault((id((p := placed[rel][1])[0]), p[1]), p))),
+                    (e, (e.facts, ones.setdefault((id((p := placed[rel][1])[0]), p[1]), p)))
+                    if (e := fresh.get(rel)) is not None
+                    else None,
                 )
-                for rel, e in fresh.items()
+                for rel, stamp in stats.items()
             }
-            if changed or removed
+            if changed or removed or relist
             else {}
         )
-        judged = (judged_by, self._schemas.state(), self._schema_stamp)
-        if wholesale and not changed and not removed and judged == self._judged:
+        if wholesale and not (changed or removed or relist) and judged == self._judged:
             return
         shared = self.generator.collections
-        if self._cache.save(self.root, judged, rows, changed, removed, shared):
+        if self._cache.save(self.root, judged, rows, changed, removed, shared, relist):
             self._judged = judged
             if rows:
-                self._stored = {rel: row[2] for rel, row in rows.items()}
+                self._stored = {rel: row[2] for rel, row in rows.items() if row[2] is not None}
+                self._listed = stats
 
     def _load(self) -> Stored | None:
         """The cache's index of this folder; facts it no longer holds read from their file."""

@@ -81,11 +81,13 @@ class Stored:
         listing = self.listing
         if not listing.racy and listing.stamps == stamps:
             return listing.values, True
-        rows, reads, racy = listing.stamps, listing.read_at, RACY_NS
+        rows, reads, values, racy = listing.stamps, listing.read_at, listing.values, RACY_NS
         trusted = {
-            rel: listing.values[rel]
+            rel: value
             for rel, stamp in stamps.items()
-            if rows.get(rel) == stamp and stamp[0] <= reads[rel] - racy
+            if (value := values.get(rel)) is not None
+            and rows.get(rel) == stamp
+            and stamp[0] <= reads[rel] - racy
         }
         return trusted, False
 
@@ -151,13 +153,15 @@ class IndexCache:
         self,
         folder: Path,
         judged: object,
-        rows: Mapping[str, tuple[Stamp, int, object]],
+        rows: Mapping[str, tuple[Stamp, int, object | None]],
         changed: Iterable[str],
         removed: Iterable[str],
         shared: Sequence[object] = (),
+        relist: bool = False,
     ) -> bool:
-        """Store `folder`'s index: all its `rows` (stamps, when read, entry; by relative path)
-        as one listing, the facts of those `changed` each in its own row, and forget those
+        """Store `folder`'s index: all its `rows` (stamps, when read, entry or None: a file
+        that has none; by relative path) as one listing (when some `changed`, were `removed`,
+        or `relist`), the facts of those `changed` each in its own row, and forget those
         `removed`; in one transaction. Whether it was stored (a full or read-only disk, a
         lock held too long: not). The objects in `shared` (the site's collections) are stored
         by their place in it, not once in every row."""
@@ -167,7 +171,8 @@ class IndexCache:
         changed, removed = list(changed), list(removed)
         try:
             facts = [(rel, facts_blob(rows[rel][2], shared_at, within)) for rel in changed]
-            listing = listing_blob(rows, shared_at, within) if changed or removed else None
+            relist = relist or bool(changed or removed)
+            listing = listing_blob(rows, shared_at, within) if relist else None
             with self._lock, self._db:
                 if listing is None:
                     self._db.execute(
