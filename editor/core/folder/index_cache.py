@@ -33,7 +33,10 @@ import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import filterfalse
+from operator import methodcaller
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_path
@@ -277,12 +280,18 @@ def site_stamps(site_root: Path) -> tuple[tuple[str, int, int], ...]:
     """The name, mtime and size of the files a site's generator may read its config from."""
     found = []
     for folder in ("", *_CONFIG_FOLDERS):
+        path = os.path.join(site_root, folder)
         try:
-            with os.scandir(site_root / folder) as it:
-                for item in it:  # a plain folder's root holds its posts: those are no config
-                    if not item.name.endswith(_NOT_CONFIG) and item.is_file():
-                        st = item.stat()
-                        found.append((f"{folder}/{item.name}", st.st_mtime_ns, st.st_size))
+            names = os.listdir(path)
         except OSError:
             continue  # most of these folders do not exist
+        # A plain folder's root holds its posts: those are no config. Told apart in C, with
+        # no Python call per name (a folder of posts holds thousands).
+        for name in filterfalse(methodcaller("endswith", _NOT_CONFIG), names):
+            try:
+                st = os.stat(os.path.join(path, name))
+            except OSError:
+                continue  # gone since it was listed
+            if S_ISREG(st.st_mode):
+                found.append((f"{folder}/{name}", st.st_mtime_ns, st.st_size))
     return tuple(sorted(found))

@@ -32,6 +32,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path, PurePosixPath
 from typing import ClassVar, Literal
 
@@ -161,7 +162,8 @@ class Generator:
         this generator. By default: it holds one of `markers`."""
         for marker in cls.markers:
             if marker.endswith(".*"):
-                if any(name.startswith(marker[:-1]) for name in names):
+                # In C, with no Python call per name: a folder of posts holds thousands.
+                if any(map(str.startswith, names, repeat(marker[:-1]))):
                     return True
             elif marker in names:
                 return True
