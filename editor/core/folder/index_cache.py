@@ -37,7 +37,6 @@ from itertools import filterfalse
 from operator import methodcaller
 from pathlib import Path
 from stat import S_ISREG
-from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_path
 
@@ -54,9 +53,7 @@ from editor.core.folder.cache_rows import (
     listing_blob,
     within_of,
 )
-
-if TYPE_CHECKING:
-    from editor.core.site.generators import Generator
+from editor.core.site.generators import Generator, PlainFolder
 
 FORMAT = f"5/{__version__}"  # a database of another format or build is made anew
 
@@ -266,12 +263,16 @@ _CONFIG_FOLDERS = ("config", "config/_default", ".astro/collections", "src", "sr
 
 def judged_by_of(gen: Generator) -> tuple[object, ...]:
     """What a folder's entries are judged against besides their files: the site's generator
-    and its config files, and the day (a scheduled post is published once its day comes)."""
+    and its config files, and the day (a scheduled post is published once its day comes). A
+    plain folder reads no config (its schema files are stamped apart: `CollectionSchemas`),
+    and a marker of a site added in or above it makes another generator: its root, which
+    holds its posts, is not listed again."""
+    plain = isinstance(gen, PlainFolder)
     return (
         type(gen).__name__,
         str(gen.root),
         gen.collections,
-        site_stamps(gen.root),
+        () if plain else site_stamps(gen.root),
         dt.date.today(),
     )
 
