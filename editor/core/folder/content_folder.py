@@ -71,7 +71,7 @@ class ContentFolder:
         # The index kept between runs (see `index_cache`), and the entries it holds of this
         # folder (None until read), so a scan writes only the rows that changed.
         self._cache = cache
-        self._stored: dict[str, tuple] | None = None  # rows: (entry, placement, home)
+        self._stored: dict[str, tuple] | None = None  # rows: (entry, (facts, (place, home)))
         self._in_order = False  # whether `_entries` is in path order (the cache's listing)
         self._listed: Mapping[str, Stamp] = {}  # the stamps the cache's listing holds
         self._read_at: dict[str, int] = {}  # when each file's facts were read (wall clock)
