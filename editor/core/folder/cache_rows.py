@@ -14,16 +14,18 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path, PosixPath, PurePath, PurePosixPath
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
+from editor.core.folder.index_entry import rels_in_path_order
 from editor.core.schema import Facts
 from editor.core.site.generators import Placement
 
 Stamp = tuple[int, int, int]  # mtime_ns, size, inode
 Reread = Callable[[str], Facts]  # a file's facts read from the file, by its relative path
-# A file's stored facts and the stamps they were stored with, by relative path (all the
-# folder's files' when None).
-Fetch = Callable[[str | None], list[tuple[str, Stamp, bytes]]]
+# A file's stored facts, the stamps they were stored with and when they were read, by relative
+# path (all the folder's files' when None).
+Fetch = Callable[[str | None], list[tuple[str, Stamp, int, bytes]]]
+RACY_NS = 2_000_000_000  # a file changed this close to its row's reading is read again
 
 
 def within_of(folder: Path) -> str:
@@ -56,25 +58,25 @@ def facts_in(value: object) -> Facts:
 
 
 def listing_blob(
-    rows: Mapping[str, tuple[Stamp, int, object]], shared: Mapping[int, int], within: str
+    rows: Mapping[str, tuple[Stamp, int, object | None]], shared: Mapping[int, int], within: str
 ) -> bytes:
-    """All of a folder's rows as one pickle, by one pickler: a path met again is a reference,
-    a placement one of a list of the few there are, each entry's facts a `LazyFacts` naming
-    its own row in `entries`. One unpickling reads it back (10,000 unpicklers were most of a
-    reopen), and makes all but the folder's few paths and placements in C, with no call back
-    into Python per post."""
+    """All of a folder's rows as one pickle, by one pickler: the stamps of all its files, when
+    each was read and the values of those that have one (in path order) as three dicts (each
+    read back whole, in C, and the stamps compared with the disk's in one comparison), and the
+    files read too soon after they changed for their stamps to tell (`RACY_NS`). A path met
+    again is a reference, a placement one of the few there are, each entry's facts a
+    `LazyFacts` naming its own row in `entries`. One unpickling reads it back (10,000
+    unpicklers were most of a reopen), and makes all but the folder's few paths and
+    placements in C, with no call back into Python per post."""
     out = io.BytesIO()
     pickler = RowPickler(out, shared, within)
-    rows = dict(rows)  # a dict: read back as one, with no pair made per row
-    pickler.rows = {id(row): (rel, row[0]) for rel, row in rows.items()}
-    for _, _, value in rows.values():
-        for item in value if isinstance(value, tuple) else ():
-            if type(item) is Placement:
-                key = (id(item.collection), item.kind, item.role)
-                if key not in pickler.place_at:
-                    pickler.place_at[key] = len(pickler.places)
-                    pickler.places.append(item)
-    pickler.dump((pickler.slot, pickler.places, rows))
+    stamps = {rel: row[0] for rel, row in rows.items()}
+    reads = {rel: row[1] for rel, row in rows.items()}
+    values = {rel: value for rel in rels_in_path_order(rows) if (value := rows[rel][2]) is not None}
+    racy = [rel for rel, row in rows.items() if row[0][0] > row[1] - RACY_NS]
+    pickler.rows = {id(value): (rel, stamps[rel]) for rel, value in values.items()}
+    pickler.listing = True
+    pickler.dump((pickler.slot, stamps, reads, values, racy))
     return out.getvalue()
 
 
@@ -89,26 +91,26 @@ class RowPickler(pickle.Pickler):
         super().__init__(out, 5)
         self._shared = shared
         self._within = within
-        # The listing's rows, by their ids: a row's path and stamps, which the facts its
+        # The listing's values, by their ids: a row's path and stamps, which the facts its
         # entry holds are stored under, apart.
         self.rows: Mapping[int, tuple[str, Stamp]] = {}
         self._row: tuple[str, Stamp] | None = None  # the row being written
         self.slot = FactsSlot()  # where its rows' facts will find their source
-        # The listing's placements, one of each (by collection, kind and role).
-        self.places: list[Placement] = []
-        self.place_at: dict[tuple[int, str, str], int] = {}
+        self.listing = False  # writing a listing: its placements are written once each
+        # The listing's placements, the first met of each (by collection, kind and role).
+        self.place_at: dict[tuple[int, str, str], Placement] = {}
 
     def reducer_override(self, obj: object) -> object:
         # In a listing: a row's facts as a `LazyFacts` of that row (made by object.__new__
         # and filled with its dict: no call back into Python to read it), a placement as
-        # its item in `places`.
+        # the first of its equals, written once (later, a reference to it).
         if (row := self._row) is not None and isinstance(obj, Facts):
             state = {"_slot": self.slot, "rel": row[0], "stamp": row[1]}
             return object.__new__, (LazyFacts,), state
-        if type(obj) is Placement and self.place_at:
-            at = self.place_at[id(obj.collection), obj.kind, obj.role]
-            if self.places[at] is not obj:
-                return operator.getitem, (self.places, at)
+        if self.listing and type(obj) is Placement:
+            first = self.place_at.setdefault((id(obj.collection), obj.kind, obj.role), obj)
+            if first is not obj:
+                return operator.getitem, ((first,), 0)
         return NotImplemented
 
     def persistent_id(self, obj: object) -> object:
@@ -121,7 +123,7 @@ class RowPickler(pickle.Pickler):
             if inside and (within or not obj.is_absolute()):
                 return ("in", text[len(within or "") :])
             return (type(obj).__name__, text)
-        if type(obj) is Placement and not self.place_at:  # one of a few, made once
+        if type(obj) is Placement and not self.listing:  # one of a few, made once
             held = obj.collection
             index = None if held is None else self._shared.get(id(held))
             if held is None or index is not None:
@@ -129,6 +131,17 @@ class RowPickler(pickle.Pickler):
             return None
         index = self._shared.get(id(obj))
         return None if index is None else ("shared", index)
+
+
+class Listing(NamedTuple):
+    """A folder's rows as `listing_blob` wrote them, each dict by relative path: the files'
+    stamps, when each was read, and the values of those that have one, in path order; and
+    which were read too soon after they changed to be trusted on their stamps."""
+
+    stamps: dict[str, Stamp]
+    read_at: dict[str, int]
+    values: dict[str, object]
+    racy: frozenset[str]
 
 
 class RowLoads:
@@ -157,16 +170,15 @@ class RowLoads:
         unpickler.persistent_load = self._path  # type: ignore[method-assign]
         return unpickler.load()
 
-    def listing(self, blob: Readable) -> dict[str, tuple[Stamp, int, object]]:
-        """The rows `listing_blob` wrote (stamps, when read, value; by relative path), read
-        from `blob` as they are unpickled."""
+    def listing(self, blob: Readable) -> Listing:
+        """The rows `listing_blob` wrote, read from `blob` as they are unpickled."""
         unpickler = pickle.Unpickler(_Stream(blob))
         unpickler.persistent_load = self._path  # type: ignore[method-assign]
-        slot, _, rows = unpickler.load()
-        if not isinstance(slot, FactsSlot) or not isinstance(rows, dict):
+        slot, stamps, reads, values, racy = unpickler.load()
+        if not isinstance(slot, FactsSlot) or not isinstance(values, dict):
             raise pickle.UnpicklingError("a listing that is not one")
         slot.source = self._source
-        return rows
+        return Listing(stamps, reads, values, frozenset(racy))
 
     def _path(self, pid: tuple[object, ...]) -> object:
         found = self._made.get(pid)
@@ -204,20 +216,23 @@ class FactsSource:
 
     def facts(self, rel: str, stamp: Stamp) -> Facts:
         """The facts of the file at `rel`: its row's, if that row has the stamps the entry
-        was listed with; else read from the file (or the row is gone: an error)."""
+        was listed with and was read long enough after its file changed (the listing's own
+        "racy" rule: another window may have stored a row read within the clock tick of a
+        rewrite that kept the stamps); else read from the file (or the row is gone: an
+        error)."""
         with self._lock:
             self._asked += 1
-            found: tuple[Stamp, bytes] | None = None
+            found: tuple[Stamp, int, bytes] | None = None
             with contextlib.suppress(sqlite3.Error):
                 if self._all is None and self._asked > self._ONE_BY_ONE:
-                    self._all = {r: (s, b) for r, s, b in self._fetch(None)}
+                    self._all = {r: (s, t, b) for r, s, t, b in self._fetch(None)}
                 if self._all is not None:
                     found = self._all.pop(rel, None)
                 else:
                     row = self._fetch(rel)
-                    found = (row[0][1], row[0][2]) if row else None
-        if found is not None and found[0] == stamp:
-            facts = self._loads.loads(found[1])
+                    found = row[0][1:] if row else None
+        if found is not None and found[0] == stamp and stamp[0] <= found[1] - RACY_NS:
+            facts = self._loads.loads(found[2])
             if isinstance(facts, Facts):
                 return facts
         if self._reread is None:

@@ -144,6 +144,11 @@ class CollectionSchemas:
         found = (path for home in homes for path in schema_files(home))
         return tuple(dict.fromkeys(found))
 
+    def stamp(self) -> tuple[object, ...]:
+        """The `stamp_files` with their mtimes and sizes: a scan judges anew when it changes."""
+        files = self.stamp_files()
+        return (*files, *(_file_stamp(path) for path in files))
+
     def problem(self) -> PostError | None:
         """What is wrong with the first broken schema file a home follows, if any."""
         homes = [Path(home) for home in self.sources if home is not None] or [self.root]
@@ -164,3 +169,16 @@ class CollectionSchemas:
 
 def _within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def judged_alike(old: SchemaSource | None, new: SchemaSource) -> bool:
+    """Whether posts judged by `old` are judged the same by `new`."""
+    return old is not None and (old.schema, old.guessed) == (new.schema, new.guessed)
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size

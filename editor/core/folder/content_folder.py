@@ -16,21 +16,16 @@ import copy as _copy
 import datetime as dt
 import os
 from collections.abc import Callable, Mapping
+from operator import itemgetter
 from pathlib import Path, PurePath, PurePosixPath
 
 from editor.core import storage
 from editor.core.errors import PostError
-from editor.core.folder.collection_schemas import CollectionSchemas, Home
+from editor.core.folder.collection_schemas import CollectionSchemas, Home, judged_alike
 from editor.core.folder.folder_walk import post_stamps
 from editor.core.folder.index_cache import IndexCache, Stamp, Stored, judged_by_of, now_ns
-from editor.core.folder.index_entry import (
-    IndexEntry,
-    Taxonomy,
-    in_path_order,
-    listed_terms,
-    taxonomy_of,
-)
-from editor.core.folder.judging import applied_schema, judge, taught_values
+from editor.core.folder.index_entry import IndexEntry, Taxonomy, in_path_order, taxonomy_of
+from editor.core.folder.judging import applied_schema, judge, judged_entry, taught_values
 from editor.core.folder.lazy_read import gc_paused, read_facts
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_slugs import site_slug
@@ -76,7 +71,9 @@ class ContentFolder:
         # The index kept between runs (see `index_cache`), and the entries it holds of this
         # folder (None until read), so a scan writes only the rows that changed.
         self._cache = cache
-        self._stored: dict[str, object] | None = None
+        self._stored: dict[str, tuple] | None = None  # rows: (entry, (facts, (place, home)))
+        self._in_order = False  # whether `_entries` is in path order (the cache's listing)
+        self._listed: Mapping[str, Stamp] = {}  # the stamps the cache's listing holds
         self._read_at: dict[str, int] = {}  # when each file's facts were read (wall clock)
         self._preread: Stored | None = None  # read by `cached_entries`, for the first scan
         self._judged: object = None  # what the cache holds the entries were judged against
@@ -116,10 +113,14 @@ class ContentFolder:
         judged_by = judged_by_of(self.generator) if self._cache is not None else None
         # A copy (one C call, no other thread runs within it): a save's `refresh` on the UI
         # thread may change the index while this scan walks it.
-        old = dict(self._entries) if self._stored is not None else self._restored(stats, judged_by)
+        old, whole = (
+            (dict(self._entries), False)
+            if self._stored is not None
+            else self._restored(stats, judged_by)
+        )
         read_at = self._read_at
         root = str(self.root)
-        for rel, stamp in stats.items():
+        for rel, stamp in () if whole else stats.items():  # whole: every file as cached
             known = old.get(rel)
             if known is not None and known.mtime_ns == stamp[0] and known.size == stamp[1]:
                 unchanged[rel] = known.facts
@@ -127,11 +128,13 @@ class ContentFolder:
                 to_read.append((rel, os.path.join(root, rel)))
                 read_at[rel] = checked
         read = read_posts(to_read, stats, progress, partial, self.generator, self.site_path)
-        stamp = self._stamp()
-        if not to_read and stamp == self._schema_stamp and self._as_placed(old, stats):
+        stamp = self._schemas.stamp()
+        if not to_read and stamp == self._schema_stamp and (whole or self._as_placed(old, stats)):
             # Nothing changed (no file, nor schema: the day and site are in `judged_by`):
             # the entries, places and schemas are those of the last scan or the cache.
-            return self._scanned(old, stats, judged_by, progress, wholesale=True)
+            return self._scanned(old, stats, judged_by, progress, wholesale=True, cached=whole)
+        if whole:
+            unchanged = {rel: e.facts for rel, e in old.items()}
         facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
         if stamp != self._schema_stamp:  # a CMS config may have new collection folders
             self._schemas.read_cms()
@@ -154,11 +157,11 @@ class ContentFolder:
                     )
                     (posts if place.kind == "post" else pages).append(taught)
             self._schemas.work_out(groups)
-            stamp = self._stamp()
+            stamp = self._schemas.stamp()
         same = {
             home
             for home, source in self._schemas.sources.items()
-            if _same(old_sources.get(home), source)
+            if judged_alike(old_sources.get(home), source)
         }
         today = dt.date.today()
         fresh = {}
@@ -171,9 +174,11 @@ class ContentFolder:
                 fresh[rel] = known
             else:
                 stamp_ = stats[rel]
-                fresh[rel] = self._entry(PurePath(rel), post_facts, place, home, *stamp_[:2], today)
+                fresh[rel] = self._entry(
+                    PurePath(rel), post_facts, place, home, *stamp_[:2], today=today
+                )
         self._schema_stamp = stamp
-        return self._scanned(fresh, stats, judged_by, progress, wholesale=False)
+        return self._scanned(fresh, stats, judged_by, progress, wholesale=False, cached=False)
 
     def _scanned(
         self,
@@ -182,13 +187,16 @@ class ContentFolder:
         judged_by: object,
         progress: Progress | None,
         wholesale: bool,
+        cached: bool,
     ) -> list[IndexEntry]:
         """End a scan that indexed `fresh` (`wholesale`: all as the last scan or the cache
-        held them, judged by the same schemas): kept, stored, told."""
+        held them, judged by the same schemas; `cached`: the cache's listing as it is, in path
+        order): kept, stored, told."""
         self.schema_source = self._schemas.sources[self._schemas.main]
         self.schema = self.schema_source.schema
         self._entries = fresh
-        self._store(stats, judged_by, wholesale)
+        self._in_order = cached or (wholesale and self._in_order)
+        self._store(stats, judged_by, wholesale, cached)
         if progress:
             progress(len(stats), len(stats))
         return self.entries
@@ -201,34 +209,42 @@ class ContentFolder:
             (p := placed[rel])[0] is e.facts and p[1][1] in sources for rel, e in old.items()
         )
 
-    def _restored(self, stats: Mapping[str, Stamp], judged_by: object) -> dict[str, IndexEntry]:
+    def _restored(
+        self, stats: Mapping[str, Stamp], judged_by: object
+    ) -> tuple[dict[str, IndexEntry], bool]:
         """The cached entries of the files whose stamps are those cached (none without a
-        cache). When the site and schema files are as they were when the entries were judged,
-        the schemas they were judged by come back too, so they are not judged again."""
+        cache), and whether they are the whole listing, placed and judged as they were (what
+        a scan would make of them anew). When the site and schema files are as they were when
+        the entries were judged, the schemas they were judged by come back too, so they are
+        not judged again."""
         self._stored = {}
         stored, self._preread = self._preread, None
         if stored is None and self._cache is not None:
             stored = self._load()
         if stored is None:
-            return {}
-        self._stored = {rel: row[0] for rel, (_, _, row) in stored.rows.items()}
-        self._read_at = {rel: read for rel, (_, read, _) in stored.rows.items()}
+            return {}, False
+        self._stored = stored.listing.values  # type: ignore[assignment]
+        self._read_at = stored.listing.read_at
+        self._listed = stored.listing.stamps
         self._judged = stored.judged
-        # A row is (entry, placement, home): where the file sat, as the generator placed it.
-        rows = stored.trusted_rows(stats)
+        # A row is (entry, (facts, (placement, home))): the entry, and where the file sat as
+        # the generator placed it (`_placed`'s), a few (placement, home) shared by all rows.
+        # Each dict is made in C (zip, itemgetter), with no Python call per file.
+        rows, whole = stored.trusted_rows(stats)
         judged = stored.judged
         if isinstance(judged, tuple) and len(judged) == 3 and judged[0] == judged_by:
             self._schemas.restore(judged[1])
             self._schema_stamp = judged[2]
-            ones: dict[tuple[int, Home], tuple[Placement, Home]] = {}  # a few for all files
-            self._placed = {
-                rel: (row[0].facts, ones.setdefault((id(row[1]), row[2]), (row[1], row[2])))
-                for rel, row in rows.items()
-            }
-            if self._stamp() != judged[2]:  # a schema file changed: judged anew
+            self._placed = dict(zip(rows, map(_SECOND, rows.values()), strict=True))
+            kinds = list(map(_SECOND, self._placed.values()))
+            ones = dict(zip(map(id, kinds), kinds, strict=True)).values()
+            whole = whole and all(home in self._schemas.sources for _, home in ones)
+            if self._schemas.stamp() != judged[2]:  # a schema file changed: judged anew
                 self._schemas = CollectionSchemas(self.root, self.generator)
-                self._schema_stamp, self._placed = None, {}
-        return {rel: row[0] for rel, row in rows.items()}
+                self._schema_stamp, self._placed, whole = None, {}, False
+        else:
+            whole = False
+        return dict(zip(rows, map(_FIRST, rows.values()), strict=True)), whole
 
     def cached_entries(self) -> list[IndexEntry]:
         """The index as the cache held it, in path order, not yet checked against the disk
@@ -237,40 +253,54 @@ class ContentFolder:
             return []
         with gc_paused():  # as a scan: the rows are many objects, all to be kept
             self._preread = self._load()
-            rows = self._preread.rows.items() if self._preread else ()
-            return in_path_order({rel: row[0] for rel, (_, _, row) in rows})
+            rows = self._preread.listing.values.values() if self._preread else ()
+            return [row[0] for row in rows]  # type: ignore[index]  # stored in path order
 
-    def _store(self, stats: Mapping[str, Stamp], judged_by: object, wholesale: bool) -> None:
+    def _store(
+        self, stats: Mapping[str, Stamp], judged_by: object, wholesale: bool, cached: bool
+    ) -> None:
         """Write the entries that changed since the cache was read to it (nothing, and no
-        transaction, when nothing did: a warm `list` of 10,000 posts)."""
+        transaction, when nothing did: a warm `list` of 10,000 posts; `cached`: the entries
+        are the cache's listing as it was read)."""
         if self._cache is None or self._stored is None:
             return
+        judged = (judged_by, self._schemas.state(), self._schema_stamp)
+        if cached and judged == self._judged:
+            return
         stored, fresh, read_at, placed = self._stored, self._entries, self._read_at, self._placed
-        changed = [rel for rel, e in fresh.items() if stored.get(rel) is not e]
+        changed = [
+            rel for rel, e in fresh.items() if (r := stored.get(rel)) is None or r[0] is not e
+        ]
         removed = [rel for rel in stored if rel not in fresh]
+        relist = stats != self._listed  # a file with no entry came or went
+        ones: dict[tuple[int, Home], tuple[Placement | None, Home]] = {}  # one of each place
         rows = (  # the whole listing, written only when some of it changed
             {
-                rel: (stats[rel], read_at.get(rel, 0), (e, *placed[rel][1]))
-                for rel, e in fresh.items()
+                rel: (
+                    stamp,
+                    read_at.get(rel, 0),
+                    (e, (e.facts, ones.setdefault((id((p := placed[rel][1])[0]), p[1]), p)))
+                    if (e := fresh.get(rel)) is not None
+                    else None,
+                )
+                for rel, stamp in stats.items()
             }
-            if changed or removed
+            if changed or removed or relist
             else {}
         )
-        judged = (judged_by, self._schemas.state(), self._schema_stamp)
-        if wholesale and not changed and not removed and judged == self._judged:
+        if wholesale and not (changed or removed or relist) and judged == self._judged:
             return
         shared = self.generator.collections
-        if self._cache.save(self.root, judged, rows, changed, removed, shared):
-            self._stored, self._judged = dict(fresh), judged
+        if self._cache.save(self.root, judged, rows, changed, removed, shared, relist):
+            self._judged = judged
+            if rows:
+                self._stored = {rel: row[2] for rel, row in rows.items() if row[2] is not None}
+                self._listed = stats
 
     def _load(self) -> Stored | None:
         """The cache's index of this folder; facts it no longer holds read from their file."""
         root, cache = self.root, self._cache
         return cache.load(root, self.generator.collections, lambda rel: read_facts(root / rel))  # type: ignore[union-attr]
-
-    def _stamp(self) -> tuple[object, ...]:
-        files = self._schemas.stamp_files()
-        return (*files, *(_stamp(path) for path in files))
 
     def _place(self, rel: str, facts: Facts) -> tuple[Placement | None, Home]:
         """Where a file sits (None: the build makes no page of it), and its schema's home."""
@@ -344,7 +374,8 @@ class ContentFolder:
             self._entries.pop(str(rel), None)
             return None
         today = dt.date.today()
-        entry = self._entry(rel, facts, place, home, st.st_mtime_ns, st.st_size, today)
+        entry = self._entry(rel, facts, place, home, st.st_mtime_ns, st.st_size, today=today)
+        self._in_order = self._in_order and str(rel) in self._entries  # else added at the end
         self._entries[str(rel)] = entry
         return entry
 
@@ -363,39 +394,13 @@ class ContentFolder:
         return self._placed_at(str(rel))[0]
 
     def _entry(
-        self,
-        rel: PurePath,
-        facts: Facts,
-        place: Placement,
-        home: Home,
-        mtime_ns: int,
-        size: int,
-        today: dt.date,
+        self, rel: PurePath, facts: Facts, place: Placement, home: Home, *at: int, today: dt.date
     ) -> IndexEntry:
-        """The index entry of a file placed at `place`, judged as its generator judges it."""
+        """The index entry of a file placed at `place` (`at`: its mtime and size), judged as
+        its generator judges it (see `judged_entry`)."""
+        source = self._schemas.source(home, facts.values)
         site_rel = self.site_path(rel)
-        gen, values = self.generator, facts.values
-        source = self._schemas.source(home, values)
-        seen, problems = judge(gen, site_rel, place, facts, source)
-        title, tags, categories = listed_terms(seen)
-        status = gen.status(site_rel, place, values, today)
-        return IndexEntry(
-            path=rel,
-            title=title,
-            date=gen.date(site_rel, values),
-            tags=tags,
-            categories=categories,
-            draft=status == "draft",
-            problems=tuple(problems),
-            mtime_ns=mtime_ns,
-            size=size,
-            facts=facts,
-            collection=place.collection.name if place.collection else None,
-            kind=place.kind,
-            status=status,
-            language=gen.language(site_rel, values),
-            role=place.role,
-        )
+        return judged_entry(self.generator, site_rel, rel, facts, place, source, *at, today)
 
     def still(self) -> ContentFolder:
         """A copy of the folder and its index that a worker thread may read while this one
@@ -408,7 +413,7 @@ class ContentFolder:
     @property
     def entries(self) -> list[IndexEntry]:
         """The index, in path order."""
-        return in_path_order(self._entries)
+        return list(self._entries.values()) if self._in_order else in_path_order(self._entries)
 
     def entry(self, path: PurePath) -> IndexEntry | None:
         """The index entry of a post, by its path relative to the root."""
@@ -432,16 +437,4 @@ class ContentFolder:
 
 
 _NO_FACTS = Facts(None, {}, None, {}, False, {})
-
-
-def _same(old: SchemaSource | None, new: SchemaSource) -> bool:
-    """Whether posts judged by `old` are judged the same by `new`."""
-    return old is not None and (old.schema, old.guessed) == (new.schema, new.guessed)
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)

@@ -4,15 +4,15 @@ One SQLite database in the user's cache folder (`$XDG_CACHE_HOME/post-editor/ind
 Linux) holds a row per folder, keyed by its absolute path, with what its entries were judged
 against (see `ContentFolder`) and its listing: each post file's path in it, size, mtime and
 inode, when it was read, and its pickled index entry, all in one blob (one unpickling for the
-folder, not one per post: a reopen's most time); and a row per post file with the same stamps
-and its `Facts` (what checks and validation read; the list never does), read from the database
-only when first asked for, not held in memory (`cache_rows`). A listed entry whose file's row
-has other stamps (another window stored it since) does not take its facts from it: its file
-gives them. WAL mode and a busy timeout let two windows and a `post-editor list` share it;
-each write is one transaction.
+folder, not one per post: a reopen's most time); and a row per post file with the same stamps,
+when it was read, and its `Facts` (what checks and validation read; the list never does), read
+from the database only when first asked for, not held in memory (`cache_rows`). A listed entry
+whose file's row has other stamps (another window stored it since), or was read too soon after
+its file changed, does not take its facts from it: its file gives them. WAL mode and a busy
+timeout let two windows and a `post-editor list` share it; each write is one transaction.
 
 The cache is never trusted over the disk: a row is used only while its file's stamps are those
-stored, and not when the file changed less than `RACY_NS` before it was stored (a file rewritten
+stored, and not when the file changed less than `RACY_NS` before it was read (a file rewritten
 within the filesystem's clock tick may keep its mtime; git's "racy" rule). A database that is
 missing, corrupt or of another version is made anew without a word; one that cannot be written
 (a read-only or full disk) is done without: every method fails quietly, the folder is read.
@@ -33,14 +33,18 @@ import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import filterfalse
+from operator import methodcaller
 from pathlib import Path
-from typing import TYPE_CHECKING
+from stat import S_ISREG
 
 from platformdirs import user_cache_path
 
 from editor import __version__
 from editor.core.folder.cache_rows import (
+    RACY_NS,
     FactsSource,
+    Listing,
     Reread,
     RowLoads,
     Stamp,
@@ -49,12 +53,9 @@ from editor.core.folder.cache_rows import (
     listing_blob,
     within_of,
 )
+from editor.core.site.generators import Generator, PlainFolder
 
-if TYPE_CHECKING:
-    from editor.core.site.generators import Generator
-
-FORMAT = f"4/{__version__}"  # a database of another format or build is made anew
-RACY_NS = 2_000_000_000  # a file changed this close to its row's writing is read again
+FORMAT = f"5/{__version__}"  # a database of another format or build is made anew
 
 
 def default_path() -> Path:
@@ -65,21 +66,30 @@ def default_path() -> Path:
 @dataclass(frozen=True)
 class Stored:
     """One folder's cached index: what its entries were judged against (`judged`, opaque
-    here), and each file's stamps, when it was read, and its entry, by relative path."""
+    here), and its `listing`: each file's stamps, when it was read, and its entry, by
+    relative path, in path order."""
 
     judged: object
-    rows: Mapping[str, tuple[Stamp, int, object]]
+    listing: Listing
 
-    def trusted_rows(self, stamps: Mapping[str, Stamp]) -> dict[str, object]:
+    def trusted_rows(self, stamps: Mapping[str, Stamp]) -> tuple[dict[str, object], bool]:
         """The stored entries of the files in `stamps` (their stamps on disk, by relative
         path) that still have the stamps they were stored with, and changed long enough
-        before that for their mtimes to tell; in one pass, with no call per file."""
-        rows, racy = self.rows, RACY_NS
-        return {
-            rel: row[2]
+        before that for their mtimes to tell; and whether they are all the listing's, in its
+        order (the listing's own dict then: not to be changed). All of them, when the stamps
+        are those stored and none was racy, are told by one comparison of two dicts, in C."""
+        listing = self.listing
+        if not listing.racy and listing.stamps == stamps:
+            return listing.values, True
+        rows, reads, values, racy = listing.stamps, listing.read_at, listing.values, RACY_NS
+        trusted = {
+            rel: value
             for rel, stamp in stamps.items()
-            if (row := rows.get(rel)) is not None and row[0] == stamp and stamp[0] <= row[1] - racy
+            if (value := values.get(rel)) is not None
+            and rows.get(rel) == stamp
+            and stamp[0] <= reads[rel] - racy
         }
+        return trusted, False
 
 
 class IndexCache:
@@ -134,8 +144,8 @@ class IndexCache:
                 # Read from the database as it is unpickled, not made one bytes object first:
                 # megabytes freed at once leave C's allocator keeping as much for good.
                 with self._db.blobopen("folders", "listing", meta[0], readonly=True) as blob:
-                    rows = loads.listing(blob)
-            return Stored(loads.loads(meta[1]), rows)
+                    listing = loads.listing(blob)
+            return Stored(loads.loads(meta[1]), listing)
         except Exception:  # a corrupt page, a row of classes gone since: as if no cache
             return None
 
@@ -143,13 +153,15 @@ class IndexCache:
         self,
         folder: Path,
         judged: object,
-        rows: Mapping[str, tuple[Stamp, int, object]],
+        rows: Mapping[str, tuple[Stamp, int, object | None]],
         changed: Iterable[str],
         removed: Iterable[str],
         shared: Sequence[object] = (),
+        relist: bool = False,
     ) -> bool:
-        """Store `folder`'s index: all its `rows` (stamps, when read, entry; by relative path)
-        as one listing, the facts of those `changed` each in its own row, and forget those
+        """Store `folder`'s index: all its `rows` (stamps, when read, entry or None: a file
+        that has none; by relative path) as one listing (when some `changed`, were `removed`,
+        or `relist`), the facts of those `changed` each in its own row, and forget those
         `removed`; in one transaction. Whether it was stored (a full or read-only disk, a
         lock held too long: not). The objects in `shared` (the site's collections) are stored
         by their place in it, not once in every row."""
@@ -159,7 +171,8 @@ class IndexCache:
         changed, removed = list(changed), list(removed)
         try:
             facts = [(rel, facts_blob(rows[rel][2], shared_at, within)) for rel in changed]
-            listing = listing_blob(rows, shared_at, within) if changed or removed else None
+            relist = relist or bool(changed or removed)
+            listing = listing_blob(rows, shared_at, within) if relist else None
             with self._lock, self._db:
                 if listing is None:
                     self._db.execute(
@@ -176,8 +189,8 @@ class IndexCache:
                     ((key, rel) for rel in removed),
                 )
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)",
-                    ((key, rel, *rows[rel][0], blob) for rel, blob in facts),
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    ((key, rel, *rows[rel][0], rows[rel][1], blob) for rel, blob in facts),
                 )
         except (sqlite3.Error, pickle.PicklingError, OSError, TypeError, AttributeError):
             return False
@@ -190,16 +203,17 @@ class IndexCache:
             self._db.execute("DELETE FROM entries WHERE folder = ?", (key,))
             self._db.execute("DELETE FROM folders WHERE folder = ?", (key,))
 
-    def facts_rows(self, key: str, rel: str | None) -> list[tuple[str, Stamp, bytes]]:
+    def facts_rows(self, key: str, rel: str | None) -> list[tuple[str, Stamp, int, bytes]]:
         """The stored facts of the file at `rel` in the folder `key` (all its files' when
-        None), with the stamps they were stored with."""
+        None), with the stamps they were stored with and when they were read."""
         where = "folder = ?" if rel is None else "folder = ? AND rel = ?"
         args = (key,) if rel is None else (key, rel)
         with self._lock:
             found = self._db.execute(
-                f"SELECT rel, mtime_ns, size, inode, facts FROM entries WHERE {where}", args
+                f"SELECT rel, mtime_ns, size, inode, read_ns, facts FROM entries WHERE {where}",
+                args,
             ).fetchall()
-        return [(r, (mt, sz, ino), blob) for r, mt, sz, ino, blob in found]
+        return [(r, (mt, sz, ino), read, blob) for r, mt, sz, ino, read, blob in found]
 
 
 def now_ns() -> int:
@@ -226,7 +240,7 @@ def _connect(path: Path) -> sqlite3.Connection:
             )
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (folder TEXT, rel TEXT, mtime_ns INTEGER, size"
-                " INTEGER, inode INTEGER, facts BLOB, PRIMARY KEY (folder, rel))"
+                " INTEGER, inode INTEGER, read_ns INTEGER, facts BLOB, PRIMARY KEY (folder, rel))"
             )
         return db
     except sqlite3.Error:
@@ -249,12 +263,16 @@ _CONFIG_FOLDERS = ("config", "config/_default", ".astro/collections", "src", "sr
 
 def judged_by_of(gen: Generator) -> tuple[object, ...]:
     """What a folder's entries are judged against besides their files: the site's generator
-    and its config files, and the day (a scheduled post is published once its day comes)."""
+    and its config files, and the day (a scheduled post is published once its day comes). A
+    plain folder reads no config (its schema files are stamped apart: `CollectionSchemas`),
+    and a marker of a site added in or above it makes another generator: its root, which
+    holds its posts, is not listed again."""
+    plain = isinstance(gen, PlainFolder)
     return (
         type(gen).__name__,
         str(gen.root),
         gen.collections,
-        site_stamps(gen.root),
+        () if plain else site_stamps(gen.root),
         dt.date.today(),
     )
 
@@ -263,12 +281,18 @@ def site_stamps(site_root: Path) -> tuple[tuple[str, int, int], ...]:
     """The name, mtime and size of the files a site's generator may read its config from."""
     found = []
     for folder in ("", *_CONFIG_FOLDERS):
+        path = os.path.join(site_root, folder)
         try:
-            with os.scandir(site_root / folder) as it:
-                for item in it:  # a plain folder's root holds its posts: those are no config
-                    if not item.name.endswith(_NOT_CONFIG) and item.is_file():
-                        st = item.stat()
-                        found.append((f"{folder}/{item.name}", st.st_mtime_ns, st.st_size))
+            names = os.listdir(path)
         except OSError:
             continue  # most of these folders do not exist
+        # A plain folder's root holds its posts: those are no config. Told apart in C, with
+        # no Python call per name (a folder of posts holds thousands).
+        for name in filterfalse(methodcaller("endswith", _NOT_CONFIG), names):
+            try:
+                st = os.stat(os.path.join(path, name))
+            except OSError:
+                continue  # gone since it was listed
+            if S_ISREG(st.st_mode):
+                found.append((f"{folder}/{name}", st.st_mtime_ns, st.st_size))
     return tuple(sorted(found))

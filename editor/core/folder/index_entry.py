@@ -106,13 +106,20 @@ class Taxonomy:
 
 
 def in_path_order(by_rel: Mapping[str, IndexEntry]) -> list[IndexEntry]:
-    """Entries (by their paths' text) in the order of their paths. A POSIX path orders by
-    its parts, as its text split at "/" gives them: compared as lists, with no call back
-    into Python per pair as PurePath's comparison makes (a tenth of a listing from the
-    cache), and no text of the path made and kept."""
+    """Entries (by their paths' text) in the order of their paths."""
     if _POSIX:
-        return [by_rel[rel] for rel in sorted(by_rel, key=lambda rel: rel.split("/"))]
+        return [by_rel[rel] for rel in rels_in_path_order(by_rel)]
     return sorted(by_rel.values(), key=lambda e: e.path)
+
+
+def rels_in_path_order(rels: Iterable[str]) -> list[str]:
+    """Relative paths' texts in the order of their paths. A POSIX path orders by its parts,
+    as its text split at "/" gives them: compared as lists, with no call back into Python per
+    pair as PurePath's comparison makes (a tenth of a listing from the cache), and no path
+    made and kept."""
+    if _POSIX:
+        return sorted(rels, key=lambda rel: rel.split("/"))
+    return sorted(rels, key=PurePath)
 
 
 def taxonomy_of(entries: Iterable[IndexEntry]) -> Taxonomy:

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from editor.core.folder.checks.run import folder_problems
 from editor.core.folder.content_folder import ContentFolder
-from editor.core.folder.index_cache import IndexCache
+from editor.core.folder.folder_walk import post_stamps
+from editor.core.folder.index_cache import RACY_NS, IndexCache
+from editor.core.folder.lazy_read import read_facts
 
 DAY_NS = 86_400 * 1_000_000_000
 
@@ -221,7 +223,7 @@ def test_two_processes_writing_at_once_leave_a_whole_cache(tmp_path):
     assert cache is not None
     for root in roots:
         stored = cache.load(root, ContentFolder(root).generator.collections)
-        assert stored is not None and len(stored.rows) == 30
+        assert stored is not None and len(stored.listing.values) == 30
 
 
 def test_a_reopened_site_has_the_entries_and_places_a_fresh_scan_gives(tmp_path):
@@ -364,6 +366,32 @@ def test_facts_whose_row_another_window_rewrote_are_read_from_the_file(tmp_path)
     assert (one.title, two.title) == ("Title 1", "Title 2")  # listed from the cache
     assert one.facts.values["title"] == "Title X"  # its row disagrees: its file tells
     assert two.facts.values["title"] == "Title 2"  # its row agrees: the cache tells
+
+
+def test_facts_read_just_after_their_file_changed_are_read_again_under_a_trusted_listing(
+    tmp_path,
+):
+    # One window read post-1 within the racy window of its mtime and stored its facts; it was
+    # then rewritten within the same tick (same stamps); another window read it long after
+    # and stored the folder's listing later, on another file's change, without its facts.
+    root = make_folder(tmp_path / "posts", count=2)
+    stamps = post_stamps(str(root), lambda name, rel: True)
+    mtime = stamps["post-1.md"][0]
+    entries = {str(e.path): e for e in ContentFolder(root).scan()}
+    cache = cache_at(tmp_path)
+
+    def rows(read_ns: int) -> dict:
+        return {rel: (stamps[rel], read_ns, (entries[rel],)) for rel in entries}
+
+    assert cache.save(root, None, rows(mtime + RACY_NS // 2), list(entries), [])
+    behind_the_back(root / "post-1.md", post("Title X"))
+    assert cache.save(root, None, rows(mtime + DAY_NS // 2), ["post-0.md"], [])
+    stored = cache_at(tmp_path).load(root, reread=lambda rel: read_facts(root / rel))
+    assert stored is not None
+    listed, _ = stored.trusted_rows(stamps)
+    assert listed.keys() == entries.keys()  # the listing is trusted...
+    assert listed["post-1.md"][0].facts.values["title"] == "Title X"  # ...not the racy facts
+    assert listed["post-0.md"][0].facts.values["title"] == "Title 0"
 
 
 def test_a_folder_listing_the_cache_cannot_read_is_read_from_the_files(tmp_path):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -74,3 +76,36 @@ def test_the_walk_stamps_each_folders_posts_in_name_order(tmp_path):
     st = (root / "news" / "post-1.md").stat()
     assert stamps[os.path.join("news", "post-1.md")] == (st.st_mtime_ns, st.st_size, st.st_ino)
     assert leftovers == {str(root / "notes" / "post-0.md")}
+
+
+REOPEN = """
+import sys
+from pathlib import Path
+from editor.core.folder.content_folder import ContentFolder
+from editor.core.folder.index_cache import IndexCache
+folder = ContentFolder(Path(sys.argv[2]), IndexCache.connect(Path(sys.argv[1])))
+print([str(e.path) for e in folder.scan()], "editor.core.folder.bulk_read" in sys.modules)
+"""
+
+
+def test_a_site_reopened_with_a_file_it_makes_no_page_of_reads_no_file(tmp_path):
+    # Jekyll makes no page of a README: it has no entry, and the listing still holds its
+    # stamps, so a reopen with nothing changed takes the whole listing and reads nothing.
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    files = {
+        "_config.yml": "title: t\n",
+        "README.md": "# About this site\n",
+        "_posts/2024-05-01-hello.md": "---\ntitle: Hello\n---\nWords.\n",
+    }
+    for rel, text in files.items():
+        (site / rel).write_text(text, encoding="utf-8")
+        ns = time.time_ns() - DAY_NS
+        os.utime(site / rel, ns=(ns, ns))
+    argv = [sys.executable, "-c", REOPEN, str(tmp_path / "cache" / "index.sqlite3"), str(site)]
+    first = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    again = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    (site / "README.md").write_text("# About this site, again\n", encoding="utf-8")
+    changed = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    listed = "['_posts/2024-05-01-hello.md']"
+    assert (first, again, changed) == (f"{listed} True\n", f"{listed} False\n", f"{listed} True\n")
