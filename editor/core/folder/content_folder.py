@@ -27,10 +27,10 @@ from editor.core.folder.index_entry import (
     IndexEntry,
     Taxonomy,
     in_path_order,
-    listed_terms,
     taxonomy_of,
 )
-from editor.core.folder.judging import applied_schema, judge, taught_values
+from editor.core.folder.judged_ahead import JudgedAhead
+from editor.core.folder.judging import applied_schema, judge, judged_entry, taught_values
 from editor.core.folder.lazy_read import gc_paused, read_facts
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_slugs import site_slug
@@ -126,19 +126,33 @@ class ContentFolder:
             else:
                 to_read.append((rel, os.path.join(root, rel)))
                 read_at[rel] = checked
-        read = read_posts(to_read, stats, progress, partial, self.generator, self.site_path)
         stamp = self._stamp()
+        if stamp != self._schema_stamp:  # a CMS config may have new collection folders
+            self._schemas.read_cms()
+            self._placed = {}
+        today = dt.date.today()
+        ahead = JudgedAhead(  # the files read are placed and judged as they arrive
+            self._place,
+            lambda rel, place, f: taught_values(
+                self.generator, self.site_path(rel), place, f.values
+            ),
+            self._schemas.source_from,
+            lambda rel, f, place, source: self._entry(
+                PurePath(rel), f, place, source, stats[rel], today
+            ),
+        )
+        read = read_posts(
+            to_read, stats, progress, partial, self.generator, self.site_path, ahead.arrived
+        )
         if not to_read and stamp == self._schema_stamp and self._as_placed(old, stats):
             # Nothing changed (no file, nor schema: the day and site are in `judged_by`):
             # the entries, places and schemas are those of the last scan or the cache.
             return self._scanned(old, stats, judged_by, progress, wholesale=True)
         facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
-        if stamp != self._schema_stamp:  # a CMS config may have new collection folders
-            self._schemas.read_cms()
-            self._placed = {}
         placed = self._placed  # a file whose facts did not change sits where it sat
         places = {
-            rel: known[1] if (known := placed.get(rel)) and known[0] is f else self._place(rel, f)
+            rel: ahead.places.get(rel)
+            or (known[1] if (known := placed.get(rel)) and known[0] is f else self._place(rel, f))
             for rel, f in facts.items()
         }
         self._placed = {rel: (facts[rel], place) for rel, place in places.items()}
@@ -146,32 +160,33 @@ class ContentFolder:
         if to_read or facts.keys() != old.keys() or stamp != self._schema_stamp:
             # One inference per collection, from its posts only (pages teach nothing).
             groups: dict[Home, tuple[list, list]] = {}
+            taught = ahead.taught
             for rel, (place, home) in places.items():
                 if place is not None:
                     posts, pages = groups.setdefault(home, ([], []))
-                    taught = taught_values(
-                        self.generator, self.site_path(rel), place, facts[rel].values
+                    (posts if place.kind == "post" else pages).append(
+                        taught.get(rel)
+                        or taught_values(
+                            self.generator, self.site_path(rel), place, facts[rel].values
+                        )
                     )
-                    (posts if place.kind == "post" else pages).append(taught)
             self._schemas.work_out(groups)
             stamp = self._stamp()
-        same = {
-            home
-            for home, source in self._schemas.sources.items()
-            if _same(old_sources.get(home), source)
-        }
-        today = dt.date.today()
-        fresh = {}
+        sources = self._schemas.sources
+        same = {home for home, source in sources.items() if _same(old_sources.get(home), source)}
+        fresh = ahead.finish(sources)
         for rel, post_facts in facts.items():
             place, home = places[rel]
             known = old.get(rel)
-            if place is None:
+            if place is None or rel in fresh:
                 continue
             if known is not None and known.facts is post_facts and home in same:
                 fresh[rel] = known
             else:
-                stamp_ = stats[rel]
-                fresh[rel] = self._entry(PurePath(rel), post_facts, place, home, *stamp_[:2], today)
+                source = self._schemas.source(home, post_facts.values)
+                fresh[rel] = self._entry(
+                    PurePath(rel), post_facts, place, source, stats[rel], today
+                )
         self._schema_stamp = stamp
         return self._scanned(fresh, stats, judged_by, progress, wholesale=False)
 
@@ -343,8 +358,9 @@ class ContentFolder:
         if place is None:  # not a post or page of the site
             self._entries.pop(str(rel), None)
             return None
-        today = dt.date.today()
-        entry = self._entry(rel, facts, place, home, st.st_mtime_ns, st.st_size, today)
+        source = self._schemas.source(home, facts.values)
+        stamp = (st.st_mtime_ns, st.st_size)
+        entry = self._entry(rel, facts, place, source, stamp, dt.date.today())
         self._entries[str(rel)] = entry
         return entry
 
@@ -367,35 +383,13 @@ class ContentFolder:
         rel: PurePath,
         facts: Facts,
         place: Placement,
-        home: Home,
-        mtime_ns: int,
-        size: int,
+        source: SchemaSource,
+        stamp: tuple[int, ...],
         today: dt.date,
     ) -> IndexEntry:
-        """The index entry of a file placed at `place`, judged as its generator judges it."""
+        """The index entry of a file placed at `place`, judged by `source`."""
         site_rel = self.site_path(rel)
-        gen, values = self.generator, facts.values
-        source = self._schemas.source(home, values)
-        seen, problems = judge(gen, site_rel, place, facts, source)
-        title, tags, categories = listed_terms(seen)
-        status = gen.status(site_rel, place, values, today)
-        return IndexEntry(
-            path=rel,
-            title=title,
-            date=gen.date(site_rel, values),
-            tags=tags,
-            categories=categories,
-            draft=status == "draft",
-            problems=tuple(problems),
-            mtime_ns=mtime_ns,
-            size=size,
-            facts=facts,
-            collection=place.collection.name if place.collection else None,
-            kind=place.kind,
-            status=status,
-            language=gen.language(site_rel, values),
-            role=place.role,
-        )
+        return judged_entry(self.generator, site_rel, rel, facts, place, source, stamp, today)  # type: ignore[arg-type]
 
     def still(self) -> ContentFolder:
         """A copy of the folder and its index that a worker thread may read while this one

@@ -5,14 +5,16 @@ in neither)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import NamedTuple
 
 from editor.core.errors import PostError
-from editor.core.schema import Problem, Schema, SchemaSource, validate
+from editor.core.folder.index_entry import IndexEntry, listed_terms
+from editor.core.schema import Facts, Problem, Schema, SchemaSource, validate
 from editor.core.schema.validate import Checkable
 from editor.core.site.generators import Generator, Placement
 
@@ -74,6 +76,42 @@ def judge(
         problems += [replace(p, path=post.path) for p in own]
         problems.sort(key=lambda p: p.line)
     return Judged(seen, problems)
+
+
+def judged_entry(
+    generator: Generator,
+    site_rel: PurePosixPath,
+    rel: PurePath,
+    facts: Facts,
+    place: Placement,
+    source: SchemaSource,
+    stamp: tuple[int, int],
+    today: dt.date,
+) -> IndexEntry:
+    """The index entry of the file at `rel` (relative to the folder; `site_rel` to the
+    site), stamped (mtime_ns, size), placed at `place`, judged by `source` as its generator
+    judges it."""
+    values = facts.values
+    seen, problems = judge(generator, site_rel, place, facts, source)
+    title, tags, categories = listed_terms(seen)
+    status = generator.status(site_rel, place, values, today)
+    return IndexEntry(
+        path=rel,
+        title=title,
+        date=generator.date(site_rel, values),
+        tags=tags,
+        categories=categories,
+        draft=status == "draft",
+        problems=tuple(problems),
+        mtime_ns=stamp[0],
+        size=stamp[1],
+        facts=facts,
+        collection=place.collection.name if place.collection else None,
+        kind=place.kind,
+        status=status,
+        language=generator.language(site_rel, values),
+        role=place.role,
+    )
 
 
 @lru_cache(maxsize=64)
