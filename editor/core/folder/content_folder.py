@@ -137,9 +137,7 @@ class ContentFolder:
                 self.generator, self.site_path(rel), place, f.values
             ),
             self._schemas.source_from,
-            lambda rel, f, place, source: self._entry(
-                PurePath(rel), f, place, source, stats[rel], today
-            ),
+            lambda rel, f, place, source: self._entry(rel, f, place, source, stats[rel], today),
         )
         read = read_posts(
             to_read, stats, progress, partial, self.generator, self.site_path, ahead.arrived
@@ -184,9 +182,7 @@ class ContentFolder:
                 fresh[rel] = known
             else:
                 source = self._schemas.source(home, post_facts.values)
-                fresh[rel] = self._entry(
-                    PurePath(rel), post_facts, place, source, stats[rel], today
-                )
+                fresh[rel] = self._entry(rel, post_facts, place, source, stats[rel], today)
         self._schema_stamp = stamp
         return self._scanned(fresh, stats, judged_by, progress, wholesale=False)
 
@@ -380,7 +376,7 @@ class ContentFolder:
 
     def _entry(
         self,
-        rel: PurePath,
+        rel: str | PurePath,
         facts: Facts,
         place: Placement,
         source: SchemaSource,
@@ -389,7 +385,7 @@ class ContentFolder:
     ) -> IndexEntry:
         """The index entry of a file placed at `place`, judged by `source`."""
         site_rel = self.site_path(rel)
-        return judged_entry(self.generator, site_rel, rel, facts, place, source, stamp, today)  # type: ignore[arg-type]
+        return judged_entry(self.generator, site_rel, rel, facts, place, source, stamp, today)
 
     def still(self) -> ContentFolder:
         """A copy of the folder and its index that a worker thread may read while this one

@@ -81,11 +81,11 @@ def judge(
 def judged_entry(
     generator: Generator,
     site_rel: PurePosixPath,
-    rel: PurePath,
+    rel: str | PurePath,
     facts: Facts,
     place: Placement,
     source: SchemaSource,
-    stamp: tuple[int, int],
+    stamp: tuple[int, ...],
     today: dt.date,
 ) -> IndexEntry:
     """The index entry of the file at `rel` (relative to the folder; `site_rel` to the
@@ -95,23 +95,30 @@ def judged_entry(
     seen, problems = judge(generator, site_rel, place, facts, source)
     title, tags, categories = listed_terms(seen)
     status = generator.status(site_rel, place, values, today)
-    return IndexEntry(
-        path=rel,
-        title=title,
-        date=generator.date(site_rel, values),
-        tags=tags,
-        categories=categories,
-        draft=status == "draft",
-        problems=tuple(problems),
-        mtime_ns=stamp[0],
-        size=stamp[1],
-        facts=facts,
-        collection=place.collection.name if place.collection else None,
-        kind=place.kind,
-        status=status,
-        language=generator.language(site_rel, values),
-        role=place.role,
+    entry = IndexEntry.__new__(IndexEntry)
+    # Made as the index cache makes its entries (`IndexEntry.__setstate__`: its fields in
+    # order; a path given as its text made only when asked): a scan makes one per file, and
+    # the frozen constructor's setting of each field by name cost as much as judging it.
+    entry.__setstate__(
+        (
+            rel,
+            title,
+            generator.date(site_rel, values),
+            tags,
+            categories,
+            status == "draft",
+            tuple(problems),
+            stamp[0],
+            stamp[1],
+            facts,
+            place.collection.name if place.collection else None,
+            place.kind,
+            status,
+            generator.language(site_rel, values),
+            place.role,
+        )
     )
+    return entry
 
 
 @lru_cache(maxsize=64)
