@@ -25,6 +25,9 @@ from editor.core.site.generators import Placement
 # Posts of a collection whose schema is inferred that are read before a first guess of it:
 # a guess from fewer is seldom its final schema, and each wrong one is judging done twice.
 GUESS_FROM = 200
+# How many times the posts a guess was made from grow before it is made again: each guess
+# costs an inference over all of them, a wrong one judging again the posts it judged.
+GROWTH = 8
 
 Place = tuple[Placement | None, Home]
 
@@ -86,7 +89,7 @@ class JudgedAhead:
         new = counts[0] or counts[1]  # a home's pages teach only while it has no posts
         if new < GUESS_FROM:
             return None
-        if old == 0 or new >= 2 * old or (counts[0] and not known[0][0]):
+        if old == 0 or new >= GROWTH * old or (counts[0] and not known[0][0]):
             source = self._source(home, posts or pages)
             self._guessed[home] = (counts, source)
         return source
