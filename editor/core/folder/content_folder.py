@@ -364,10 +364,14 @@ class ContentFolder:
         """A path relative to the folder, as a path relative to the site root."""
         key = str(rel)
         found = self._site_paths.get(key)
-        if found is None:  # asked for every file of every scan: made once
-            posix = key.replace(os.sep, "/")
-            found = PurePosixPath(f"{self._site_text}{posix}" if self._site_text else posix)
-            self._site_paths[key] = found
+        if found is None:  # asked for every file of every scan: made once, from its folder's
+            folder, name = os.path.split(key)
+            parent = self._site_paths.get(folder)
+            if parent is None:  # a folder's path parsed once: its files' joined to it
+                posix = folder.replace(os.sep, "/")
+                parent = PurePosixPath(f"{self._site_text}{posix}" if self._site_text else posix)
+                self._site_paths[folder] = parent
+            found = self._site_paths[key] = parent / name
         return found
 
     def placement(self, rel: PurePath) -> Placement | None:
