@@ -3,8 +3,8 @@
 Scanning reads each post's front matter into compact `Facts` (on every CPU when there are many;
 see `bulkread`), asks the site's generator where each file sits, loads each collection's
 schema (its schema file, else its site's CMS config, else inferred from that collection's
-posts: see `collection_schemas`), then validates each file against its collection's schema as
-the generator judges it. A rescan re-reads only the files whose modification time or size
+posts: see `collection_schemas`), and validates each file against its collection's schema as
+the generator judges it, each chunk as it is read (see `judged_ahead`). A rescan re-reads only the files whose modification time or size
 changed. `schema` and `schema_source` are the opened folder's main collection's (where it
 came from, and what a CMS config holds that the form does not take: its `notes` are for the
 writer); `schema_for(rel)` is the schema one file is judged and edited by.
