@@ -96,9 +96,10 @@ def parse_date(value: object) -> dt.date | dt.datetime:
     return found
 
 
-# A folder's scan reads each post's date twice (its check, then its place in the list): the
-# second time from here. Dates and datetimes are immutable; a timezone object is too.
-@lru_cache(maxsize=512)
+# A folder's scan reads each post's date more than once (its check, its place in the list, a
+# generator's reading of it): again from here. Room for a large site's dates, each post with
+# its own time of day (5,300 on ruby-lang.org). Dates, datetimes and timezones are immutable.
+@lru_cache(maxsize=16384)
 def _read_date(text: str) -> dt.date | dt.datetime | None:
     """The date `text` spells, or None."""
     if not (match := _SPELLING.fullmatch(text.strip())):

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
         ContentFolder,
         IndexEntry,
         Taxonomy,
-        scan_enters,
     )
+    from editor.core.folder.folder_walk import scan_enters
     from editor.core.folder.index_entry import taxonomy_of
     from editor.core.folder.judging import Judged, applied_schema, judge
     from editor.core.folder.quick_find import QuickFind
@@ -26,7 +26,7 @@ _MODULE_OF = {
     "ContentFolder": "content_folder",
     "IndexEntry": "content_folder",
     "Taxonomy": "content_folder",
-    "scan_enters": "content_folder",
+    "scan_enters": "folder_walk",
     "taxonomy_of": "index_entry",
     "Judged": "judging",
     "applied_schema": "judging",

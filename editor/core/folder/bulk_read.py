@@ -76,11 +76,8 @@ def read_many(
         return _read_serially(paths, progress, arrived, chunk)
     done = 0
 
-    def finish(index: int, reads: list[_Read]) -> None:
+    def finish(index: int, facts: list[Facts]) -> None:
         nonlocal done
-        facts = [
-            Facts(full, *read) for full, read in zip(_paths(chunks[index]), reads, strict=True)
-        ]
         results[index] = facts
         done += len(facts)
         if progress:
@@ -93,7 +90,8 @@ def read_many(
             reads = future.result()
         except Exception:  # a worker died, or could not send its result back
             reads = _read_chunk(chunks[index])  # fails here as reading does
-        finish(index, reads)
+        paths = _paths(chunks[index])
+        finish(index, [Facts(full, *read) for full, read in zip(paths, reads, strict=True)])
 
     try:
         # The workers take chunks from the front, this process from the back; each worker
@@ -112,7 +110,9 @@ def read_many(
                 front += 1
             if front < back:
                 back -= 1
-                finish(back, _read_chunk(chunks[back]))
+                with gc_paused():  # as `_read_chunk`; each path made once, read and kept
+                    facts = [Facts(full, *_read(full)) for full in _paths(chunks[back])]
+                finish(back, facts)
         for future in as_completed(futures):
             harvest(future, futures[future])
     finally:  # the workers end on their own: the scan need not wait for them to exit

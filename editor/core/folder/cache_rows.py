@@ -16,7 +16,7 @@ from dataclasses import fields
 from pathlib import Path, PosixPath, PurePath, PurePosixPath
 from typing import NamedTuple, Protocol
 
-from editor.core.folder.index_entry import rels_in_path_order
+from editor.core.folder.index_entry import IndexEntry, rels_in_path_order
 from editor.core.schema import Facts
 from editor.core.site.generators import Placement
 
@@ -55,6 +55,28 @@ def facts_in(value: object) -> Facts:
         if isinstance(facts, Facts):
             return facts
     raise TypeError("a row holds no facts")
+
+
+def listing_rows(
+    stats: Mapping[str, Stamp],
+    entries: Mapping[str, IndexEntry],
+    read_at: Mapping[str, int],
+    placed: Mapping[str, tuple[Facts, tuple[Placement | None, object]]],
+) -> dict[str, tuple[Stamp, int, object | None]]:
+    """A folder's rows for `listing_blob`, by relative path: each walked file's stamp, when it
+    was read, and, for a file with an entry, (entry, (facts, (placement, home))) as it was
+    placed, each (placement, home) one object however many rows share it."""
+    ones: dict[tuple[int, object], tuple[Placement | None, object]] = {}
+    return {
+        rel: (
+            stamp,
+            read_at.get(rel, 0),
+            (e, (e.facts, ones.setdefault((id((p := placed[rel][1])[0]), p[1]), p)))
+            if (e := entries.get(rel)) is not None
+            else None,
+        )
+        for rel, stamp in stats.items()
+    }
 
 
 def listing_blob(

@@ -93,20 +93,22 @@ class CollectionSchemas:
         values); a home with no posts is inferred from its pages."""
         self.main = self._main_home()
         sources = {
-            home: self._source(home, posts or pages) for home, (posts, pages) in groups.items()
+            home: self.source_from(home, posts or pages) for home, (posts, pages) in groups.items()
         }
         if self.main not in sources:
-            sources[self.main] = self._source(self.main, ())
+            sources[self.main] = self.source_from(self.main, ())
         self.sources = sources
 
     def source(self, home: Home, values: Mapping[str, object]) -> SchemaSource:
         """The source of `home`, worked out from one post's values if it is a new home."""
         known = self.sources.get(home)
         if known is None:
-            known = self.sources[home] = self._source(home, [values])
+            known = self.sources[home] = self.source_from(home, [values])
         return known
 
-    def _source(self, home: Home, values: Iterable[Mapping[str, object]]) -> SchemaSource:
+    def source_from(self, home: Home, values: Iterable[Mapping[str, object]]) -> SchemaSource:
+        """The source of `home` whose posts' values (or pages', when it has no posts) are
+        `values`, as `work_out` works it out; `sources` unchanged."""
         if home is None:
             schema = infer_schema(values)
             return SchemaSource(schema, "inferred", guessed=guessed_keys(schema))

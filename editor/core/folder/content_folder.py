@@ -1,13 +1,14 @@
 """A content folder: its post files, their index (front matter only), taxonomy and naming.
 
 Scanning reads each post's front matter into compact `Facts` (on every CPU when there are many;
-see `bulkread`), asks the site's generator where each file sits, loads each collection's
+see `bulk_read`), asks the site's generator where each file sits, loads each collection's
 schema (its schema file, else its site's CMS config, else inferred from that collection's
-posts: see `collection_schemas`), then validates each file against its collection's schema as
-the generator judges it. A rescan re-reads only the files whose modification time or size
-changed. `schema` and `schema_source` are the opened folder's main collection's (where it
-came from, and what a CMS config holds that the form does not take: its `notes` are for the
-writer); `schema_for(rel)` is the schema one file is judged and edited by.
+posts: see `collection_schemas`), and validates each file against its collection's schema as
+the generator judges it, each chunk as it is read (see `judged_ahead`). A rescan re-reads only
+the files whose modification time or size changed. `schema` and `schema_source` are the opened
+folder's main collection's (where it came from, and what a CMS config holds that the form does
+not take: its `notes` are for the writer); `schema_for(rel)` is the schema one file is judged
+and edited by.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from pathlib import Path, PurePath, PurePosixPath
 
 from editor.core import storage
 from editor.core.errors import PostError
+from editor.core.folder.cache_rows import listing_rows
 from editor.core.folder.collection_schemas import CollectionSchemas, Home, judged_alike
-from editor.core.folder.folder_walk import post_stamps
+from editor.core.folder.folder_walk import post_stamps, scan_enters
 from editor.core.folder.index_cache import IndexCache, Stamp, Stored, judged_by_of, now_ns
 from editor.core.folder.index_entry import IndexEntry, Taxonomy, in_path_order, taxonomy_of
+from editor.core.folder.judged_ahead import JudgedAhead
 from editor.core.folder.judging import applied_schema, judge, judged_entry, taught_values
 from editor.core.folder.lazy_read import gc_paused, read_facts
 from editor.core.folder.post_paths import detect_naming, post_path
@@ -35,15 +38,8 @@ from editor.core.schema.validate import Checkable
 from editor.core.site.generators import Generator, Placement, detect_generator
 
 POST_SUFFIXES = frozenset(POST_EXTENSIONS)  # what the list shows; what new posts get
-_SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 
 Progress = Callable[[int, int], None]
-
-
-def scan_enters(name: str) -> bool:
-    """Whether a scan of the posts enters the folder called `name`: not a hidden one (.git,
-    .obsidian...), nor one of tools' own (node_modules). The disk watch watches the same."""
-    return not name.startswith(".") and name not in _SKIPPED_FOLDERS
 
 
 class ContentFolder:
@@ -127,8 +123,22 @@ class ContentFolder:
             else:
                 to_read.append((rel, os.path.join(root, rel)))
                 read_at[rel] = checked
-        read = read_posts(to_read, stats, progress, partial, self.generator, self.site_path)
         stamp = self._schemas.stamp()
+        if stamp != self._schema_stamp:  # a CMS config may have new collection folders
+            self._schemas.read_cms()
+            self._placed = {}
+        today = dt.date.today()
+        ahead = JudgedAhead(  # the files read are placed and judged as they arrive
+            self._place,
+            lambda rel, place, f: taught_values(
+                self.generator, self.site_path(rel), place, f.values
+            ),
+            self._schemas.source_from,
+            lambda rel, f, place, source: self._entry(rel, f, place, source, stats[rel], today),
+        )
+        read = read_posts(
+            to_read, stats, progress, partial, self.generator, self.site_path, ahead.arrived
+        )
         if not to_read and stamp == self._schema_stamp and (whole or self._as_placed(old, stats)):
             # Nothing changed (no file, nor schema: the day and site are in `judged_by`):
             # the entries, places and schemas are those of the last scan or the cache.
@@ -136,12 +146,10 @@ class ContentFolder:
         if whole:
             unchanged = {rel: e.facts for rel, e in old.items()}
         facts = unchanged | {rel: f for (rel, _), f in zip(to_read, read, strict=True)}
-        if stamp != self._schema_stamp:  # a CMS config may have new collection folders
-            self._schemas.read_cms()
-            self._placed = {}
         placed = self._placed  # a file whose facts did not change sits where it sat
         places = {
-            rel: known[1] if (known := placed.get(rel)) and known[0] is f else self._place(rel, f)
+            rel: ahead.places.get(rel)
+            or (known[1] if (known := placed.get(rel)) and known[0] is f else self._place(rel, f))
             for rel, f in facts.items()
         }
         self._placed = {rel: (facts[rel], place) for rel, place in places.items()}
@@ -149,34 +157,33 @@ class ContentFolder:
         if to_read or facts.keys() != old.keys() or stamp != self._schema_stamp:
             # One inference per collection, from its posts only (pages teach nothing).
             groups: dict[Home, tuple[list, list]] = {}
+            taught = ahead.taught
             for rel, (place, home) in places.items():
                 if place is not None:
                     posts, pages = groups.setdefault(home, ([], []))
-                    taught = taught_values(
-                        self.generator, self.site_path(rel), place, facts[rel].values
+                    (posts if place.kind == "post" else pages).append(
+                        taught.get(rel)
+                        or taught_values(
+                            self.generator, self.site_path(rel), place, facts[rel].values
+                        )
                     )
-                    (posts if place.kind == "post" else pages).append(taught)
             self._schemas.work_out(groups)
             stamp = self._schemas.stamp()
+        sources = self._schemas.sources
         same = {
-            home
-            for home, source in self._schemas.sources.items()
-            if judged_alike(old_sources.get(home), source)
+            home for home, source in sources.items() if judged_alike(old_sources.get(home), source)
         }
-        today = dt.date.today()
-        fresh = {}
+        fresh = ahead.finish(sources)
         for rel, post_facts in facts.items():
             place, home = places[rel]
             known = old.get(rel)
-            if place is None:
+            if place is None or rel in fresh:
                 continue
             if known is not None and known.facts is post_facts and home in same:
                 fresh[rel] = known
             else:
-                stamp_ = stats[rel]
-                fresh[rel] = self._entry(
-                    PurePath(rel), post_facts, place, home, *stamp_[:2], today=today
-                )
+                source = self._schemas.source(home, post_facts.values)
+                fresh[rel] = self._entry(rel, post_facts, place, source, stats[rel], today)
         self._schema_stamp = stamp
         return self._scanned(fresh, stats, judged_by, progress, wholesale=False, cached=False)
 
@@ -273,21 +280,8 @@ class ContentFolder:
         ]
         removed = [rel for rel in stored if rel not in fresh]
         relist = stats != self._listed  # a file with no entry came or went
-        ones: dict[tuple[int, Home], tuple[Placement | None, Home]] = {}  # one of each place
-        rows = (  # the whole listing, written only when some of it changed
-            {
-                rel: (
-                    stamp,
-                    read_at.get(rel, 0),
-                    (e, (e.facts, ones.setdefault((id((p := placed[rel][1])[0]), p[1]), p)))
-                    if (e := fresh.get(rel)) is not None
-                    else None,
-                )
-                for rel, stamp in stats.items()
-            }
-            if changed or removed or relist
-            else {}
-        )
+        # The whole listing, written only when some of it changed.
+        rows = listing_rows(stats, fresh, read_at, placed) if changed or removed or relist else {}
         if wholesale and not (changed or removed or relist) and judged == self._judged:
             return
         shared = self.generator.collections
@@ -373,8 +367,9 @@ class ContentFolder:
         if place is None:  # not a post or page of the site
             self._entries.pop(str(rel), None)
             return None
-        today = dt.date.today()
-        entry = self._entry(rel, facts, place, home, st.st_mtime_ns, st.st_size, today=today)
+        source = self._schemas.source(home, facts.values)
+        stamp = (st.st_mtime_ns, st.st_size)
+        entry = self._entry(rel, facts, place, source, stamp, dt.date.today())
         self._in_order = self._in_order and str(rel) in self._entries  # else added at the end
         self._entries[str(rel)] = entry
         return entry
@@ -383,10 +378,14 @@ class ContentFolder:
         """A path relative to the folder, as a path relative to the site root."""
         key = str(rel)
         found = self._site_paths.get(key)
-        if found is None:  # asked for every file of every scan: made once
-            posix = key.replace(os.sep, "/")
-            found = PurePosixPath(f"{self._site_text}{posix}" if self._site_text else posix)
-            self._site_paths[key] = found
+        if found is None:  # asked for every file of every scan: made once, from its folder's
+            folder, name = os.path.split(key)
+            parent = self._site_paths.get(folder)
+            if parent is None:  # a folder's path parsed once: its files' joined to it
+                posix = folder.replace(os.sep, "/")
+                parent = PurePosixPath(f"{self._site_text}{posix}" if self._site_text else posix)
+                self._site_paths[folder] = parent
+            found = self._site_paths[key] = parent / name
         return found
 
     def placement(self, rel: PurePath) -> Placement | None:
@@ -394,13 +393,17 @@ class ContentFolder:
         return self._placed_at(str(rel))[0]
 
     def _entry(
-        self, rel: PurePath, facts: Facts, place: Placement, home: Home, *at: int, today: dt.date
+        self,
+        rel: str | PurePath,
+        facts: Facts,
+        place: Placement,
+        source: SchemaSource,
+        stamp: tuple[int, ...],
+        today: dt.date,
     ) -> IndexEntry:
-        """The index entry of a file placed at `place` (`at`: its mtime and size), judged as
-        its generator judges it (see `judged_entry`)."""
-        source = self._schemas.source(home, facts.values)
+        """The index entry of a file placed at `place`, judged by `source`."""
         site_rel = self.site_path(rel)
-        return judged_entry(self.generator, site_rel, rel, facts, place, source, *at, today)
+        return judged_entry(self.generator, site_rel, rel, facts, place, source, stamp, today)
 
     def still(self) -> ContentFolder:
         """A copy of the folder and its index that a worker thread may read while this one

@@ -15,6 +15,13 @@ from editor.core.schema import POST_EXTENSIONS
 
 _BY_DESCRIPTOR = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd
 _FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+_SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+
+
+def scan_enters(name: str) -> bool:
+    """Whether a scan of the posts enters the folder called `name`: not a hidden one (.git,
+    .obsidian...), nor one of tools' own (node_modules). The disk watch watches the same."""
+    return not name.startswith(".") and name not in _SKIPPED_FOLDERS
 
 
 def post_stamps(

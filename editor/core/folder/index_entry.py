@@ -48,7 +48,7 @@ class IndexEntry:
 
     def __getstate__(self) -> tuple[object, ...]:
         # The path as its text: made a path again only when asked (see `_lazy_path`).
-        return (str(self.path), *(getattr(self, name) for name in self.__slots__[1:]))
+        return (self.path_text, *(getattr(self, name) for name in self.__slots__[1:]))
 
     def __setstate__(self, state: object) -> None:
         # An entry pickled before slots (a dict) or with other fields is refused, not read

@@ -79,39 +79,46 @@ def judge(
 
 
 def judged_entry(
-    gen: Generator,
+    generator: Generator,
     site_rel: PurePosixPath,
-    rel: PurePath,
+    rel: str | PurePath,
     facts: Facts,
     place: Placement,
     source: SchemaSource,
-    mtime_ns: int,
-    size: int,
+    stamp: tuple[int, ...],
     today: dt.date,
 ) -> IndexEntry:
-    """The index entry of a file at `rel` in its folder (`site_rel` in its site) placed at
-    `place`, judged by its collection's schema (`source`) as its generator judges it."""
+    """The index entry of the file at `rel` (relative to the folder; `site_rel` to the
+    site), stamped (mtime_ns, size), placed at `place`, judged by `source` as its generator
+    judges it."""
     values = facts.values
-    seen, problems = judge(gen, site_rel, place, facts, source)
+    seen, problems = judge(generator, site_rel, place, facts, source)
     title, tags, categories = listed_terms(seen)
-    status = gen.status(site_rel, place, values, today)
-    return IndexEntry(
-        path=rel,
-        title=title,
-        date=gen.date(site_rel, values),
-        tags=tags,
-        categories=categories,
-        draft=status == "draft",
-        problems=tuple(problems),
-        mtime_ns=mtime_ns,
-        size=size,
-        facts=facts,
-        collection=place.collection.name if place.collection else None,
-        kind=place.kind,
-        status=status,
-        language=gen.language(site_rel, values),
-        role=place.role,
+    status = generator.status(site_rel, place, values, today)
+    entry = IndexEntry.__new__(IndexEntry)
+    # Made as the index cache makes its entries (`IndexEntry.__setstate__`: its fields in
+    # order; a path given as its text made only when asked): a scan makes one per file, and
+    # the frozen constructor's setting of each field by name cost as much as judging it.
+    entry.__setstate__(
+        (
+            rel,
+            title,
+            generator.date(site_rel, values),
+            tags,
+            categories,
+            status == "draft",
+            tuple(problems),
+            stamp[0],
+            stamp[1],
+            facts,
+            place.collection.name if place.collection else None,
+            place.kind,
+            status,
+            generator.language(site_rel, values),
+            place.role,
+        )
     )
+    return entry
 
 
 @lru_cache(maxsize=64)

@@ -37,10 +37,12 @@ def read_posts(
     partial: Partial | None,
     generator: Generator,
     site_path: Callable[[str], PurePosixPath],
+    judge: Callable[[list[str], list[Facts]], None],
 ) -> list[Facts]:
     """The facts of the (relative, full) paths `to_read`, in order, of the files stamped
     `stats` (those not read too): `progress(done, total)` told how many of these are known,
-    and `partial` (when given) each chunk's posts, unjudged, as it arrives."""
+    `judge` each chunk's relative paths and facts as it arrives (see `judged_ahead`), and
+    `partial` (when given) the chunk's posts, unjudged."""
     total = len(stats)
     known = total - len(to_read)
 
@@ -49,17 +51,20 @@ def read_posts(
             progress(known + read, total)
 
     def arrived(first: int, facts: list[Facts]) -> None:
-        assert partial is not None
-        rels = (rel for rel, _ in to_read[first : first + len(facts)])
+        rels = [rel for rel, _ in to_read[first : first + len(facts)]]
+        if partial is None:
+            judge(rels, facts)
+            return
         partial(
             [
                 _unjudged(rel, f, stats[rel], generator, site_path)
                 for rel, f in zip(rels, facts, strict=True)
             ]
         )
+        judge(rels, facts)  # after: the window lists the chunk first
 
     fulls = [full for _, full in to_read]
-    return read_many(fulls, tell, arrived if partial else None)
+    return read_many(fulls, tell, arrived)
 
 
 def _unjudged(

@@ -12,7 +12,8 @@ from sitefactory import post_text, site, write
 from editor.core.document.post import Post
 from editor.core.errors import PostError
 from editor.core.folder import new_post, unjudged
-from editor.core.folder.content_folder import ContentFolder, scan_enters
+from editor.core.folder.content_folder import ContentFolder
+from editor.core.folder.folder_walk import scan_enters
 from editor.core.schema.model import Schema
 from editor.core.schema.validate import validate
 
