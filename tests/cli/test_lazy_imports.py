@@ -30,6 +30,13 @@ SITE_RULES = {
     "eleventy": (G + "eleventy",),
     "any site": (G + "markdown_profiles", G + "js_literals", G + "go_templates"),
 }
+# What finds a folder's schema in a CMS config or infers it: `render FILE` asks only which
+# engine the nearest `.post-editor.yaml` names.
+SCHEMA_SOURCES = (
+    "editor.core.schema.source",
+    "editor.core.schema.cms",
+    "editor.core.schema.inference",
+)
 # What reads or writes YAML: only where YAML is parsed (a post read, a YAML config).
 YAML = ("yaml", "editor.core.document.safe_yaml", "editor.core.document.yaml_emit")
 # What only edits a post or reads TOML: a one-file command on a YAML post loads none of it.
@@ -148,3 +155,11 @@ def test_a_one_file_command_on_a_yaml_post_loads_no_editing_nor_toml(tmp_path):
     assert not among(modules, ("platformdirs",))  # `render` keeps no cache nor notes
     # Python-Markdown's extensions are built from their modules: no entry points are read.
     assert not among(modules, ("importlib.metadata",))
+
+
+def test_render_file_reads_no_cms_config(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    modules = loaded(["render"], post)
+    assert "editor.core.schema.nearest" in modules  # it did look for a .post-editor.yaml
+    assert not among(modules, SCHEMA_SOURCES)

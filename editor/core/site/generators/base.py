@@ -33,13 +33,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from editor.core.document import DateFormat, parse_date
 from editor.core.errors import PostError
-from editor.core.schema import DATE_KEYS, Problem, Schema, SchemaSource, Severity
+from editor.core.schema.model import DATE_KEYS, Schema
+from editor.core.schema.validate import Problem, Severity
 from editor.core.site.generators.detection import holds_marker
 from editor.core.site.rendering.profile import PYTHON_MARKDOWN, MarkdownProfile
+
+if TYPE_CHECKING:
+    # A type alone: `source` loads the CMS config readers, which a one-file command on a
+    # plain post never needs (`render FILE`).
+    from editor.core.schema.source import SchemaSource
 
 Kind = Literal["post", "page"]
 # What the build does with a file: leaves it out (draft), leaves it out until its date comes
