@@ -41,7 +41,7 @@ SCHEMA_SOURCES = (
 YAML = ("yaml", "editor.core.document.safe_yaml", "editor.core.document.yaml_emit")
 # What only edits a post or reads TOML: a one-file command on a YAML post loads none of it.
 EDITS = ("editor.core.document.toml_splice", "editor.core.document.yaml_splice", "tomlkit")
-EDITS += ("editor.core.storage.added_blocks", "tomllib")
+EDITS += ("editor.core.storage.added_blocks", "tomllib", "difflib")
 ALL_SITE_RULES = tuple(m for modules in SITE_RULES.values() for m in modules)
 
 
@@ -163,3 +163,5 @@ def test_render_file_reads_no_cms_config(tmp_path):
     modules = loaded(["render"], post)
     assert "editor.core.schema.nearest" in modules  # it did look for a .post-editor.yaml
     assert not among(modules, SCHEMA_SOURCES)
+    # The stylesheet is read through the package's loader, not importlib.resources' readers.
+    assert not among(modules, ("importlib.resources",))
