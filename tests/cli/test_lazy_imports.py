@@ -83,6 +83,9 @@ def test_check_file_loads_no_folder_wide_check_nor_another_sites_rules(tmp_path)
     post.write_text(POST, encoding="utf-8")
     modules = loaded(["check"], post)
     assert not among(modules, FOLDER_CHECKS + NEW_POST)
+    # The post was just written, so its site's scan reads it: here, without the pool's modules.
+    assert "editor.core.folder.bulk_read" in modules
+    assert not among(modules, ("multiprocessing", "concurrent.futures"))
     # Its site's root is found by markers; the reference scanner (site.py) is not loaded.
     assert not among(modules, ("editor.core.site.site", "editor.core.document.markdown_lines"))
 
