@@ -42,6 +42,7 @@ YAML = ("yaml", "editor.core.document.safe_yaml", "editor.core.document.yaml_emi
 # What only edits a post or reads TOML: a one-file command on a YAML post loads none of it.
 EDITS = ("editor.core.document.toml_splice", "editor.core.document.yaml_splice", "tomlkit")
 EDITS += ("editor.core.storage.added_blocks", "tomllib", "difflib")
+EDITS += ("editor.core.storage.backup_copy", "secrets")
 ALL_SITE_RULES = tuple(m for modules in SITE_RULES.values() for m in modules)
 
 
