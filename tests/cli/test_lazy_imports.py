@@ -124,6 +124,8 @@ def test_a_plain_folder_loads_no_generator_module(tmp_path):
         modules = loaded(argv, path)
         assert "editor.core.site.generators.plain" in modules  # it did detect the folder
         assert not among(modules, ALL_SITE_RULES), argv
+        if argv != ["render"]:  # only what renders asks for the Markdown profile
+            assert not among(modules, ("editor.core.site.rendering",)), argv
 
 
 def test_a_sites_file_loads_only_its_own_generator(tmp_path):
