@@ -1,6 +1,6 @@
-"""The nearest `.post-editor.yaml` that governs a folder, found without the CMS config readers:
-`render FILE` asks only which Markdown engine that file names (`rendering/choice.py`), and a
-plain post's `check FILE` needs no CMS config unless no schema file governs it."""
+"""The nearest `.post-editor.yaml` that governs a folder, found without the CMS config readers
+that `source` loads: `render FILE` asks only which Markdown engine that file names
+(`rendering/choice.py`)."""
 
 from __future__ import annotations
 
