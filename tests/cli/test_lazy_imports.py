@@ -30,11 +30,19 @@ SITE_RULES = {
     "eleventy": (G + "eleventy",),
     "any site": (G + "markdown_profiles", G + "js_literals", G + "go_templates"),
 }
+# What finds a folder's schema in a CMS config or infers it: `render FILE` asks only which
+# engine the nearest `.post-editor.yaml` names.
+SCHEMA_SOURCES = (
+    "editor.core.schema.source",
+    "editor.core.schema.cms",
+    "editor.core.schema.inference",
+)
 # What reads or writes YAML: only where YAML is parsed (a post read, a YAML config).
 YAML = ("yaml", "editor.core.document.safe_yaml", "editor.core.document.yaml_emit")
 # What only edits a post or reads TOML: a one-file command on a YAML post loads none of it.
 EDITS = ("editor.core.document.toml_splice", "editor.core.document.yaml_splice", "tomlkit")
-EDITS += ("editor.core.storage.added_blocks", "tomllib")
+EDITS += ("editor.core.storage.added_blocks", "tomllib", "difflib")
+EDITS += ("editor.core.storage.backup_copy", "secrets")
 ALL_SITE_RULES = tuple(m for modules in SITE_RULES.values() for m in modules)
 
 
@@ -76,6 +84,9 @@ def test_check_file_loads_no_folder_wide_check_nor_another_sites_rules(tmp_path)
     post.write_text(POST, encoding="utf-8")
     modules = loaded(["check"], post)
     assert not among(modules, FOLDER_CHECKS + NEW_POST)
+    # The post was just written, so its site's scan reads it: here, without the pool's modules.
+    assert "editor.core.folder.bulk_read" in modules
+    assert not among(modules, ("multiprocessing", "concurrent.futures"))
     # Its site's root is found by markers; the reference scanner (site.py) is not loaded.
     assert not among(modules, ("editor.core.site.site", "editor.core.document.markdown_lines"))
 
@@ -113,6 +124,8 @@ def test_a_plain_folder_loads_no_generator_module(tmp_path):
         modules = loaded(argv, path)
         assert "editor.core.site.generators.plain" in modules  # it did detect the folder
         assert not among(modules, ALL_SITE_RULES), argv
+        if argv != ["render"]:  # only what renders asks for the Markdown profile
+            assert not among(modules, ("editor.core.site.rendering",)), argv
 
 
 def test_a_sites_file_loads_only_its_own_generator(tmp_path):
@@ -148,3 +161,13 @@ def test_a_one_file_command_on_a_yaml_post_loads_no_editing_nor_toml(tmp_path):
     assert not among(modules, ("platformdirs",))  # `render` keeps no cache nor notes
     # Python-Markdown's extensions are built from their modules: no entry points are read.
     assert not among(modules, ("importlib.metadata",))
+
+
+def test_render_file_reads_no_cms_config(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    modules = loaded(["render"], post)
+    assert "editor.core.schema.nearest" in modules  # it did look for a .post-editor.yaml
+    assert not among(modules, SCHEMA_SOURCES)
+    # The stylesheet is read through the package's loader, not importlib.resources' readers.
+    assert not among(modules, ("importlib.resources",))

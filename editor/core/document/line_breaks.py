@@ -4,7 +4,15 @@ without rewriting the lines the user did not touch (`splice_lines`)."""
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from editor.core import lazy_module
+
+if TYPE_CHECKING:
+    import difflib
+else:
+    # Only an edit that changes line breaks pairs lines up: reading a post does not.
+    difflib = lazy_module("difflib")
 
 _BREAK = re.compile(r"\r\n|\n|\r")
 
@@ -60,7 +68,7 @@ def splice_lines(old: str, new: str, eol: str) -> str:
         tail += 1
     pairs = [(i, i) for i in range(head)]
     middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
-    matcher = SequenceMatcher(
+    matcher = difflib.SequenceMatcher(
         None, [c for c, _ in middle_a], [c for c, _ in middle_b], autojunk=False
     )
     for tag, i1, _, j1, j2 in matcher.get_opcodes():

@@ -10,19 +10,29 @@ Of each file only its first bytes are read when its front matter ends within the
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from editor.core import lazy_module
 from editor.core.document import Post, decode, read_bytes
 from editor.core.errors import PostError
 from editor.core.folder.lazy_read import Arrived, gc_paused
 from editor.core.schema import Facts
 from editor.core.workers import exit_with_parent
+
+if TYPE_CHECKING:
+    import multiprocessing
+    from concurrent import futures
+    from concurrent.futures import Future, process
+else:
+    # The pool's modules (~14 ms of imports) load only when a scan starts workers: most scans
+    # read a few files here (`check FILE` of a post just saved reads one).
+    multiprocessing = lazy_module("multiprocessing")
+    futures = lazy_module("concurrent.futures")
+    process = lazy_module("concurrent.futures.process")
 
 # The bytes of a file read first: most posts' front matter ends well within them, and then
 # the rest, the body, is not read (a body that is not UTF-8 past them shows when the post
@@ -69,9 +79,7 @@ def read_many(
     chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
     results: list[list[Facts] | None] = [None] * len(chunks)
     try:
-        pool = ProcessPoolExecutor(
-            workers, multiprocessing.get_context("spawn"), initializer=exit_with_parent
-        )
+        pool = start_pool(workers)
     except (OSError, RuntimeError):  # no processes to be had (a sandbox, a limit): read here
         return _read_serially(paths, progress, arrived, chunk)
     done = 0
@@ -96,15 +104,18 @@ def read_many(
     try:
         # The workers take chunks from the front, this process from the back; each worker
         # is kept at most two chunks ahead, so neither side waits long for the other.
-        futures: dict[Future[list[_Read]], int] = {}
+        pending: dict[Future[list[_Read]], int] = {}
         front, back = 0, len(chunks)
         while front < back:
-            for future in [f for f in futures if f.done()]:  # told as soon as they are read
-                harvest(future, futures.pop(future))
-            while front < back and len(futures) < 2 * workers:
+            for future in [f for f in pending if f.done()]:  # told as soon as they are read
+                harvest(future, pending.pop(future))
+            while front < back and len(pending) < 2 * workers:
                 try:
-                    futures[pool.submit(_read_chunk, chunks[front])] = front
-                except (BrokenProcessPool, RuntimeError):  # a worker died: read the rest here
+                    pending[pool.submit(_read_chunk, chunks[front])] = front
+                except (
+                    process.BrokenProcessPool,
+                    RuntimeError,
+                ):  # a worker died: read the rest here
                     workers = 0
                     break
                 front += 1
@@ -113,11 +124,17 @@ def read_many(
                 with gc_paused():  # as `_read_chunk`; each path made once, read and kept
                     facts = [Facts(full, *_read(full)) for full in _paths(chunks[back])]
                 finish(back, facts)
-        for future in as_completed(futures):
-            harvest(future, futures[future])
+        for future in futures.as_completed(pending):
+            harvest(future, pending[future])
     finally:  # the workers end on their own: the scan need not wait for them to exit
         pool.shutdown(wait=False, cancel_futures=True)
     return [facts for chunk_facts in results for facts in chunk_facts or ()]
+
+
+def start_pool(workers: int) -> futures.ProcessPoolExecutor:
+    """`workers` spawned worker processes, each ending when this process does."""
+    spawn = multiprocessing.get_context("spawn")
+    return futures.ProcessPoolExecutor(workers, spawn, initializer=exit_with_parent)
 
 
 def _read_serially(

@@ -18,15 +18,11 @@ from typing import Literal
 
 from editor.core.errors import PostError
 from editor.core.schema.cms import CmsSchema, candidate_files, read_cms_schema, setting_from_cms
-from editor.core.schema.cms.config import (
-    CONFIG_PLACES,
-    DECAP,
-    find_site_root,
-    up_to_repository,
-)
+from editor.core.schema.cms.config import CONFIG_PLACES, DECAP, find_site_root
 from editor.core.schema.cms.config_file import WORKSPACE, load_json, load_yaml
 from editor.core.schema.inference import guessed_keys, infer_schema
 from editor.core.schema.model import Schema
+from editor.core.schema.nearest import file_schema, up_to_repository
 from editor.core.schema.schema_file import SCHEMA_FILE, read_schema_file
 
 SchemaOrigin = Literal["file", "generator", "cms", "inferred", "default"]
@@ -85,29 +81,6 @@ def schema_source(
     schema = infer_schema(values)
     notes = (*(site.notes if site else ()), *(cms.notes if cms else ()))
     return SchemaSource(schema, "inferred", None, notes, cms, guessed_keys(schema))
-
-
-def file_schema(
-    root: Path, top: Path | None = None, *, anywhere: bool = False
-) -> tuple[Schema, Path] | None:
-    """The schema a `.post-editor.yaml` gives the folder `root`, with the file's path: the
-    nearest file from `root` up to `top` (just `root` without `top`; any folder above with
-    `anywhere`) that declares one schema, or the nearest file up to the repository's root
-    that lists a collection holding `root`. Raises the `PostError` of a file met on the way
-    that cannot be read: which folders it means cannot be known."""
-    root = Path(os.path.abspath(root))
-    top = Path(os.path.abspath(top)) if top is not None else None
-    for place in up_to_repository(root):
-        path = place / SCHEMA_FILE
-        if not path.is_file():
-            continue
-        found = read_schema_file(path)
-        own = anywhere or place == root or (top is not None and place.is_relative_to(top))
-        if found.schema is not None and own:
-            return found.schema, path
-        if (collection := found.collection_for(root)) is not None:
-            return collection.schema, path
-    return None
 
 
 def schema_file_for(root: Path, top: Path | None = None) -> Path | None:

@@ -18,14 +18,23 @@ import errno
 import hashlib
 import os
 import re
-import secrets
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from editor.core import lazy_module
 from editor.core.errors import PostError
-from editor.core.storage import backup_copy, file_lock
+from editor.core.storage import file_lock
+
+if TYPE_CHECKING:
+    import secrets
+
+    from editor.core.storage import backup_copy
+else:  # what only a save needs, loaded at the first save (`check FILE` and `render FILE` read)
+    secrets = lazy_module("secrets")
+    backup_copy = lazy_module("editor.core.storage.backup_copy")
 
 # errno → what a writer is told; anything else falls back to the system's own wording.
 _CAUSES: dict[int, str] = {

@@ -90,7 +90,7 @@ def test_few_files_are_read_in_this_process(tmp_path, monkeypatch):
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a pool was started for 12 files")
 
-    monkeypatch.setattr(bulk_read, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(bulk_read, "start_pool", no_pool)
     assert as_tuples(read_many(paths)) == as_tuples([read_facts(Path(p)) for p in paths])
 
 
@@ -100,7 +100,7 @@ def test_without_worker_processes_everything_is_read_here(tmp_path, parallel, mo
     def refused(*args: object, **kwargs: object) -> ProcessPoolExecutor:
         raise OSError("Resource temporarily unavailable")
 
-    monkeypatch.setattr(bulk_read, "ProcessPoolExecutor", refused)
+    monkeypatch.setattr(bulk_read, "start_pool", refused)
     assert as_tuples(read_many(paths)) == as_tuples([read_facts(Path(p)) for p in paths])
 
 

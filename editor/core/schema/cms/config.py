@@ -46,13 +46,13 @@ and line) plus a note, and the caller infers the schema from the posts instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from editor.core.schema.cms.config_file import DECAP, FRONT_MATTER, CmsSchema
 from editor.core.schema.cms.decap import read_decap
 from editor.core.schema.cms.frontmatter import read_front_matter
+from editor.core.schema.nearest import up_to_repository
 
 __all__ = [
     "CONFIG_PLACES",
@@ -74,15 +74,6 @@ CONFIG_PLACES = (
 
 
 # ---- finding and reading the config ----------------------------------------------------------
-
-
-def up_to_repository(folder: Path) -> Iterator[Path]:
-    """The folder and those above it, up to its repository's root: a site's CMS config (or
-    schema file) never lives above the repository that holds the site."""
-    for base in (folder, *folder.parents):
-        yield base
-        if (base / ".git").exists():
-            return
 
 
 def candidate_files(folder: Path) -> tuple[Path, ...]:

@@ -33,13 +33,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
+from editor.core import lazy_module
 from editor.core.document import DateFormat, parse_date
 from editor.core.errors import PostError
-from editor.core.schema import DATE_KEYS, Problem, Schema, SchemaSource, Severity
+from editor.core.schema.model import DATE_KEYS, Schema
+from editor.core.schema.validate import Problem, Severity
 from editor.core.site.generators.detection import holds_marker
-from editor.core.site.rendering.profile import PYTHON_MARKDOWN, MarkdownProfile
+
+if TYPE_CHECKING:
+    # A type alone: `source` loads the CMS config readers, which a one-file command on a
+    # plain post never needs (`render FILE`).
+    from editor.core.schema.source import SchemaSource
+    from editor.core.site.rendering import profile
+    from editor.core.site.rendering.profile import MarkdownProfile
+else:  # asked for only by what renders: `check FILE` and `list` of a plain folder never do
+    profile = lazy_module("editor.core.site.rendering.profile")
 
 Kind = Literal["post", "page"]
 # What the build does with a file: leaves it out (draft), leaves it out until its date comes
@@ -174,7 +184,7 @@ class Generator:
     def markdown_profile(self) -> MarkdownProfile:
         """The Markdown the generator renders the site's posts with (from its config where
         the generator reads one); a plain folder's is Python-Markdown."""
-        return PYTHON_MARKDOWN
+        return profile.PYTHON_MARKDOWN
 
     @cached_property
     def collections(self) -> tuple[Collection, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor.core.errors import PostError
-from editor.core.schema.source import file_schema
+from editor.core.schema.nearest import file_schema
 from editor.core.site.generators import Generator, detect_generator
 from editor.core.site.rendering.profile import ENGINES, MarkdownProfile
 from editor.core.site.site_syntax import site_syntax_context
