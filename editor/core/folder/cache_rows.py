@@ -5,6 +5,7 @@ and each entry's facts read from its file's row only when asked for (`LazyFacts`
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import io
 import operator
 import os
@@ -16,7 +17,7 @@ from dataclasses import fields
 from pathlib import Path, PosixPath, PurePath, PurePosixPath
 from typing import NamedTuple, Protocol
 
-from editor.core.folder.index_entry import IndexEntry, rels_in_path_order
+from editor.core.folder.index_entry import IndexEntry, rels_in_path_order, stored_state
 from editor.core.schema import Facts
 from editor.core.site.generators import Placement
 
@@ -26,6 +27,7 @@ Reread = Callable[[str], Facts]  # a file's facts read from the file, by its rel
 # path (all the folder's files' when None).
 Fetch = Callable[[str | None], list[tuple[str, Stamp, int, bytes]]]
 RACY_NS = 2_000_000_000  # a file changed this close to its row's reading is read again
+IN_FOLDER = PurePosixPath("<the folder>")  # written for the folder, read as the scan names it
 
 
 def within_of(folder: Path) -> str:
@@ -129,6 +131,11 @@ class RowPickler(pickle.Pickler):
         if (row := self._row) is not None and isinstance(obj, Facts):
             state = {"_slot": self.slot, "rel": row[0], "stamp": row[1]}
             return object.__new__, (LazyFacts,), state
+        if self.listing and type(obj) is IndexEntry and self._within:
+            # Its problems as rows, in the folder: their paths made only when asked for.
+            state = stored_state(obj, self._within, IN_FOLDER)
+            if state is not None:
+                return copyreg.__newobj__, (IndexEntry,), state
         if self.listing and type(obj) is Placement:
             first = self.place_at.setdefault((id(obj.collection), obj.kind, obj.role), obj)
             if first is not obj:
@@ -139,6 +146,8 @@ class RowPickler(pickle.Pickler):
         if (row := self.rows.get(id(obj))) is not None:
             self._row = row
             return None
+        if obj is IN_FOLDER:
+            return ("in", "")
         if isinstance(obj, PurePath):
             text, within = str(obj), self._within
             inside = within is not None and text.startswith(within) and isinstance(obj, Path)
