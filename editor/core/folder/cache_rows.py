@@ -17,7 +17,13 @@ from dataclasses import fields
 from pathlib import Path, PosixPath, PurePath, PurePosixPath
 from typing import NamedTuple, Protocol
 
-from editor.core.folder.index_entry import IndexEntry, rels_in_path_order, stored_state
+from editor.core.folder.index_entry import (
+    SET_FACTS,
+    IndexEntry,
+    filled,
+    rels_in_path_order,
+    stored_state,
+)
 from editor.core.schema import Facts
 from editor.core.site.generators import Placement
 
@@ -101,6 +107,9 @@ def listing_blob(
     pickler.rows = {id(value): (rel, stamps[rel]) for rel, value in values.items()}
     pickler.listing = True
     pickler.dump((pickler.slot, stamps, reads, values, racy))
+    # Then the entries' fields, as columns: the entries above are written empty, each
+    # field of all of them filled by one pass in C when read back (`filled`).
+    pickler.dump((pickler.entries, [list(c) for c in zip(*pickler.states, strict=True)]))
     return out.getvalue()
 
 
@@ -123,6 +132,9 @@ class RowPickler(pickle.Pickler):
         self.listing = False  # writing a listing: its placements are written once each
         # The listing's placements, the first met of each (by collection, kind and role).
         self.place_at: dict[tuple[int, str, str], Placement] = {}
+        # The listing's entries, written empty, and their states, written after as columns.
+        self.entries: list[IndexEntry] = []
+        self.states: list[tuple[object, ...]] = []
 
     def reducer_override(self, obj: object) -> object:
         # In a listing: a row's facts as a `LazyFacts` of that row (made by object.__new__
@@ -131,11 +143,13 @@ class RowPickler(pickle.Pickler):
         if (row := self._row) is not None and isinstance(obj, Facts):
             state = {"_slot": self.slot, "rel": row[0], "stamp": row[1]}
             return object.__new__, (LazyFacts,), state
-        if self.listing and type(obj) is IndexEntry and self._within:
+        if self.listing and type(obj) is IndexEntry:
             # Its problems as rows, in the folder: their paths made only when asked for.
-            state = stored_state(obj, self._within, IN_FOLDER)
-            if state is not None:
-                return copyreg.__newobj__, (IndexEntry,), state
+            state = self._within and stored_state(obj, self._within, IN_FOLDER)
+            self.entries.append(obj)
+            self.states.append(state or obj.__getstate__())
+            # Its facts set now, as its row's (`_row`: the columns come after all the rows).
+            return copyreg.__newobj__, (IndexEntry,), obj.facts, None, None, SET_FACTS
         if self.listing and type(obj) is Placement:
             first = self.place_at.setdefault((id(obj.collection), obj.kind, obj.role), obj)
             if first is not obj:
@@ -208,6 +222,7 @@ class RowLoads:
         slot, stamps, reads, values, racy = unpickler.load()
         if not isinstance(slot, FactsSlot) or not isinstance(values, dict):
             raise pickle.UnpicklingError("a listing that is not one")
+        filled(*unpickler.load())  # its entries' fields
         slot.source = self._source
         return Listing(stamps, reads, values, frozenset(racy))
 
