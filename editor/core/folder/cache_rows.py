@@ -95,9 +95,10 @@ def listing_blob(
     read back whole, in C, and the stamps compared with the disk's in one comparison), and the
     files read too soon after they changed for their stamps to tell (`RACY_NS`). A path met
     again is a reference, a placement one of the few there are, each entry's facts a
-    `LazyFacts` naming its own row in `entries`. One unpickling reads it back (10,000
-    unpicklers were most of a reopen), and makes all but the folder's few paths and
-    placements in C, with no call back into Python per post."""
+    `LazyFacts` naming its own row in `entries`, its problems rows made problems when asked
+    for (`PendingProblems`), its other fields written after all the rows, as columns. One
+    unpickler reads it back (10,000 unpicklers were most of a reopen), and makes all but the
+    folder's few paths and placements in C, with no call back into Python per post."""
     out = io.BytesIO()
     pickler = RowPickler(out, shared, within)
     stamps = {rel: row[0] for rel, row in rows.items()}
