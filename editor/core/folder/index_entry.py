@@ -123,12 +123,20 @@ _SEVERITY = _PROBLEM_FIELDS.index("severity")
 _PROBLEMS_AT = IndexEntry.__slots__.index("problems")
 
 
+def _problem(path: PurePath, row: tuple[object, ...]) -> Problem:
+    # As unpickling made it (its dict filled, no __init__): a third of the time, for the
+    # problems of every entry a `list` shows.
+    problem = object.__new__(Problem)
+    problem.__dict__.update(zip(("path", *_PROBLEM_FIELDS), (path, *row), strict=True))
+    return problem
+
+
 def _lazy_problems(entry: IndexEntry) -> tuple[Problem, ...]:
     """An entry's problems, made from the rows the index cache held on first asking."""
     problems = _PROBLEMS_SLOT.__get__(entry)
     if type(problems) is PendingProblems:
         path = problems.base.joinpath(entry.path_text)
-        problems = tuple(Problem(path, *row) for row in problems.rows)  # type: ignore[arg-type]
+        problems = tuple(map(_problem, repeat(path), problems.rows))
         _PROBLEMS_SLOT.__set__(entry, problems)
     return problems
 
