@@ -5,6 +5,7 @@ and each entry's facts read from its file's row only when asked for (`LazyFacts`
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import io
 import operator
 import os
@@ -16,7 +17,13 @@ from dataclasses import fields
 from pathlib import Path, PosixPath, PurePath, PurePosixPath
 from typing import NamedTuple, Protocol
 
-from editor.core.folder.index_entry import IndexEntry, rels_in_path_order
+from editor.core.folder.index_entry import (
+    SET_FACTS,
+    IndexEntry,
+    filled,
+    rels_in_path_order,
+    stored_state,
+)
 from editor.core.schema import Facts
 from editor.core.site.generators import Placement
 
@@ -26,6 +33,7 @@ Reread = Callable[[str], Facts]  # a file's facts read from the file, by its rel
 # path (all the folder's files' when None).
 Fetch = Callable[[str | None], list[tuple[str, Stamp, int, bytes]]]
 RACY_NS = 2_000_000_000  # a file changed this close to its row's reading is read again
+IN_FOLDER = PurePosixPath("<the folder>")  # written for the folder, read as the scan names it
 
 
 def within_of(folder: Path) -> str:
@@ -87,9 +95,10 @@ def listing_blob(
     read back whole, in C, and the stamps compared with the disk's in one comparison), and the
     files read too soon after they changed for their stamps to tell (`RACY_NS`). A path met
     again is a reference, a placement one of the few there are, each entry's facts a
-    `LazyFacts` naming its own row in `entries`. One unpickling reads it back (10,000
-    unpicklers were most of a reopen), and makes all but the folder's few paths and
-    placements in C, with no call back into Python per post."""
+    `LazyFacts` naming its own row in `entries`, its problems rows made problems when asked
+    for (`PendingProblems`), its other fields written after all the rows, as columns. One
+    unpickler reads it back (10,000 unpicklers were most of a reopen), and makes all but the
+    folder's few paths and placements in C, with no call back into Python per post."""
     out = io.BytesIO()
     pickler = RowPickler(out, shared, within)
     stamps = {rel: row[0] for rel, row in rows.items()}
@@ -99,6 +108,9 @@ def listing_blob(
     pickler.rows = {id(value): (rel, stamps[rel]) for rel, value in values.items()}
     pickler.listing = True
     pickler.dump((pickler.slot, stamps, reads, values, racy))
+    # Then the entries' fields, as columns: the entries above are written empty, each
+    # field of all of them filled by one pass in C when read back (`filled`).
+    pickler.dump((pickler.entries, [list(c) for c in zip(*pickler.states, strict=True)]))
     return out.getvalue()
 
 
@@ -121,6 +133,9 @@ class RowPickler(pickle.Pickler):
         self.listing = False  # writing a listing: its placements are written once each
         # The listing's placements, the first met of each (by collection, kind and role).
         self.place_at: dict[tuple[int, str, str], Placement] = {}
+        # The listing's entries, written empty, and their states, written after as columns.
+        self.entries: list[IndexEntry] = []
+        self.states: list[tuple[object, ...]] = []
 
     def reducer_override(self, obj: object) -> object:
         # In a listing: a row's facts as a `LazyFacts` of that row (made by object.__new__
@@ -129,6 +144,13 @@ class RowPickler(pickle.Pickler):
         if (row := self._row) is not None and isinstance(obj, Facts):
             state = {"_slot": self.slot, "rel": row[0], "stamp": row[1]}
             return object.__new__, (LazyFacts,), state
+        if self.listing and type(obj) is IndexEntry:
+            # Its problems as rows, in the folder: their paths made only when asked for.
+            state = self._within and stored_state(obj, self._within, IN_FOLDER)
+            self.entries.append(obj)
+            self.states.append(state or obj.__getstate__())
+            # Its facts set now, as its row's (`_row`: the columns come after all the rows).
+            return copyreg.__newobj__, (IndexEntry,), obj.facts, None, None, SET_FACTS
         if self.listing and type(obj) is Placement:
             first = self.place_at.setdefault((id(obj.collection), obj.kind, obj.role), obj)
             if first is not obj:
@@ -139,6 +161,8 @@ class RowPickler(pickle.Pickler):
         if (row := self.rows.get(id(obj))) is not None:
             self._row = row
             return None
+        if obj is IN_FOLDER:
+            return ("in", "")
         if isinstance(obj, PurePath):
             text, within = str(obj), self._within
             inside = within is not None and text.startswith(within) and isinstance(obj, Path)
@@ -199,6 +223,7 @@ class RowLoads:
         slot, stamps, reads, values, racy = unpickler.load()
         if not isinstance(slot, FactsSlot) or not isinstance(values, dict):
             raise pickle.UnpicklingError("a listing that is not one")
+        filled(*unpickler.load())  # its entries' fields
         slot.source = self._source
         return Listing(stamps, reads, values, frozenset(racy))
 

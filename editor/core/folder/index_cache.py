@@ -55,7 +55,7 @@ from editor.core.folder.cache_rows import (
 )
 from editor.core.site.generators import Generator, PlainFolder
 
-FORMAT = f"5/{__version__}"  # a database of another format or build is made anew
+FORMAT = f"6/{__version__}"  # a database of another format or build is made anew
 
 
 def default_path() -> Path:

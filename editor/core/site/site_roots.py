@@ -9,7 +9,7 @@ import os
 from contextlib import suppress
 from pathlib import Path
 
-from editor.core.site.generators.detection import site_kind_at
+from editor.core.site.generators.detection import FolderNames, site_kind_at
 
 # Files or folders that make a folder a project's root when no site generator claims it: a
 # Gatsby site, a Node project, a git repository (see `site_kind`).
@@ -26,7 +26,7 @@ def site_kind(folder: Path) -> str | None:
     "gatsby", "node" or "git" when a project's marker says it is a project's root; None when
     the folder holds no marker."""
     try:
-        names = frozenset(os.listdir(folder))
+        names = FolderNames(os.listdir(folder))
     except OSError:
         return None
     # By the light table: a site's kind is told without loading its generator's module.

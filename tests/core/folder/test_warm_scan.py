@@ -109,3 +109,35 @@ def test_a_site_reopened_with_a_file_it_makes_no_page_of_reads_no_file(tmp_path)
     changed = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
     listed = "['_posts/2024-05-01-hello.md']"
     assert (first, again, changed) == (f"{listed} True\n", f"{listed} False\n", f"{listed} True\n")
+
+
+def test_a_reopened_folder_tells_each_posts_problems_as_they_were_found(tmp_path):
+    # Stored as rows, made problems (with their file's path) only when asked for: through a
+    # reopen, a listing written again from a reopened folder's rows, and a second reopen.
+    root = make_folder(tmp_path / "posts")
+    for i, bad in ((0, "date: not a date\ntags: {a: 1}\n"), (3, "draft: maybe\n")):
+        path = root / ("news" if i % 2 else "notes") / f"post-{i}.md"
+        path.write_text(f"---\ntitle: Title {i}\n{bad}---\nWords.\n")
+        ns = time.time_ns() - DAY_NS
+        os.utime(path, ns=(ns, ns))
+    db = tmp_path / "cache" / "index.sqlite3"
+    cold = ContentFolder(root, IndexCache.connect(db)).scan()
+    told = [(str(e.path), e.errors, e.warnings, e.problems) for e in cold]
+    assert sum(bool(e.problems) for e in cold) == 2
+    assert all(p.path == root / e.path for e in cold for p in e.problems)
+    reopened = ContentFolder(root, IndexCache.connect(db))
+    warm = reopened.scan()
+    assert [(e.errors, e.warnings) for e in warm] == [(t[1], t[2]) for t in told]
+    assert [(str(e.path), e.errors, e.warnings, e.problems) for e in warm] == told
+    assert warm == cold
+    unasked = ContentFolder(root, IndexCache.connect(db))
+    unasked.scan()
+    (root / "notes" / "post-2.md").unlink()  # the listing written anew from the rows read
+    unasked.scan()
+    again = ContentFolder(root, IndexCache.connect(db)).scan()
+    assert [(e.errors, e.warnings) for e in again] == [
+        (t[1], t[2]) for t in told if "2" not in t[0]
+    ]
+    assert [(str(e.path), e.problems) for e in again] == [
+        (t[0], t[3]) for t in told if "post-2" not in t[0]
+    ]

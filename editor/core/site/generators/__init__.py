@@ -33,7 +33,7 @@ from editor.core.site.generators.base import (
     Status,
     glob_match,
 )
-from editor.core.site.generators.detection import SITES, site_kind_at
+from editor.core.site.generators.detection import SITES, FolderNames, site_kind_at
 from editor.core.site.generators.plain import PlainFolder
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ __all__ = [
 def generator_at(folder: Path) -> type[Generator] | None:
     """The generator whose site root `folder` is, or None."""
     try:
-        names = frozenset(os.listdir(folder))
+        names = FolderNames(os.listdir(folder))
     except OSError:
         return None
     kind = site_kind_at(folder, names)

@@ -11,7 +11,7 @@ import pytest
 
 from editor.core.site import generators
 from editor.core.site.generators import GENERATORS, generator_at
-from editor.core.site.generators.detection import SITES
+from editor.core.site.generators.detection import SITES, FolderNames, holds_marker
 
 # One site root per rule: each marker alone, and the roots whose rule reads a file or folder.
 ROOTS: dict[str, dict[str, str]] = {
@@ -81,3 +81,18 @@ def test_a_few_roots_are_the_expected_generator(tmp_path: Path):
         root = make(tmp_path / name.replace(" ", "_").replace("*", "x"), ROOTS[name])
         found = generator_at(root)
         assert (found and found.name) == generator, name
+
+
+@pytest.mark.parametrize(
+    ("names", "found"),
+    [
+        ({"astro.config.mts", "a.md"}, True),
+        ({"astro.config.", "a.md"}, True),
+        ({"my-astro.config.mjs", "astro.configs"}, False),
+        ({"a.md\u00e9", "x", "next.config.js"}, False),
+        (set(), False),
+    ],
+)
+def test_a_marker_of_any_extension_starts_a_name(names: set[str], found: bool):
+    for held in (frozenset(names), FolderNames(names)):
+        assert holds_marker(held, ("astro.config.*",)) is found
