@@ -241,7 +241,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def _list_row(e: IndexEntry, prefix: str) -> dict[str, object]:
     """One post in `list --json`."""
-    problems, categories, date = e.problems, e.categories, e.date
+    count, categories, date = e.problem_count, e.categories, e.date
     return {
         "path": prefix + e.path_text,
         "title": e.title,
@@ -250,8 +250,8 @@ def _list_row(e: IndexEntry, prefix: str) -> dict[str, object]:
         "categories": categories,  # a tuple, which json writes as the array a list makes
         "tags": e.tags,
         "draft": e.draft,
-        "problems": len(problems),
-        "errors": e.errors if problems else 0,
+        "problems": count,
+        "errors": e.errors if count else 0,
         "collection": e.collection,
         "kind": e.kind,
         "status": e.status,
@@ -265,7 +265,7 @@ def _list_line(e: IndexEntry, prefix: str, several: bool) -> str:
     where = f"{e.collection or '(no collection)'}: " if several else ""
     page = "page " if e.kind == "page" else ""
     status = f"{e.status} " if e.status != "published" else ""
-    count = len(e.problems)
+    count = e.problem_count
     flags = page + status + (f"{count} problem{'s' * (count != 1)}" if count else "")
     title = e.title or "(no title)"
     return f"{date}  {where}{title}  [{prefix}{e.path_text}] {flags}".rstrip()

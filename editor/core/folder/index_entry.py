@@ -67,6 +67,12 @@ class IndexEntry:
         return path if type(path) is str else str(path)
 
     @property
+    def problem_count(self) -> int:
+        """How many problems the post has, told without making them when pending."""
+        problems = _PROBLEMS_SLOT.__get__(self)
+        return len(problems.rows if type(problems) is PendingProblems else problems)
+
+    @property
     def errors(self) -> int:
         """How many error-level problems the post has."""
         problems = _PROBLEMS_SLOT.__get__(self)  # told without making them, when pending
@@ -77,9 +83,7 @@ class IndexEntry:
     @property
     def warnings(self) -> int:
         """How many warnings the post has."""
-        problems = _PROBLEMS_SLOT.__get__(self)
-        count = len(problems.rows if type(problems) is PendingProblems else problems)
-        return count - self.errors
+        return self.problem_count - self.errors
 
 
 # Each slot's own setter: a third of the time `object.__setattr__` by name takes, for each

@@ -128,6 +128,7 @@ def test_a_reopened_folder_tells_each_posts_problems_as_they_were_found(tmp_path
     reopened = ContentFolder(root, IndexCache.connect(db))
     warm = reopened.scan()
     assert [(e.errors, e.warnings) for e in warm] == [(t[1], t[2]) for t in told]
+    assert [e.problem_count for e in warm] == [len(t[3]) for t in told]  # before they are made
     assert [(str(e.path), e.errors, e.warnings, e.problems) for e in warm] == told
     assert warm == cold
     unasked = ContentFolder(root, IndexCache.connect(db))
