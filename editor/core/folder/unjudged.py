@@ -28,6 +28,7 @@ class Unjudged(IndexEntry):
     none, never as a problem). A scan's judged entry replaces it."""
 
     __slots__ = ()
+    judged = False
 
 
 def read_posts(
