@@ -2,10 +2,11 @@
 
 A first scan of a large folder is parsing-bound: libyaml is fast, but ten thousand posts still
 take a second of one core. Past `PARALLEL_FROM` files the work is cut into chunks handed to
-worker processes (spawned, never forked: the app has Qt threads running, and a forked Qt is
-undefined), while this process reads chunks from the other end of the same list, so a slow
-worker start costs little: whatever the workers have not been given, this process reads.
-Of each file only its first bytes are read when its front matter ends within them (`HEAD`).
+worker processes (forked from a fork server, never from this process: the app has Qt threads
+running, and a forked Qt is undefined; see `_context`), while this process reads chunks from
+the other end of the same list, so a slow worker start costs little: whatever the workers
+have not been given, this process reads. Of each file only its first bytes are read when
+its front matter ends within them (`HEAD`).
 """
 
 from __future__ import annotations
@@ -132,9 +133,9 @@ def read_many(
 
 
 def start_pool(workers: int) -> futures.ProcessPoolExecutor:
-    """`workers` spawned worker processes, each ending when this process does."""
-    spawn = multiprocessing.get_context("spawn")
-    return futures.ProcessPoolExecutor(workers, spawn, initializer=exit_with_parent)
+    """`workers` worker processes (started as `_context` says), each ending when this
+    process does."""
+    return futures.ProcessPoolExecutor(workers, _context(), initializer=exit_with_parent)
 
 
 def _read_serially(
@@ -221,6 +222,20 @@ def _head_post(full: Path) -> Post | None:
     if not layout.closed or not text[layout.body :].strip():
         return None
     return post
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """How workers are started: forked from a fork server where there is one, else spawned.
+    A spawned worker imports this module (YAML, the document model) afresh each scan, 60 to
+    100 ms of a core before it reads a file; the server (itself spawned, so no Qt thread is
+    ever forked) imports it once, when the first scan needs it, and each worker forked from
+    it is ready in a few. (Each still imports the main module, as a spawned one does: Python
+    3.11's server is never told its path, so it cannot preload it.)"""
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])  # read once the server runs
+    return context
 
 
 def _cpus() -> int:

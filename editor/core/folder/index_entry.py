@@ -15,7 +15,7 @@ from itertools import repeat
 from operator import call
 from pathlib import PurePath
 from sys import intern
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from editor.core.schema import Facts, Problem
 from editor.core.site.generators import Kind, Status
@@ -46,6 +46,10 @@ class IndexEntry:
     status: Status = "published"
     language: str | None = None
     role: str = ""  # what else the generator makes of it: "section", "bundle", "headless"
+    # Whether its site has judged it: its status, draft, problems, kind and collection are
+    # known. False only for a post listed while a first scan still reads (`Unjudged`),
+    # whose title, date, tags and categories are known from its front matter alone.
+    judged: ClassVar[bool] = True
 
     def __getstate__(self) -> tuple[object, ...]:
         # The path as its text: made a path again only when asked (see `_lazy_path`).

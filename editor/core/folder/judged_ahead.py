@@ -56,13 +56,18 @@ class JudgedAhead:
         self._waiting: dict[Home, list[tuple[str, Facts, Placement]]] = {}
         self._judged: dict[str, tuple[IndexEntry, SchemaSource]] = {}
 
-    def arrived(self, rels: Sequence[str], facts: Sequence[Facts]) -> None:
-        """Place and judge one chunk's files (their paths relative to the folder)."""
+    def arrived(self, rels: Sequence[str], facts: Sequence[Facts]) -> dict[str, IndexEntry | None]:
+        """Place and judge one chunk's files (their paths relative to the folder): the entry
+        of each placed one, None for one waiting for its collection's first guess (a file
+        the build makes no page of is not there). A guess's entry may be judged again by
+        `finish`."""
         homes: dict[Home, None] = {}
+        chunk: dict[str, IndexEntry | None] = {}
         for rel, post in zip(rels, facts, strict=True):
             place, home = self.places[rel] = self._place(rel, post)
             if place is None:
                 continue
+            chunk[rel] = None
             taught = self.taught[rel] = self._teach(rel, place, post)
             posts, pages = self._groups.setdefault(home, ([], []))
             (posts if place.kind == "post" else pages).append(taught)
@@ -73,7 +78,11 @@ class JudgedAhead:
             if source is not None:
                 judge, judged = self._judge, self._judged
                 for rel, post, place in self._waiting.pop(home):
-                    judged[rel] = judge(rel, post, place, source), source
+                    entry = judge(rel, post, place, source)
+                    judged[rel] = entry, source
+                    if rel in chunk:  # (those of earlier chunks were listed unjudged)
+                        chunk[rel] = entry
+        return chunk
 
     def _guess(self, home: Home) -> SchemaSource | None:
         """The schema `home`'s posts are judged by meanwhile; None to wait for more."""

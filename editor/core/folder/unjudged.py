@@ -2,9 +2,10 @@
 
 A first scan of a large folder reads its files in chunks (`bulk_read`), then places, infers
 schemas and judges every post; only then are the entries known. So that a window can list
-posts while the rest are read, each chunk's facts are made into `Unjudged` entries at once:
-what the facts tell (title, date, tags, categories, path), no status or problems, for they
-are not known until the judging. The scan's own entries replace them when it ends.
+posts while the rest are read, each chunk is told as it is read: its posts judged already
+(`judged_ahead`), the others made into `Unjudged` entries: what the facts tell (title, date,
+tags, categories, path), no status or problems, for they are not known until the judging.
+The scan's own entries replace them all when it ends.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Unjudged(IndexEntry):
     none, never as a problem). A scan's judged entry replaces it."""
 
     __slots__ = ()
+    judged = False
 
 
 def read_posts(
@@ -37,12 +39,13 @@ def read_posts(
     partial: Partial | None,
     generator: Generator,
     site_path: Callable[[str], PurePosixPath],
-    judge: Callable[[list[str], list[Facts]], None],
+    judge: Callable[[list[str], list[Facts]], Mapping[str, IndexEntry | None]],
 ) -> list[Facts]:
     """The facts of the (relative, full) paths `to_read`, in order, of the files stamped
     `stats` (those not read too): `progress(done, total)` told how many of these are known,
-    `judge` each chunk's relative paths and facts as it arrives (see `judged_ahead`), and
-    `partial` (when given) the chunk's posts, unjudged."""
+    `judge` each chunk's relative paths and facts as it arrives (see `judged_ahead`: the
+    entry of each file placed, None for one not judged yet), and `partial` (when given) the
+    chunk's posts: as judged, or `Unjudged` while their collection waits for a guess."""
     total = len(stats)
     known = total - len(to_read)
 
@@ -52,16 +55,18 @@ def read_posts(
 
     def arrived(first: int, facts: list[Facts]) -> None:
         rels = [rel for rel, _ in to_read[first : first + len(facts)]]
-        if partial is None:
-            judge(rels, facts)
-            return
-        partial(
-            [
-                _unjudged(rel, f, stats[rel], generator, site_path)
-                for rel, f in zip(rels, facts, strict=True)
-            ]
-        )
-        judge(rels, facts)  # after: the window lists the chunk first
+        judged = judge(rels, facts)
+        if partial is not None:
+            # Judged first: an entry judged is listed as it will most often stay, with its
+            # status and problems, and no `Unjudged` is made of it to be replaced.
+            get = judged.get
+            partial(
+                [
+                    get(rel) or _unjudged(rel, f, stats[rel], generator, site_path)
+                    for rel, f in zip(rels, facts, strict=True)
+                    if rel in judged  # a file the build makes no page of is not listed
+                ]
+            )
 
     fulls = [full for _, full in to_read]
     return read_many(fulls, tell, arrived)

@@ -45,11 +45,13 @@ from editor.ui.widgets.row_table import row_table
 # What a quick filter is, whatever its label says: ("tag", "Climate"), ("draft", "")...
 QuickKey = tuple[str, str]
 # The publishing statuses' quick filters (Drafts keeps its key: a draft is what it was).
+# A filter whose answer only the site's judging tells (status, problems, kind, collection)
+# keeps no post not judged yet (`IndexEntry.judged`): it would claim one it cannot know.
 _STATUS_FILTERS: tuple[tuple[QuickKey, str, QuickFilter], ...] = (
-    (("status", "published"), "Published", lambda e: e.status == "published"),
-    (("draft", ""), "Drafts", lambda e: e.status == "draft"),
-    (("status", "scheduled"), "Scheduled", lambda e: e.status == "scheduled"),
-    (("status", "expired"), "Expired", lambda e: e.status == "expired"),
+    (("status", "published"), "Published", lambda e: e.judged and e.status == "published"),
+    (("draft", ""), "Drafts", lambda e: e.judged and e.status == "draft"),
+    (("status", "scheduled"), "Scheduled", lambda e: e.judged and e.status == "scheduled"),
+    (("status", "expired"), "Expired", lambda e: e.judged and e.status == "expired"),
 )
 # The title's share of the table's width, at least, when the other columns are set: the
 # columns a site adds (Kind, Collection, Lang) narrow the others rather than the title.
@@ -58,8 +60,8 @@ _HEADER_MARGIN = QStyle.PixelMetric.PM_HeaderMargin
 GIT_FILTERS = (Change.NEW, Change.MODIFIED, Change.STAGED, Change.UNTRACKED, Change.CONFLICTED)
 KINDS: tuple[tuple[str, QuickFilter | None], ...] = (
     ("Posts and pages", None),
-    ("Posts", lambda e: e.kind == "post"),
-    ("Pages", lambda e: e.kind == "page"),
+    ("Posts", lambda e: e.judged and e.kind == "post"),
+    ("Pages", lambda e: e.judged and e.kind == "page"),
 )
 
 
@@ -183,7 +185,7 @@ class FolderPanel(QWidget):
         self.kind.setVisible(has_pages)
         if not has_pages and self.kind.currentIndex():
             self.kind.setCurrentIndex(0)
-        counts = Counter(e.collection for e in entries)
+        counts = Counter(e.collection for e in entries if e.judged)
         names = sorted(counts, key=lambda c: (c is None, c or ""))
         if [None, *names] != self._collections:
             self._fill_collections(names, counts)
@@ -269,7 +271,7 @@ class FolderPanel(QWidget):
             self.proxy.narrow("collection", None)
             return
         name = self._collections[row]
-        self.proxy.narrow("collection", lambda e: e.collection == name)
+        self.proxy.narrow("collection", lambda e: e.judged and e.collection == name)
 
     def show_collection(self, name: str | None) -> bool:
         """List only the entries of one collection; False when none is listed."""
@@ -284,7 +286,7 @@ class FolderPanel(QWidget):
         choices: list[tuple[QuickKey, str, QuickFilter | None]] = [
             (("all", ""), "All posts", None),
             *_STATUS_FILTERS,
-            (("problems", ""), "With problems", lambda e: bool(e.problems)),
+            (("problems", ""), "With problems", lambda e: e.judged and bool(e.problems)),
             *self._git_filters(),
         ]
         choices += [

@@ -21,7 +21,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QWidget
 
 from editor.core.folder import IndexEntry
-from editor.core.folder.unjudged import Unjudged
 from editor.core.git import Change
 from editor.core.site.generators import STATUSES
 from editor.core.storage import folded
@@ -103,7 +102,7 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "Status",
         74,
-        lambda e: "" if type(e) is Unjudged else STATUS_LABELS[e.status],  # not known yet
+        lambda e: STATUS_LABELS[e.status] if e.judged else "",  # not known yet
         lambda e: (STATUSES.index(e.status), _date_key(e)),
         least=70,
     ),
@@ -125,7 +124,9 @@ COLUMNS: tuple[Column, ...] = (
         lambda e: (e.collection or "").casefold(),
         _several("collection"),
     ),
-    Column("Kind", 44, lambda e: e.kind.title(), lambda e: e.kind, _pages, least=40),
+    Column(
+        "Kind", 44, lambda e: e.kind.title() if e.judged else "", lambda e: e.kind, _pages, least=40
+    ),
     Column(
         "Category",
         80,
@@ -175,7 +176,7 @@ def _words(entry: IndexEntry) -> tuple[object, ...]:
 
 
 def _tooltip(entry: IndexEntry) -> str:
-    if type(entry) is Unjudged:
+    if not entry.judged:
         return f"{entry.path}\nnot checked yet"
     where = [STATUS_LABELS[entry.status], entry.kind, entry.collection, entry.language]
     lines = [

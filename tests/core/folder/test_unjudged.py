@@ -1,4 +1,5 @@
-"""A scan tells its posts, unjudged, chunk by chunk before it judges them (see `unjudged`)."""
+"""A scan tells its posts chunk by chunk as it reads them, judged when their collection's
+schema is known or guessed, else unjudged (see `unjudged`, `judged_ahead`)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from pathlib import PurePath
 from sitefactory import write
 
 from editor.core.folder import ContentFolder
+from editor.core.folder.judged_ahead import GUESS_FROM
 from editor.core.folder.unjudged import Unjudged
 
 
-def test_a_scan_lists_each_chunk_unjudged_then_judges_them_all(tmp_path):
-    for n in range(450):  # past two chunks of `bulk_read.CHUNK`
+def test_a_scan_lists_each_chunk_judged_when_its_collection_is_guessed(tmp_path):
+    for n in range(450):  # past two chunks of `bulk_read.CHUNK`, each past `GUESS_FROM`
         write(
             tmp_path, f"p{n:03}.md", f"---\ntitle: Post {n}\ndate: 2026-01-02\ntags: [a]\n---\nx\n"
         )
@@ -21,8 +23,24 @@ def test_a_scan_lists_each_chunk_unjudged_then_judges_them_all(tmp_path):
     told: list[list] = []
     entries = ContentFolder(tmp_path).scan(partial=told.append)
     assert len(told) == 3 and len(told[0]) < len(entries)
+    listed = {e.path: e for chunk in told for e in chunk}
+    assert all(e.judged for e in listed.values())
+    # The guess was the schema all the posts give: each is listed as the scan ends with it.
+    assert listed == {e.path: e for e in entries}
+    assert listed[PurePath("bad.md")].problems and listed[PurePath("draft.md")].draft
+
+
+def test_posts_waiting_for_their_collections_guess_are_listed_unjudged(tmp_path):
+    for n in range(GUESS_FROM - 50):
+        write(
+            tmp_path, f"p{n:03}.md", f"---\ntitle: Post {n}\ndate: 2026-01-02\ntags: [a]\n---\nx\n"
+        )
+    write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\nbody\n")
+    write(tmp_path, "draft.md", "---\ntitle: D\ndraft: true\ndate: nope\n---\nbody\n")
+    told: list[list] = []
+    entries = ContentFolder(tmp_path).scan(partial=told.append)
     unjudged = [e for chunk in told for e in chunk]
-    assert all(type(e) is Unjudged for e in unjudged)
+    assert unjudged and all(type(e) is Unjudged and not e.judged for e in unjudged)
     assert not any(type(e) is Unjudged for e in entries)
     assert sorted(e.path for e in unjudged) == [e.path for e in entries]
     first = next(e for e in unjudged if e.path == PurePath("p007.md"))

@@ -161,6 +161,31 @@ def test_a_tag_quick_filter(panel):
     assert shown(panel) == ["Glaciers in retreat"]
 
 
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Published", []),  # not known before the judging: none claimed
+        ("Drafts", []),
+        ("With problems", []),
+        ("Tag: Climate (1)", ["Glaciers in retreat"]),  # known from the front matter
+        ("Category: Technology (2)", ["Half-written thoughts on compilers", "Written on Windows"]),
+    ],
+)
+def test_posts_not_judged_yet_pass_only_the_filters_their_front_matter_answers(
+    qtbot, folder, label, expected
+):
+    told: list[list] = []
+    content = ContentFolder(folder)
+    content.scan(partial=told.append)  # a few posts: listed before their schema is guessed
+    unjudged = [e for chunk in told for e in chunk]
+    assert unjudged and not any(e.judged for e in unjudged)
+    widget = FolderPanel()
+    qtbot.addWidget(widget)
+    widget.set_entries(unjudged, content.taxonomy())
+    choose_quick(widget, label)
+    assert sorted(shown(widget)) == expected
+
+
 def test_a_category_quick_filter_and_typed_words_together(qtbot, panel):
     choose_quick(panel, "Category: Technology (2)")
     assert sorted(shown(panel)) == ["Half-written thoughts on compilers", "Written on Windows"]

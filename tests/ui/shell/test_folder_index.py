@@ -7,6 +7,7 @@ import pytest
 
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder
+from editor.core.folder.judged_ahead import GUESS_FROM
 from editor.core.folder.unjudged import Unjudged
 from editor.core.schema import Schema
 from editor.ui.jobs.render_service import RenderService
@@ -105,7 +106,7 @@ def many_posts(count: int) -> dict[str, str]:
     return posts
 
 
-def test_a_folder_opened_afresh_is_listed_chunk_by_chunk_then_judged_in_place(
+def test_a_folder_opened_afresh_is_listed_chunk_by_chunk_judged_as_read_then_in_place(
     qtbot, settings, prompter, make_folder
 ):
     root = make_folder(many_posts(650))
@@ -131,7 +132,12 @@ def test_a_folder_opened_afresh_is_listed_chunk_by_chunk_then_judged_in_place(
         win.open_folder(root)
     judged = ContentFolder(root).scan()
     assert 0 < seen[0][0] < len(judged)  # rows listed before the scan ended, not all
-    assert all(set(status) == {""} and set(problems) == {""} for _, status, problems in seen)
+    # A chunk of a collection guessed is listed judged, its Status and Problems filled as
+    # it arrives (the broken post's error with its chunk's); a row not judged yet claims
+    # neither (a chunk of fewer than `GUESS_FROM` posts may come first).
+    rows = [row for _, status, problems in seen for row in zip(status, problems, strict=True)]
+    assert all(status or not problems for status, problems in rows)
+    assert any(status for status, _ in rows) and "1 error" in [p for _, p in rows]
     assert proxy.rowCount() == len(judged)
     assert sorted(e.path for e in win.panel.model.entries) == [e.path for e in judged]
     assert not any(isinstance(e, Unjudged) for e in win.panel.model.entries)
@@ -156,3 +162,26 @@ def test_a_folder_opened_again_from_the_cache_is_not_listed_as_read(qtbot, index
     [(entries, first)] = told  # the cache's listing, whole, and no chunk after it
     assert first and len(entries) == 450
     assert not any(isinstance(e, Unjudged) for e in entries)
+
+
+def test_a_filter_only_judging_answers_lists_posts_once_judged(
+    qtbot, settings, prompter, make_folder
+):
+    root = make_folder(many_posts(GUESS_FROM - 50))  # their schema is not guessed mid-scan
+    win = MainWindow(settings, RenderService(use_process=False), prompter)
+    qtbot.addWidget(win)
+    win.show()
+    panel = win.panel
+    panel.quick.setCurrentIndex(panel.quick.findText("Published"))
+    seen: list[tuple[int, int]] = []  # rows listed, rows shown by "Published"
+
+    def listed(entries: list, first: bool) -> None:
+        seen.append((panel.model.rowCount(), panel.proxy.rowCount()))
+
+    win.folder_index.arrived.connect(listed)
+    with qtbot.waitSignal(win.folderLoaded, timeout=30_000):
+        win.open_folder(root)
+    assert panel.quick.currentText() == "Published"
+    assert seen and all(rows > 0 and shown == 0 for rows, shown in seen)  # unjudged: unknown
+    published = [e for e in panel.model.entries if e.status == "published"]
+    assert panel.proxy.rowCount() == len(published) > 0
