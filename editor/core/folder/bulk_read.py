@@ -113,10 +113,9 @@ def read_many(
             while front < back and len(pending) < 2 * workers:
                 try:
                     pending[pool.submit(_read_chunk, chunks[front])] = front
-                except (
-                    process.BrokenProcessPool,
-                    RuntimeError,
-                ):  # a worker died: read the rest here
+                # A worker died, or none could start (the fork server starts with the first
+                # chunk: its socket may not bind, a fork may fail): read the rest here.
+                except (process.BrokenProcessPool, RuntimeError, OSError, EOFError):
                     workers = 0
                     break
                 front += 1

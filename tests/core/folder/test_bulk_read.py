@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import json
+import os
+import subprocess
 import sys
 import weakref
 from concurrent.futures import ProcessPoolExecutor
@@ -102,6 +105,29 @@ def test_without_worker_processes_everything_is_read_here(tmp_path, parallel, mo
 
     monkeypatch.setattr(bulk_read, "start_pool", refused)
     assert as_tuples(read_many(paths)) == as_tuples([read_facts(Path(p)) for p in paths])
+
+
+def test_workers_that_cannot_start_leave_the_reading_to_this_process(tmp_path):
+    # The fork server binds a socket in the temp folder when the first chunk is sent; under a
+    # temp folder whose path is too long for a socket (or unwritable) it cannot start, and a
+    # scan reads every file itself rather than fail.
+    paths = many_posts(tmp_path / "c", 40)
+    long_tmp = tmp_path / ("t" * 120)
+    long_tmp.mkdir()
+    script = (
+        "import sys, json\n"
+        "from editor.core.folder import bulk_read\n"
+        "bulk_read.PARALLEL_FROM, bulk_read.CHUNK, bulk_read._cpus = 10, 5, lambda: 3\n"
+        "facts = bulk_read.read_many(sys.argv[1:])\n"
+        "print(json.dumps([[str(f.path), str(f.error), sorted(f.values)] for f in facts]))\n"
+    )
+    env = {**os.environ, "TMPDIR": str(long_tmp)}
+    run = subprocess.run(
+        [sys.executable, "-c", script, *paths], capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 0, run.stderr
+    here = [read_facts(Path(path)) for path in paths]
+    assert json.loads(run.stdout) == [[str(f.path), str(f.error), sorted(f.values)] for f in here]
 
 
 def test_the_cycle_collector_is_paused_while_reading_and_back_after_nested_pauses():
