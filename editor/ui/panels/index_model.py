@@ -241,7 +241,7 @@ class IndexModel(QAbstractTableModel):
         change: each persistent index to its post's new row (gone with it)."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        paths = [self.entries[index.row()].path for index in persistent]
+        paths = [self.entries[index.row()].path_text for index in persistent]
         if self._order is not None:
             column, order = self._order
             keys = list(map(self._key(column), entries))
@@ -249,7 +249,12 @@ class IndexModel(QAbstractTableModel):
             rows = sorted(range(len(entries)), key=keys.__getitem__, reverse=descending)
             entries, haystacks = [entries[r] for r in rows], [haystacks[r] for r in rows]
         self.entries, self._haystacks = entries, haystacks
-        where = {e.path: row for row, e in enumerate(entries)} if persistent else {}
+        wanted = set(paths)  # by the paths' text: an entry just read has not made its path
+        where = (
+            {text: row for row, e in enumerate(entries) if (text := e.path_text) in wanted}
+            if wanted
+            else {}
+        )
         self.changePersistentIndexList(
             persistent,
             [
