@@ -274,7 +274,8 @@ class ContentFolder:
         judged = (judged_by, self._schemas.state(), self._schema_stamp)
         if cached and judged == self._judged:
             return
-        stored, fresh, read_at, placed = self._stored, self._entries, self._read_at, self._placed
+        stored, read_at, placed = self._stored, self._read_at, self._placed
+        fresh = dict(self._entries)  # a copy: a save's `refresh` on the UI thread may add one
         changed = [
             rel for rel, e in fresh.items() if (r := stored.get(rel)) is None or r[0] is not e
         ]
