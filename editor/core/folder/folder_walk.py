@@ -7,7 +7,10 @@ time."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from itertools import compress
+from operator import attrgetter, methodcaller, not_
 
 from editor.core import storage
 from editor.core.folder.cache_rows import Stamp
@@ -16,6 +19,11 @@ from editor.core.schema import POST_EXTENSIONS
 _BY_DESCRIPTOR = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd
 _FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+_NAME = attrgetter("name")
+_POST_SUFFIX = methodcaller("endswith", POST_EXTENSIONS)
+_IS_FILE = os.DirEntry.is_file
+_IS_FOLDER = methodcaller("is_dir", follow_symlinks=False)
+_STAMP: Callable[[os.stat_result], Stamp] = attrgetter("st_mtime_ns", "st_size", "st_ino")
 
 
 def scan_enters(name: str) -> bool:
@@ -32,7 +40,7 @@ def post_stamps(
     allows. The full paths of files whose saves left hidden files (see
     `storage.leftover_of`) go into `leftovers`."""
     found: dict[str, Stamp] = {}
-    stat, sep = os.stat, os.sep
+    stat, sep, stamp = os.stat, os.sep, _STAMP
     stack = [""]
     while stack:
         rel_folder = stack.pop()
@@ -44,24 +52,74 @@ def post_stamps(
             continue  # unreadable or vanished while scanning: nothing to list there
         try:
             with os.scandir(folder if fd is None else fd) as it:
-                items = sorted(it, key=lambda e: e.name)
-            for item in items:
-                name = item.name
-                if name.startswith("."):
-                    if leftovers is not None and (kept := storage.leftover_of(name)):
+                hidden, folders, posts = _sorted_out(it)
+            if leftovers is not None:
+                for name in hidden:
+                    if kept := storage.leftover_of(name):
                         leftovers.add(os.path.join(folder, kept))
-                elif item.is_dir(follow_symlinks=False):
-                    if enters(name, prefix + name):
-                        stack.append(prefix + name)
-                elif name.lower().endswith(POST_EXTENSIONS) and item.is_file():
-                    try:  # by its name in the open folder (`path` is the name then)
-                        st = stat(item.path, dir_fd=fd)
-                    except OSError:
-                        continue  # removed since it was listed
-                    found[prefix + name] = (st.st_mtime_ns, st.st_size, st.st_ino)
+            for name in posts:
+                try:  # by its name in the open folder
+                    st = stat(name if fd is not None else os.path.join(folder, name), dir_fd=fd)
+                except OSError:
+                    continue  # removed since it was listed
+                found[prefix + name] = stamp(st)
+            for name in folders:
+                if enters(name, prefix + name):
+                    stack.append(prefix + name)
         except OSError:
             continue  # vanished while scanning
         finally:
             if fd is not None:
                 os.close(fd)
     return found
+
+
+def _sorted_out(listing: Iterable[os.DirEntry[str]]) -> tuple[list[str], list[str], list[str]]:
+    """The names of a folder's entries, each list in name order: its hidden entries (any kind),
+    its folders (not links to one), its post files (or links to one). Each test runs over the
+    whole listing in C (`map`, `compress`), in the listing's order (sorted first, the entries
+    are read all over memory: twice the time), and only the names found are sorted: a Python
+    loop over 100,000 entries cost a fifth of the walk."""
+    entries = list(listing)
+    names = list(map(_NAME, entries))
+    post_named = list(map(_POST_SUFFIX, map(str.lower, names)))
+    post_entries = list(compress(entries, post_named))
+    is_file = _each(_IS_FILE, post_entries)
+    posts = sorted(compress(compress(names, post_named), is_file))
+    hidden = _hidden_out(posts)
+    if all(post_named) and all(is_file):
+        return hidden, [], posts
+    others = sorted(
+        [*compress(entries, map(not_, post_named)), *compress(post_entries, map(not_, is_file))],
+        key=_NAME,
+    )
+    other_names = list(map(_NAME, others))
+    first, end = bisect_left(other_names, "."), bisect_left(other_names, "/")
+    hidden += other_names[first:end]
+    del other_names[first:end], others[first:end]
+    return hidden, list(compress(other_names, _each(_IS_FOLDER, others))), posts
+
+
+def _hidden_out(names: list[str]) -> list[str]:
+    """Take the hidden names out of the sorted `names`, and give them: those starting with
+    ".", one run of the sorted list, from "." to "/"."""
+    first, end = bisect_left(names, "."), bisect_left(names, "/")
+    hidden = names[first:end]
+    del names[first:end]
+    return hidden
+
+
+def _each(test: Callable[[os.DirEntry[str]], bool], entries: list[os.DirEntry[str]]) -> list[bool]:
+    """`test` of each entry; one it cannot answer (a link that loops, or into a folder that
+    cannot be read) is False, not the end of its folder's walk."""
+    try:
+        return list(map(test, entries))
+    except OSError:
+        return [_answered(test, entry) for entry in entries]
+
+
+def _answered(test: Callable[[os.DirEntry[str]], bool], entry: os.DirEntry[str]) -> bool:
+    try:
+        return test(entry)
+    except OSError:
+        return False

@@ -78,6 +78,36 @@ def test_the_walk_stamps_each_folders_posts_in_name_order(tmp_path):
     assert leftovers == {str(root / "notes" / "post-0.md")}
 
 
+def test_the_walk_keeps_its_rules_for_each_kind_of_name(tmp_path):
+    # Names that sort before "." and after it, by code point (upper case first); a folder
+    # named like a post, links to a post, to a folder and to themselves, hidden posts.
+    root = tmp_path / "posts"
+    root.mkdir()
+    for name in ("b.md", "B.md", "-a.md", "_c.MD", "d.markdown", "e.mdx", ".draft.md", "f.txt"):
+        (root / name).write_text("---\ntitle: x\n---\n")
+    (root / "bundle.md").mkdir()
+    (root / "bundle.md" / "index.md").write_text("---\ntitle: x\n---\n")
+    (root / "a-link.md").symlink_to(root / "b.md")
+    (root / "folder-link.md").symlink_to(root / "bundle.md")
+    (root / "folder-link").symlink_to(root / "bundle.md")
+    (root / "a-loop.md").symlink_to(root / "a-loop.md")
+    (root / ".hidden-folder").mkdir()
+    (root / ".hidden-folder" / "post.md").write_text("---\ntitle: x\n---\n")
+    stamps = post_stamps(str(root), lambda name, rel: True)
+    # A link that loops is no post, and the posts after it are still found.
+    assert list(stamps) == [
+        "-a.md",
+        "B.md",
+        "_c.MD",
+        "a-link.md",
+        "b.md",
+        "d.markdown",
+        "e.mdx",
+        os.path.join("bundle.md", "index.md"),
+    ]
+    assert stamps["a-link.md"] == stamps["b.md"]
+
+
 REOPEN = """
 import sys
 from pathlib import Path
