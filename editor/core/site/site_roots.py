@@ -9,14 +9,14 @@ import os
 from contextlib import suppress
 from pathlib import Path
 
-from editor.core.site.generators.detection import FolderNames, site_kind_at
+from editor.core.site.generators.detection import HeldNames, site_kind_at
 
 # Files or folders that make a folder a project's root when no site generator claims it: a
 # Gatsby site, a Node project, a git repository (see `site_kind`).
-_PROJECT_MARKERS: tuple[tuple[str, str], ...] = (
-    ("gatsby", "gatsby-config."),
-    ("node", "package.json"),
-    ("git", ".git"),
+_PROJECT_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("gatsby", ("gatsby-config.js", "gatsby-config.mjs", "gatsby-config.ts")),  # Gatsby's own
+    ("node", ("package.json",)),
+    ("git", (".git",)),
 )
 
 
@@ -25,18 +25,13 @@ def site_kind(folder: Path) -> str | None:
     (`generators.detection`: "jekyll", "hugo", "astro", "next", "eleventy", "zola"); else
     "gatsby", "node" or "git" when a project's marker says it is a project's root; None when
     the folder holds no marker."""
-    try:
-        names = FolderNames(os.listdir(folder))
-    except OSError:
-        return None
+    names = HeldNames(folder)  # a folder that cannot be read holds none
     # By the light table: a site's kind is told without loading its generator's module.
     kind = site_kind_at(folder, names)
     if kind is not None:
         return kind.name
-    for project, marker in _PROJECT_MARKERS:
-        if any(
-            name == marker or (marker.endswith(".") and name.startswith(marker)) for name in names
-        ):
+    for project, markers in _PROJECT_MARKERS:
+        if any(marker in names for marker in markers):
             return project
     return None
 

@@ -33,7 +33,7 @@ from editor.core.site.generators.base import (
     Status,
     glob_match,
 )
-from editor.core.site.generators.detection import SITES, FolderNames, site_kind_at
+from editor.core.site.generators.detection import SITES, HeldNames, site_kind_at
 from editor.core.site.generators.plain import PlainFolder
 
 if TYPE_CHECKING:
@@ -82,11 +82,7 @@ __all__ = [
 
 def generator_at(folder: Path) -> type[Generator] | None:
     """The generator whose site root `folder` is, or None."""
-    try:
-        names = FolderNames(os.listdir(folder))
-    except OSError:
-        return None
-    kind = site_kind_at(folder, names)
+    kind = site_kind_at(folder, HeldNames(folder))  # a folder that cannot be read holds none
     return None if kind is None else _export(kind.cls)
 
 

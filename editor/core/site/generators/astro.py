@@ -30,7 +30,7 @@ _CONFIGS = tuple(
     for name in ("content.config", "content/config")
     for ext in ("ts", "mts", "js", "mjs")
 )
-_SITE_CONFIGS = tuple(f"astro.config.{ext}" for ext in ("mjs", "ts", "mts", "js", "cjs"))
+_SITE_CONFIGS = ASTRO_MARKERS  # the config Astro reads: the first of them found
 # Astro's own Markdown extensions, and those Starlight's docsLoader adds.
 _LEGACY_PATTERN = "**/[^_]*.{md,mdx,markdown,mdown,mkdn,mkd,mdwn,markdoc,mdoc}"
 _STARLIGHT = ("src/content/docs", "**/[^_]*.{markdown,mdown,mkdn,mkd,mdwn,md,mdx,mdoc}")

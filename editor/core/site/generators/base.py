@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
@@ -167,7 +167,7 @@ class Generator:
         self._placements: dict[Collection | None, Placement] = {}
 
     @classmethod
-    def detect(cls, root: Path, names: frozenset[str]) -> bool:
+    def detect(cls, root: Path, names: Container[str]) -> bool:
         """Whether the folder `root`, which holds the entries `names`, is a site root of
         this generator. By default: it holds one of `markers`. A generator with a rule of
         its own keeps it in `detection`, which runs before its module is loaded."""

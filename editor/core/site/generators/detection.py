@@ -10,9 +10,9 @@ JavaScript literals) is what the lazy detection saves.
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Container
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,8 +25,10 @@ HUGO_CONFIG_FILES = tuple(
 HUGO_CONFIG_DIR = "config"
 HUGO_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml")
 ZOLA_MARKERS = ("zola.toml",)
-ASTRO_MARKERS = ("astro.config.*",)
-NEXTJS_MARKERS = ("next.config.*",)
+# The config files each tool itself looks for, in its order (Astro's `configPaths`; the names
+# Next.js loads, which refuses other extensions): exact names, so a folder is never listed.
+ASTRO_MARKERS = tuple(f"astro.config.{ext}" for ext in ("mjs", "js", "ts", "mts", "cjs", "cts"))
+NEXTJS_MARKERS = ("next.config.js", "next.config.mjs", "next.config.ts")
 ELEVENTY_CONFIGS = (
     ".eleventy.js",
     "eleventy.config.js",
@@ -36,34 +38,34 @@ ELEVENTY_CONFIGS = (
     "eleventy.config.mts",
 )
 
-Detect = Callable[[Path, frozenset[str]], bool]
+Detect = Callable[[Path, Container[str]], bool]
 
 
-class FolderNames(frozenset[str]):
-    """The names of a folder's entries, with their text joined once (`joined`): a marker of
-    any extension is found by one search of it, in C, not a call per name (a content folder
-    may hold 100,000 posts, and two generators' markers are of any extension)."""
+class HeldNames(Container[str]):
+    """Which names a folder holds, asked of the disk one name at a time (each answer kept):
+    detection asks a few dozen, and a content folder that is its own site root may hold
+    100,000 posts, which listing it would read (50 ms) at every open."""
 
-    @functools.cached_property
-    def joined(self) -> str:
-        """The names, each after a NUL (which no file name holds)."""
-        return "\0" + "\0".join(self)
+    def __init__(self, folder: Path) -> None:
+        self._folder = str(folder)
+        self._held: dict[str, bool] = {}
 
-
-def holds_marker(names: frozenset[str], markers: tuple[str, ...]) -> bool:
-    """Whether a folder holding the entries `names` holds one of `markers` (a marker ending
-    in ".*" matches any extension): the default rule of `Generator.detect`."""
-    for marker in markers:
-        if marker.endswith(".*"):
-            joined = names.joined if isinstance(names, FolderNames) else FolderNames(names).joined
-            if "\0" + marker[:-1] in joined:
-                return True
-        elif marker in names:
-            return True
-    return False
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        held = self._held.get(name)
+        if held is None:  # an entry of any kind, a broken link too, as a listing tells
+            held = self._held[name] = os.path.lexists(os.path.join(self._folder, name))
+        return held
 
 
-def zola_site(root: Path, names: frozenset[str]) -> bool:
+def holds_marker(names: Container[str], markers: tuple[str, ...]) -> bool:
+    """Whether a folder holding the entries `names` holds one of `markers`: the default
+    rule of `Generator.detect`."""
+    return any(marker in names for marker in markers)
+
+
+def zola_site(root: Path, names: Container[str]) -> bool:
     """A `zola.toml`, or a `config.toml` beside `content/` that spells the site address
     `base_url` (Hugo's spells it `baseURL`)."""
     if holds_marker(names, ZOLA_MARKERS):
@@ -83,13 +85,13 @@ def has_hugo_config_dir(root: Path) -> bool:
     return any((folder / name).is_file() for name in HUGO_CONFIG_FILES)
 
 
-def hugo_site(root: Path, names: frozenset[str]) -> bool:
+def hugo_site(root: Path, names: Container[str]) -> bool:
     """A `hugo.*` or `config.*` file at the root, or Hugo's `config/_default/`."""
     return holds_marker(names, HUGO_MARKERS) or ("config" in names and has_hugo_config_dir(root))
 
 
-def nextjs_site(root: Path, names: frozenset[str]) -> bool:
-    """A `next.config.*`, or a package.json that depends on `next` (the blog-starter has no
+def nextjs_site(root: Path, names: Container[str]) -> bool:
+    """A `next.config.js/mjs/ts`, or a package.json that depends on `next` (the blog-starter has no
     config file)."""
     if holds_marker(names, NEXTJS_MARKERS):
         return True
@@ -134,6 +136,6 @@ SITES: tuple[SiteKind, ...] = (
 )
 
 
-def site_kind_at(root: Path, names: frozenset[str]) -> SiteKind | None:
+def site_kind_at(root: Path, names: Container[str]) -> SiteKind | None:
     """The generator whose site root `root`, which holds the entries `names`, is; or None."""
     return next((kind for kind in SITES if kind.detect(root, names)), None)

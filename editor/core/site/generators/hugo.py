@@ -24,7 +24,7 @@ import os
 import re
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
@@ -85,7 +85,7 @@ class Hugo(Generator):
         self._listings: dict[PurePosixPath, tuple[float, int, bool, dict[str | None, str]]] = {}
 
     @classmethod
-    def detect(cls, root: Path, names: frozenset[str]) -> bool:
+    def detect(cls, root: Path, names: Container[str]) -> bool:
         """A `hugo.*` or `config.*` file at the root, or Hugo's `config/_default/`."""
         return hugo_site(root, names)
 

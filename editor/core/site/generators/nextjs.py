@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
@@ -29,8 +29,8 @@ class NextJs(Generator):
     markers = NEXTJS_MARKERS
 
     @classmethod
-    def detect(cls, root: Path, names: frozenset[str]) -> bool:
-        """A `next.config.*`, or a package.json that depends on `next` (the blog-starter
+    def detect(cls, root: Path, names: Container[str]) -> bool:
+        """A `next.config.js/mjs/ts`, or a package.json that depends on `next` (the blog-starter
         has no config file)."""
         return nextjs_site(root, names)
 

@@ -16,7 +16,7 @@ import datetime as dt
 import fnmatch
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
@@ -55,7 +55,7 @@ class Zola(Generator):
         self._sections: dict[PurePosixPath, dict[str, object] | None] = {}
 
     @classmethod
-    def detect(cls, root: Path, names: frozenset[str]) -> bool:
+    def detect(cls, root: Path, names: Container[str]) -> bool:
         """Zola's `config.toml` spells the site address `base_url`, Hugo's `baseURL`."""
         return zola_site(root, names)
 
