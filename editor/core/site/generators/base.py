@@ -139,8 +139,8 @@ class Generator:
     or `published: false`, scheduled while its date is in the future.
 
     Subclasses set `name` (the id used in settings, JSON and tests), `label` (for people)
-    and `markers` (files or folders at the site root that say it is this generator's site;
-    a name ending in ".*" matches any extension), and override what differs.
+    and `markers` (the names of files or folders at the site root that say it is this
+    generator's site, as the generator itself looks for them), and override what differs.
     """
 
     name: ClassVar[str] = "plain"
