@@ -4,7 +4,7 @@ schema is known or guessed, else unjudged (see `unjudged`, `judged_ahead`)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from sitefactory import write
 
@@ -13,13 +13,17 @@ from editor.core.folder.judged_ahead import GUESS_FROM
 from editor.core.folder.unjudged import Unjudged
 
 
+def posts_and_two_odd_ones(root: Path, count: int) -> None:
+    """`count` plain posts, one whose YAML is broken and a draft with a bad date."""
+    for n in range(count):
+        write(root, f"p{n:03}.md", f"---\ntitle: Post {n}\ndate: 2026-01-02\ntags: [a]\n---\nx\n")
+    write(root, "bad.md", "---\ntitle: [unclosed\n---\nbody\n")
+    write(root, "draft.md", "---\ntitle: D\ndraft: true\ndate: nope\n---\nbody\n")
+
+
 def test_a_scan_lists_each_chunk_judged_when_its_collection_is_guessed(tmp_path):
-    for n in range(450):  # past two chunks of `bulk_read.CHUNK`, each past `GUESS_FROM`
-        write(
-            tmp_path, f"p{n:03}.md", f"---\ntitle: Post {n}\ndate: 2026-01-02\ntags: [a]\n---\nx\n"
-        )
-    write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\nbody\n")
-    write(tmp_path, "draft.md", "---\ntitle: D\ndraft: true\ndate: nope\n---\nbody\n")
+    # past two chunks of `bulk_read.CHUNK`, each past `GUESS_FROM`
+    posts_and_two_odd_ones(tmp_path, 450)
     told: list[list] = []
     entries = ContentFolder(tmp_path).scan(partial=told.append)
     assert len(told) == 3 and len(told[0]) < len(entries)
@@ -31,12 +35,7 @@ def test_a_scan_lists_each_chunk_judged_when_its_collection_is_guessed(tmp_path)
 
 
 def test_posts_waiting_for_their_collections_guess_are_listed_unjudged(tmp_path):
-    for n in range(GUESS_FROM - 50):
-        write(
-            tmp_path, f"p{n:03}.md", f"---\ntitle: Post {n}\ndate: 2026-01-02\ntags: [a]\n---\nx\n"
-        )
-    write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\nbody\n")
-    write(tmp_path, "draft.md", "---\ntitle: D\ndraft: true\ndate: nope\n---\nbody\n")
+    posts_and_two_odd_ones(tmp_path, GUESS_FROM - 50)
     told: list[list] = []
     entries = ContentFolder(tmp_path).scan(partial=told.append)
     unjudged = [e for chunk in told for e in chunk]
