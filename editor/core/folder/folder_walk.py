@@ -86,7 +86,9 @@ def _sorted_out(listing: Iterable[os.DirEntry[str]]) -> tuple[list[str], list[st
     post_entries = list(compress(entries, post_named))
     is_file = _each(_IS_FILE, post_entries)
     posts = sorted(compress(compress(names, post_named), is_file))
-    hidden = _hidden_out(posts)
+    run = _hidden_run(posts)
+    hidden = posts[run]
+    del posts[run]
     if all(post_named) and all(is_file):
         return hidden, [], posts
     others = sorted(
@@ -94,19 +96,16 @@ def _sorted_out(listing: Iterable[os.DirEntry[str]]) -> tuple[list[str], list[st
         key=_NAME,
     )
     other_names = list(map(_NAME, others))
-    first, end = bisect_left(other_names, "."), bisect_left(other_names, "/")
-    hidden += other_names[first:end]
-    del other_names[first:end], others[first:end]
+    run = _hidden_run(other_names)
+    hidden += other_names[run]
+    del other_names[run], others[run]
     return hidden, list(compress(other_names, _each(_IS_FOLDER, others))), posts
 
 
-def _hidden_out(names: list[str]) -> list[str]:
-    """Take the hidden names out of the sorted `names`, and give them: those starting with
-    ".", one run of the sorted list, from "." to "/"."""
-    first, end = bisect_left(names, "."), bisect_left(names, "/")
-    hidden = names[first:end]
-    del names[first:end]
-    return hidden
+def _hidden_run(names: list[str]) -> slice:
+    """Where the hidden names (those starting with ".") sit in the sorted `names`: one run,
+    from "." to "/" (the next character, which no name holds)."""
+    return slice(bisect_left(names, "."), bisect_left(names, "/"))
 
 
 def _each(test: Callable[[os.DirEntry[str]], bool], entries: list[os.DirEntry[str]]) -> list[bool]:
