@@ -197,9 +197,7 @@ class Taxonomy:
 
 def in_path_order(by_rel: Mapping[str, IndexEntry]) -> list[IndexEntry]:
     """Entries (by their paths' text) in the order of their paths."""
-    if _POSIX:
-        return [by_rel[rel] for rel in rels_in_path_order(by_rel)]
-    return sorted(by_rel.values(), key=lambda e: e.path)
+    return [by_rel[rel] for rel in rels_in_path_order(by_rel)]
 
 
 def rels_in_path_order(rels: Iterable[str]) -> list[str]:
