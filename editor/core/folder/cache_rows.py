@@ -27,12 +27,24 @@ from editor.core.folder.index_entry import (
 from editor.core.schema import Facts
 from editor.core.site.generators import Placement
 
-Stamp = tuple[int, int, int]  # mtime_ns, size, inode
+# mtime_ns, size, inode, ctime_ns: a rewrite in place that keeps the mtime and size (`cp -p`,
+# `rsync -t`) still moves the ctime, which no tool can set back.
+Stamp = tuple[int, int, int, int]
 Reread = Callable[[str], Facts]  # a file's facts read from the file, by its relative path
 # A file's stored facts, the stamps they were stored with and when they were read, by relative
 # path (all the folder's files' when None).
 Fetch = Callable[[str | None], list[tuple[str, Stamp, int, bytes]]]
 RACY_NS = 2_000_000_000  # a file changed this close to its row's reading is read again
+
+
+def settled(stamp: Stamp, read_ns: int) -> bool:
+    """Whether a file with `stamp`, read at `read_ns`, had changed long enough before it was
+    read (`RACY_NS`) for its mtime to tell a later rewrite: one within the clock's tick keeps
+    it (git's "racy" rule, which reads the mtime as git does: by the ctime, every file a
+    checkout or copy just wrote would be read again at the next open)."""
+    return stamp[0] <= read_ns - RACY_NS
+
+
 IN_FOLDER = PurePosixPath("<the folder>")  # written for the folder, read as the scan names it
 
 
@@ -104,7 +116,7 @@ def listing_blob(
     stamps = {rel: row[0] for rel, row in rows.items()}
     reads = {rel: row[1] for rel, row in rows.items()}
     values = {rel: value for rel in rels_in_path_order(rows) if (value := rows[rel][2]) is not None}
-    racy = [rel for rel, row in rows.items() if row[0][0] > row[1] - RACY_NS]
+    racy = [rel for rel, row in rows.items() if not settled(row[0], row[1])]
     pickler.rows = {id(value): (rel, stamps[rel]) for rel, value in values.items()}
     pickler.listing = True
     pickler.dump((pickler.slot, stamps, reads, values, racy))
@@ -278,7 +290,7 @@ class FactsSource:
                 else:
                     row = self._fetch(rel)
                     found = row[0][1:] if row else None
-        if found is not None and found[0] == stamp and stamp[0] <= found[1] - RACY_NS:
+        if found is not None and found[0] == stamp and settled(stamp, found[1]):
             facts = self._loads.loads(found[2])
             if isinstance(facts, Facts):
                 return facts

@@ -70,6 +70,7 @@ class ContentFolder:
         self._stored: dict[str, tuple] | None = None  # rows: (entry, (facts, (place, home)))
         self._in_order = False  # whether `_entries` is in path order (the cache's listing)
         self._listed: Mapping[str, Stamp] = {}  # the stamps the cache's listing holds
+        self._stamped: Mapping[str, Stamp] = {}  # the stamps the entries were read under
         self._read_at: dict[str, int] = {}  # when each file's facts were read (wall clock)
         self._preread: Stored | None = None  # read by `cached_entries`, for the first scan
         self._judged: object = None  # what the cache holds the entries were judged against
@@ -114,11 +115,11 @@ class ContentFolder:
             if self._stored is not None
             else self._restored(stats, judged_by)
         )
-        read_at = self._read_at
+        read_at, stamped = self._read_at, self._stamped
         root = str(self.root)
         for rel, stamp in () if whole else stats.items():  # whole: every file as cached
             known = old.get(rel)
-            if known is not None and known.mtime_ns == stamp[0] and known.size == stamp[1]:
+            if known is not None and stamped.get(rel) == stamp:  # a saved post is read again
                 unchanged[rel] = known.facts
             else:
                 to_read.append((rel, os.path.join(root, rel)))
@@ -201,7 +202,7 @@ class ContentFolder:
         order): kept, stored, told."""
         self.schema_source = self._schemas.sources[self._schemas.main]
         self.schema = self.schema_source.schema
-        self._entries = fresh
+        self._entries, self._stamped = fresh, stats
         self._in_order = cached or (wholesale and self._in_order)
         self._store(stats, judged_by, wholesale, cached)
         if progress:
@@ -232,7 +233,7 @@ class ContentFolder:
             return {}, False
         self._stored = stored.listing.values  # type: ignore[assignment]
         self._read_at = stored.listing.read_at
-        self._listed = stored.listing.stamps
+        self._listed = self._stamped = stored.listing.stamps
         self._judged = stored.judged
         # A row is (entry, (facts, (placement, home))): the entry, and where the file sat as
         # the generator placed it (`_placed`'s), a few (placement, home) shared by all rows.

@@ -23,7 +23,9 @@ _NAME = attrgetter("name")
 _POST_SUFFIX = methodcaller("endswith", POST_EXTENSIONS)
 _IS_FILE = os.DirEntry.is_file
 _IS_FOLDER = methodcaller("is_dir", follow_symlinks=False)
-_STAMP: Callable[[os.stat_result], Stamp] = attrgetter("st_mtime_ns", "st_size", "st_ino")
+_STAMP: Callable[[os.stat_result], Stamp] = attrgetter(
+    "st_mtime_ns", "st_size", "st_ino", "st_ctime_ns"
+)
 
 
 def scan_enters(name: str) -> bool:
@@ -35,7 +37,7 @@ def scan_enters(name: str) -> bool:
 def post_stamps(
     root: str, enters: Callable[[str, str], bool], leftovers: set[str] | None = None
 ) -> dict[str, Stamp]:
-    """The stamps (mtime, size, inode) of the post files under `root`, by relative path, each
+    """The stamps (mtime, size, inode, ctime) of the post files under `root`, by relative path, each
     folder's in name order, entering the folders `enters` (its name, its relative path)
     allows. The full paths of files whose saves left hidden files (see
     `storage.leftover_of`) go into `leftovers`."""

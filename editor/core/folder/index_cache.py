@@ -2,18 +2,18 @@
 
 One SQLite database in the user's cache folder (`$XDG_CACHE_HOME/post-editor/index.sqlite3` on
 Linux) holds a row per folder, keyed by its absolute path, with what its entries were judged
-against (see `ContentFolder`) and its listing: each post file's path in it, size, mtime and
-inode, when it was read, and its pickled index entry, all in one blob (one unpickling for the
-folder, not one per post: a reopen's most time); and a row per post file with the same stamps,
-when it was read, and its `Facts` (what checks and validation read; the list never does), read
-from the database only when first asked for, not held in memory (`cache_rows`). A listed entry
-whose file's row has other stamps (another window stored it since), or was read too soon after
-its file changed, does not take its facts from it: its file gives them. WAL mode and a busy
-timeout let two windows and a `post-editor list` share it; each write is one transaction.
+against (see `ContentFolder`) and its listing: each post file's path in it, size, mtime, inode
+and ctime, when it was read, and its pickled index entry, all in one blob (one unpickling for
+the folder, not one per post: a reopen's most time); and a row per post file with the same
+stamps, when it was read, and its `Facts` (what checks and validation read; the list never
+does), read from the database only when first asked for, not held in memory (`cache_rows`). A
+listed entry whose file's row has other stamps (another window stored it since), or was read too
+soon after its file changed, does not take its facts from it: its file gives them. WAL mode and
+a busy timeout let two windows and a `post-editor list` share it; each write is one transaction.
 
 The cache is never trusted over the disk: a row is used only while its file's stamps are those
 stored, and not when the file changed less than `RACY_NS` before it was read (a file rewritten
-within the filesystem's clock tick may keep its mtime; git's "racy" rule). A database that is
+within the filesystem's clock tick may keep its stamps; git's "racy" rule). A database that is
 missing, corrupt or of another version is made anew without a word; one that cannot be written
 (a read-only or full disk) is done without: every method fails quietly, the folder is read.
 
@@ -42,7 +42,6 @@ from platformdirs import user_cache_path
 
 from editor import __version__
 from editor.core.folder.cache_rows import (
-    RACY_NS,
     FactsSource,
     Listing,
     Reread,
@@ -51,11 +50,12 @@ from editor.core.folder.cache_rows import (
     dumps,
     facts_blob,
     listing_blob,
+    settled,
     within_of,
 )
 from editor.core.site.generators import Generator, PlainFolder
 
-FORMAT = f"6/{__version__}"  # a database of another format or build is made anew
+FORMAT = f"7/{__version__}"  # a database of another format or build is made anew
 
 
 def default_path() -> Path:
@@ -81,13 +81,13 @@ class Stored:
         listing = self.listing
         if not listing.racy and listing.stamps == stamps:
             return listing.values, True
-        rows, reads, values, racy = listing.stamps, listing.read_at, listing.values, RACY_NS
+        rows, reads, values = listing.stamps, listing.read_at, listing.values
         trusted = {
             rel: value
             for rel, stamp in stamps.items()
             if (value := values.get(rel)) is not None
             and rows.get(rel) == stamp
-            and stamp[0] <= reads[rel] - racy
+            and settled(stamp, reads[rel])
         }
         return trusted, False
 
@@ -189,7 +189,7 @@ class IndexCache:
                     ((key, rel) for rel in removed),
                 )
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     ((key, rel, *rows[rel][0], rows[rel][1], blob) for rel, blob in facts),
                 )
         except (sqlite3.Error, pickle.PicklingError, OSError, TypeError, AttributeError):
@@ -210,10 +210,11 @@ class IndexCache:
         args = (key,) if rel is None else (key, rel)
         with self._lock:
             found = self._db.execute(
-                f"SELECT rel, mtime_ns, size, inode, read_ns, facts FROM entries WHERE {where}",
+                "SELECT rel, mtime_ns, size, inode, ctime_ns, read_ns, facts FROM entries"
+                f" WHERE {where}",
                 args,
             ).fetchall()
-        return [(r, (mt, sz, ino), read, blob) for r, mt, sz, ino, read, blob in found]
+        return [(r, (mt, sz, ino, ct), read, blob) for r, mt, sz, ino, ct, read, blob in found]
 
 
 def now_ns() -> int:
@@ -240,7 +241,8 @@ def _connect(path: Path) -> sqlite3.Connection:
             )
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (folder TEXT, rel TEXT, mtime_ns INTEGER, size"
-                " INTEGER, inode INTEGER, read_ns INTEGER, facts BLOB, PRIMARY KEY (folder, rel))"
+                " INTEGER, inode INTEGER, ctime_ns INTEGER, read_ns INTEGER, facts BLOB,"
+                " PRIMARY KEY (folder, rel))"
             )
         return db
     except sqlite3.Error:

@@ -1,8 +1,7 @@
 """The index kept between runs: a folder opened again is listed from it, never against the disk.
 
-Whether a file was read again is told by a real file changed behind the cache's back with its
-stamps put back (same size, mtime and inode): a reopen that trusts the cache shows its old title,
-one that reads it shows the new one.
+Whether a file was read again is told by the files this process opens (`opened_under`; the
+folders here are smaller than the pool's first chunk, so all reading is in this process).
 """
 
 from __future__ import annotations
@@ -16,10 +15,13 @@ import textwrap
 import time
 from pathlib import Path
 
+from file_opens import opened_under
+
+from editor.core.folder.cache_rows import RACY_NS
 from editor.core.folder.checks.run import folder_problems
 from editor.core.folder.content_folder import ContentFolder
 from editor.core.folder.folder_walk import post_stamps
-from editor.core.folder.index_cache import RACY_NS, IndexCache
+from editor.core.folder.index_cache import IndexCache
 from editor.core.folder.lazy_read import read_facts
 
 DAY_NS = 86_400 * 1_000_000_000
@@ -44,8 +46,8 @@ def write_old(path: Path, text: str, ns: int | None = None) -> None:
 
 
 def behind_the_back(path: Path, text: str) -> None:
-    """Rewrite a file in place to text of the same size, its mtime put back: its stamps
-    are those the cache holds, only its content differs."""
+    """Rewrite a file in place to text of the same size, its mtime put back (`cp -p`, `rsync
+    -t` onto the file): its size, mtime and inode are those the cache holds, not its ctime."""
     st = path.stat()
     data = text.encode("utf-8")
     assert len(data) == st.st_size
@@ -68,9 +70,18 @@ def cache_at(tmp_path: Path) -> IndexCache:
 def test_a_reopen_lists_from_the_cache_without_reading_unchanged_files(tmp_path):
     root = make_folder(tmp_path / "posts")
     first = titles(root, cache_at(tmp_path))
+    with opened_under(root) as opened:
+        assert titles(root, cache_at(tmp_path)) == first
+    assert opened == set()  # not read: the cache was trusted
+
+
+def test_a_rewrite_in_place_that_keeps_the_size_and_mtime_is_read_again(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    titles(root, cache_at(tmp_path))
     behind_the_back(root / "post-1.md", post("Title X"))
-    assert titles(root, cache_at(tmp_path)) == first  # not read: the cache was trusted
-    assert titles(root, None)["post-1.md"] == "Title X"  # the disk says otherwise
+    with opened_under(root) as opened:
+        assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"
+    assert opened == {"post-1.md"}
 
 
 def test_a_file_whose_mtime_changed_is_read_again(tmp_path):
@@ -90,9 +101,9 @@ def test_files_added_and_removed_behind_the_apps_back_are_seen(tmp_path):
     found = titles(root, cache_at(tmp_path))
     assert "post-0.md" not in found
     assert found["new.md"] == "New"
-    # and the cache now holds the folder as it is
-    behind_the_back(root / "new.md", post("Wen"))
-    assert titles(root, cache_at(tmp_path))["new.md"] == "New"
+    with opened_under(root) as opened:  # and the cache now holds the folder as it is
+        assert titles(root, cache_at(tmp_path)) == found
+    assert opened == set()
 
 
 def test_a_file_changed_just_before_it_was_cached_is_not_trusted(tmp_path):
@@ -100,8 +111,9 @@ def test_a_file_changed_just_before_it_was_cached_is_not_trusted(tmp_path):
     root = make_folder(tmp_path / "posts")
     write_old(root / "post-1.md", post("Title 1"), ns=time.time_ns())
     titles(root, cache_at(tmp_path))
-    behind_the_back(root / "post-1.md", post("Title X"))
-    assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"
+    with opened_under(root) as opened:
+        titles(root, cache_at(tmp_path))
+    assert opened == {"post-1.md"}
 
 
 def test_a_new_schema_file_judges_the_cached_entries_again(tmp_path):
@@ -135,10 +147,12 @@ def test_a_corrupt_cache_is_made_anew_silently(tmp_path):
     db.write_bytes(b"\x00garbage, not a database\xff" * 100)
     for name in ("index.sqlite3-wal", "index.sqlite3-shm"):
         (db.parent / name).unlink(missing_ok=True)
-    behind_the_back(root / "post-1.md", post("Title X"))
-    assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"  # read, not trusted
-    behind_the_back(root / "post-1.md", post("Title Y"))
-    assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"  # and cached again
+    with opened_under(root) as opened:
+        assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title 1"
+    assert len(opened) == 5  # read, not trusted
+    with opened_under(root) as opened:
+        assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title 1"
+    assert opened == set()  # and cached again
 
 
 def test_a_cache_of_another_version_is_made_anew(tmp_path):
@@ -147,8 +161,9 @@ def test_a_cache_of_another_version_is_made_anew(tmp_path):
     with sqlite3.connect(tmp_path / "cache" / "index.sqlite3") as db:
         db.execute("UPDATE meta SET value = '0/old' WHERE key = 'format'")
     db.close()
-    behind_the_back(root / "post-1.md", post("Title X"))
-    assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"
+    with opened_under(root) as opened:
+        assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title 1"
+    assert len(opened) == 5
 
 
 def test_without_a_usable_cache_folder_the_folder_is_listed_all_the_same(tmp_path):
@@ -352,20 +367,22 @@ def test_a_reopened_folders_facts_read_one_by_one_or_all_at_once_equal_a_fresh_s
 def test_facts_whose_row_another_window_rewrote_are_read_from_the_file(tmp_path):
     root = make_folder(tmp_path / "posts")
     ContentFolder(root, cache_at(tmp_path)).scan()
-    behind_the_back(root / "post-1.md", post("Title X"))
-    behind_the_back(root / "post-2.md", post("Title Y"))
-    # The listing still holds both files' entries with the stamps they have; another window
-    # has since stored post-1's row anew, with other stamps (here, faked).
+    # The listing holds both files' entries with the stamps they have; another window has
+    # since stored post-1's row anew, with other stamps (here, faked).
     with sqlite3.connect(tmp_path / "cache" / "index.sqlite3") as db:
         db.execute("UPDATE entries SET mtime_ns = mtime_ns + 1 WHERE rel = 'post-1.md'")
     db.close()
     again = ContentFolder(root, cache_at(tmp_path))
-    again.scan()
-    one, two = again.entry(Path("post-1.md")), again.entry(Path("post-2.md"))
-    assert one is not None and two is not None
-    assert (one.title, two.title) == ("Title 1", "Title 2")  # listed from the cache
-    assert one.facts.values["title"] == "Title X"  # its row disagrees: its file tells
-    assert two.facts.values["title"] == "Title 2"  # its row agrees: the cache tells
+    with opened_under(root) as opened:
+        again.scan()
+        one, two = again.entry(Path("post-1.md")), again.entry(Path("post-2.md"))
+        assert one is not None and two is not None
+        assert (one.title, two.title) == ("Title 1", "Title 2")
+        assert opened == set()  # listed from the cache
+        assert two.facts.values["title"] == "Title 2"
+        assert opened == set()  # its row agrees: the cache tells
+        assert one.facts.values["title"] == "Title 1"
+        assert opened == {"post-1.md"}  # its row disagrees: its file tells
 
 
 def test_facts_read_just_after_their_file_changed_are_read_again_under_a_trusted_listing(
@@ -438,3 +455,14 @@ def test_a_term_many_posts_use_is_held_once_scanned_or_reopened(tmp_path):
         assert len({id(e.tags[0]) for e in entries}) == 1
         assert len({id(e.categories[0]) for e in entries}) == 1
         assert [e.tags for e in entries] == [("python", "notes")] * 3
+
+
+def test_a_rewrite_in_place_seen_by_a_later_scan_in_the_same_session_is_stored(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    folder = ContentFolder(root, cache_at(tmp_path))
+    folder.scan()
+    behind_the_back(root / "post-1.md", post("Title X"))
+    assert {str(e.path): e.title for e in folder.scan()}["post-1.md"] == "Title X"
+    with opened_under(root) as opened:  # the cache holds what that scan read
+        assert titles(root, cache_at(tmp_path))["post-1.md"] == "Title X"
+    assert opened == set()

@@ -74,7 +74,12 @@ def test_the_walk_stamps_each_folders_posts_in_name_order(tmp_path):
     order = [os.path.join(sub, f"post-{i}.md") for sub in ("notes", "news") for i in range(6)]
     assert list(stamps) == [rel for rel in order if (root / rel).exists()]
     st = (root / "news" / "post-1.md").stat()
-    assert stamps[os.path.join("news", "post-1.md")] == (st.st_mtime_ns, st.st_size, st.st_ino)
+    assert stamps[os.path.join("news", "post-1.md")] == (
+        st.st_mtime_ns,
+        st.st_size,
+        st.st_ino,
+        st.st_ctime_ns,
+    )
     assert leftovers == {str(root / "notes" / "post-0.md")}
 
 
