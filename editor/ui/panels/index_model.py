@@ -103,7 +103,7 @@ COLUMNS: tuple[Column, ...] = (
         "Status",
         74,
         lambda e: STATUS_LABELS[e.status] if e.judged else "",  # not known yet
-        lambda e: (STATUSES.index(e.status), _date_key(e)),
+        lambda e: (STATUSES.index(e.status) if e.judged else len(STATUSES), _date_key(e)),
         least=70,
     ),
     Column(

@@ -12,6 +12,7 @@ from sites import JEKYLL_POSTS, make_site
 
 from editor.core.folder.content_folder import ContentFolder
 from editor.ui.panels.folder_panel import FolderPanel
+from editor.ui.panels.index_model import column_of
 from editor.ui.settings import Settings
 
 
@@ -184,6 +185,21 @@ def test_posts_not_judged_yet_pass_only_the_filters_their_front_matter_answers(
     widget.set_entries(unjudged, content.taxonomy())
     choose_quick(widget, label)
     assert sorted(shown(widget)) == expected
+
+
+def test_sorting_by_status_puts_posts_not_judged_yet_after_every_status(qtbot, folder):
+    told: list[list] = []
+    content = ContentFolder(folder)
+    judged = content.scan(partial=told.append)
+    unjudged = {str(e.path): e for chunk in told for e in chunk}
+    # Half the posts judged, half still as read (a cold open's rows, mid-way).
+    mixed = [unjudged[str(e.path)] if i % 2 else e for i, e in enumerate(judged)]
+    widget = FolderPanel()
+    qtbot.addWidget(widget)
+    widget.set_entries(mixed, content.taxonomy())
+    widget.table.sortByColumn(column_of("Status"), Qt.SortOrder.AscendingOrder)
+    order = [e.judged for e in widget.visible_entries()]
+    assert order == sorted(order, reverse=True) and False in order and True in order
 
 
 def test_a_category_quick_filter_and_typed_words_together(qtbot, panel):
