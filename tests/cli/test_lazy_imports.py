@@ -42,6 +42,10 @@ YAML = ("yaml", "editor.core.document.safe_yaml", "editor.core.document.yaml_emi
 EDITS = ("editor.core.document.toml_splice", "editor.core.document.yaml_splice", "tomlkit")
 EDITS += ("editor.core.storage.added_blocks", "tomllib", "difflib")
 EDITS += ("editor.core.storage.backup_copy", "secrets")
+# What places a post's entries on its lines (an edit, a problem's line, a `<<:` merge): a
+# post without problems is read and judged from its values alone.
+EDITS += ("editor.core.document.yaml_spans", "editor.core.document.yaml_anchors")
+EDITS += ("editor.core.document.toml_spans", "editor.core.document.key_order")
 ALL_SITE_RULES = tuple(m for modules in SITE_RULES.values() for m in modules)
 
 

@@ -17,14 +17,18 @@ import yaml
 from yaml.nodes import MappingNode
 
 from editor.core import lazy_module
-from editor.core.document import safe_yaml, yaml_anchors
+from editor.core.document import safe_yaml
 from editor.core.document.safe_yaml import Loader
 from editor.core.errors import PostError
 
 if TYPE_CHECKING:
     import tomllib
+
+    from editor.core.document import yaml_anchors
 else:  # loaded where TOML front matter is read: most posts are YAML
     tomllib = lazy_module("tomllib")
+    # loaded where a front matter merges (`<<:`): most have no merge key
+    yaml_anchors = lazy_module("editor.core.document.yaml_anchors")
 
 Kind = Literal["yaml", "toml", "json", "none"]
 
@@ -152,7 +156,8 @@ class _Reader:
         except (yaml.YAMLError, TypeError, OverflowError, RecursionError) as exc:
             return Parsed(EMPTY, None, self.error(f"YAML error: {exc}", 0, None))
         finally:
-            yaml_anchors.restore_pairs(merging)  # the tree as written, for the splicer
+            if merging:  # the tree as written, for the splicer
+                yaml_anchors.restore_pairs(merging)
             loader.dispose()
         if not isinstance(values, dict) or (root is not None and not isinstance(root, MappingNode)):
             return Parsed(
