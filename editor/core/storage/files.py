@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,10 +27,12 @@ from editor.core.errors import PostError
 from editor.core.storage import file_lock
 
 if TYPE_CHECKING:
+    import hashlib
     import secrets
 
     from editor.core.storage import backup_copy
 else:  # what only a save needs, loaded at the first save (`check FILE` and `render FILE` read)
+    hashlib = lazy_module("hashlib")
     secrets = lazy_module("secrets")
     backup_copy = lazy_module("editor.core.storage.backup_copy")
 
@@ -56,13 +56,43 @@ if hasattr(errno, "EDQUOT"):  # not on Windows
 _LEFTOVER = re.compile(r"\.(.+)\.(?:[0-9a-f]{16}\.(tmp|bak)|lock)", re.S)
 
 
-@dataclass(frozen=True)
 class FileStamp:
-    """What a file looked like when it was read: enough to tell later whether it changed."""
+    """What a file looked like when it was read: enough to tell later whether it changed.
 
-    mtime_ns: int
-    size: int
-    digest: str  # sha256 hex of the bytes
+    Its `digest` (sha256 hex of the bytes) is given, or worked out from the bytes read when
+    first asked: only a save or a look at the disk asks, and `check FILE` and `render FILE`
+    make neither (hashing loads OpenSSL, ~3 ms of such a command). Equal stamps have the same
+    mtime, size and digest."""
+
+    __slots__ = ("_data", "_digest", "mtime_ns", "size")
+
+    def __init__(
+        self, mtime_ns: int, size: int, digest: str | None = None, *, data: bytes = b""
+    ) -> None:
+        self.mtime_ns = mtime_ns
+        self.size = size
+        self._digest = digest
+        self._data = data  # kept whole: two threads asking at once both hash the same bytes
+
+    @property
+    def digest(self) -> str:
+        if self._digest is None:
+            self._digest = _digest(self._data)
+        return self._digest
+
+    def _key(self) -> tuple[int, int, str]:
+        return self.mtime_ns, self.size, self.digest
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FileStamp):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"FileStamp(mtime_ns={self.mtime_ns}, size={self.size}, digest={self.digest!r})"
 
 
 class ConflictError(PostError):
@@ -133,7 +163,7 @@ def stamp_of(path: Path, data: bytes | None = None) -> FileStamp:
     except OSError as exc:
         raise PostError(f"could not read the file: {exc.strerror or exc}", Path(path)) from exc
     # The size of the hashed bytes, not st_size, so a stamp never describes two versions.
-    return FileStamp(mtime_ns, len(data), _digest(data))
+    return FileStamp(mtime_ns, len(data), data=data)
 
 
 def changed_on_disk(path: Path, stamp: FileStamp) -> bool:
