@@ -176,3 +176,17 @@ def test_render_file_reads_no_cms_config(tmp_path):
     assert not among(modules, SCHEMA_SOURCES)
     # The stylesheet is read through the package's loader, not importlib.resources' readers.
     assert not among(modules, ("importlib.resources",))
+
+
+def test_render_file_loads_the_model_of_fields_only_for_a_schema_file(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    fields = ("editor.core.schema.model", "editor.core.schema.schema_file")
+    fields += ("editor.core.schema.validation", "editor.core.schema.field_types")
+    assert not among(loaded(["render"], post), fields)
+    # A `.post-editor.yaml` is still read, and the Markdown engine it names renders the post.
+    schema = "fields:\n  - {name: title}\nmarkdown: commonmark\n"
+    (tmp_path / ".post-editor.yaml").write_text(schema, encoding="utf-8")
+    modules = loaded(["render"], post)
+    assert "editor.core.schema.schema_file" in modules
+    assert "markdown_it" in modules

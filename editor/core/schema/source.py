@@ -22,8 +22,8 @@ from editor.core.schema.cms.config import CONFIG_PLACES, DECAP, find_site_root
 from editor.core.schema.cms.config_file import WORKSPACE, load_json, load_yaml
 from editor.core.schema.inference import guessed_keys, infer_schema
 from editor.core.schema.model import Schema
-from editor.core.schema.nearest import file_schema, up_to_repository
-from editor.core.schema.schema_file import SCHEMA_FILE, read_schema_file
+from editor.core.schema.nearest import SCHEMA_FILE, file_schema, up_to_repository
+from editor.core.schema.schema_file import read_schema_file
 
 SchemaOrigin = Literal["file", "generator", "cms", "inferred", "default"]
 

@@ -36,16 +36,16 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from editor.core import lazy_module
-from editor.core.document import DateFormat, parse_date
+from editor.core.document import DATE_KEYS, DateFormat, parse_date
 from editor.core.errors import PostError
-from editor.core.schema.model import DATE_KEYS, Schema
-from editor.core.schema.validate import Problem, Severity
 from editor.core.site.generators.detection import holds_marker
 
 if TYPE_CHECKING:
-    # A type alone: `source` loads the CMS config readers, which a one-file command on a
-    # plain post never needs (`render FILE`).
+    # Types alone: `source` loads the CMS config readers, and `model` and `validation` the
+    # fields, which `render FILE` never needs (`check FILE` and `list` load them to judge).
+    from editor.core.schema.model import Schema
     from editor.core.schema.source import SchemaSource
+    from editor.core.schema.validation import Problem, Severity
     from editor.core.site.rendering import profile
     from editor.core.site.rendering.profile import MarkdownProfile
 else:  # asked for only by what renders: `check FILE` and `list` of a plain folder never do
