@@ -48,6 +48,9 @@ EDITS += ("editor.core.document.yaml_spans", "editor.core.document.yaml_anchors"
 EDITS += ("editor.core.document.toml_spans", "editor.core.document.key_order")
 # The read's stamp is hashed when a save asks (hashing loads OpenSSL).
 EDITS += ("hashlib", "_hashlib")
+# JSON is read or written only for JSON front matter, a package.json, a CMS's frontmatter.json,
+# `list --json` and the JSON and SARIF reports.
+JSON = ("json",)
 ALL_SITE_RULES = tuple(m for modules in SITE_RULES.values() for m in modules)
 
 
@@ -162,7 +165,7 @@ def test_a_one_file_command_on_a_yaml_post_loads_no_editing_nor_toml(tmp_path):
     post.write_text(POST, encoding="utf-8")
     for argv in (["check"], ["render"]):
         modules = loaded(argv, post)
-        assert not among(modules, EDITS), argv
+        assert not among(modules, EDITS + JSON), argv
     assert not among(modules, ("platformdirs",))  # `render` keeps no cache nor notes
     # Python-Markdown's extensions are built from their modules: no entry points are read.
     assert not among(modules, ("importlib.metadata",))

@@ -5,7 +5,6 @@ why it cannot be read."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,10 +21,12 @@ from editor.core.document.safe_yaml import Loader
 from editor.core.errors import PostError
 
 if TYPE_CHECKING:
+    import json
     import tomllib
 
     from editor.core.document import yaml_anchors
-else:  # loaded where TOML front matter is read: most posts are YAML
+else:  # loaded where TOML or JSON front matter is read: most posts are YAML
+    json = lazy_module("json")
     tomllib = lazy_module("tomllib")
     # loaded where a front matter merges (`<<:`): most have no merge key
     yaml_anchors = lazy_module("editor.core.document.yaml_anchors")
@@ -77,7 +78,7 @@ class Layout:
         Text that starts with `{` but is no such object (a Liquid `{% … %}` tag, a Hugo
         `{{< shortcode >}}`) has no front matter."""
         try:
-            value, end = _JSON.raw_decode(text, offset)
+            value, end = json.JSONDecoder().raw_decode(text, offset)
         except json.JSONDecodeError:
             return cls("none", offset, offset, offset)
         brk = _OPENER_BREAK.search(text, end)
@@ -85,9 +86,6 @@ class Layout:
         if not isinstance(value, dict) or text[end:rest_end].strip():
             return cls("none", offset, offset, offset)
         return cls("json", offset, end, brk.end() if brk else len(text))
-
-
-_JSON = json.JSONDecoder()
 
 
 @dataclass(frozen=True)
