@@ -193,3 +193,17 @@ def test_render_file_loads_the_model_of_fields_only_for_a_schema_file(tmp_path):
     modules = loaded(["render"], post)
     assert "editor.core.schema.schema_file" in modules
     assert "markdown_it" in modules
+
+
+def test_check_file_reads_a_cms_config_only_where_the_site_has_one(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    readers = ("editor.core.schema.cms.config", "editor.core.schema.cms.config_file")
+    readers += ("editor.core.schema.cms.decap", "editor.core.schema.cms.frontmatter")
+    modules = loaded(["check"], post)
+    assert "editor.core.schema.cms.places" in modules  # it did look for one
+    assert not among(modules, readers)
+    (tmp_path / "admin").mkdir()
+    config = "collections:\n  - {name: posts, folder: ., fields: [{name: title, widget: string}]}\n"
+    (tmp_path / "admin" / "config.yml").write_text(config, encoding="utf-8")
+    assert "editor.core.schema.cms.decap" in loaded(["check"], post)

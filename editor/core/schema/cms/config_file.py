@@ -27,7 +27,6 @@ else:  # loaded where a YAML config is read: a site without a CMS config loads n
     yaml = lazy_module("yaml")
     safe_yaml = lazy_module("editor.core.document.safe_yaml")
 
-DECAP, FRONT_MATTER = "Decap CMS", "Front Matter CMS"
 WORKSPACE = "[[workspace]]"  # Front Matter's name for the site root in its paths
 
 
