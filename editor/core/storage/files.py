@@ -25,14 +25,13 @@ from typing import TYPE_CHECKING
 from editor.core import lazy_module
 from editor.core.errors import PostError
 from editor.core.storage import file_lock
+from editor.core.storage.file_stamp import FileStamp, digest_of
 
 if TYPE_CHECKING:
-    import hashlib
     import secrets
 
     from editor.core.storage import backup_copy
 else:  # what only a save needs, loaded at the first save (`check FILE` and `render FILE` read)
-    hashlib = lazy_module("hashlib")
     secrets = lazy_module("secrets")
     backup_copy = lazy_module("editor.core.storage.backup_copy")
 
@@ -56,51 +55,8 @@ if hasattr(errno, "EDQUOT"):  # not on Windows
 _LEFTOVER = re.compile(r"\.(.+)\.(?:[0-9a-f]{16}\.(tmp|bak)|lock)", re.S)
 
 
-class FileStamp:
-    """What a file looked like when it was read: enough to tell later whether it changed.
-
-    Its `digest` (sha256 hex of the bytes) is given, or worked out from the bytes read when
-    first asked: only a save or a look at the disk asks, and `check FILE` and `render FILE`
-    make neither (hashing loads OpenSSL, ~3 ms of such a command). Equal stamps have the same
-    mtime, size and digest."""
-
-    __slots__ = ("_data", "_digest", "mtime_ns", "size")
-
-    def __init__(
-        self, mtime_ns: int, size: int, digest: str | None = None, *, data: bytes = b""
-    ) -> None:
-        self.mtime_ns = mtime_ns
-        self.size = size
-        self._digest = digest
-        self._data = data  # kept whole: two threads asking at once both hash the same bytes
-
-    @property
-    def digest(self) -> str:
-        if self._digest is None:
-            self._digest = _digest(self._data)
-        return self._digest
-
-    def _key(self) -> tuple[int, int, str]:
-        return self.mtime_ns, self.size, self.digest
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, FileStamp):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return f"FileStamp(mtime_ns={self.mtime_ns}, size={self.size}, digest={self.digest!r})"
-
-
 class ConflictError(PostError):
     """A save refused because the file on disk is not the one the editor last saw."""
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def special_kind(mode: int) -> str | None:
@@ -181,7 +137,7 @@ def changed_on_disk(path: Path, stamp: FileStamp) -> bool:
             return False
         if st.st_size != stamp.size:
             return True
-        return _digest(Path(path).read_bytes()) != stamp.digest
+        return digest_of(Path(path).read_bytes()) != stamp.digest
     except OSError:
         return True
 
@@ -350,7 +306,7 @@ def save(
         if not force:
             _check_unchanged(path, expected)
         written = _write(target, data, path)
-    return FileStamp(written.st_mtime_ns, len(data), _digest(data))
+    return FileStamp(written.st_mtime_ns, len(data), digest_of(data))
 
 
 @contextlib.contextmanager
