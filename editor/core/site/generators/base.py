@@ -41,8 +41,8 @@ from editor.core.errors import PostError
 from editor.core.site.generators.detection import holds_marker
 
 if TYPE_CHECKING:
-    # Types alone: `source` loads the CMS config readers, and `model` and `validation` the
-    # fields, which `render FILE` never needs (`check FILE` and `list` load them to judge).
+    # Types alone: `source` loads the CMS config readers, `model` and `validation` the model
+    # of fields; `render FILE` needs neither (`check FILE` and `list` load them to judge).
     from editor.core.schema.model import Schema
     from editor.core.schema.source import SchemaSource
     from editor.core.schema.validation import Problem, Severity
