@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -218,6 +217,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     collection's files, each judged by its collection's schema and its generator's rules;
     the text names a file's collection when the folder holds more than one, and its status
     when the build does not publish it today (draft, scheduled, expired)."""
+    import json
+
     from editor.core.folder.lazy_read import gc_paused
 
     folder = _indexed(args.folder, scan=False)

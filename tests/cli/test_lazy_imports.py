@@ -42,6 +42,15 @@ YAML = ("yaml", "editor.core.document.safe_yaml", "editor.core.document.yaml_emi
 EDITS = ("editor.core.document.toml_splice", "editor.core.document.yaml_splice", "tomlkit")
 EDITS += ("editor.core.storage.added_blocks", "tomllib", "difflib")
 EDITS += ("editor.core.storage.backup_copy", "secrets")
+# What places a post's entries on its lines (an edit, a problem's line, a `<<:` merge): a
+# post without problems is read and judged from its values alone.
+EDITS += ("editor.core.document.yaml_spans", "editor.core.document.yaml_anchors")
+EDITS += ("editor.core.document.toml_spans", "editor.core.document.key_order")
+# The read's stamp is hashed when a save asks (hashing loads OpenSSL).
+EDITS += ("hashlib", "_hashlib")
+# JSON is read or written only for JSON front matter, a package.json, a CMS's frontmatter.json,
+# `list --json` and the JSON and SARIF reports.
+JSON = ("json",)
 ALL_SITE_RULES = tuple(m for modules in SITE_RULES.values() for m in modules)
 
 
@@ -156,7 +165,7 @@ def test_a_one_file_command_on_a_yaml_post_loads_no_editing_nor_toml(tmp_path):
     post.write_text(POST, encoding="utf-8")
     for argv in (["check"], ["render"]):
         modules = loaded(argv, post)
-        assert not among(modules, EDITS), argv
+        assert not among(modules, EDITS + JSON), argv
     assert not among(modules, ("platformdirs",))  # `render` keeps no cache nor notes
     # Python-Markdown's extensions are built from their modules: no entry points are read.
     assert not among(modules, ("importlib.metadata",))
@@ -170,3 +179,31 @@ def test_render_file_reads_no_cms_config(tmp_path):
     assert not among(modules, SCHEMA_SOURCES)
     # The stylesheet is read through the package's loader, not importlib.resources' readers.
     assert not among(modules, ("importlib.resources",))
+
+
+def test_render_file_loads_the_model_of_fields_only_for_a_schema_file(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    fields = ("editor.core.schema.model", "editor.core.schema.schema_file")
+    fields += ("editor.core.schema.validation", "editor.core.schema.field_types")
+    assert not among(loaded(["render"], post), fields)
+    # A `.post-editor.yaml` is still read, and the Markdown engine it names renders the post.
+    schema = "fields:\n  - {name: title}\nmarkdown: commonmark\n"
+    (tmp_path / ".post-editor.yaml").write_text(schema, encoding="utf-8")
+    modules = loaded(["render"], post)
+    assert "editor.core.schema.schema_file" in modules
+    assert "markdown_it" in modules
+
+
+def test_check_file_reads_a_cms_config_only_where_the_site_has_one(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    readers = ("editor.core.schema.cms.config", "editor.core.schema.cms.config_file")
+    readers += ("editor.core.schema.cms.decap", "editor.core.schema.cms.frontmatter")
+    modules = loaded(["check"], post)
+    assert "editor.core.schema.cms.places" in modules  # it did look for one
+    assert not among(modules, readers)
+    (tmp_path / "admin").mkdir()
+    config = "collections:\n  - {name: posts, folder: ., fields: [{name: title, widget: string}]}\n"
+    (tmp_path / "admin" / "config.yml").write_text(config, encoding="utf-8")
+    assert "editor.core.schema.cms.decap" in loaded(["check"], post)

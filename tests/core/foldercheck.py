@@ -10,7 +10,7 @@ from sitefactory import site, write
 
 from editor.core.folder.checks import check_site
 from editor.core.folder.content_folder import ContentFolder
-from editor.core.schema.validate import Problem
+from editor.core.schema.validation import Problem
 
 TODAY = dt.date(2026, 6, 1)
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from editor.core import lazy_exports
 
 if TYPE_CHECKING:
-    from editor.core.document.dates import DateFormat, parse_date
+    from editor.core.document.dates import DATE_KEYS, DateFormat, parse_date
     from editor.core.document.line_breaks import splice_lines
     from editor.core.document.markdown_lines import (
         CODE_KINDS,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from editor.core.document.yaml_emit import typed_value
 
 _MODULE_OF = {
+    "DATE_KEYS": "dates",
     "DateFormat": "dates",
     "parse_date": "dates",
     "splice_lines": "line_breaks",
@@ -58,6 +59,7 @@ __getattr__ = lazy_exports(__name__, _MODULE_OF)
 
 __all__ = [
     "CODE_KINDS",
+    "DATE_KEYS",
     "IN_FRONT_MATTER",
     "QUOTE_MARKER",
     "TEXT",

@@ -31,6 +31,10 @@ from typing import ClassVar
 
 from editor.core.errors import PostError, quoted
 
+# The keys a post's date stands under: `date`, and those site generators and CMSs name it
+# (Astro's pubDate, a CMS's publishDate...); the aliases of the schema's date field.
+DATE_KEYS = ("date", "pubDate", "publishDate", "publishedAt")
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
 _MONTH_NUMBER = {name: i for i, full in enumerate(MONTHS, 1) for name in (full, full[:3])}

@@ -19,16 +19,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.core import lazy_module, storage
-from editor.core.document import front_matter, key_order, toml_spans, yaml_anchors, yaml_spans
+from editor.core.document import front_matter
 from editor.core.document.front_matter import Kind, Layout
 from editor.core.document.line_breaks import dominant_eol, splice_lines
 from editor.core.document.post_file import decode, read_bytes
+from editor.core.document.safe_yaml import MERGE_TAG
 from editor.core.errors import PostError
 
 if TYPE_CHECKING:
-    from editor.core.document import toml_splice, yaml_splice
+    from editor.core.document import (
+        key_order,
+        toml_spans,
+        toml_splice,
+        yaml_anchors,
+        yaml_spans,
+        yaml_splice,
+    )
     from editor.core.storage import added_blocks
 else:  # what edits and saves a post, loaded at the first edit (`render FILE` makes none)
+    key_order = lazy_module("editor.core.document.key_order")
+    # what places a post's entries on its lines, loaded when first asked (for an edit, or a
+    # problem's line): reading and judging a post need only its values
+    toml_spans = lazy_module("editor.core.document.toml_spans")
+    yaml_anchors = lazy_module("editor.core.document.yaml_anchors")
+    yaml_spans = lazy_module("editor.core.document.yaml_spans")
     toml_splice = lazy_module("editor.core.document.toml_splice")
     yaml_splice = lazy_module("editor.core.document.yaml_splice")
     added_blocks = lazy_module("editor.core.storage.added_blocks")
@@ -152,7 +166,7 @@ class Post:
                 lines.setdefault(entry.key, (first + entry.line,))
             return lines
         for key_node, _ in self._parsed.root.value if self._parsed.root else ():
-            if key_node.tag == yaml_spans.MERGE_TAG:
+            if key_node.tag == MERGE_TAG:
                 continue  # `<<:` twice merges twice; and a merged key is not written here
             key = str(key_node.value)
             lines[key] = (*lines.get(key, ()), first + key_node.start_mark.line)

@@ -21,6 +21,9 @@ import yaml
 
 Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# The tag of a `<<:` key: whoever reads a mapping's keys as written skips it.
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
 # go-yaml's constants (yaml.v3 decode.go).
 _RATIO_LOW, _RATIO_HIGH = 400_000, 4_000_000
 _MIN_ALIASED, _MIN_DECODED = 100, 1000

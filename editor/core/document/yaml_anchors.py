@@ -19,7 +19,8 @@ from collections.abc import Iterator, Sequence
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from editor.core.document.yaml_spans import MERGE_TAG, Entry
+from editor.core.document.safe_yaml import MERGE_TAG
+from editor.core.document.yaml_spans import Entry
 
 Pairs = list[tuple[Node, Node]]
 

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-MERGE_TAG = "tag:yaml.org,2002:merge"
+from editor.core.document.safe_yaml import MERGE_TAG
 
 
 @dataclass(frozen=True)

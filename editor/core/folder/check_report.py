@@ -13,13 +13,19 @@ current one holding `.git`, else the current folder), as both services expect.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor import __version__
+from editor.core import lazy_module
 from editor.core.schema import SCHEMA_FILE, Problem
+
+if TYPE_CHECKING:
+    import json
+else:  # loaded for the JSON and SARIF formats: the text a hook prints needs none
+    json = lazy_module("json")
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -34,7 +34,7 @@ from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_slugs import site_slug
 from editor.core.folder.unjudged import Partial, read_posts
 from editor.core.schema import POST_EXTENSIONS, Facts, Problem, Schema, SchemaSource, validate
-from editor.core.schema.validate import Checkable
+from editor.core.schema.validation import Checkable
 from editor.core.site.generators import Generator, Placement, detect_generator
 
 POST_SUFFIXES = frozenset(POST_EXTENSIONS)  # what the list shows; what new posts get

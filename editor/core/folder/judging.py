@@ -15,7 +15,7 @@ from typing import NamedTuple
 from editor.core.errors import PostError
 from editor.core.folder.index_entry import IndexEntry, listed_terms
 from editor.core.schema import Facts, Problem, Schema, SchemaSource, validate
-from editor.core.schema.validate import Checkable
+from editor.core.schema.validation import Checkable
 from editor.core.site.generators import Generator, Placement
 
 

@@ -1,20 +1,15 @@
 """Which fields posts carry: the Field/Schema model (`model`, `field_types`, `media`), the
 `.post-editor.yaml` file (`schema_file`) and the nearest one that governs a folder (`nearest`),
 inference from posts (`inference`), which schema a folder follows (`source`), validation of
-one post (`validate`), and the CMS configs in `cms/`.
+one post (`validation`: the function `validate`), and the CMS configs in `cms/`.
 
 Every name is re-exported lazily (PEP 562, `lazy_exports`): importing one of its modules (as
 `generators.base` imports `model`) loads only that module, and `render FILE` loads no CMS config
-reader."""
+reader, nor the model of fields when no `.post-editor.yaml` governs the post."""
 
 from typing import TYPE_CHECKING
 
 from editor.core import lazy_exports
-
-# Imported now, not lazily: the function shares its module's name, and importing the module
-# `validate` would set the package's attribute to the module. It loads only `model`, which
-# every importer of the package needs (a generator's contract speaks of Schema).
-from editor.core.schema.validate import Facts, Problem, Severity, problem_from_error, validate
 
 if TYPE_CHECKING:
     from editor.core.schema.field_types import IMAGE_EXTENSIONS, clipped_text
@@ -26,8 +21,8 @@ if TYPE_CHECKING:
         POST_EXTENSIONS,
         naming_problem,
     )
-    from editor.core.schema.nearest import file_schema
-    from editor.core.schema.schema_file import SCHEMA_FILE, DeclaredCollection, SchemaFile
+    from editor.core.schema.nearest import SCHEMA_FILE, file_schema
+    from editor.core.schema.schema_file import DeclaredCollection, SchemaFile
     from editor.core.schema.source import (
         SchemaSource,
         cms_folders,
@@ -37,6 +32,13 @@ if TYPE_CHECKING:
         schema_for_folder,
         schema_for_post,
         schema_source,
+    )
+    from editor.core.schema.validation import (
+        Facts,
+        Problem,
+        Severity,
+        problem_from_error,
+        validate,
     )
 
 _MODULE_OF = {
@@ -52,7 +54,7 @@ _MODULE_OF = {
     "PLACEHOLDER": "naming",
     "POST_EXTENSIONS": "naming",
     "naming_problem": "naming",
-    "SCHEMA_FILE": "schema_file",
+    "SCHEMA_FILE": "nearest",
     "DeclaredCollection": "schema_file",
     "SchemaFile": "schema_file",
     "SchemaSource": "source",
@@ -64,6 +66,11 @@ _MODULE_OF = {
     "schema_for_folder": "source",
     "schema_for_post": "source",
     "schema_source": "source",
+    "Facts": "validation",
+    "Problem": "validation",
+    "Severity": "validation",
+    "problem_from_error": "validation",
+    "validate": "validation",
 }
 
 __getattr__ = lazy_exports(__name__, _MODULE_OF)

@@ -29,16 +29,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar, Literal
 
-from editor.core.document import DateFormat
+from editor.core.document import DATE_KEYS, DateFormat
 from editor.core.errors import PostError
 from editor.core.schema.field_types import TYPES, FieldType, describe
 from editor.core.schema.media import MediaSetting
 
 Severity = Literal["error", "warning"]
 
-# The keys a post's date stands under: `date`, and those site generators and CMSs name it
-# (Astro's pubDate, a CMS's publishDate...); the aliases of DEFAULT's date field.
-DATE_KEYS = ("date", "pubDate", "publishDate", "publishedAt")
 
 # An example a help text gives: "e.g. Paris", "for example: /about/", "like 2026-01-24."; up
 # to the end of its sentence or bracket.

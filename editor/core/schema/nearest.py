@@ -1,15 +1,25 @@
 """The nearest `.post-editor.yaml` that governs a folder, found without the CMS config readers
 that `source` loads: `render FILE` asks only which Markdown engine that file names
-(`rendering/choice.py`)."""
+(`rendering/choice.py`). The file's reader (`schema_file`, and the model of fields it builds)
+is loaded when a file is found: most sites have none."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from editor.core.schema.model import Schema
-from editor.core.schema.schema_file import SCHEMA_FILE, read_schema_file
+from editor.core import lazy_module
+
+if TYPE_CHECKING:
+    from editor.core.schema import schema_file
+    from editor.core.schema.model import Schema
+else:
+    schema_file = lazy_module("editor.core.schema.schema_file")
+
+# The file a writer declares a folder's fields in (`schema_file` reads it).
+SCHEMA_FILE = ".post-editor.yaml"
 
 
 def up_to_repository(folder: Path) -> Iterator[Path]:
@@ -35,7 +45,7 @@ def file_schema(
         path = place / SCHEMA_FILE
         if not path.is_file():
             continue
-        found = read_schema_file(path)
+        found = schema_file.read_schema_file(path)
         own = anywhere or place == root or (top is not None and place.is_relative_to(top))
         if found.schema is not None and own:
             return found.schema, path

@@ -70,7 +70,6 @@ else:  # loaded where a schema file is read: a folder without one loads no YAML 
     yaml = lazy_module("yaml")
     safe_yaml = lazy_module("editor.core.document.safe_yaml")
 
-SCHEMA_FILE = ".post-editor.yaml"
 
 _SETTINGS = ("fields", "naming", "language", "media", "markdown")
 MARKDOWN_ENGINES = ("commonmark", "python-markdown")
@@ -350,4 +349,4 @@ def _media_from_node(node: yaml.Node, path: Path) -> MediaSetting:
     if url is not None and (problem := url_problem(url)):
         raise _error(problem, entries["url"][1], path)
     base = "post" if folder == "." or folder.startswith("./") else "site"
-    return MediaSetting(folder, url, base, SCHEMA_FILE)
+    return MediaSetting(folder, url, base, path.name)  # the file's name: .post-editor.yaml

@@ -14,16 +14,24 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from editor.core import lazy_module
 from editor.core.errors import PostError
-from editor.core.schema.cms import CmsSchema, candidate_files, read_cms_schema, setting_from_cms
-from editor.core.schema.cms.config import CONFIG_PLACES, DECAP, find_site_root
-from editor.core.schema.cms.config_file import WORKSPACE, load_json, load_yaml
+from editor.core.schema.cms.places import CONFIG_PLACES, DECAP, candidate_files, find_site_root
 from editor.core.schema.inference import guessed_keys, infer_schema
 from editor.core.schema.model import Schema
-from editor.core.schema.nearest import file_schema, up_to_repository
-from editor.core.schema.schema_file import SCHEMA_FILE, read_schema_file
+from editor.core.schema.nearest import SCHEMA_FILE, file_schema, up_to_repository
+from editor.core.schema.schema_file import read_schema_file
+
+if TYPE_CHECKING:
+    from editor.core.schema.cms import config as cms_config
+    from editor.core.schema.cms import config_file, media
+    from editor.core.schema.cms.config_file import CmsSchema
+else:  # the config readers, loaded when a site has a CMS config (`places` finds it): most have none
+    cms_config = lazy_module("editor.core.schema.cms.config")
+    config_file = lazy_module("editor.core.schema.cms.config_file")
+    media = lazy_module("editor.core.schema.cms.media")
 
 SchemaOrigin = Literal["file", "generator", "cms", "inferred", "default"]
 
@@ -96,10 +104,10 @@ def schema_file_for(root: Path, top: Path | None = None) -> Path | None:
 def _cms_source(root: Path) -> tuple[CmsSchema | None, SchemaSource | None]:
     """The CMS config found for a folder, and the schema source it makes when it describes
     the folder (None when it does not, or cannot be read)."""
-    cms = read_cms_schema(root)
+    cms = cms_config.read_cms_schema(root) if find_site_root(root) is not None else None
     if cms is None or cms.schema is None:
         return cms, None
-    schema = dataclasses.replace(cms.schema, media=setting_from_cms(cms))
+    schema = dataclasses.replace(cms.schema, media=media.setting_from_cms(cms))
     return cms, SchemaSource(schema, "cms", cms.path, cms.notes, cms)
 
 
@@ -155,8 +163,9 @@ def cms_folders(folder: Path) -> tuple[Path, ...]:
     for cms, place in CONFIG_PLACES:
         if not (root / place).is_file():
             continue
+        load = config_file.load_yaml if cms == DECAP else config_file.load_json
         try:
-            config = (load_yaml if cms == DECAP else load_json)(root / place)
+            config = load(root / place)
         except PostError:
             continue
         if not isinstance(config, dict):
@@ -168,6 +177,8 @@ def cms_folders(folder: Path) -> tuple[Path, ...]:
         for item in listed if isinstance(listed, list) else ():
             text = item.get(key) if isinstance(item, dict) else None
             if isinstance(text, str) and "\0" not in text:
-                text = text.strip().replace("\\", "/").removeprefix(WORKSPACE).strip("/")
+                text = (
+                    text.strip().replace("\\", "/").removeprefix(config_file.WORKSPACE).strip("/")
+                )
                 found.append(Path(os.path.normpath(root.absolute() / text)))
     return tuple(dict.fromkeys(found))

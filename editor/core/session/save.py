@@ -18,7 +18,7 @@ from typing import Literal
 
 from editor.core.document.post import Post
 from editor.core.errors import PostError
-from editor.core.schema.validate import Problem
+from editor.core.schema.validation import Problem
 from editor.core.session.disk import pending_changes
 from editor.core.session.questions import Prompter
 from editor.core.storage import ConflictError

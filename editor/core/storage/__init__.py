@@ -10,9 +10,9 @@ from editor.core import lazy_exports
 
 if TYPE_CHECKING:
     from editor.core.storage.file_names import folded, slugify
+    from editor.core.storage.file_stamp import FileStamp
     from editor.core.storage.files import (
         ConflictError,
-        FileStamp,
         atomic_write,
         changed_on_disk,
         check_within,
@@ -33,7 +33,7 @@ _MODULE_OF = {
     "slugify": "file_names",
     "folded": "file_names",
     "ConflictError": "files",
-    "FileStamp": "files",
+    "FileStamp": "file_stamp",
     "atomic_write": "files",
     "changed_on_disk": "files",
     "check_within": "files",

@@ -15,18 +15,17 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.core import lazy_module
 from editor.core.errors import PostError
 from editor.core.storage import file_lock
+from editor.core.storage.file_stamp import FileStamp, digest_of
 
 if TYPE_CHECKING:
     import secrets
@@ -56,21 +55,8 @@ if hasattr(errno, "EDQUOT"):  # not on Windows
 _LEFTOVER = re.compile(r"\.(.+)\.(?:[0-9a-f]{16}\.(tmp|bak)|lock)", re.S)
 
 
-@dataclass(frozen=True)
-class FileStamp:
-    """What a file looked like when it was read: enough to tell later whether it changed."""
-
-    mtime_ns: int
-    size: int
-    digest: str  # sha256 hex of the bytes
-
-
 class ConflictError(PostError):
     """A save refused because the file on disk is not the one the editor last saw."""
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def special_kind(mode: int) -> str | None:
@@ -133,7 +119,7 @@ def stamp_of(path: Path, data: bytes | None = None) -> FileStamp:
     except OSError as exc:
         raise PostError(f"could not read the file: {exc.strerror or exc}", Path(path)) from exc
     # The size of the hashed bytes, not st_size, so a stamp never describes two versions.
-    return FileStamp(mtime_ns, len(data), _digest(data))
+    return FileStamp(mtime_ns, len(data), data=data)
 
 
 def changed_on_disk(path: Path, stamp: FileStamp) -> bool:
@@ -151,7 +137,7 @@ def changed_on_disk(path: Path, stamp: FileStamp) -> bool:
             return False
         if st.st_size != stamp.size:
             return True
-        return _digest(Path(path).read_bytes()) != stamp.digest
+        return digest_of(Path(path).read_bytes()) != stamp.digest
     except OSError:
         return True
 
@@ -320,7 +306,7 @@ def save(
         if not force:
             _check_unchanged(path, expected)
         written = _write(target, data, path)
-    return FileStamp(written.st_mtime_ns, len(data), _digest(data))
+    return FileStamp(written.st_mtime_ns, len(data), digest_of(data))
 
 
 @contextlib.contextmanager

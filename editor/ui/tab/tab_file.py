@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel
 
 from editor.core.document.post import Post
 from editor.core.errors import PostError
-from editor.core.schema.validate import Problem
+from editor.core.schema.validation import Problem
 from editor.core.session import EditSession, Prompter, needs_raw_mode, save_post
 from editor.ui.tab.disk_bar import DiskBar
 from editor.ui.tab.form import FrontMatterForm

@@ -18,7 +18,7 @@ import yaml
 from editor.core.document.post import Post
 from editor.core.errors import PostError
 from editor.core.schema.model import Schema
-from editor.core.schema.validate import validate
+from editor.core.schema.validation import validate
 
 BLOCK = """\
 ---

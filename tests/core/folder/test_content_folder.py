@@ -15,7 +15,7 @@ from editor.core.folder import new_post, unjudged
 from editor.core.folder.content_folder import ContentFolder
 from editor.core.folder.folder_walk import scan_enters
 from editor.core.schema.model import Schema
-from editor.core.schema.validate import validate
+from editor.core.schema.validation import validate
 
 DAY = dt.date(2026, 3, 1)
 

@@ -9,8 +9,9 @@ import textwrap
 import pytest
 
 from editor.core.errors import PostError
+from editor.core.schema import SCHEMA_FILE
 from editor.core.schema.model import Field, Schema
-from editor.core.schema.schema_file import SCHEMA_FILE, load_schema_file, read_schema_file
+from editor.core.schema.schema_file import load_schema_file, read_schema_file
 from editor.core.schema.source import file_schema, schema_for_folder, schema_for_post, schema_source
 
 UTC = dt.UTC

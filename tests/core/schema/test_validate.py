@@ -8,7 +8,7 @@ import pytest
 
 from editor.core.document.post import Post
 from editor.core.schema.model import Field, Schema
-from editor.core.schema.validate import Problem, validate
+from editor.core.schema.validation import Problem, validate
 
 PATH = Path("blog/post.md")
 DEFAULT = Schema.DEFAULT

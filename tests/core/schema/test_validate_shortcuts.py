@@ -15,7 +15,7 @@ import pytest
 from editor.core.schema import Facts, Schema
 from editor.core.schema.field_types import TYPES
 from editor.core.schema.model import Field
-from editor.core.schema.validate import Problem, validate
+from editor.core.schema.validation import Problem, validate
 
 TRICKY = Schema(
     (

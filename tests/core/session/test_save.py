@@ -8,7 +8,7 @@ import pytest
 
 from editor.core.document.post import Post
 from editor.core.errors import PostError
-from editor.core.schema.validate import Problem
+from editor.core.schema.validation import Problem
 from editor.core.session import Ask, FlagAnswers, plan_save, save_post
 
 TEXT = "---\ntitle: Old\n---\nBody.\n"

@@ -18,8 +18,9 @@ from sitefactory import post_text, write
 
 from editor.core.errors import PostError
 from editor.core.folder.content_folder import ContentFolder
+from editor.core.schema import SCHEMA_FILE
 from editor.core.schema.media import MediaSetting, url_problem
-from editor.core.schema.schema_file import SCHEMA_FILE, load_schema_file
+from editor.core.schema.schema_file import load_schema_file
 from editor.core.site.media import media_place
 from editor.core.site.media_import import import_bytes, import_file, is_picture
 from editor.core.site.site import Site

@@ -204,6 +204,17 @@ def test_stamp_of_given_bytes_does_not_read_again(
     assert stamp_of(post, ORIGINAL).digest == hashlib.sha256(ORIGINAL).hexdigest()
 
 
+def test_a_stamp_describes_the_bytes_read_even_when_asked_after_the_file_changed(
+    post: Path,
+) -> None:
+    stamp = stamp_of(post)  # its digest is worked out when first asked, from the bytes read
+    post.write_bytes(EDITED)
+    assert stamp.digest == hashlib.sha256(ORIGINAL).hexdigest()
+    assert stamp == FileStamp(stamp.mtime_ns, len(ORIGINAL), hashlib.sha256(ORIGINAL).hexdigest())
+    assert stamp != FileStamp(stamp.mtime_ns, len(ORIGINAL), hashlib.sha256(EDITED).hexdigest())
+    assert changed_on_disk(post, stamp)
+
+
 def test_same_mtime_and_size_is_trusted_without_hashing(
     post: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

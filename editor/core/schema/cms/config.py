@@ -49,9 +49,16 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from editor.core.schema.cms.config_file import DECAP, FRONT_MATTER, CmsSchema
+from editor.core.schema.cms.config_file import CmsSchema
 from editor.core.schema.cms.decap import read_decap
 from editor.core.schema.cms.frontmatter import read_front_matter
+from editor.core.schema.cms.places import (
+    CONFIG_PLACES,
+    DECAP,
+    FRONT_MATTER,
+    candidate_files,
+    find_site_root,
+)
 from editor.core.schema.nearest import up_to_repository
 
 __all__ = [
@@ -65,29 +72,7 @@ __all__ = [
     "up_to_repository",
 ]
 
-CONFIG_PLACES = (
-    (DECAP, "admin/config.yml"),
-    (DECAP, "static/admin/config.yml"),
-    (DECAP, "public/admin/config.yml"),
-    (FRONT_MATTER, "frontmatter.json"),
-)
-
-
-# ---- finding and reading the config ----------------------------------------------------------
-
-
-def candidate_files(folder: Path) -> tuple[Path, ...]:
-    """Every place a config for `folder` could be (most do not exist), nearest first."""
-    bases = up_to_repository(folder.absolute())
-    return tuple(base / place for base in bases for _, place in CONFIG_PLACES)
-
-
-def find_site_root(folder: Path) -> Path | None:
-    """The nearest folder, `folder` itself included, holding a CMS config; None if none."""
-    for base in up_to_repository(folder.absolute()):
-        if any((base / place).is_file() for _, place in CONFIG_PLACES):
-            return base
-    return None
+# ---- reading the config (`places` finds it) ---------------------------------------------------
 
 
 def read_cms_schema(folder: Path) -> CmsSchema | None:

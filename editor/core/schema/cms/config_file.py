@@ -4,7 +4,6 @@ it is, and the config's paths (`names_folder`, `shown_path`)."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -18,14 +17,16 @@ from editor.core.schema.cms.fields import Taken
 from editor.core.schema.model import Field, Schema
 
 if TYPE_CHECKING:
+    import json
+
     import yaml
 
     from editor.core.document import safe_yaml
 else:  # loaded where a YAML config is read: a site without a CMS config loads no YAML for it
+    json = lazy_module("json")  # and a Front Matter CMS config, no JSON
     yaml = lazy_module("yaml")
     safe_yaml = lazy_module("editor.core.document.safe_yaml")
 
-DECAP, FRONT_MATTER = "Decap CMS", "Front Matter CMS"
 WORKSPACE = "[[workspace]]"  # Front Matter's name for the site root in its paths
 
 

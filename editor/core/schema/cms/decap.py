@@ -10,7 +10,6 @@ from pathlib import Path
 
 from editor.core.errors import quoted
 from editor.core.schema.cms.config_file import (
-    DECAP,
     CmsSchema,
     finish,
     load_yaml,
@@ -29,6 +28,7 @@ from editor.core.schema.cms.fields import (
     option_values,
     text_or_none,
 )
+from editor.core.schema.cms.places import DECAP
 from editor.core.schema.naming import naming_problem
 
 # ---- Decap and Sveltia CMS -------------------------------------------------------------------

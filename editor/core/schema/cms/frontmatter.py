@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from editor.core.schema.cms.config_file import (
-    FRONT_MATTER,
     CmsSchema,
     finish,
     load_json,
@@ -25,6 +24,7 @@ from editor.core.schema.cms.fields import (
     option_values,
     text_or_none,
 )
+from editor.core.schema.cms.places import FRONT_MATTER
 
 # ---- Front Matter CMS ------------------------------------------------------------------------
 

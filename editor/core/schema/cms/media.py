@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import os
 
-from editor.core.schema.cms.config_file import DECAP, WORKSPACE, CmsSchema
+from editor.core.schema.cms.config_file import WORKSPACE, CmsSchema
+from editor.core.schema.cms.places import DECAP
 from editor.core.schema.media import MediaSetting
 
 

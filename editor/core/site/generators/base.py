@@ -33,19 +33,19 @@ from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal, NamedTuple
 
 from editor.core import lazy_module
-from editor.core.document import DateFormat, parse_date
+from editor.core.document import DATE_KEYS, DateFormat, parse_date
 from editor.core.errors import PostError
-from editor.core.schema.model import DATE_KEYS, Schema
-from editor.core.schema.validate import Problem, Severity
 from editor.core.site.generators.detection import holds_marker
 
 if TYPE_CHECKING:
-    # A type alone: `source` loads the CMS config readers, which a one-file command on a
-    # plain post never needs (`render FILE`).
+    # Types alone: `source` loads the CMS config readers, `model` and `validation` the model
+    # of fields; `render FILE` needs neither (`check FILE` and `list` load them to judge).
+    from editor.core.schema.model import Schema
     from editor.core.schema.source import SchemaSource
+    from editor.core.schema.validation import Problem, Severity
     from editor.core.site.rendering import profile
     from editor.core.site.rendering.profile import MarkdownProfile
 else:  # asked for only by what renders: `check FILE` and `list` of a plain folder never do
@@ -109,18 +109,18 @@ class Placement:
     role: str = ""
 
 
-@dataclass(frozen=True)
-class Inherited:
+class Inherited(NamedTuple):
     """A front-matter value the build gives a file that the file does not write (Jekyll's
     `defaults`, an Eleventy directory data file, a Hugo `cascade`), and where it comes
-    from, as the writer can find it ("_config.yml defaults", "content/posts/_index.md")."""
+    from, as the writer can find it ("_config.yml defaults", "content/posts/_index.md").
+    (This record and `NewPostStyle` are named tuples: every command loads this module, and
+    a dataclass costs ~0.5 ms to make.)"""
 
     value: object
     source: str
 
 
-@dataclass(frozen=True)
-class NewPostStyle:
+class NewPostStyle(NamedTuple):
     """How the generator writes a new post where no post of its collection shows the way: its
     front matter format, how its date is spelled (and quoted), whether it starts as a draft
     (Hugo's default archetype), and whether its file name carries the date (Jekyll's

@@ -10,11 +10,17 @@ JavaScript literals) is what the lazy detection saves.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Container
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+from editor.core import lazy_module
+
+if TYPE_CHECKING:
+    import json
+else:  # loaded where a package.json is read: only a folder holding one asks
+    json = lazy_module("json")
 
 JEKYLL_CONFIGS = ("_config.yml", "_config.yaml", "_config.toml")  # the first found is read
 HUGO_CONFIG_BASES = ("hugo", "config")

@@ -15,9 +15,10 @@ import yaml
 
 from editor.core.document.dates import DateFormat
 from editor.core.folder.content_folder import ContentFolder
+from editor.core.schema import SCHEMA_FILE
 from editor.core.schema.cms.config import DECAP, FRONT_MATTER, find_site_root, read_cms_schema
 from editor.core.schema.model import Field, Schema
-from editor.core.schema.schema_file import SCHEMA_FILE, load_schema_file
+from editor.core.schema.schema_file import load_schema_file
 from editor.core.schema.source import schema_source
 from tests.core.sitefactory import post_text, site, write
 
