@@ -31,6 +31,7 @@ from editor.core.folder.judged_ahead import JudgedAhead
 from editor.core.folder.judging import applied_schema, judge, judged_entry, taught_values
 from editor.core.folder.lazy_read import gc_paused, read_facts
 from editor.core.folder.post_paths import detect_naming, post_path
+from editor.core.folder.site_paths import SitePaths
 from editor.core.folder.site_slugs import site_slug
 from editor.core.folder.unjudged import Partial, read_posts
 from editor.core.schema import POST_EXTENSIONS, Facts, Problem, Schema, SchemaSource, validate
@@ -54,9 +55,7 @@ class ContentFolder:
         # when no generator's site holds it).
         self.generator: Generator = detect_generator(root)
         within = os.path.relpath(os.path.abspath(root), self.generator.root)
-        self._site_prefix = PurePosixPath(within.replace(os.sep, "/"))
-        self._site_paths: dict[str, PurePosixPath] = {}
-        self._site_text = "" if within == os.curdir else self._site_prefix.as_posix() + "/"
+        self._site_paths = SitePaths(within)
         self.schema: Schema = Schema.DEFAULT
         # Where `schema` came from (file, CMS config, inferred) and notes to show the writer.
         self.schema_source = SchemaSource(Schema.DEFAULT, "default")
@@ -377,17 +376,7 @@ class ContentFolder:
 
     def site_path(self, rel: PurePath | str) -> PurePosixPath:
         """A path relative to the folder, as a path relative to the site root."""
-        key = str(rel)
-        found = self._site_paths.get(key)
-        if found is None:  # asked for every file of every scan: made once, from its folder's
-            folder, name = os.path.split(key)
-            parent = self._site_paths.get(folder)
-            if parent is None:  # a folder's path parsed once: its files' joined to it
-                posix = folder.replace(os.sep, "/")
-                parent = PurePosixPath(f"{self._site_text}{posix}" if self._site_text else posix)
-                self._site_paths[folder] = parent
-            found = self._site_paths[key] = parent / name
-        return found
+        return self._site_paths.of(rel)
 
     def placement(self, rel: PurePath) -> Placement | None:
         """Where a post (by its path relative to the folder) sits in the site."""
