@@ -72,6 +72,7 @@ class ContentFolder:
         self._read_at: dict[str, int] = {}  # when each file's facts were read (wall clock)
         self._preread: Stored | None = None  # read by `cached_entries`, for the first scan
         self._judged: object = None  # what the cache holds the entries were judged against
+        self._unstored: tuple[Mapping[str, Stamp], object, bool, bool] | None = None
 
     # --- files -------------------------------------------------------------------------
 
@@ -87,13 +88,25 @@ class ContentFolder:
     # --- the index ---------------------------------------------------------------------
 
     def scan(
-        self, progress: Progress | None = None, partial: Partial | None = None
+        self, progress: Progress | None = None, partial: Partial | None = None, store: bool = True
     ) -> list[IndexEntry]:
         """Index every post, re-reading only files changed since the last scan (`partial` told
         each chunk's posts read, unjudged: see `unjudged`). What killed saves left beside the
-        posts (temp files, backups) is cleared first, unless a live process saves that post."""
+        posts (temp files, backups) is cleared first, unless a live process saves that post.
+        Without `store`, what changed is written to the index cache by `store()`, later (the
+        window lists the posts first)."""
         with gc_paused():
-            return self._scan(progress, partial)
+            entries = self._scan(progress, partial)
+        if store:
+            self.store()
+        return entries
+
+    def store(self) -> None:
+        """Write what the last scan changed to the index cache (once; see `scan`)."""
+        if self._unstored is not None:
+            unstored, self._unstored = self._unstored, None
+            with gc_paused():  # the rows are pickled: many objects, none of them garbage
+                self._store(*unstored)
 
     def _scan(self, progress: Progress | None, partial: Partial | None) -> list[IndexEntry]:
         unchanged: dict[str, Facts] = {}
@@ -202,7 +215,7 @@ class ContentFolder:
         self.schema = self.schema_source.schema
         self._entries = fresh
         self._in_order = cached or (wholesale and self._in_order)
-        self._store(stats, judged_by, wholesale, cached)
+        self._unstored = (stats, judged_by, wholesale, cached)  # for `store`
         if progress:
             progress(len(stats), len(stats))
         return self.entries
@@ -275,8 +288,10 @@ class ContentFolder:
             return
         stored, read_at, placed = self._stored, self._read_at, self._placed
         fresh = dict(self._entries)  # a copy: a save's `refresh` on the UI thread may add one
-        changed = [
-            rel for rel, e in fresh.items() if (r := stored.get(rel)) is None or r[0] is not e
+        changed = [  # (a file a save added since the scan is stored by the next one)
+            rel
+            for rel, e in fresh.items()
+            if ((r := stored.get(rel)) is None or r[0] is not e) and rel in stats
         ]
         removed = [rel for rel in stored if rel not in fresh]
         relist = stats != self._listed  # a file with no entry came or went

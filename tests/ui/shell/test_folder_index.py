@@ -83,6 +83,7 @@ def test_a_folder_opened_again_is_listed_from_the_cache_before_its_scan_ends(
     with qtbot.waitSignal(index.loaded, timeout=10_000):
         index.open(root)
     assert cached == []  # never opened before: nothing to show early
+    index.indexer.wait(10)  # its index is stored after it is listed
     (root / "c.md").write_text("---\ntitle: C\n---\n")
     again = FolderIndex()
     again.cached.connect(cached.append)
@@ -153,6 +154,7 @@ def test_a_folder_opened_again_from_the_cache_is_not_listed_as_read(qtbot, index
     root = make_folder(many_posts(450))
     with qtbot.waitSignal(index.loaded, timeout=10_000):
         index.open(root)
+    index.indexer.wait(10)  # its index is stored after it is listed
     again = FolderIndex()
     told: list[tuple[list, bool]] = []
     again.arrived.connect(lambda entries, first: told.append((entries, first)))
