@@ -27,16 +27,14 @@ from editor.core.site.generators.base import (
     Placement,
     Status,
 )
+from editor.core.site.generators.jekyll_defaults import FolderDefaults, default_sets
 from editor.core.site.generators.jekyll_reader import JekyllReader, Spot
 from editor.core.site.generators.jekyll_rules import (
     CONFIG_FILES,
     DEFAULT_EXCLUDES,
     DEFAULT_INCLUDES,
-    DefaultSet,
     EntryFilter,
     categories_of,
-    default_sets,
-    defaults_for,
     language_folder,
     read_config,
     ruby_time,
@@ -255,16 +253,15 @@ class Jekyll(Generator):
         known = self._defaults.get(rel)
         if known is None:
             kind = {"page": "pages", "doc": spot.label}.get(spot.kind, "posts")
-            cd = "/".join(self.collections_dir)
-            found = defaults_for(self._default_sets, spot.path, rel.as_posix(), kind, cd)
+            found = self._folder_defaults.values(spot.path, rel.as_posix(), kind)
             source = f"{self._config_name} defaults"
             known = {key: Inherited(value, source) for key, value in found.items()}
             self._defaults[rel] = known
         return known
 
     @cached_property
-    def _default_sets(self) -> list[DefaultSet]:
-        return default_sets(self.config)
+    def _folder_defaults(self) -> FolderDefaults:
+        return FolderDefaults(default_sets(self.config), "/".join(self.collections_dir))
 
     def new_post_style(self, collection: Collection, declared: bool) -> NewPostStyle:
         """Dates as jekyll-compose writes them (`%Y-%m-%d %H:%M:%S %z`); a post's name
