@@ -320,12 +320,11 @@ def window_case(ws: Workspace, name: str) -> Case:
 
     if name == "panel_first_10000":  # cold, until the first posts read are listed
         folder = ws.folder(10_000)
-        setup = wc.stored_then(forget(folder))
-        return Case(wc.panel_first_case(folder), "", None, setup, measures=True)
+        return Case(wc.panel_first_case(folder), "", None, forget(folder), measures=True)
     if name == "panel_10000":  # cold: the cache forgets the folder before each run
         folder = ws.folder(10_000)
         run, bare = wc.panel_case(folder), lambda: bare_index(folder)
-        return Case(run, "bare read + libyaml", bare, wc.stored_then(forget(folder)))
+        return Case(run, "bare read + libyaml", bare, forget(folder), measures=True)
     if name == "panel_warm_10000":
         folder = ws.folder(10_000)
         bare = lambda: bare_stat(folder)  # noqa: E731
@@ -355,13 +354,12 @@ def window_case(ws: Workspace, name: str) -> Case:
 def site_case(ws: Workspace, warm: bool) -> Case:
     """A multilingual site of real size listed in the window (see site_cases.py)."""
     import site_cases as sc  # Qt only for the window figures (benchmarks/ is sys.path[0])
-    import window_cases as wc
 
     root = sc.site_folder(CACHE, ws.seed)
     if warm:
         return Case(sc.warm_case(root), "bare listing + stat", sc.bare_stat(root), measures=True)
-    setup = wc.stored_then(forget(root))
-    return Case(sc.cold_case(root), "bare read + libyaml", sc.bare_index(root), setup)
+    run, bare = sc.cold_case(root), sc.bare_index(root)
+    return Case(run, "bare read + libyaml", bare, forget(root), measures=True)
 
 
 def start_case(ws: Workspace) -> Case:
