@@ -11,6 +11,7 @@ scan at most.
 
 from __future__ import annotations
 
+import threading
 from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +19,10 @@ from PySide6.QtCore import QObject, Signal
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, IndexEntry
 from editor.ui.jobs.job import LatestJob
+
+# How long a scan's store waits for the UI thread to list the folder: it is told at once,
+# unless the UI thread waits for the scan itself (closing the window, a test).
+_LISTING_TIME = 1.0
 
 
 class Indexer(QObject):
@@ -34,6 +39,7 @@ class Indexer(QObject):
         self._job = LatestJob(self)
         self._job.progress.connect(self._told)
         self._job.failed.connect(self.failed)
+        self._listed = threading.Event()  # set once the last scan's folder is listed
 
     @property
     def busy(self) -> bool:
@@ -44,6 +50,7 @@ class Indexer(QObject):
         """Scan now, or right after the scan that is running; `listing`: a folder just opened,
         whose posts are told as they are read (`arrived`) when the cache holds none."""
         job = self._job
+        self._listed.set()  # a scan waiting to store need not wait for its listing: stale
 
         def scan() -> None:
             try:
@@ -55,9 +62,12 @@ class Indexer(QObject):
                     None if cached else chunks,
                     store=False,
                 )
-                # Told before the index cache is written (a third of a cold scan's time):
-                # the writer sees the posts listed while it is.
-                job.report(_Scanned(folder))
+                # Told before the index cache is written (a third of a cold scan's time),
+                # which starts once the window has listed them: the two would share the
+                # interpreter, the listing taking twice as long.
+                listed = self._listed = threading.Event()
+                job.report(_Scanned(folder, listed))
+                listed.wait(_LISTING_TIME)
                 folder.store()
             except Exception as error:  # said with the folder's name in the status bar
                 raise PostError(f"could not index {folder.root}: {error}") from error
@@ -71,6 +81,7 @@ class Indexer(QObject):
             self.arrived.emit(value.entries)
         elif isinstance(value, _Scanned):
             self.finished.emit(value.folder)
+            value.listed.set()  # listed (the handlers ran): the store may start
         else:
             self.progress.emit(*value)  # type: ignore[misc]
 
@@ -87,6 +98,8 @@ class _Arrived(NamedTuple):
 
 
 class _Scanned(NamedTuple):
-    """The folder scanned (`finished`), told before its index is stored."""
+    """The folder scanned (`finished`), told before its index is stored; `listed` is set
+    once the UI thread has told it."""
 
     folder: ContentFolder
+    listed: threading.Event
