@@ -324,7 +324,7 @@ def window_case(ws: Workspace, name: str) -> Case:
     if name == "panel_10000":  # cold: the cache forgets the folder before each run
         folder = ws.folder(10_000)
         run, bare = wc.panel_case(folder), lambda: bare_index(folder)
-        return Case(run, "bare read + libyaml", bare, forget(folder))
+        return Case(run, "bare read + libyaml", bare, forget(folder), measures=True)
     if name == "panel_warm_10000":
         folder = ws.folder(10_000)
         bare = lambda: bare_stat(folder)  # noqa: E731
@@ -358,7 +358,8 @@ def site_case(ws: Workspace, warm: bool) -> Case:
     root = sc.site_folder(CACHE, ws.seed)
     if warm:
         return Case(sc.warm_case(root), "bare listing + stat", sc.bare_stat(root), measures=True)
-    return Case(sc.cold_case(root), "bare read + libyaml", sc.bare_index(root), forget(root))
+    run, bare = sc.cold_case(root), sc.bare_index(root)
+    return Case(run, "bare read + libyaml", bare, forget(root), measures=True)
 
 
 def start_case(ws: Workspace) -> Case:

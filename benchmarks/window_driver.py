@@ -45,6 +45,7 @@ def _window(folder: Path, count: int) -> object:
     window.folderLoaded.connect(loop.quit)
     QTimer.singleShot(600_000, loop.quit)  # 100,000 posts, cold
     loop.exec()
+    window.folder_index.indexer.wait(600)  # its index stored (after it is listed)
     QApplication.processEvents()  # the listed rows painted
     listed = window.panel.proxy.rowCount()
     if listed != count:

@@ -22,7 +22,7 @@ NEW_POST = ("slugify",)
 G = "editor.core.site.generators."
 SITE_RULES = {
     "zola": (G + "zola",),
-    "jekyll": (G + "jekyll", G + "jekyll_rules"),
+    "jekyll": (G + "jekyll", G + "jekyll_rules", G + "jekyll_reader", G + "jekyll_defaults"),
     "hugo": (G + "hugo", G + "hugo_config", G + "hugo_cascade", G + "hugo_archetypes"),
     "astro": (G + "astro", G + "astro_schema"),
     "next": (G + "nextjs",),

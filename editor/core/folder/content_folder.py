@@ -31,6 +31,7 @@ from editor.core.folder.judged_ahead import JudgedAhead
 from editor.core.folder.judging import applied_schema, judge, judged_entry, taught_values
 from editor.core.folder.lazy_read import gc_paused, read_facts
 from editor.core.folder.post_paths import detect_naming, post_path
+from editor.core.folder.site_paths import SitePaths
 from editor.core.folder.site_slugs import site_slug
 from editor.core.folder.unjudged import Partial, read_posts
 from editor.core.schema import POST_EXTENSIONS, Facts, Problem, Schema, SchemaSource, validate
@@ -54,9 +55,7 @@ class ContentFolder:
         # when no generator's site holds it).
         self.generator: Generator = detect_generator(root)
         within = os.path.relpath(os.path.abspath(root), self.generator.root)
-        self._site_prefix = PurePosixPath(within.replace(os.sep, "/"))
-        self._site_paths: dict[str, PurePosixPath] = {}
-        self._site_text = "" if within == os.curdir else self._site_prefix.as_posix() + "/"
+        self._site_paths = SitePaths(within)
         self.schema: Schema = Schema.DEFAULT
         # Where `schema` came from (file, CMS config, inferred) and notes to show the writer.
         self.schema_source = SchemaSource(Schema.DEFAULT, "default")
@@ -74,6 +73,7 @@ class ContentFolder:
         self._read_at: dict[str, int] = {}  # when each file's facts were read (wall clock)
         self._preread: Stored | None = None  # read by `cached_entries`, for the first scan
         self._judged: object = None  # what the cache holds the entries were judged against
+        self._unstored: tuple[Mapping[str, Stamp], object, bool, bool] | None = None
 
     # --- files -------------------------------------------------------------------------
 
@@ -89,13 +89,25 @@ class ContentFolder:
     # --- the index ---------------------------------------------------------------------
 
     def scan(
-        self, progress: Progress | None = None, partial: Partial | None = None
+        self, progress: Progress | None = None, partial: Partial | None = None, store: bool = True
     ) -> list[IndexEntry]:
         """Index every post, re-reading only files changed since the last scan (`partial` told
         each chunk's posts read, unjudged: see `unjudged`). What killed saves left beside the
-        posts (temp files, backups) is cleared first, unless a live process saves that post."""
+        posts (temp files, backups) is cleared first, unless a live process saves that post.
+        Without `store`, what changed is written to the index cache by `store()`, later (the
+        window lists the posts first)."""
         with gc_paused():
-            return self._scan(progress, partial)
+            entries = self._scan(progress, partial)
+        if store:
+            self.store()
+        return entries
+
+    def store(self) -> None:
+        """Write what the last scan changed to the index cache (once; see `scan`)."""
+        if self._unstored is not None:
+            unstored, self._unstored = self._unstored, None
+            with gc_paused():  # the rows are pickled: many objects, none of them garbage
+                self._store(*unstored)
 
     def _scan(self, progress: Progress | None, partial: Partial | None) -> list[IndexEntry]:
         unchanged: dict[str, Facts] = {}
@@ -204,7 +216,7 @@ class ContentFolder:
         self.schema = self.schema_source.schema
         self._entries, self._stamped = fresh, stats
         self._in_order = cached or (wholesale and self._in_order)
-        self._store(stats, judged_by, wholesale, cached)
+        self._unstored = (stats, judged_by, wholesale, cached)  # for `store`
         if progress:
             progress(len(stats), len(stats))
         return self.entries
@@ -277,8 +289,10 @@ class ContentFolder:
             return
         stored, read_at, placed = self._stored, self._read_at, self._placed
         fresh = dict(self._entries)  # a copy: a save's `refresh` on the UI thread may add one
-        changed = [
-            rel for rel, e in fresh.items() if (r := stored.get(rel)) is None or r[0] is not e
+        changed = [  # (a file a save added since the scan is stored by the next one)
+            rel
+            for rel, e in fresh.items()
+            if ((r := stored.get(rel)) is None or r[0] is not e) and rel in stats
         ]
         removed = [rel for rel in stored if rel not in fresh]
         relist = stats != self._listed  # a file with no entry came or went
@@ -378,17 +392,7 @@ class ContentFolder:
 
     def site_path(self, rel: PurePath | str) -> PurePosixPath:
         """A path relative to the folder, as a path relative to the site root."""
-        key = str(rel)
-        found = self._site_paths.get(key)
-        if found is None:  # asked for every file of every scan: made once, from its folder's
-            folder, name = os.path.split(key)
-            parent = self._site_paths.get(folder)
-            if parent is None:  # a folder's path parsed once: its files' joined to it
-                posix = folder.replace(os.sep, "/")
-                parent = PurePosixPath(f"{self._site_text}{posix}" if self._site_text else posix)
-                self._site_paths[folder] = parent
-            found = self._site_paths[key] = parent / name
-        return found
+        return self._site_paths.of(rel)
 
     def placement(self, rel: PurePath) -> Placement | None:
         """Where a post (by its path relative to the folder) sits in the site."""

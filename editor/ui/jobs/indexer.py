@@ -11,6 +11,7 @@ scan at most.
 
 from __future__ import annotations
 
+import threading
 from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
@@ -19,6 +20,10 @@ from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, IndexEntry
 from editor.ui.jobs.job import LatestJob
 
+# How long a scan's store waits for the UI thread to list the folder: it is told at once,
+# unless the UI thread waits for the scan itself (closing the window, a test).
+_LISTING_TIME = 1.0
+
 
 class Indexer(QObject):
     """Scans a ContentFolder on a worker; signals arrive on the UI thread."""
@@ -26,15 +31,15 @@ class Indexer(QObject):
     progress = Signal(int, int)
     cached = Signal(object)  # the index as the cache held it (a list of entries), unchecked
     arrived = Signal(object)  # a chunk of posts read by a first scan (Unjudged entries)
-    finished = Signal(object)  # the ContentFolder, scanned
+    finished = Signal(object)  # the ContentFolder, scanned (its index then stored)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._job = LatestJob(self)
         self._job.progress.connect(self._told)
-        self._job.done.connect(self.finished)
         self._job.failed.connect(self.failed)
+        self._listed = threading.Event()  # set once the last scan's folder is listed
 
     @property
     def busy(self) -> bool:
@@ -45,18 +50,27 @@ class Indexer(QObject):
         """Scan now, or right after the scan that is running; `listing`: a folder just opened,
         whose posts are told as they are read (`arrived`) when the cache holds none."""
         job = self._job
+        self._listed.set()  # a scan waiting to store need not wait for its listing: stale
 
-        def scan() -> ContentFolder:
+        def scan() -> None:
             try:
                 if cached := folder.cached_entries():  # a folder opened again: shown at once
                     job.report(cached)
                 chunks = (lambda entries: job.report(_Arrived(entries))) if listing else None
                 folder.scan(
-                    lambda done, total: job.report((done, total)), None if cached else chunks
+                    lambda done, total: job.report((done, total)),
+                    None if cached else chunks,
+                    store=False,
                 )
+                # Told before the index cache is written (a third of a cold scan's time),
+                # which starts once the window has listed them: the two would share the
+                # interpreter, the listing taking twice as long.
+                listed = self._listed = threading.Event()
+                job.report(_Scanned(folder, listed))
+                listed.wait(_LISTING_TIME)
+                folder.store()
             except Exception as error:  # said with the folder's name in the status bar
                 raise PostError(f"could not index {folder.root}: {error}") from error
-            return folder
 
         job.request(scan)
 
@@ -65,11 +79,15 @@ class Indexer(QObject):
             self.cached.emit(value)
         elif isinstance(value, _Arrived):
             self.arrived.emit(value.entries)
+        elif isinstance(value, _Scanned):
+            self.finished.emit(value.folder)
+            value.listed.set()  # listed (the handlers ran): the store may start
         else:
             self.progress.emit(*value)  # type: ignore[misc]
 
     def wait(self, timeout: float = 30.0) -> bool:
-        """Block until the running scan ends (for quitting and for tests)."""
+        """Block until the running scan ends, its index stored (for quitting and for
+        tests)."""
         return self._job.wait(timeout)
 
 
@@ -77,3 +95,11 @@ class _Arrived(NamedTuple):
     """A chunk of a first scan's posts, as the job reports it (told apart from progress)."""
 
     entries: list[IndexEntry]
+
+
+class _Scanned(NamedTuple):
+    """The folder scanned (`finished`), told before its index is stored; `listed` is set
+    once the UI thread has told it."""
+
+    folder: ContentFolder
+    listed: threading.Event

@@ -41,7 +41,7 @@ def newest_posts(entries: Iterable[IndexEntry], count: int = RECENT) -> list[Ind
     """The `count` newest posts by date (pages and undated files left out), newest first."""
     dated = [e for e in entries if e.kind == "post" and e.date is not None]
     # Sorted by path first: posts of one day keep one order from one index to the next.
-    dated.sort(key=lambda e: str(e.path))
+    dated.sort(key=lambda e: e.path_text)  # (its text: no path made for each post)
     # By day (a datetime and a date cannot be compared; their days can).
     dated.sort(key=lambda e: e.date.toordinal() if e.date else 0, reverse=True)
     return dated[:count]

@@ -7,6 +7,7 @@ import pytest
 
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder
+from editor.core.folder.index_cache import IndexCache
 from editor.core.folder.judged_ahead import GUESS_FROM
 from editor.core.folder.unjudged import Unjudged
 from editor.core.schema import Schema
@@ -83,6 +84,7 @@ def test_a_folder_opened_again_is_listed_from_the_cache_before_its_scan_ends(
     with qtbot.waitSignal(index.loaded, timeout=10_000):
         index.open(root)
     assert cached == []  # never opened before: nothing to show early
+    index.indexer.wait(10)  # its index is stored after it is listed
     (root / "c.md").write_text("---\ntitle: C\n---\n")
     again = FolderIndex()
     again.cached.connect(cached.append)
@@ -94,6 +96,28 @@ def test_a_folder_opened_again_is_listed_from_the_cache_before_its_scan_ends(
     assert sorted(e.title for e in entries) == ["A", "B"]  # as the cache held it
     assert sorted(e.title for e in again.folder.entries) == ["A", "B", "C"]  # the disk's word
     again.indexer.wait(10)
+
+
+def test_a_folder_is_listed_before_its_index_is_stored_and_stored_after(qtbot, index, make_folder):
+    """The index cache is written after the window has listed the folder (the write would
+    share the interpreter with the listing), and before the scan's job ends."""
+    root = make_folder(POSTS)
+    when_listed = []
+    index.loaded.connect(
+        lambda folder: when_listed.append(ContentFolder(root, index_cache()).cached_entries())
+    )
+    with qtbot.waitSignal(index.loaded, timeout=10_000):
+        index.open(root)
+    index.indexer.wait(10)
+    assert when_listed == [[]]  # not stored yet when listed
+    stored = ContentFolder(root, index_cache()).cached_entries()
+    assert sorted(e.title for e in stored) == ["A", "B"]
+
+
+def index_cache() -> IndexCache:
+    cache = IndexCache.connect()  # the user's (the tests' own cache folder)
+    assert cache is not None
+    return cache
 
 
 def many_posts(count: int) -> dict[str, str]:
@@ -153,6 +177,7 @@ def test_a_folder_opened_again_from_the_cache_is_not_listed_as_read(qtbot, index
     root = make_folder(many_posts(450))
     with qtbot.waitSignal(index.loaded, timeout=10_000):
         index.open(root)
+    index.indexer.wait(10)  # its index is stored after it is listed
     again = FolderIndex()
     told: list[tuple[list, bool]] = []
     again.arrived.connect(lambda entries, first: told.append((entries, first)))

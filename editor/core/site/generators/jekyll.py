@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Literal, NamedTuple
 
 from editor.core.document import DateFormat, parse_date
 from editor.core.errors import PostError
@@ -28,18 +27,15 @@ from editor.core.site.generators.base import (
     Placement,
     Status,
 )
+from editor.core.site.generators.jekyll_defaults import FolderDefaults, default_sets
+from editor.core.site.generators.jekyll_reader import JekyllReader, Spot
 from editor.core.site.generators.jekyll_rules import (
     CONFIG_FILES,
     DEFAULT_EXCLUDES,
     DEFAULT_INCLUDES,
-    DefaultSet,
     EntryFilter,
     categories_of,
-    day_of,
-    default_sets,
-    defaults_for,
     language_folder,
-    name_date,
     read_config,
     ruby_time,
     sanitize_label,
@@ -51,10 +47,8 @@ from editor.core.site.generators.markdown_profiles import jekyll_profile
 from editor.core.site.rendering.profile import MarkdownProfile
 
 _COMPOSE_DATE = DateFormat(time="hms", sep=" ", zone="+HHMM", zone_sep=" ")
-_MAGIC: dict[str, Literal["post", "draft"]] = {"_posts": "post", "_drafts": "draft"}
 # Utils.has_yaml_header?: a file is a page (not a static file) when its first line is this.
 _YAML_HEADER = re.compile(rb"---\s*\r?\n")
-_Kind = Literal["post", "draft", "doc", "page"]
 _UNSEEN = object()  # a file not looked for yet (None: looked for, Jekyll does not read it)
 
 
@@ -64,27 +58,6 @@ def _date_in(text: str) -> dt.date | None:
         return parse_date(text)
     except PostError:
         return None
-
-
-class _Spot(NamedTuple):
-    """Where Jekyll's reader finds a file: a post or draft (in `<base>/_posts`,
-    `<base>/_drafts`), a document of a collection, or a page; `path` is the file's path as
-    Jekyll names it in `defaults` scopes. (A tuple: a scan makes one per file.)"""
-
-    kind: _Kind
-    label: str  # the collection's label: posts (drafts too), a collection's, pages
-    base: tuple[str, ...]  # the folders above `_posts`: the post's categories
-    inner: str  # the path inside `_posts`, `_drafts` or the collection folder
-    path: str
-    dated: tuple[str, str] | None  # (date text, slug) of its name (`name_date`)
-    day: dt.date | None  # the day that spells; None without one, or when it is no real day
-
-
-def _spot_at(kind: _Kind, label: str, base: tuple[str, ...], inner: str, path: str) -> _Spot:
-    """A file's spot, its name's date read once: asked to place, date and judge it."""
-    dated = name_date(inner)
-    day = day_of(dated[0]) if dated else None
-    return _Spot(kind, label, base, inner, path, dated, day)
 
 
 class Jekyll(Generator):
@@ -98,8 +71,7 @@ class Jekyll(Generator):
     def __init__(self, root: Path) -> None:
         super().__init__(root)
         self._config_name = "_config.yml"
-        self._spots: dict[PurePosixPath, _Spot | None] = {}
-        self._visited: dict[tuple[str, ...], bool] = {}
+        self._spots: dict[PurePosixPath, Spot | None] = {}
         self._defaults: dict[PurePosixPath, Mapping[str, Inherited]] = {}
 
     # --- the site ---------------------------------------------------------------------
@@ -199,74 +171,19 @@ class Jekyll(Generator):
 
     # --- what Jekyll reads -------------------------------------------------------------
 
-    def _walked(self, folder: tuple[str, ...]) -> bool:
-        """Whether Jekyll's walk of the site (Reader#read_directories) enters `folder`."""
-        if not folder:
-            return True
-        known = self._visited.get(folder)
-        if known is None:
-            path = "/".join(folder)
-            known = (
-                self._walked(folder[:-1])
-                and path != self._destination
-                and self._filter.takes(path, folder[-1], is_dir=True)
-            )
-            self._visited[folder] = known
-        return known
+    @cached_property
+    def _reader(self) -> JekyllReader:
+        labels, entries = self._labels, self._filter
+        return JekyllReader(self.collections_dir, labels, entries, self._destination)
 
-    def _reads_posts_in(self, base: tuple[str, ...]) -> bool:
-        """Whether Jekyll reads `<base>/_posts` and `<base>/_drafts` (Reader#retrieve_posts:
-        every walked folder, within `collections_dir` when one is set)."""
-        cd = self.collections_dir
-        return self._walked(base) and (not cd or base[: len(cd)] == cd)
-
-    def _spot(self, rel: PurePosixPath) -> _Spot | None:
+    def _spot(self, rel: PurePosixPath) -> Spot | None:
         found = self._spots.get(rel, _UNSEEN)  # one lookup: asked ~8 times a file by a scan
         if found is _UNSEEN:
-            found = self._spots[rel] = self._find(rel)
+            found = self._spots[rel] = self._reader.find(rel.parts)
         return found
 
-    def _find(self, rel: PurePosixPath) -> _Spot | None:
-        parts, cd = rel.parts, self.collections_dir
-        strip = len(cd) if cd and parts[: len(cd)] == cd else 0
-        doc_path = "/".join(parts[strip:])
-        for label in self._labels:
-            folder = (*cd, f"_{label}")
-            if parts[: len(folder)] == folder and len(parts) > len(folder):
-                inner = "/".join(parts[len(folder) :])
-                if not self._filter.takes(rel.as_posix(), inner, is_dir=False):
-                    return None
-                return _spot_at("doc", label, (), inner, doc_path)
-        for i, part in enumerate(parts[:-1]):
-            if part in _MAGIC:
-                base, inner = parts[:i], "/".join(parts[i + 1 :])
-                if not self._reads_posts_in(base):
-                    return None
-                if not self._filter.takes(rel.as_posix(), inner, is_dir=False):
-                    return None
-                return _spot_at(_MAGIC[part], "posts", base, inner, doc_path)
-        if self._walked(parts[:-1]) and self._filter.takes(rel.as_posix(), parts[-1], False):
-            return _spot_at("page", "pages", (), rel.name, rel.as_posix())
-        return None
-
     def enters(self, rel_folder: PurePosixPath) -> bool:
-        parts = tuple(p for p in rel_folder.parts if p != ".")
-        if self._walked(parts):
-            return True
-        for i, part in enumerate(parts):
-            if part in _MAGIC:
-                inner = parts[i + 1 : i + 2]
-                return self._reads_posts_in(parts[:i]) and all(
-                    self._filter.takes("/".join(parts), name, is_dir=True) for name in inner
-                )
-        for label in self._labels:
-            folder = (*self.collections_dir, f"_{label}")
-            if parts[: len(folder)] == folder:
-                inner = parts[len(folder) : len(folder) + 1]
-                return all(self._filter.takes("/".join(parts), n, is_dir=True) for n in inner)
-            if folder[: len(parts)] == parts:  # on the way to a collection's folder
-                return True
-        return False
+        return self._reader.enters(tuple(p for p in rel_folder.parts if p != "."))
 
     # --- one file -----------------------------------------------------------------------
 
@@ -332,20 +249,19 @@ class Jekyll(Generator):
         spot = self._spot(rel)
         return self._inherited(rel, spot) if spot is not None else {}
 
-    def _inherited(self, rel: PurePosixPath, spot: _Spot) -> Mapping[str, Inherited]:
+    def _inherited(self, rel: PurePosixPath, spot: Spot) -> Mapping[str, Inherited]:
         known = self._defaults.get(rel)
         if known is None:
             kind = {"page": "pages", "doc": spot.label}.get(spot.kind, "posts")
-            cd = "/".join(self.collections_dir)
-            found = defaults_for(self._default_sets, spot.path, rel.as_posix(), kind, cd)
+            found = self._folder_defaults.values(spot.path, rel.as_posix(), kind)
             source = f"{self._config_name} defaults"
             known = {key: Inherited(value, source) for key, value in found.items()}
             self._defaults[rel] = known
         return known
 
     @cached_property
-    def _default_sets(self) -> list[DefaultSet]:
-        return default_sets(self.config)
+    def _folder_defaults(self) -> FolderDefaults:
+        return FolderDefaults(default_sets(self.config), "/".join(self.collections_dir))
 
     def new_post_style(self, collection: Collection, declared: bool) -> NewPostStyle:
         """Dates as jekyll-compose writes them (`%Y-%m-%d %H:%M:%S %z`); a post's name

@@ -1,6 +1,6 @@
 """Jekyll's own rules, as its source (4.3) and documentation state them, for `jekyll.py`:
 which names its reader skips, how a post's name gives its date and title, how it turns
-`tags`/`categories` into lists, and how `_config.yml` `defaults` match a file.
+`tags`/`categories` into lists (`defaults` are `jekyll_defaults`').
 
 Functions over plain values and paths; only `read_config` reads a file.
 """
@@ -14,14 +14,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import translate
 from functools import cached_property
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import yaml
 
 from editor.core.document import decode, read_bytes
 from editor.core.document.safe_yaml import error_position, error_reason, load
 from editor.core.errors import PostError
-from editor.core.site.generators.base import deep_merge, glob_match
 from editor.core.site.generators.detection import JEKYLL_CONFIGS
 
 # The first found is read; they mark a Jekyll site too (`detection`).
@@ -257,102 +256,3 @@ def language_folder(name: str, declared: Sequence[str]) -> str | None:
         )
     match = _LANGUAGE_FOLDER.fullmatch(name)
     return name if match and match[1] in _LANGUAGE_CODES else None
-
-
-# --- front matter defaults (FrontmatterDefaults) --------------------------------------
-
-_OLD_TYPES = {"page": "pages", "post": "posts", "draft": "drafts"}
-
-
-@dataclass(frozen=True)
-class DefaultSet:
-    """One entry of `_config.yml` `defaults`: its scope's path and type, and its values."""
-
-    path: str | None
-    type: str | None
-    values: Mapping[str, object]
-    has_type: bool
-
-
-def default_sets(config: Mapping[str, object]) -> list[DefaultSet]:
-    """The valid sets of `defaults` (a set without a `values` mapping is skipped, as
-    Jekyll warns and skips it)."""
-    sets = config.get("defaults")
-    out: list[DefaultSet] = []
-    for item in sets if isinstance(sets, list) else ():
-        if not isinstance(item, dict) or not isinstance(item.get("values"), dict):
-            continue
-        scope = item.get("scope")
-        scope = scope if isinstance(scope, dict) else {}
-        path = scope.get("path")
-        kind = scope.get("type")
-        kind = _OLD_TYPES.get(str(kind), str(kind)) if kind is not None else None
-        out.append(
-            DefaultSet(
-                path if isinstance(path, str) else None, kind, item["values"], "type" in scope
-            )
-        )
-    return out
-
-
-def _sanitize(path: str | None) -> str:
-    return "" if not path else path.lstrip("/") if path.startswith("/") else path
-
-
-def _strip_collections_dir(path: str, collections_dir: str) -> str:
-    prefix = f"{collections_dir}/"
-    return path[len(prefix) :] if collections_dir and path.startswith(prefix) else path
-
-
-def _applies(
-    found: DefaultSet, doc_path: str, site_path: str, kind: str, collections_dir: str
-) -> bool:
-    if found.has_type and found.type != kind:
-        return False
-    scope = found.path
-    if not scope:
-        return True
-    if "*" not in scope:
-        return doc_path.startswith(_strip_collections_dir(scope, collections_dir))
-    # Jekyll globs the scope on disk and matches a file under any path found: the folders
-    # holding this file (and the file itself) are the paths that matter.
-    pattern = scope.strip("/")
-    parts = site_path.split("/")
-    for end in range(1, len(parts) + 1):
-        prefix = "/".join(parts[:end])
-        if glob_match(pattern, PurePosixPath(prefix)) and doc_path.startswith(
-            _strip_collections_dir(prefix, collections_dir)
-        ):
-            return True
-    return False
-
-
-def _precedes(old: DefaultSet | None, new: DefaultSet) -> bool:
-    """FrontmatterDefaults#has_precedence?: a longer path wins; at equal length, a set
-    with a type wins over one without; else the later set wins."""
-    if old is None:
-        return True
-    new_path, old_path = _sanitize(new.path), _sanitize(old.path)
-    if len(new_path) != len(old_path):
-        return len(new_path) >= len(old_path)
-    return new.has_type or not old.has_type
-
-
-def defaults_for(
-    sets: Sequence[DefaultSet], doc_path: str, site_path: str, kind: str, collections_dir: str
-) -> dict[str, object]:
-    """FrontmatterDefaults#all: the values every matching set gives, merged as Jekyll
-    merges them. `doc_path` is the file's path as Jekyll names it (relative to
-    `collections_dir` for a document, to the site for a page), `kind` its type (`pages`,
-    `posts`, or a collection's label)."""
-    merged: dict[str, object] = {}
-    old: DefaultSet | None = None
-    for found in sets:
-        if not _applies(found, doc_path, site_path, kind, collections_dir):
-            continue
-        if _precedes(old, found):
-            merged = deep_merge(merged, found.values)
-            old = found
-        else:
-            merged = deep_merge(found.values, merged)
-    return merged

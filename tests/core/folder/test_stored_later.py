@@ -1,0 +1,74 @@
+"""A scan may leave its index to be written to the cache later (`scan(store=False)`, then
+`store()`): the window lists a folder opened afresh before its index is stored. What is
+stored is what a scan that stored at once would have stored."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from editor.core.folder.content_folder import ContentFolder
+from editor.core.folder.index_cache import IndexCache
+
+
+def make_folder(root: Path, count: int = 5) -> Path:
+    """A folder of posts whose mtimes are a day old (older than the racy window)."""
+    root.mkdir(parents=True)
+    for i in range(count):
+        write_old(root / f"post-{i}.md", f"---\ntitle: Title {i}\n---\nWords.\n")
+    return root
+
+
+def write_old(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    ns = 1_700_000_000 * 1_000_000_000  # 2023: far from the racy window
+    os.utime(path, ns=(ns, ns))
+
+
+def cache_at(tmp_path: Path) -> IndexCache:
+    cache = IndexCache.connect(tmp_path / "cache" / "index.sqlite3")
+    assert cache is not None
+    return cache
+
+
+def cached_titles(root: Path, tmp_path: Path) -> list[str | None]:
+    return sorted(e.title or "" for e in ContentFolder(root, cache_at(tmp_path)).cached_entries())
+
+
+def test_a_scan_told_not_to_store_leaves_the_cache_until_store(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    folder = ContentFolder(root, cache_at(tmp_path))
+    assert len(folder.scan(store=False)) == 5
+    assert cached_titles(root, tmp_path) == []  # nothing stored yet
+    folder.store()
+    assert cached_titles(root, tmp_path) == [f"Title {i}" for i in range(5)]
+    folder.store()  # once: nothing is left to write
+    assert cached_titles(root, tmp_path) == [f"Title {i}" for i in range(5)]
+
+
+def test_stored_later_or_at_once_the_cache_holds_the_same_entries(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    at_once = ContentFolder(root, cache_at(tmp_path / "a"))
+    at_once.scan()
+    later = ContentFolder(root, cache_at(tmp_path / "b"))
+    later.scan(store=False)
+    later.store()
+    a = ContentFolder(root, cache_at(tmp_path / "a")).cached_entries()
+    b = ContentFolder(root, cache_at(tmp_path / "b")).cached_entries()
+    assert [(e.path, e.title, e.status, e.problems) for e in a] == [
+        (e.path, e.title, e.status, e.problems) for e in b
+    ]
+
+
+def test_a_post_saved_before_the_index_is_stored_is_stored_by_the_next_scan(tmp_path):
+    """A save's `refresh` adds a post the scan did not see; the store then writes the scan's
+    files (the new one has no stamps in it), and the next scan stores the new one."""
+    root = make_folder(tmp_path / "posts")
+    folder = ContentFolder(root, cache_at(tmp_path))
+    folder.scan(store=False)
+    write_old(root / "new.md", "---\ntitle: New\n---\nWords.\n")
+    assert folder.refresh(root / "new.md") is not None
+    folder.store()
+    assert cached_titles(root, tmp_path) == [f"Title {i}" for i in range(5)]
+    folder.scan()
+    assert cached_titles(root, tmp_path) == ["New", *(f"Title {i}" for i in range(5))]
