@@ -12,6 +12,7 @@ its front matter ends within them (`HEAD`).
 from __future__ import annotations
 
 import os
+import queue
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -102,33 +103,56 @@ def read_many(
         paths = _paths(chunks[index])
         finish(index, [Facts(full, *read) for full, read in zip(paths, reads, strict=True)])
 
+    def read_here(index: int) -> None:
+        with gc_paused():  # as `_read_chunk`; each path made once, read and kept
+            finish(index, [Facts(full, *_read(full)) for full in _paths(chunks[index])])
+
     try:
-        # The workers take chunks from the front, this process from the back; each worker
-        # is kept at most two chunks ahead, so neither side waits long for the other.
-        pending: dict[Future[list[_Read]], int] = {}
-        front, back = 0, len(chunks)
-        while front < back:
-            for future in [f for f in pending if f.done()]:  # told as soon as they are read
-                harvest(future, pending.pop(future))
-            while front < back and len(pending) < 2 * workers:
-                try:
-                    pending[pool.submit(_read_chunk, chunks[front])] = front
-                # A worker died, or none could start (the fork server starts with the first
-                # chunk: its socket may not bind, a fork may fail): read the rest here.
-                except (process.BrokenProcessPool, RuntimeError, OSError, EOFError):
-                    workers = 0
-                    break
-                front += 1
-            if front < back:
-                back -= 1
-                with gc_paused():  # as `_read_chunk`; each path made once, read and kept
-                    facts = [Facts(full, *_read(full)) for full in _paths(chunks[back])]
-                finish(back, facts)
-        for future in futures.as_completed(pending):
-            harvest(future, pending[future])
+        # Every chunk is queued for the workers at once, and they take them from the front.
+        # This process judges what they send back (the caller's `arrived`: a third of a
+        # chunk's whole cost), and only when nothing has come back does it read a chunk
+        # itself, the last one no worker has started (cancelled there, read here): so the
+        # workers never wait for chunks, and this process never waits while a chunk is
+        # left to read.
+        queued: list[Future[list[_Read]]] = []
+        returned: queue.SimpleQueue[Future[list[_Read]]] = queue.SimpleQueue()
+        for part in chunks:
+            try:
+                future = pool.submit(_read_chunk, part)
+            # A worker died, or none could start (the fork server starts with the first
+            # chunk: its socket may not bind, a fork may fail): the rest is read here.
+            except (process.BrokenProcessPool, RuntimeError, OSError, EOFError):
+                break
+            queued.append(future)
+            future.add_done_callback(returned.put)
+        for index in range(len(queued), len(chunks)):
+            read_here(index)
+        index_of = {future: index for index, future in enumerate(queued)}
+        left, back = len(queued), len(queued)
+        while left:
+            try:
+                future = returned.get_nowait()
+            except queue.Empty:
+                back = _unstarted(queued, back)
+                if back < 0:  # the workers have started every chunk: wait for one
+                    back, future = 0, returned.get()
+                else:
+                    left -= 1
+                    read_here(back)
+                    continue
+            if future.cancelled():
+                continue  # read here already
+            left -= 1
+            harvest(future, index_of[future])
     finally:  # the workers end on their own: the scan need not wait for them to exit
         pool.shutdown(wait=False, cancel_futures=True)
     return [facts for chunk_facts in results for facts in chunk_facts or ()]
+
+
+def _unstarted(queued: Sequence[Future[list[_Read]]], back: int) -> int:
+    """The index of the last of `queued[:back]`, taken from the workers (cancelled) when no
+    worker has started it yet; -1 when they have (they start chunks in order)."""
+    return back - 1 if back and queued[back - 1].cancel() else -1
 
 
 def start_pool(workers: int) -> futures.ProcessPoolExecutor:

@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 import weakref
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -239,3 +239,14 @@ def test_every_chunk_is_told_as_it_is_read_from_both_ends(tmp_path, parallel_fro
     told = {first + n: f for first, chunk in arrived for n, f in enumerate(chunk)}
     assert [told[n] for n in range(62)] == facts  # the very Facts the scan goes on with
     assert as_tuples(facts) == as_tuples([read_facts(Path(p)) for p in paths])
+
+
+def test_this_process_takes_only_chunks_no_worker_has_started():
+    # Chunks queued for the workers, the first already running in one: this process may take
+    # the last ones, from the back, until it meets one a worker started.
+    queued: list[Future[list]] = [Future(), Future(), Future()]
+    assert queued[0].set_running_or_notify_cancel()
+    assert bulk_read._unstarted(queued, 3) == 2 and queued[2].cancelled()
+    assert bulk_read._unstarted(queued, 2) == 1 and queued[1].cancelled()
+    assert bulk_read._unstarted(queued, 1) == -1 and not queued[0].cancelled()
+    assert bulk_read._unstarted(queued, 0) == -1
