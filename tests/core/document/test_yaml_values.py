@@ -8,6 +8,7 @@ import math
 from random import Random
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -117,6 +118,8 @@ def _compare_front_matter(data: bytes) -> None:
     assert plain[0] != "value" or _same(plain[1], full[1])
     if plain[0] == "error":
         assert plain[1] == full[1]
+    reference = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert _tags(post.front_matter, safe_yaml.Loader) == _tags(post.front_matter, reference)
 
 
 @pytest.mark.parametrize("data", [data for _, data in fuzzposts.CORPUS])
@@ -136,3 +139,34 @@ def test_errors_are_reported_as_before():
     assert "not a real date" in post.error.message
     post = Post("---\ndraft: !!bool maybe\n---\n")
     assert post.error is not None and "maybe" in post.error.message
+
+
+def _tags(text: str, loader_class: type) -> list[str] | str:
+    """Every node's tag, in document order, as `loader_class` resolves them (or its error)."""
+    loader = loader_class(text)
+    try:
+        stack, tags = [loader.get_single_node()], []
+    except yaml.YAMLError as error:
+        return str(error)
+    finally:
+        loader.dispose()
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        tags.append(node.tag)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return tags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*CASES.values(), *(data.decode("utf-8", "replace") for _, data in fuzzposts.CORPUS)],
+)
+def test_the_loader_resolves_each_tag_as_pyyamls_own_safe_loader(text: str):
+    reference = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    front = Post(text).front_matter if text.startswith(("---", "\ufeff---")) else text
+    assert _tags(front, safe_yaml.Loader) == _tags(front, reference)
