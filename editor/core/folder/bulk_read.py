@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from editor.core import lazy_module
 from editor.core.document import Post, decode, read_bytes
 from editor.core.errors import PostError
-from editor.core.folder.lazy_read import Arrived, gc_paused
+from editor.core.folder.lazy_read import Arrived, gc_paused, prompt_handoffs
 from editor.core.schema import Facts
 from editor.core.workers import exit_with_parent
 
@@ -107,45 +107,46 @@ def read_many(
         with gc_paused():  # as `_read_chunk`; each path made once, read and kept
             finish(index, [Facts(full, *_read(full)) for full in _paths(chunks[index])])
 
-    try:
-        # Every chunk is queued for the workers at once, and they take them from the front.
-        # This process judges what they send back (the caller's `arrived`: a third of a
-        # chunk's whole cost), and only when nothing has come back does it read a chunk
-        # itself, the last one no worker has started (cancelled there, read here): so the
-        # workers never wait for chunks, and this process never waits while a chunk is
-        # left to read.
-        queued: list[Future[list[_Read]]] = []
-        returned: queue.SimpleQueue[Future[list[_Read]]] = queue.SimpleQueue()
-        for part in chunks:
-            try:
-                future = pool.submit(_read_chunk, part)
-            # A worker died, or none could start (the fork server starts with the first
-            # chunk: its socket may not bind, a fork may fail): the rest is read here.
-            except (process.BrokenProcessPool, RuntimeError, OSError, EOFError):
-                break
-            queued.append(future)
-            future.add_done_callback(returned.put)
-        for index in range(len(queued), len(chunks)):
-            read_here(index)
-        index_of = {future: index for index, future in enumerate(queued)}
-        left, back = len(queued), len(queued)
-        while left:
-            try:
-                future = returned.get_nowait()
-            except queue.Empty:
-                back = _unstarted(queued, back)
-                if back < 0:  # the workers have started every chunk: wait for one
-                    back, future = 0, returned.get()
-                else:
-                    left -= 1
-                    read_here(back)
-                    continue
-            if future.cancelled():
-                continue  # read here already
-            left -= 1
-            harvest(future, index_of[future])
-    finally:  # the workers end on their own: the scan need not wait for them to exit
-        pool.shutdown(wait=False, cancel_futures=True)
+    with prompt_handoffs():  # the pool's thread here answers the workers at once
+        try:
+            # Every chunk is queued for the workers at once, and they take them from the front.
+            # This process judges what they send back (the caller's `arrived`: a third of a
+            # chunk's whole cost), and only when nothing has come back does it read a chunk
+            # itself, the last one no worker has started (cancelled there, read here): so the
+            # workers never wait for chunks, and this process never waits while a chunk is
+            # left to read.
+            queued: list[Future[list[_Read]]] = []
+            returned: queue.SimpleQueue[Future[list[_Read]]] = queue.SimpleQueue()
+            for part in chunks:
+                try:
+                    future = pool.submit(_read_chunk, part)
+                # A worker died, or none could start (the fork server starts with the first
+                # chunk: its socket may not bind, a fork may fail): the rest is read here.
+                except (process.BrokenProcessPool, RuntimeError, OSError, EOFError):
+                    break
+                queued.append(future)
+                future.add_done_callback(returned.put)
+            for index in range(len(queued), len(chunks)):
+                read_here(index)
+            index_of = {future: index for index, future in enumerate(queued)}
+            left, back = len(queued), len(queued)
+            while left:
+                try:
+                    future = returned.get_nowait()
+                except queue.Empty:
+                    back = _unstarted(queued, back)
+                    if back < 0:  # the workers have started every chunk: wait for one
+                        back, future = 0, returned.get()
+                    else:
+                        left -= 1
+                        read_here(back)
+                        continue
+                if future.cancelled():
+                    continue  # read here already
+                left -= 1
+                harvest(future, index_of[future])
+        finally:  # the workers end on their own: the scan need not wait for them to exit
+            pool.shutdown(wait=False, cancel_futures=True)
     return [facts for chunk_facts in results for facts in chunk_facts or ()]
 
 

@@ -20,6 +20,7 @@ from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, bulk_read
 from editor.core.folder.bulk_read import read_facts, read_many
+from editor.core.folder.lazy_read import HANDOFF_S, prompt_handoffs
 
 
 def many_posts(root: Path, count: int) -> list[str]:
@@ -250,3 +251,23 @@ def test_this_process_takes_only_chunks_no_worker_has_started():
     assert bulk_read._unstarted(queued, 2) == 1 and queued[1].cancelled()
     assert bulk_read._unstarted(queued, 1) == -1 and not queued[0].cancelled()
     assert bulk_read._unstarted(queued, 0) == -1
+
+
+def test_thread_switches_are_prompt_while_workers_read_and_as_before_after_nested_blocks():
+    before = sys.getswitchinterval()
+    with prompt_handoffs():
+        assert sys.getswitchinterval() == pytest.approx(HANDOFF_S)
+        with prompt_handoffs():
+            assert sys.getswitchinterval() == pytest.approx(HANDOFF_S)
+        assert sys.getswitchinterval() == pytest.approx(HANDOFF_S)  # the outer block runs
+    assert sys.getswitchinterval() == before
+
+
+def test_a_parallel_scan_switches_threads_promptly_and_puts_the_interval_back(tmp_path, parallel):
+    before = sys.getswitchinterval()
+    paths = many_posts(tmp_path / "c", 40)
+    during: list[float] = []
+    facts = read_many(paths, arrived=lambda first, chunk: during.append(sys.getswitchinterval()))
+    assert as_tuples(facts) == as_tuples([read_facts(Path(p)) for p in paths])
+    assert during == [pytest.approx(HANDOFF_S)] * 8  # 40 posts, in chunks of 5
+    assert sys.getswitchinterval() == before
