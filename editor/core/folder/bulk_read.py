@@ -3,9 +3,10 @@
 A first scan of a large folder is parsing-bound: libyaml is fast, but ten thousand posts still
 take a second of one core. Past `PARALLEL_FROM` files the work is cut into chunks handed to
 worker processes (forked from a fork server, never from this process: the app has Qt threads
-running, and a forked Qt is undefined; see `_context`), while this process reads chunks from
-the other end of the same list, so a slow worker start costs little: whatever the workers
-have not been given, this process reads. Of each file only its first bytes are read when
+running, and a forked Qt is undefined; see `_context`), while this process judges what they
+send back and, whenever none has come back, reads a chunk from the other end of the list
+itself, so a slow worker start costs little: whatever the workers have not started, this
+process may read. Of each file only its first bytes are read when
 its front matter ends within them (`HEAD`).
 """
 
