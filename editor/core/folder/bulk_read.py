@@ -110,31 +110,45 @@ def read_many(
 
     with prompt_handoffs():  # the pool's thread here answers the workers at once
         try:
-            # Every chunk is queued for the workers at once, and they take them from the front.
-            # This process judges what they send back (the caller's `arrived`: a third of a
-            # chunk's whole cost), and only when nothing has come back does it read a chunk
-            # itself, the last one no worker has started (cancelled there, read here): so the
-            # workers never wait for chunks, and this process never waits while a chunk is
-            # left to read.
+            # Every chunk is queued for the workers, who take them from the front: the first
+            # few at once, the rest once this process has read its first chunk (the window
+            # lists it; the queueing would delay it). This process judges what they send
+            # back (the caller's `arrived`: a third of a chunk's whole cost), and only when
+            # nothing has come back does it read a chunk itself, from the back: one not
+            # queued yet, or the last one no worker has started (cancelled there, read here).
+            # So the workers never wait for chunks, nor this process while one is unread.
             queued: list[Future[list[_Read]]] = []
             returned: queue.SimpleQueue[Future[list[_Read]]] = queue.SimpleQueue()
-            for part in chunks:
-                try:
-                    future = pool.submit(_read_chunk, part)
-                # A worker died, or none could start (the fork server starts with the first
-                # chunk: its socket may not bind, a fork may fail): the rest is read here.
-                except (process.BrokenProcessPool, RuntimeError, OSError, EOFError):
-                    break
-                queued.append(future)
-                future.add_done_callback(returned.put)
-            for index in range(len(queued), len(chunks)):
-                read_here(index)
-            index_of = {future: index for index, future in enumerate(queued)}
-            left, back = len(queued), len(queued)
+            index_of: dict[Future[list[_Read]], int] = {}
+            refused = False
+
+            def queue_up_to(count: int) -> None:
+                nonlocal refused
+                while not refused and len(queued) < count:
+                    try:
+                        future = pool.submit(_read_chunk, chunks[len(queued)])
+                    # A worker died, or none could start (the fork server starts with the
+                    # first chunk: its socket may not bind, a fork may fail): the rest is
+                    # read here.
+                    except (process.BrokenProcessPool, RuntimeError, OSError, EOFError):
+                        refused = True
+                        return
+                    index_of[future] = len(queued)
+                    queued.append(future)
+                    future.add_done_callback(returned.put)
+
+            queue_up_to(2 * workers)
+            left = back = len(chunks)
             while left:
                 try:
                     future = returned.get_nowait()
                 except queue.Empty:
+                    if back > len(queued):  # not queued: read here, then queue the rest
+                        back -= 1
+                        left -= 1
+                        read_here(back)
+                        queue_up_to(back)
+                        continue
                     back = _unstarted(queued, back)
                     if back < 0:  # the workers have started every chunk: wait for one
                         back, future = 0, returned.get()
