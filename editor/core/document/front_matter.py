@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode
 from editor.core import lazy_module
 from editor.core.document import safe_yaml
 from editor.core.document.safe_yaml import Loader
+from editor.core.document.yaml_values import plain_values
 from editor.core.errors import PostError
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ class _Reader:
                 safe_yaml.check_aliases(root)
             if root is not None and "<<" in fm:  # constructing folds merges into the tree
                 merging = yaml_anchors.written_pairs(root)
-            values = loader.construct_document(root) if root is not None else {}
+            values = plain_values(loader, root, fm) if root is not None else {}
         except yaml.MarkedYAMLError as exc:
             line, col = safe_yaml.error_position(exc)
             reason = safe_yaml.error_reason(exc)

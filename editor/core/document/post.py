@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from editor.core import lazy_module, storage
+from editor.core import cached_property, lazy_module, storage
 from editor.core.document import front_matter
 from editor.core.document.front_matter import Kind, Layout
 from editor.core.document.line_breaks import dominant_eol, splice_lines

@@ -3,15 +3,17 @@
 A first scan of a large folder is parsing-bound: libyaml is fast, but ten thousand posts still
 take a second of one core. Past `PARALLEL_FROM` files the work is cut into chunks handed to
 worker processes (forked from a fork server, never from this process: the app has Qt threads
-running, and a forked Qt is undefined; see `_context`), while this process reads chunks from
-the other end of the same list, so a slow worker start costs little: whatever the workers
-have not been given, this process reads. Of each file only its first bytes are read when
+running, and a forked Qt is undefined; see `_context`), while this process judges what they
+send back and, whenever none has come back, reads a chunk from the other end of the list
+itself, so a slow worker start costs little: whatever the workers have not started, this
+process may read. Of each file only its first bytes are read when
 its front matter ends within them (`HEAD`).
 """
 
 from __future__ import annotations
 
 import os
+import queue
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING
 from editor.core import lazy_module
 from editor.core.document import Post, decode, read_bytes
 from editor.core.errors import PostError
-from editor.core.folder.lazy_read import Arrived, gc_paused
+from editor.core.folder.lazy_read import Arrived, gc_paused, prompt_handoffs
 from editor.core.schema import Facts
 from editor.core.workers import exit_with_parent
 
@@ -102,33 +104,71 @@ def read_many(
         paths = _paths(chunks[index])
         finish(index, [Facts(full, *read) for full, read in zip(paths, reads, strict=True)])
 
-    try:
-        # The workers take chunks from the front, this process from the back; each worker
-        # is kept at most two chunks ahead, so neither side waits long for the other.
-        pending: dict[Future[list[_Read]], int] = {}
-        front, back = 0, len(chunks)
-        while front < back:
-            for future in [f for f in pending if f.done()]:  # told as soon as they are read
-                harvest(future, pending.pop(future))
-            while front < back and len(pending) < 2 * workers:
+    def read_here(index: int) -> None:
+        with gc_paused():  # as `_read_chunk`; each path made once, read and kept
+            finish(index, [Facts(full, *_read(full)) for full in _paths(chunks[index])])
+
+    with prompt_handoffs():  # the pool's thread here answers the workers at once
+        try:
+            # Every chunk is queued for the workers, who take them from the front: the first
+            # few at once, the rest once this process has read its first chunk (the window
+            # lists it; the queueing would delay it). This process judges what they send
+            # back (the caller's `arrived`: a third of a chunk's whole cost), and only when
+            # nothing has come back does it read a chunk itself, from the back: one not
+            # queued yet, or the last one no worker has started (cancelled there, read here).
+            # So the workers never wait for chunks, nor this process while one is unread.
+            queued: list[Future[list[_Read]]] = []
+            returned: queue.SimpleQueue[Future[list[_Read]]] = queue.SimpleQueue()
+            index_of: dict[Future[list[_Read]], int] = {}
+            refused = False
+
+            def queue_up_to(count: int) -> None:
+                nonlocal refused
+                while not refused and len(queued) < count:
+                    try:
+                        future = pool.submit(_read_chunk, chunks[len(queued)])
+                    # A worker died, or none could start (the fork server starts with the
+                    # first chunk: its socket may not bind, a fork may fail): the rest is
+                    # read here.
+                    except (process.BrokenProcessPool, RuntimeError, OSError, EOFError):
+                        refused = True
+                        return
+                    index_of[future] = len(queued)
+                    queued.append(future)
+                    future.add_done_callback(returned.put)
+
+            queue_up_to(2 * workers)
+            left = back = len(chunks)
+            while left:
                 try:
-                    pending[pool.submit(_read_chunk, chunks[front])] = front
-                # A worker died, or none could start (the fork server starts with the first
-                # chunk: its socket may not bind, a fork may fail): read the rest here.
-                except (process.BrokenProcessPool, RuntimeError, OSError, EOFError):
-                    workers = 0
-                    break
-                front += 1
-            if front < back:
-                back -= 1
-                with gc_paused():  # as `_read_chunk`; each path made once, read and kept
-                    facts = [Facts(full, *_read(full)) for full in _paths(chunks[back])]
-                finish(back, facts)
-        for future in futures.as_completed(pending):
-            harvest(future, pending[future])
-    finally:  # the workers end on their own: the scan need not wait for them to exit
-        pool.shutdown(wait=False, cancel_futures=True)
+                    future = returned.get_nowait()
+                except queue.Empty:
+                    if back > len(queued):  # not queued: read here, then queue the rest
+                        back -= 1
+                        left -= 1
+                        read_here(back)
+                        queue_up_to(back)
+                        continue
+                    back = _unstarted(queued, back)
+                    if back < 0:  # the workers have started every chunk: wait for one
+                        back, future = 0, returned.get()
+                    else:
+                        left -= 1
+                        read_here(back)
+                        continue
+                if future.cancelled():
+                    continue  # read here already
+                left -= 1
+                harvest(future, index_of[future])
+        finally:  # the workers end on their own: the scan need not wait for them to exit
+            pool.shutdown(wait=False, cancel_futures=True)
     return [facts for chunk_facts in results for facts in chunk_facts or ()]
+
+
+def _unstarted(queued: Sequence[Future[list[_Read]]], back: int) -> int:
+    """The index of the last of `queued[:back]`, taken from the workers (cancelled) when no
+    worker has started it yet; -1 when they have (they start chunks in order)."""
+    return back - 1 if back and queued[back - 1].cancel() else -1
 
 
 def start_pool(workers: int) -> futures.ProcessPoolExecutor:

@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 import weakref
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, bulk_read
 from editor.core.folder.bulk_read import read_facts, read_many
+from editor.core.folder.lazy_read import HANDOFF_S, prompt_handoffs
 
 
 def many_posts(root: Path, count: int) -> list[str]:
@@ -239,3 +240,34 @@ def test_every_chunk_is_told_as_it_is_read_from_both_ends(tmp_path, parallel_fro
     told = {first + n: f for first, chunk in arrived for n, f in enumerate(chunk)}
     assert [told[n] for n in range(62)] == facts  # the very Facts the scan goes on with
     assert as_tuples(facts) == as_tuples([read_facts(Path(p)) for p in paths])
+
+
+def test_this_process_takes_only_chunks_no_worker_has_started():
+    # Chunks queued for the workers, the first already running in one: this process may take
+    # the last ones, from the back, until it meets one a worker started.
+    queued: list[Future[list]] = [Future(), Future(), Future()]
+    assert queued[0].set_running_or_notify_cancel()
+    assert bulk_read._unstarted(queued, 3) == 2 and queued[2].cancelled()
+    assert bulk_read._unstarted(queued, 2) == 1 and queued[1].cancelled()
+    assert bulk_read._unstarted(queued, 1) == -1 and not queued[0].cancelled()
+    assert bulk_read._unstarted(queued, 0) == -1
+
+
+def test_thread_switches_are_prompt_while_workers_read_and_as_before_after_nested_blocks():
+    before = sys.getswitchinterval()
+    with prompt_handoffs():
+        assert sys.getswitchinterval() == pytest.approx(HANDOFF_S)
+        with prompt_handoffs():
+            assert sys.getswitchinterval() == pytest.approx(HANDOFF_S)
+        assert sys.getswitchinterval() == pytest.approx(HANDOFF_S)  # the outer block runs
+    assert sys.getswitchinterval() == before
+
+
+def test_a_parallel_scan_switches_threads_promptly_and_puts_the_interval_back(tmp_path, parallel):
+    before = sys.getswitchinterval()
+    paths = many_posts(tmp_path / "c", 40)
+    during: list[float] = []
+    facts = read_many(paths, arrived=lambda first, chunk: during.append(sys.getswitchinterval()))
+    assert as_tuples(facts) == as_tuples([read_facts(Path(p)) for p in paths])
+    assert during == [pytest.approx(HANDOFF_S)] * 8  # 40 posts, in chunks of 5
+    assert sys.getswitchinterval() == before
