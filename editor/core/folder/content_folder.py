@@ -1,14 +1,14 @@
 """A content folder: its post files, their index (front matter only), taxonomy and naming.
 
 Scanning reads each post's front matter into compact `Facts` (on every CPU when there are many;
-see `bulk_read`), asks the site's generator where each file sits, loads each collection's
-schema (its schema file, else its site's CMS config, else inferred from that collection's
-posts: see `collection_schemas`), and validates each file against its collection's schema as
-the generator judges it, each chunk as it is read (see `judged_ahead`). A rescan re-reads only
-the files whose modification time or size changed. `schema` and `schema_source` are the opened
-folder's main collection's (where it came from, and what a CMS config holds that the form does
-not take: its `notes` are for the writer); `schema_for(rel)` is the schema one file is judged
-and edited by.
+see `bulk_read`), asks the site's generator where each file sits, loads each collection's schema
+(its schema file, else its site's CMS config, else inferred from that collection's posts: see
+`collection_schemas`), and validates each file against its collection's schema as the generator
+judges it, each chunk as it is read (see `judged_ahead`). A rescan re-reads only the files whose
+stamps changed (see `folder_walk`); the index is kept between runs (`kept_index`). `schema` and
+`schema_source` are the opened folder's main collection's (where it came from, and what a CMS
+config holds that the form does not take: its `notes` are for the writer); `schema_for(rel)` is
+the schema one file is judged and edited by.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from pathlib import Path, PurePath, PurePosixPath
 
 from editor.core import storage
 from editor.core.errors import PostError
-from editor.core.folder.cache_rows import listing_rows
 from editor.core.folder.collection_schemas import CollectionSchemas, Home, judged_alike
 from editor.core.folder.folder_walk import post_stamps, scan_enters
-from editor.core.folder.index_cache import IndexCache, Stamp, Stored, judged_by_of, now_ns
+from editor.core.folder.index_cache import IndexCache, Stamp, judged_by_of, now_ns
 from editor.core.folder.index_entry import IndexEntry, Taxonomy, in_path_order, taxonomy_of
 from editor.core.folder.judged_ahead import JudgedAhead
 from editor.core.folder.judging import applied_schema, judge, judged_entry, taught_values
+from editor.core.folder.kept_index import KeptIndex
 from editor.core.folder.lazy_read import gc_paused, read_facts
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_paths import SitePaths
@@ -63,16 +63,9 @@ class ContentFolder:
         self._schemas = CollectionSchemas(root, self.generator)
         self._placed: dict[str, tuple[Facts, tuple[Placement | None, Home]]] = {}
         self._schema_stamp: tuple[object, ...] | None = None
-        # The index kept between runs (see `index_cache`), and the entries it holds of this
-        # folder (None until read), so a scan writes only the rows that changed.
-        self._cache = cache
-        self._stored: dict[str, tuple] | None = None  # rows: (entry, (facts, (place, home)))
+        self._kept = KeptIndex(root, cache, self.generator.collections)
         self._in_order = False  # whether `_entries` is in path order (the cache's listing)
-        self._listed: Mapping[str, Stamp] = {}  # the stamps the cache's listing holds
         self._stamped: Mapping[str, Stamp] = {}  # the stamps the entries were read under
-        self._read_at: dict[str, int] = {}  # when each file's facts were read (wall clock)
-        self._preread: Stored | None = None  # read by `cached_entries`, for the first scan
-        self._judged: object = None  # what the cache holds the entries were judged against
         self._unstored: tuple[Mapping[str, Stamp], object, bool, bool] | None = None
 
     # --- files -------------------------------------------------------------------------
@@ -105,9 +98,11 @@ class ContentFolder:
     def store(self) -> None:
         """Write what the last scan changed to the index cache (once; see `scan`)."""
         if self._unstored is not None:
-            unstored, self._unstored = self._unstored, None
+            (stats, judged_by, wholesale, cached), self._unstored = self._unstored, None
+            judged = (judged_by, self._schemas.state(), self._schema_stamp)
+            entries = dict(self._entries)  # a copy: a save's `refresh` on the UI thread adds
             with gc_paused():  # the rows are pickled: many objects, none of them garbage
-                self._store(*unstored)
+                self._kept.store(entries, stats, self._placed, judged, wholesale, cached)
 
     def _scan(self, progress: Progress | None, partial: Partial | None) -> list[IndexEntry]:
         unchanged: dict[str, Facts] = {}
@@ -119,15 +114,15 @@ class ContentFolder:
             for path in sorted(leftovers):
                 storage.sweep(Path(path))
             stats = self._stamps()
-        judged_by = judged_by_of(self.generator) if self._cache is not None else None
+        judged_by = judged_by_of(self.generator) if self._kept.cache is not None else None
         # A copy (one C call, no other thread runs within it): a save's `refresh` on the UI
         # thread may change the index while this scan walks it.
         old, whole = (
             (dict(self._entries), False)
-            if self._stored is not None
+            if self._kept.rows is not None  # scanned before
             else self._restored(stats, judged_by)
         )
-        read_at, stamped = self._read_at, self._stamped
+        read_at, stamped = self._kept.read_at, self._stamped
         root = str(self.root)
         for rel, stamp in () if whole else stats.items():  # whole: every file as cached
             known = old.get(rel)
@@ -237,16 +232,10 @@ class ContentFolder:
         a scan would make of them anew). When the site and schema files are as they were when
         the entries were judged, the schemas they were judged by come back too, so they are
         not judged again."""
-        self._stored = {}
-        stored, self._preread = self._preread, None
-        if stored is None and self._cache is not None:
-            stored = self._load()
+        stored = self._kept.open()
         if stored is None:
             return {}, False
-        self._stored = stored.listing.values  # type: ignore[assignment]
-        self._read_at = stored.listing.read_at
-        self._listed = self._stamped = stored.listing.stamps
-        self._judged = stored.judged
+        self._stamped = stored.listing.stamps
         # A row is (entry, (facts, (placement, home))): the entry, and where the file sat as
         # the generator placed it (`_placed`'s), a few (placement, home) shared by all rows.
         # Each dict is made in C (zip, itemgetter), with no Python call per file.
@@ -269,48 +258,7 @@ class ContentFolder:
     def cached_entries(self) -> list[IndexEntry]:
         """The index as the cache held it, in path order, not yet checked against the disk
         (none without a cache, or once scanned): to show until the first scan ends."""
-        if self._cache is None or self._stored is not None:
-            return []
-        with gc_paused():  # as a scan: the rows are many objects, all to be kept
-            self._preread = self._load()
-            rows = self._preread.listing.values.values() if self._preread else ()
-            return [row[0] for row in rows]  # type: ignore[index]  # stored in path order
-
-    def _store(
-        self, stats: Mapping[str, Stamp], judged_by: object, wholesale: bool, cached: bool
-    ) -> None:
-        """Write the entries that changed since the cache was read to it (nothing, and no
-        transaction, when nothing did: a warm `list` of 10,000 posts; `cached`: the entries
-        are the cache's listing as it was read)."""
-        if self._cache is None or self._stored is None:
-            return
-        judged = (judged_by, self._schemas.state(), self._schema_stamp)
-        if cached and judged == self._judged:
-            return
-        stored, read_at, placed = self._stored, self._read_at, self._placed
-        fresh = dict(self._entries)  # a copy: a save's `refresh` on the UI thread may add one
-        changed = [  # (a file a save added since the scan is stored by the next one)
-            rel
-            for rel, e in fresh.items()
-            if ((r := stored.get(rel)) is None or r[0] is not e) and rel in stats
-        ]
-        removed = [rel for rel in stored if rel not in fresh]
-        relist = stats != self._listed  # a file with no entry came or went
-        # The whole listing, written only when some of it changed.
-        rows = listing_rows(stats, fresh, read_at, placed) if changed or removed or relist else {}
-        if wholesale and not (changed or removed or relist) and judged == self._judged:
-            return
-        shared = self.generator.collections
-        if self._cache.save(self.root, judged, rows, changed, removed, shared, relist):
-            self._judged = judged
-            if rows:
-                self._stored = {rel: row[2] for rel, row in rows.items() if row[2] is not None}
-                self._listed = stats
-
-    def _load(self) -> Stored | None:
-        """The cache's index of this folder; facts it no longer holds read from their file."""
-        root, cache = self.root, self._cache
-        return cache.load(root, self.generator.collections, lambda rel: read_facts(root / rel))  # type: ignore[union-attr]
+        return self._kept.cached_entries()
 
     def _place(self, rel: str, facts: Facts) -> tuple[Placement | None, Home]:
         """Where a file sits (None: the build makes no page of it), and its schema's home."""
@@ -377,7 +325,7 @@ class ContentFolder:
         except OSError:
             self._entries.pop(str(rel), None)
             return None
-        self._read_at[str(rel)] = now_ns()
+        self._kept.read_at[str(rel)] = now_ns()
         facts = read_facts(full)
         place, home = self._place(str(rel), facts)
         if place is None:  # not a post or page of the site
