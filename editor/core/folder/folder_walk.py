@@ -37,9 +37,9 @@ def scan_enters(name: str) -> bool:
 def post_stamps(
     root: str, enters: Callable[[str, str], bool], leftovers: set[str] | None = None
 ) -> dict[str, Stamp]:
-    """The stamps (mtime, size, inode, ctime) of the post files under `root`, by relative path, each
-    folder's in name order, entering the folders `enters` (its name, its relative path)
-    allows. The full paths of files whose saves left hidden files (see
+    """The stamps (mtime, size, inode, ctime) of the post files under `root`, by relative
+    path, each folder's in name order, entering the folders `enters` (its name, its relative
+    path) allows. The full paths of files whose saves left hidden files (see
     `storage.leftover_of`) go into `leftovers`."""
     found: dict[str, Stamp] = {}
     stat, sep, stamp = os.stat, os.sep, _STAMP
