@@ -40,8 +40,8 @@ RACY_NS = 2_000_000_000  # a file changed this close to its row's reading is rea
 def settled(stamp: Stamp, read_ns: int) -> bool:
     """Whether a file with `stamp`, read at `read_ns`, had changed long enough before it was
     read (`RACY_NS`) for its mtime to tell a later rewrite: one within the clock's tick keeps
-    it (git's "racy" rule, which reads the mtime as git does: by the ctime, every file a
-    checkout or copy just wrote would be read again at the next open)."""
+    it (git's "racy" rule). Judged by the mtime, as git does, not the ctime: by the ctime,
+    every file a checkout or a copy just wrote would be read again at the next open."""
     return stamp[0] <= read_ns - RACY_NS
 
 

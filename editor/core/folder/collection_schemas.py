@@ -56,8 +56,9 @@ class CollectionSchemas:
 
     def state(self) -> tuple[object, ...]:
         """What `restore` needs to give a new instance for the same folder this one's
-        schemas, without reading the CMS configs or inferring again (the index cache)."""
-        return self._cms, self.sources, self.main
+        schemas, without reading the CMS configs or inferring again (the index cache). Its
+        own copy: it is stored off the UI thread, which may add a collection's schema."""
+        return self._cms, dict(self.sources), self.main
 
     def restore(self, state: tuple[object, ...]) -> None:
         """Take the schemas of a `state()` of the same folder and site."""

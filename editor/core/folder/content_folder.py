@@ -66,7 +66,7 @@ class ContentFolder:
         self._kept = KeptIndex(root, cache, self.generator.collections)
         self._in_order = False  # whether `_entries` is in path order (the cache's listing)
         self._stamped: Mapping[str, Stamp] = {}  # the stamps the entries were read under
-        self._unstored: tuple[Mapping[str, Stamp], object, bool, bool] | None = None
+        self._unstored: tuple | None = None  # what the last scan made, for `store`
 
     # --- files -------------------------------------------------------------------------
 
@@ -98,11 +98,9 @@ class ContentFolder:
     def store(self) -> None:
         """Write what the last scan changed to the index cache (once; see `scan`)."""
         if self._unstored is not None:
-            (stats, judged_by, wholesale, cached), self._unstored = self._unstored, None
-            judged = (judged_by, self._schemas.state(), self._schema_stamp)
-            entries = dict(self._entries)  # a copy: a save's `refresh` on the UI thread adds
+            unstored, self._unstored = self._unstored, None
             with gc_paused():  # the rows are pickled: many objects, none of them garbage
-                self._kept.store(entries, stats, self._placed, judged, wholesale, cached)
+                self._kept.store(*unstored)
 
     def _scan(self, progress: Progress | None, partial: Partial | None) -> list[IndexEntry]:
         unchanged: dict[str, Facts] = {}
@@ -211,7 +209,11 @@ class ContentFolder:
         self.schema = self.schema_source.schema
         self._entries, self._stamped = fresh, stats
         self._in_order = cached or (wholesale and self._in_order)
-        self._unstored = (stats, judged_by, wholesale, cached)  # for `store`
+        # What this scan made, as it made it, for `store`: a save's `refresh` on the UI thread
+        # may change the index (and place a file anew) before it is stored; the next scan
+        # stores that.
+        judged = (judged_by, self._schemas.state(), self._schema_stamp)
+        self._unstored = (dict(fresh), stats, dict(self._placed), judged, wholesale, cached)
         if progress:
             progress(len(stats), len(stats))
         return self.entries

@@ -74,10 +74,8 @@ class KeptIndex:
         if cached and judged == self.judged:
             return
         stored, read_at = self.rows, self.read_at
-        changed = [  # (a file a save added since the scan is stored by the next one)
-            rel
-            for rel, e in entries.items()
-            if ((r := stored.get(rel)) is None or r[0] is not e) and rel in stats
+        changed = [
+            rel for rel, e in entries.items() if (r := stored.get(rel)) is None or r[0] is not e
         ]
         removed = [rel for rel in stored if rel not in entries]
         relist = stats != self._listed  # a file with no entry came or went

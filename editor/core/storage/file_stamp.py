@@ -34,13 +34,15 @@ class FileStamp:
         self.mtime_ns = mtime_ns
         self.size = size
         self._digest = digest
-        self._data = data  # kept whole: two threads asking at once both hash the same bytes
+        self._data = data  # until hashed (two threads asking at once hash the same bytes)
 
     @property
     def digest(self) -> str:
-        if self._digest is None:
-            self._digest = digest_of(self._data)
-        return self._digest
+        digest = self._digest
+        if digest is None:
+            digest = self._digest = digest_of(self._data)
+            self._data = b""  # after the digest is set: a thread reading both sees one
+        return digest
 
     def _key(self) -> tuple[int, int, str]:
         return self.mtime_ns, self.size, self.digest

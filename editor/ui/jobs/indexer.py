@@ -39,7 +39,8 @@ class Indexer(QObject):
         self._job = LatestJob(self)
         self._job.progress.connect(self._told)
         self._job.failed.connect(self.failed)
-        self._listed = threading.Event()  # set once the last scan's folder is listed
+        # Set once the last scan asked for is listed (or need not wait for it: see `scan`).
+        self._listed = threading.Event()
 
     @property
     def busy(self) -> bool:
@@ -50,7 +51,11 @@ class Indexer(QObject):
         """Scan now, or right after the scan that is running; `listing`: a folder just opened,
         whose posts are told as they are read (`arrived`) when the cache holds none."""
         job = self._job
-        self._listed.set()  # a scan waiting to store need not wait for its listing: stale
+        # The scan asked for before this one, if it waits to store, need not wait for a
+        # listing that will never be told: its report is stale (the job drops it).
+        listed, previous = threading.Event(), self._listed
+        self._listed = listed
+        previous.set()
 
         def scan() -> None:
             try:
@@ -65,7 +70,6 @@ class Indexer(QObject):
                 # Told before the index cache is written (a third of a cold scan's time),
                 # which starts once the window has listed them: the two would share the
                 # interpreter, the listing taking twice as long.
-                listed = self._listed = threading.Event()
                 job.report(_Scanned(folder, listed))
                 listed.wait(_LISTING_TIME)
                 folder.store()
@@ -87,7 +91,9 @@ class Indexer(QObject):
 
     def wait(self, timeout: float = 30.0) -> bool:
         """Block until the running scan ends, its index stored (for quitting and for
-        tests)."""
+        tests): its store starts at once, for the listing it would wait for is told on the
+        UI thread this blocks."""
+        self._listed.set()
         return self._job.wait(timeout)
 
 

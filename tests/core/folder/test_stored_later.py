@@ -72,3 +72,25 @@ def test_a_post_saved_before_the_index_is_stored_is_stored_by_the_next_scan(tmp_
     assert cached_titles(root, tmp_path) == [f"Title {i}" for i in range(5)]
     folder.scan()
     assert cached_titles(root, tmp_path) == ["New", *(f"Title {i}" for i in range(5))]
+
+
+def test_a_file_a_save_makes_a_post_before_the_index_is_stored_is_stored_by_the_next_scan(
+    tmp_path,
+):
+    """Jekyll makes no page of `about.md` without front matter; a save gives it some, and
+    its `refresh` places it anew (a new kind of file for the index) between the scan and
+    the store: the store writes what the scan made, the next scan the page."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    write_old(site / "_config.yml", "title: t\n")
+    write_old(site / "_posts" / "2024-01-02-a.md", "---\ntitle: A\n---\nWords.\n")
+    write_old(site / "about.md", "No front matter: Jekyll copies it as it is.\n")
+    ContentFolder(site, cache_at(tmp_path)).scan()
+    folder = ContentFolder(site, cache_at(tmp_path))  # reopened: placed from the cache
+    folder.scan(store=False)
+    write_old(site / "about.md", "---\ntitle: About\n---\nWords.\n")
+    assert folder.refresh(site / "about.md") is not None
+    folder.store()
+    assert cached_titles(site, tmp_path) == ["A"]
+    folder.scan()
+    assert cached_titles(site, tmp_path) == ["A", "About"]

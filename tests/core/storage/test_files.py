@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import hashlib
 import os
 import shutil
@@ -213,6 +214,14 @@ def test_a_stamp_describes_the_bytes_read_even_when_asked_after_the_file_changed
     assert stamp == FileStamp(stamp.mtime_ns, len(ORIGINAL), hashlib.sha256(ORIGINAL).hexdigest())
     assert stamp != FileStamp(stamp.mtime_ns, len(ORIGINAL), hashlib.sha256(EDITED).hexdigest())
     assert changed_on_disk(post, stamp)
+
+
+def test_a_stamp_lets_go_of_the_bytes_read_once_it_has_their_digest(post: Path) -> None:
+    data = post.read_bytes()
+    stamp = stamp_of(post, data)
+    assert any(held is data for held in gc.get_referents(stamp))  # to hash when asked
+    assert stamp.digest == hashlib.sha256(ORIGINAL).hexdigest()
+    assert not any(held is data for held in gc.get_referents(stamp))  # a post's bytes, once
 
 
 def test_same_mtime_and_size_is_trusted_without_hashing(
