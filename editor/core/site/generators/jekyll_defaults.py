@@ -54,14 +54,20 @@ def _strip_collections_dir(path: str, collections_dir: str) -> str:
     return path[len(prefix) :] if collections_dir and path.startswith(prefix) else path
 
 
+def _told_without_scope(found: DefaultSet, kind: str) -> bool | None:
+    """Whether a set applies to a file of `kind`, when its type or its lack of a scope
+    tells; None when its scope is to be matched."""
+    if found.has_type and found.type != kind:
+        return False
+    return True if not found.path else None
+
+
 def _applies(
     found: DefaultSet, doc_path: str, site_path: str, kind: str, collections_dir: str
 ) -> bool:
-    if found.has_type and found.type != kind:
-        return False
+    if (told := _told_without_scope(found, kind)) is not None:
+        return told
     scope = found.path
-    if not scope:
-        return True
     if "*" not in scope:
         return doc_path.startswith(_strip_collections_dir(scope, collections_dir))
     # Jekyll globs the scope on disk and matches a file under any path found: the folders
@@ -155,11 +161,9 @@ class FolderDefaults:
 
     def _applies_here(self, found: DefaultSet, kind: str, doc: str, site: str) -> bool | None:
         """`_applies` for any file in the folder: True or False for all, None: it depends."""
-        if found.has_type and found.type != kind:
-            return False
+        if (told := _told_without_scope(found, kind)) is not None:
+            return told
         scope = found.path
-        if not scope:
-            return True
         if "*" not in scope:
             return _begins(doc, _strip_collections_dir(scope, self._cd))
         pattern, parts = scope.strip("/"), site.split("/")[:-1]
