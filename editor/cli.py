@@ -219,7 +219,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     when the build does not publish it today (draft, scheduled, expired)."""
     import json
 
-    from editor.core.folder.lazy_read import gc_paused
+    from editor.core.folder.held_settings import gc_paused
 
     folder = _indexed(args.folder, scan=False)
     # Joined as text: a Path made per post was a fifth of a warm `list` of 10,000 posts.

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from editor.core import lazy_module
 from editor.core.document import Post, decode, read_bytes
 from editor.core.errors import PostError
-from editor.core.folder.lazy_read import Arrived, gc_paused, prompt_handoffs
+from editor.core.folder.held_settings import gc_paused, prompt_handoffs
+from editor.core.folder.lazy_read import Arrived
 from editor.core.schema import Facts
 from editor.core.workers import exit_with_parent
 

@@ -24,12 +24,13 @@ from editor.core import storage
 from editor.core.errors import PostError
 from editor.core.folder.collection_schemas import CollectionSchemas, Home, judged_alike
 from editor.core.folder.folder_walk import post_stamps, scan_enters
+from editor.core.folder.held_settings import gc_paused
 from editor.core.folder.index_cache import IndexCache, Stamp, judged_by_of, now_ns
 from editor.core.folder.index_entry import IndexEntry, Taxonomy, in_path_order, taxonomy_of
 from editor.core.folder.judged_ahead import JudgedAhead
 from editor.core.folder.judging import applied_schema, judge, judged_entry, taught_values
 from editor.core.folder.kept_index import KeptIndex
-from editor.core.folder.lazy_read import gc_paused, read_facts
+from editor.core.folder.lazy_read import read_facts
 from editor.core.folder.post_paths import detect_naming, post_path
 from editor.core.folder.site_paths import SitePaths
 from editor.core.folder.site_slugs import site_slug

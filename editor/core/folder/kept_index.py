@@ -9,9 +9,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from editor.core.folder.cache_rows import listing_rows
+from editor.core.folder.held_settings import gc_paused
 from editor.core.folder.index_cache import IndexCache, Stamp, Stored
 from editor.core.folder.index_entry import IndexEntry
-from editor.core.folder.lazy_read import gc_paused, read_facts
+from editor.core.folder.lazy_read import read_facts
 from editor.core.schema import Facts
 from editor.core.site.generators import Placement
 

@@ -20,7 +20,7 @@ from editor.core.document import Post
 from editor.core.errors import PostError
 from editor.core.folder import ContentFolder, bulk_read
 from editor.core.folder.bulk_read import read_facts, read_many
-from editor.core.folder.lazy_read import HANDOFF_S, prompt_handoffs
+from editor.core.folder.held_settings import HANDOFF_S, prompt_handoffs
 
 
 def many_posts(root: Path, count: int) -> list[str]:
