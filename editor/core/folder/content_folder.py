@@ -364,10 +364,13 @@ class ContentFolder:
 
     def still(self) -> ContentFolder:
         """A copy of the folder and its index that a worker thread may read while this one
-        is rescanned or refreshed: its dictionaries are its own (the entries are frozen)."""
+        is rescanned or refreshed: its dictionaries are its own (the entries are frozen).
+        Scanned (a folder not scanned yet), it reads the disk and writes no cache: the
+        folder's own scan does."""
         copy = _copy.copy(self)
         copy._entries, copy._placed = dict(self._entries), dict(self._placed)
         copy._schemas = self._schemas.still()
+        copy._kept = KeptIndex(self.root, None, self.generator.collections)
         return copy
 
     @property

@@ -94,3 +94,13 @@ def test_a_file_a_save_makes_a_post_before_the_index_is_stored_is_stored_by_the_
     assert cached_titles(site, tmp_path) == ["A"]
     folder.scan()
     assert cached_titles(site, tmp_path) == ["A", "About"]
+
+
+def test_a_still_copy_scanned_reads_the_disk_and_leaves_the_cache_to_the_folder(tmp_path):
+    root = make_folder(tmp_path / "posts")
+    folder = ContentFolder(root, cache_at(tmp_path))
+    copy = folder.still()  # a worker's copy, taken before the folder was first scanned
+    assert len(copy.scan()) == 5
+    assert cached_titles(root, tmp_path) == []  # not written by the copy
+    assert len(folder.scan()) == 5  # the folder's own first scan, from its own state
+    assert cached_titles(root, tmp_path) == [f"Title {i}" for i in range(5)]
