@@ -41,6 +41,11 @@ def spot_at(kind: Kind, label: str, base: Parts, inner: str, path: str) -> Spot:
     return Spot(kind, label, base, inner, path, dated, day)
 
 
+def _slashed(folders: Parts) -> str:
+    """Folders' names as the start of a path: each followed by a slash."""
+    return "".join(f"{part}/" for part in folders)
+
+
 class Shelf(NamedTuple):
     """What every file directly in one folder shares: its kind, collection and categories,
     and the beginnings of its paths (the file's name completes each)."""
@@ -107,20 +112,20 @@ class JekyllReader:
         """What `folder`'s files share, None when Jekyll reads none of them: the first of
         the rules that holds, in the order Jekyll's reader applies them (a collection's
         folder, then `_posts`/`_drafts` anywhere, then a walked folder's pages)."""
-        cd, path = self._cd, "".join(f"{part}/" for part in folder)
+        cd, path = self._cd, _slashed(folder)
         # A document's path is named from within `collections_dir` (a file inside it).
         strip = len(cd) if cd and folder[: len(cd)] == cd else 0
-        doc = "".join(f"{part}/" for part in folder[strip:])
+        doc = _slashed(folder[strip:])
         for label in self._labels:
             home = (*cd, f"_{label}")
             if folder[: len(home)] == home:
-                inner = "".join(f"{part}/" for part in folder[len(home) :])
+                inner = _slashed(folder[len(home) :])
                 return Shelf("doc", label, (), inner, path, doc)
         for i, part in enumerate(folder):
             if part in MAGIC:
                 if not self.reads_posts_in(folder[:i]):
                     return None
-                inner = "".join(f"{part}/" for part in folder[i + 1 :])
+                inner = _slashed(folder[i + 1 :])
                 return Shelf(MAGIC[part], "posts", folder[:i], inner, path, doc)
         if self.walked(folder):
             return Shelf("page", "pages", (), "", path, path)
